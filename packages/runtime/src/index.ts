@@ -1,0 +1,22 @@
+export {
+  ApiError,
+  type ApiErrorInit,
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  ConflictError,
+  ConnectionError,
+  InternalServerError,
+  InvalidArgumentError,
+  ModelfleetError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  type RequestErrorContext,
+  TimeoutError,
+  UnprocessableEntityError,
+} from "./errors.js";
+export type { Logger, LogLevel } from "./logger.js";
+export type { ClientOptions, RequestOptions } from "./options.js";
+export type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
+export { type ClientCore, type RawClient, createClientCore } from "./client-core.js";

@@ -1,0 +1,101 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { Source, getLineColLocation } from "@redocly/openapi-core";
+import { LineCounter, parseDocument } from "yaml";
+import { type Diagnostic, SpecDiagnosticsError } from "./diagnostics.js";
+
+/** A spec read from disk and parsed, with what later stages need to point back into its text. */
+export interface LoadedSpec {
+  /** Path as reported in diagnostics (relative to the working directory when possible). */
+  file: string;
+  absolutePath: string;
+  text: string;
+  sha256: string;
+  /** The parsed document as plain JSON values. */
+  document: Record<string, unknown>;
+  /** Redocly's view of the same text, used for linting and for pointer → line mapping. */
+  source: Source;
+}
+
+/** Reads and parses a YAML or JSON spec; every syntax error is reported with its line and column. */
+export async function loadSpec(file: string, absolutePath: string): Promise<LoadedSpec> {
+  let text: string;
+  try {
+    text = await readFile(absolutePath, "utf8");
+  } catch (cause) {
+    throw new SpecDiagnosticsError([
+      {
+        severity: "error",
+        code: "spec/unreadable",
+        message: `cannot read the spec: ${(cause as Error).message}`,
+        file,
+        help: "check the path passed with --spec, or the files in specs/",
+      },
+    ]);
+  }
+  const lineCounter = new LineCounter();
+  const parsed = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (parsed.errors.length > 0) {
+    throw new SpecDiagnosticsError(
+      parsed.errors.map((error): Diagnostic => {
+        const pos = lineCounter.linePos(error.pos[0]);
+        return {
+          severity: "error",
+          code: "yaml/syntax",
+          message: firstLine(error.message),
+          file,
+          line: pos.line,
+          column: pos.col,
+          help: "fix the YAML syntax at this position (indentation, quoting, a missing colon or bracket)",
+        };
+      }),
+    );
+  }
+  const document = parsed.toJS({ maxAliasCount: 1000 }) as unknown;
+  if (!isRecord(document)) {
+    throw new SpecDiagnosticsError([
+      {
+        severity: "error",
+        code: "spec/not-an-object",
+        message: "the spec must be a YAML or JSON object",
+        file,
+        line: 1,
+        column: 1,
+        pointer: "#",
+        help: "start the file with `openapi: 3.1.0`",
+      },
+    ]);
+  }
+  const mime = text.trimStart().startsWith("{") ? "application/json" : "application/yaml";
+  return {
+    file,
+    absolutePath,
+    text,
+    sha256: createHash("sha256").update(text).digest("hex"),
+    document,
+    source: new Source(absolutePath, text, mime),
+  };
+}
+
+/** Line and column of a JSON pointer (`#/a/b`) in the spec, or of its nearest existing parent. */
+export function locate(spec: LoadedSpec, pointer: string): { line?: number; column?: number } {
+  try {
+    const loc = getLineColLocation({ source: spec.source, pointer, reportOnKey: false });
+    return { line: loc.start.line, column: loc.start.col };
+  } catch {
+    return {};
+  }
+}
+
+/** Builds a JSON pointer from path segments, escaping `~` and `/` as RFC 6901 requires. */
+export function pointerOf(...segments: Array<string | number>): string {
+  return `#/${segments.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0] ?? message;
+}

@@ -1,0 +1,92 @@
+import type { ProviderModel } from "./model.js";
+
+/**
+ * Files of a provider package that does not exist yet. They are written once and are the maintainers' from
+ * then on; the generator never touches them again.
+ */
+export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Record<string, string> {
+  const packageJson = {
+    name: model.packageName,
+    version: "0.1.0",
+    description: `Typed TypeScript client for the ${model.title}: model and deployment versions, generated from its OpenAPI spec.`,
+    license: "MIT",
+    type: "module",
+    sideEffects: false,
+    main: "./dist/index.cjs",
+    module: "./dist/index.js",
+    types: "./dist/index.d.ts",
+    exports: {
+      ".": {
+        import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
+        require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
+      },
+      "./package.json": "./package.json",
+    },
+    files: ["dist"],
+    engines: { node: ">=20" },
+    keywords: ["modelfleet", model.id, "openapi", "sdk", "deployments"],
+    scripts: {
+      generate: `node ../../tools/codegen/dist/cli.js generate --spec ../../specs/${model.id}.yaml`,
+      build: "tsup",
+      typecheck: "tsc --noEmit",
+      test: "vitest run --typecheck",
+    },
+    dependencies: {
+      "@modelfleet/runtime": `^${runtimeVersion}`,
+      "openapi-fetch": "0.17.0",
+    },
+    publishConfig: { access: "public", provenance: true },
+  };
+  const turboJson = {
+    $schema: "https://turbo.build/schema.json",
+    extends: ["//"],
+    tasks: {
+      generate: { inputs: [`$TURBO_ROOT$/specs/${model.id}.yaml`], outputs: ["src/generated/**"] },
+      // The generated sources are inputs of everything else, so those wait for generate.
+      build: { dependsOn: ["^build", "generate"] },
+      typecheck: { dependsOn: ["^build", "generate"] },
+      test: { dependsOn: ["^build", "generate"] },
+    },
+  };
+  const readme = [
+    `# ${model.packageName}`,
+    "",
+    `Typed client for the ${model.title}, generated from [\`specs/${model.id}.yaml\`](../../specs/${model.id}.yaml) by modelfleet-codegen.`,
+    "",
+    "```sh",
+    `npm install ${model.packageName}`,
+    "```",
+    "",
+    "```ts",
+    `import { create${model.name}Client } from "${model.packageName}";`,
+    "",
+    `const client = create${model.name}Client(); // key from ${model.envVar}`,
+    "```",
+    "",
+    "Methods (one per operation of the spec):",
+    "",
+    ...model.operations.map((op) => `- \`${op.methodName}\`: ${op.summary ?? ""} (\`${op.method} ${op.path}\`)`),
+    "",
+    "`client.raw` is the underlying openapi-fetch client. Errors are the `@modelfleet/runtime` classes, re-exported here.",
+    "",
+  ].join("\n");
+  return {
+    "package.json": `${JSON.stringify(packageJson, null, 2)}\n`,
+    "turbo.json": `${JSON.stringify(turboJson, null, 2)}\n`,
+    "README.md": readme,
+    "tsconfig.json": `${JSON.stringify({ extends: "../../tsconfig.base.json", include: ["src"] }, null, 2)}\n`,
+    "tsup.config.ts": [
+      'import { defineConfig } from "tsup";',
+      "",
+      "export default defineConfig({",
+      '  entry: ["src/index.ts"],',
+      '  format: ["esm", "cjs"],',
+      "  dts: true,",
+      "  clean: true,",
+      '  target: "es2022",',
+      "});",
+      "",
+    ].join("\n"),
+    "src/index.ts": 'export * from "./generated/index.js";\n',
+  };
+}

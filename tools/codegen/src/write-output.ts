@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+
+/** What a write (or a check) found for one package. */
+export interface OutputReport {
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+  /** In check mode: files that differ from what the generator would write, are missing, or are extra. */
+  stale: string[];
+}
+
+/**
+ * Brings `dir` to exactly `files`: only changed files are written (each through a temporary file and a
+ * rename, so a reader never sees half a file), unchanged ones keep their bytes and mtime, and files the
+ * generator no longer emits are removed. With `check`, nothing is written and the differences are returned.
+ */
+export async function syncDirectory(dir: string, files: Record<string, string>, options: { check: boolean; root: string }): Promise<OutputReport> {
+  const report: OutputReport = { written: [], unchanged: [], removed: [], stale: [] };
+  const existing = await listFiles(dir);
+  for (const [name, contents] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const target = join(dir, name);
+    const shown = relative(options.root, target);
+    const current = await readFile(target, "utf8").catch(() => undefined);
+    if (current === contents) {
+      report.unchanged.push(shown);
+      continue;
+    }
+    if (options.check) {
+      report.stale.push(shown);
+      continue;
+    }
+    await writeAtomically(target, contents);
+    report.written.push(shown);
+  }
+  for (const name of existing) {
+    if (name in files) continue;
+    const shown = relative(options.root, join(dir, name));
+    if (options.check) report.stale.push(shown);
+    else {
+      await rm(join(dir, name));
+      report.removed.push(shown);
+    }
+  }
+  return report;
+}
+
+/** Writes files that must exist but are never overwritten (scaffolding). Returns the ones created. */
+export async function writeMissing(dir: string, files: Record<string, string>, root: string): Promise<string[]> {
+  const created: string[] = [];
+  for (const [name, contents] of Object.entries(files)) {
+    const target = join(dir, name);
+    const exists = await readFile(target).then(
+      () => true,
+      () => false,
+    );
+    if (exists) continue;
+    await writeAtomically(target, contents);
+    created.push(relative(root, target));
+  }
+  return created;
+}
+
+async function writeAtomically(target: string, contents: string): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  try {
+    await writeFile(temp, contents, "utf8");
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await readdir(join(dir, prefix), { withFileTypes: true }).catch(() => []);
+  const names: string[] = [];
+  for (const entry of entries) {
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) names.push(...(await listFiles(dir, name)));
+    else names.push(name);
+  }
+  return names;
+}

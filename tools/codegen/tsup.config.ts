@@ -1,0 +1,11 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/cli.ts", "src/index.ts"],
+  format: ["esm"],
+  dts: { entry: "src/index.ts" },
+  clean: true,
+  target: "node20",
+  // The generator's dependencies stay external: it runs from node_modules, never in a browser.
+  external: ["@redocly/openapi-core", "openapi-typescript", "typescript", "yaml"],
+});
