@@ -21,6 +21,10 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     redocly: await noLintConfig,
     silent: true,
     alphabetize: false,
+    // Response fields with a default may still be left out by a provider; request fields with one are optional.
+    defaultNonNullable: false,
+    // `type: object` without properties is an open object (`Record<string, unknown>`), not an empty one.
+    emptyObjectsUnknown: true,
     transform: openEnumTransform,
   });
   const aliases = model.schemaNames.map((schemaName) => {

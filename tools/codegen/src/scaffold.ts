@@ -35,6 +35,7 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
       "@modelfleet/runtime": `^${runtimeVersion}`,
       "openapi-fetch": "0.17.0",
     },
+    devDependencies: { "@modelfleet/test-utils": "0.0.0" },
     publishConfig: { access: "public", provenance: true },
   };
   const turboJson = {

@@ -255,13 +255,13 @@ export interface components {
              * @default 1
              * @example 1
              */
-            min_instances: number;
+            min_instances?: number;
             /**
              * @description Most instances the deployment may scale up to.
              * @default 1
              * @example 2
              */
-            max_instances: number;
+            max_instances?: number;
         };
         /** @description Body for creating an LLM deployment. */
         DeployLlmRequest: {
@@ -277,13 +277,13 @@ export interface components {
              * @default 1
              * @example 2
              */
-            num_gpus: number;
+            num_gpus?: number;
             /**
              * @description Largest number of requests one instance handles at once.
              * @default 96
              * @example 64
              */
-            max_batch_size: number;
+            max_batch_size?: number;
             /** @description Hugging Face weights to deploy. */
             hf?: components["schemas"]["HfWeights"] | null;
             /**
@@ -344,7 +344,7 @@ export interface components {
              * @default false
              * @example false
              */
-            recommended: boolean;
+            recommended?: boolean;
         };
         /** @description Error body used by DeepInfra for non-validation failures. */
         Error: {

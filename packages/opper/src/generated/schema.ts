@@ -170,7 +170,7 @@ export interface components {
              * @description Whether calls of this function are observed (traced) by the platform.
              * @default true
              */
-            observer_enabled: boolean;
+            observer_enabled?: boolean;
         };
         /** @description Summary of a function as returned in list results. */
         FunctionListItem: {

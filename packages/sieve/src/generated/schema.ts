@@ -198,12 +198,12 @@ export interface components {
              * @description Replicas kept running even without traffic (avoids cold starts).
              * @default 0
              */
-            minimum_replicas: number;
+            minimum_replicas?: number;
             /**
              * @description Upper bound on running replicas; the meaning of 0 is not documented.
              * @default 0
              */
-            maximum_replicas: number | null;
+            maximum_replicas?: number | null;
             /** @description Declared inputs of the function. */
             inputs: components["schemas"]["InputOutput"][];
             /** @description Declared outputs of the function. */
@@ -211,12 +211,12 @@ export interface components {
             /** @description Current worker counts by state; null when not reported. */
             current_workers?: components["schemas"]["WorkerCounts"] | null;
             /** @description Environment variables the function declares. Normally an array; some responses send an object instead. */
-            environment_variables: components["schemas"]["EnvironmentVariable"][] | Record<string, never>;
+            environment_variables: components["schemas"]["EnvironmentVariable"][] | Record<string, unknown>;
             /**
              * @description Whether outputs are streamed as they are produced.
              * @default false
              */
-            stream_output: boolean | null;
+            stream_output?: boolean | null;
             /** @description Other Sieve functions this one calls. */
             function_dependencies: string[];
         };
@@ -292,14 +292,14 @@ export interface components {
             /** @description What the value is. */
             description?: string | null;
             /** @description JSON schema of the value, when declared. */
-            schema?: Record<string, never> | null;
+            schema?: Record<string, unknown> | null;
             /** @description Run that produced this value (job results only). */
             run_id?: string | null;
             /**
              * @description Whether the input may be omitted.
              * @default false
              */
-            is_optional: boolean | null;
+            is_optional?: boolean | null;
         };
         /** @description Number of workers of a version in each state. */
         WorkerCounts: {
