@@ -1,21 +1,21 @@
 import createClient, { type Client } from "openapi-fetch";
-import { ApiError, RateLimitError, apiErrorClassFor } from "./errors.js";
+import { ApiError, apiErrorClassFor, RateLimitError } from "./errors.js";
 import { type Logger, leveledLogger } from "./logger.js";
 import {
   type ClientOptions,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_TIMEOUT_MS,
-  type RequestOptions,
   checkApiKey,
   checkBaseUrl,
   checkLogLevel,
   checkRetryOptions,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type RequestOptions,
 } from "./options.js";
 import { splitParams } from "./params.js";
 import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
 import { scrubSecret, scrubSecretDeep } from "./redact.js";
 import { defaultSleep, retryAfterMs } from "./retry.js";
-import { type CallState, type TransportConfig, sendWithRetries } from "./transport.js";
+import { type CallState, sendWithRetries, type TransportConfig } from "./transport.js";
 
 // biome-ignore lint/complexity/noBannedTypes: openapi-fetch's own constraint for a paths type
 type AnyPaths = {};
@@ -40,7 +40,12 @@ const EXCERPT_LENGTH = 300;
 export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescriptor, options: ClientOptions = {}): ClientCore<Paths> {
   const env = readEnv();
   const fromOption = options.apiKey !== undefined;
-  const apiKey = checkApiKey(fromOption ? options.apiKey : env[provider.envVar], fromOption ? "the apiKey option" : provider.envVar, provider.envVar, provider.name);
+  const apiKey = checkApiKey(
+    fromOption ? options.apiKey : env[provider.envVar],
+    fromOption ? "the apiKey option" : provider.envVar,
+    provider.envVar,
+    provider.name,
+  );
   const baseUrl = checkBaseUrl(options.baseUrl ?? provider.baseUrl);
   checkRetryOptions(options);
   const logLevel = checkLogLevel(options.logLevel, "logLevel") ?? checkLogLevel(env.MODELFLEET_LOG, "MODELFLEET_LOG") ?? "off";
@@ -90,7 +95,14 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
       // openapi-fetch parses 2xx bodies itself; a body that is not JSON surfaces here as a SyntaxError.
       if (error instanceof SyntaxError) {
         throw new ApiError(
-          { ...contextOf(operation, state), status: state.status ?? 200, statusText: "", requestId: undefined, body: undefined, providerMessage: undefined },
+          {
+            ...contextOf(operation, state),
+            status: state.status ?? 200,
+            statusText: "",
+            requestId: undefined,
+            body: undefined,
+            providerMessage: undefined,
+          },
           `${provider.id} ${operation.operationId}: the response body is not valid JSON`,
         );
       }
@@ -101,7 +113,13 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
   }
 
   function contextOf(operation: OperationDescriptor, state: CallState) {
-    return { provider: provider.id, operationId: operation.operationId, method: operation.method, url: state.url, attempts: state.attempts };
+    return {
+      provider: provider.id,
+      operationId: operation.operationId,
+      method: operation.method,
+      url: state.url,
+      attempts: state.attempts,
+    };
   }
 
   function buildApiError(operation: OperationDescriptor, state: CallState, response: Response, rawBody: unknown): ApiError {

@@ -95,7 +95,10 @@ export class ConnectionError extends ModelfleetError implements RequestErrorCont
   readonly url: string;
   attempts: number;
   constructor(context: RequestErrorContext, message?: string, options?: { cause?: unknown }) {
-    super(message ?? `${context.provider} ${context.operationId ?? context.method}: connection failed (${context.method} ${context.url})`, options);
+    super(
+      message ?? `${context.provider} ${context.operationId ?? context.method}: connection failed (${context.method} ${context.url})`,
+      options,
+    );
     this.provider = context.provider;
     this.operationId = context.operationId;
     this.method = context.method;
@@ -106,7 +109,14 @@ export class ConnectionError extends ModelfleetError implements RequestErrorCont
     return hasMarker(value, "ConnectionError");
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), provider: this.provider, operationId: this.operationId, method: this.method, url: this.url, attempts: this.attempts };
+    return {
+      ...super.toJSON(),
+      provider: this.provider,
+      operationId: this.operationId,
+      method: this.method,
+      url: this.url,
+      attempts: this.attempts,
+    };
   }
 }
 mark(ConnectionError, "ConnectionError");
@@ -115,7 +125,10 @@ mark(ConnectionError, "ConnectionError");
 export class TimeoutError extends ConnectionError {
   readonly timeoutMs: number;
   constructor(context: RequestErrorContext, timeoutMs: number) {
-    super(context, `${context.provider} ${context.operationId ?? context.method}: timed out after ${timeoutMs} ms (${context.method} ${context.url})`);
+    super(
+      context,
+      `${context.provider} ${context.operationId ?? context.method}: timed out after ${timeoutMs} ms (${context.method} ${context.url})`,
+    );
     this.timeoutMs = timeoutMs;
   }
   static override isInstance(value: unknown): value is TimeoutError {

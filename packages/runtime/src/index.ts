@@ -1,3 +1,4 @@
+export { type ClientCore, createClientCore, type RawClient } from "./client-core.js";
 export {
   ApiError,
   type ApiErrorInit,
@@ -19,4 +20,3 @@ export {
 export type { Logger, LogLevel } from "./logger.js";
 export type { ClientOptions, RequestOptions } from "./options.js";
 export type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
-export { type ClientCore, type RawClient, createClientCore } from "./client-core.js";

@@ -1,6 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import { ConfigurationError } from "./errors.js";
-import { type LogLevel, type Logger, isLogLevel } from "./logger.js";
+import { isLogLevel, type Logger, type LogLevel } from "./logger.js";
 
 /** Options every generated `create<Provider>Client` accepts. */
 export interface ClientOptions {
@@ -50,13 +50,19 @@ export function checkRetryOptions(options: { timeoutMs?: unknown; maxRetries?: u
   if (options.timeoutMs !== undefined) {
     const t = options.timeoutMs;
     if (typeof t !== "number" || !Number.isFinite(t) || t <= 0) {
-      throw new ConfigurationError(`${prefix}timeoutMs`, `${prefix}timeoutMs must be a positive number of milliseconds, got ${describe(t)}`);
+      throw new ConfigurationError(
+        `${prefix}timeoutMs`,
+        `${prefix}timeoutMs must be a positive number of milliseconds, got ${describe(t)}`,
+      );
     }
   }
   if (options.maxRetries !== undefined) {
     const r = options.maxRetries;
     if (typeof r !== "number" || !Number.isInteger(r) || r < 0 || r > MAX_RETRIES_LIMIT) {
-      throw new ConfigurationError(`${prefix}maxRetries`, `${prefix}maxRetries must be an integer from 0 to ${MAX_RETRIES_LIMIT}, got ${describe(r)}`);
+      throw new ConfigurationError(
+        `${prefix}maxRetries`,
+        `${prefix}maxRetries must be an integer from 0 to ${MAX_RETRIES_LIMIT}, got ${describe(r)}`,
+      );
     }
   }
 }
@@ -92,7 +98,10 @@ export function checkBaseUrl(value: unknown): string {
   }
   const loopback = LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
   if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    throw new ConfigurationError("baseUrl", `baseUrl must use https (http is allowed only for loopback hosts), got ${url.protocol}//${url.host}`);
+    throw new ConfigurationError(
+      "baseUrl",
+      `baseUrl must use https (http is allowed only for loopback hosts), got ${url.protocol}//${url.host}`,
+    );
   }
   if (url.username || url.password) {
     throw new ConfigurationError("baseUrl", "baseUrl must not contain credentials; pass the key as apiKey");

@@ -13,7 +13,10 @@ export interface SplitParams {
  */
 export function splitParams(operation: OperationDescriptor, input: unknown): SplitParams {
   if (input !== undefined && (typeof input !== "object" || input === null || Array.isArray(input))) {
-    throw new InvalidArgumentError("params", `${operation.operationId}: expected a parameters object, got ${input === null ? "null" : Array.isArray(input) ? "an array" : typeof input}`);
+    throw new InvalidArgumentError(
+      "params",
+      `${operation.operationId}: expected a parameters object, got ${input === null ? "null" : Array.isArray(input) ? "an array" : typeof input}`,
+    );
   }
   const values = (input ?? {}) as Record<string, unknown>;
   const path: Record<string, unknown> = {};
@@ -28,7 +31,10 @@ export function splitParams(operation: OperationDescriptor, input: unknown): Spl
     else if (operation.headerParams.includes(name)) header[name] = value;
     else if (name !== "body" || operation.body === false) {
       const known = [...operation.pathParams, ...operation.queryParams, ...operation.headerParams, ...(operation.body ? ["body"] : [])];
-      throw new InvalidArgumentError(name, `${operation.operationId}: unknown parameter ${JSON.stringify(name)}; expected ${known.length ? known.join(", ") : "none"}`);
+      throw new InvalidArgumentError(
+        name,
+        `${operation.operationId}: unknown parameter ${JSON.stringify(name)}; expected ${known.length ? known.join(", ") : "none"}`,
+      );
     }
   }
   if (operation.body === "required" && values.body === undefined) {
@@ -44,11 +50,17 @@ export function splitParams(operation: OperationDescriptor, input: unknown): Spl
 function checkPathParam(operationId: string, name: string, value: unknown): string | number {
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (typeof value !== "string") {
-    throw new InvalidArgumentError(name, `${operationId}: path parameter ${name} must be a string, got ${value === undefined ? "nothing" : typeof value}`);
+    throw new InvalidArgumentError(
+      name,
+      `${operationId}: path parameter ${name} must be a string, got ${value === undefined ? "nothing" : typeof value}`,
+    );
   }
   // Percent-encoding does not stop URL parsers from resolving "." and ".." segments (nor "%2e%2e").
   if (value === "" || /^(\.|%2e){1,2}$/i.test(value)) {
-    throw new InvalidArgumentError(name, `${operationId}: path parameter ${name} must not be ${value === "" ? "empty" : JSON.stringify(value)}`);
+    throw new InvalidArgumentError(
+      name,
+      `${operationId}: path parameter ${name} must not be ${value === "" ? "empty" : JSON.stringify(value)}`,
+    );
   }
   return value;
 }

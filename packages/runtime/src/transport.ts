@@ -1,8 +1,8 @@
-import { ConnectionError, type ModelfleetError, TimeoutError, isRetryableStatus } from "./errors.js";
+import { ConnectionError, isRetryableStatus, type ModelfleetError, TimeoutError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
 import { redactHeaders, redactJson, redactUrl, scrubSecretDeep } from "./redact.js";
-import { MAX_RETRY_AFTER_MS, backoffDelay, isIdempotentMethod, retryAfterMs } from "./retry.js";
+import { backoffDelay, isIdempotentMethod, MAX_RETRY_AFTER_MS, retryAfterMs } from "./retry.js";
 
 /** What the transport needs from the client; built once per client. */
 export interface TransportConfig {
@@ -75,7 +75,9 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
       // The caller's own abort is final: rethrow the platform's AbortError untouched.
       if (callerSignal.aborted) throw callerSignal.reason ?? error;
       const context = { provider: provider.id, operationId, method, url, attempts: attempt };
-      failure = timeout.signal.aborted ? new TimeoutError(context, state.timeoutMs) : new ConnectionError(context, undefined, { cause: error });
+      failure = timeout.signal.aborted
+        ? new TimeoutError(context, state.timeoutMs)
+        : new ConnectionError(context, undefined, { cause: error });
     } finally {
       clearTimeout(timer);
     }
@@ -94,30 +96,46 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
     let delayMs: number;
     if (response) {
       if (!isRetryableStatus(response.status) || !retryable || !retriesLeft) {
-        if (!response.ok) logger?.warn(`modelfleet ${provider.id} ${operationId ?? method} failed with ${response.status} after ${attempt} attempt(s)`, { ...logBase, status: response.status, attempts: attempt, retryable });
+        if (!response.ok)
+          logger?.warn(`modelfleet ${provider.id} ${operationId ?? method} failed with ${response.status} after ${attempt} attempt(s)`, {
+            ...logBase,
+            status: response.status,
+            attempts: attempt,
+            retryable,
+          });
         return response;
       }
       const requested = retryAfterMs(response.headers);
       if (requested !== undefined && requested > MAX_RETRY_AFTER_MS) {
-        logger?.warn(`modelfleet ${provider.id} ${operationId ?? method}: not retrying, the provider asked to wait ${requested} ms (more than ${MAX_RETRY_AFTER_MS} ms)`, { ...logBase, status: response.status, retryAfterMs: requested });
+        logger?.warn(
+          `modelfleet ${provider.id} ${operationId ?? method}: not retrying, the provider asked to wait ${requested} ms (more than ${MAX_RETRY_AFTER_MS} ms)`,
+          { ...logBase, status: response.status, retryAfterMs: requested },
+        );
         return response;
       }
       delayMs = requested ?? backoffDelay(attempt, config.random);
     } else {
       const error = failure as ModelfleetError;
       if (!retryable || !retriesLeft) {
-        logger?.warn(`modelfleet ${provider.id} ${operationId ?? method}: ${error.name} after ${attempt} attempt(s)`, { ...logBase, attempts: attempt, retryable });
+        logger?.warn(`modelfleet ${provider.id} ${operationId ?? method}: ${error.name} after ${attempt} attempt(s)`, {
+          ...logBase,
+          attempts: attempt,
+          retryable,
+        });
         throw error;
       }
       delayMs = backoffDelay(attempt, config.random);
     }
-    logger?.info(`modelfleet ${provider.id} ${operationId ?? method}: retrying in ${delayMs} ms (attempt ${attempt + 1} of ${state.maxRetries + 1})`, {
-      ...logBase,
-      attempt,
-      status: response?.status,
-      error: failure?.name,
-      retryInMs: delayMs,
-    });
+    logger?.info(
+      `modelfleet ${provider.id} ${operationId ?? method}: retrying in ${delayMs} ms (attempt ${attempt + 1} of ${state.maxRetries + 1})`,
+      {
+        ...logBase,
+        attempt,
+        status: response?.status,
+        error: failure?.name,
+        retryInMs: delayMs,
+      },
+    );
     await config.sleep(delayMs, callerSignal);
   }
 }

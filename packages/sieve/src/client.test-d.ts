@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { type SieveClient, type SieveGetVersionResult, type SieveVersion, createSieveClient } from "./index.js";
+import { createSieveClient, type SieveClient, type SieveGetVersionResult, type SieveVersion } from "./index.js";
 
 declare const sieve: SieveClient;
 
@@ -27,7 +27,12 @@ describe("@modelfleet/sieve types", () => {
   });
 
   it("a wrong body field is a compile error", () => {
-    sieve.editVersion({ owner_name: "o", function_name: "f", version_slug: "latest", body: { minimum_replicas: 1, maximum_replicas: null } });
+    sieve.editVersion({
+      owner_name: "o",
+      function_name: "f",
+      version_slug: "latest",
+      body: { minimum_replicas: 1, maximum_replicas: null },
+    });
     // @ts-expect-error: the body field is minimum_replicas, not min_replicas
     sieve.editVersion({ owner_name: "o", function_name: "f", version_slug: "latest", body: { min_replicas: 1 } });
     // @ts-expect-error: editVersion requires a body

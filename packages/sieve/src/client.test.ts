@@ -1,15 +1,15 @@
-import { SECRET_KEY, json, recordingFetch, text } from "@modelfleet/test-utils";
+import { json, recordingFetch, SECRET_KEY, text } from "@modelfleet/test-utils";
 import { describe, expect, it } from "vitest";
 import legacyVersion from "../test/fixtures/legacy-version.seed.json";
 import {
   AuthenticationError,
   BadRequestError,
   ConfigurationError,
+  createSieveClient,
   InvalidArgumentError,
   NotFoundError,
   type SieveVersion,
   UnprocessableEntityError,
-  createSieveClient,
 } from "./index.js";
 
 const BASE = "https://mango.sievedata.com";
@@ -102,7 +102,7 @@ describe("@modelfleet/sieve client", () => {
     expect(requests[0]?.url.pathname).toBe("/v2/functions/sieve/retalker/versions/latest");
   });
 
-  it("getVersion: the seed's legacy object (status, gpu \"true\") parses unchanged", async () => {
+  it('getVersion: the seed\'s legacy object (status, gpu "true") parses unchanged', async () => {
     const { sieve } = client(json(200, legacyVersion));
     const result = await sieve.getVersion({ owner_name: "sieve", function_name: "whisper", version_slug: "54cd08e8" });
     expect(result).toEqual(legacyVersion);

@@ -24,7 +24,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals[0] !== "generate" || positionals.length > 1) {
-    process.stderr.write(`modelfleet-codegen: ${positionals[0] ? `unknown command ${JSON.stringify(positionals.join(" "))}` : "missing command"}\n${USAGE}\n`);
+    process.stderr.write(
+      `modelfleet-codegen: ${positionals[0] ? `unknown command ${JSON.stringify(positionals.join(" "))}` : "missing command"}\n${USAGE}\n`,
+    );
     return 2;
   }
   const cwd = process.cwd();
@@ -51,12 +53,16 @@ async function main(argv: string[]): Promise<number> {
     if (!check) {
       for (const file of result.scaffolded) process.stdout.write(`scaffolded ${file}\n`);
       const changed = out.written.length + out.removed.length;
-      process.stdout.write(`${result.spec} -> ${result.packageDir}: ${changed ? `${out.written.length} written, ${out.removed.length} removed` : "up to date"}\n`);
+      process.stdout.write(
+        `${result.spec} -> ${result.packageDir}: ${changed ? `${out.written.length} written, ${out.removed.length} removed` : "up to date"}\n`,
+      );
     }
   }
   if (check && stale.length) {
     for (const file of stale) process.stderr.write(`stale: ${file}\n`);
-    process.stderr.write(`${stale.length} generated file(s) differ from their specs. Run \`npm run generate\` (or \`npx modelfleet-codegen generate\`) and commit the result.\n`);
+    process.stderr.write(
+      `${stale.length} generated file(s) differ from their specs. Run \`npm run generate\` (or \`npx modelfleet-codegen generate\`) and commit the result.\n`,
+    );
     return 1;
   }
   if (check && !failed) process.stdout.write(`generated code is up to date (${results.length} spec(s))\n`);
@@ -81,7 +87,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`modelfleet-codegen: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `modelfleet-codegen: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   },
 );

@@ -1,4 +1,4 @@
-import { type OperationModel, type ProviderModel, camelCase } from "./model.js";
+import { camelCase, type OperationModel, type ProviderModel } from "./model.js";
 
 /** `client.ts`: per-operation parameter and result types, the client interface and its factory. */
 export function emitClient(model: ProviderModel): string {
@@ -27,7 +27,9 @@ export function emitClient(model: ProviderModel): string {
   out.push("");
   out.push(`/** A typed client for the ${model.title}, one method per operation of its spec. */`);
   out.push(`export interface ${N}Client {`);
-  out.push("  /** The underlying openapi-fetch client, with the same auth, retries and timeouts, for anything the methods do not cover. */");
+  out.push(
+    "  /** The underlying openapi-fetch client, with the same auth, retries and timeouts, for anything the methods do not cover. */",
+  );
   out.push("  readonly raw: RawClient<paths>;");
   for (const op of model.operations) {
     out.push(docComment(op, "  "));
@@ -98,7 +100,9 @@ function docComment(op: OperationModel, indent: string): string {
     lines.push(...op.description.trim().split("\n"));
   }
   if (lines.length) lines.push("");
-  lines.push(`\`${op.method} ${op.path}\`${op.idempotent && !["GET", "HEAD", "OPTIONS"].includes(op.method) ? " (retried: idempotent)" : ""}`);
+  lines.push(
+    `\`${op.method} ${op.path}\`${op.idempotent && !["GET", "HEAD", "OPTIONS"].includes(op.method) ? " (retried: idempotent)" : ""}`,
+  );
   if (op.deprecated) lines.push("@deprecated");
   const body = lines.map((l) => `${indent} *${l ? ` ${l.replace(/\*\//g, "*\\/")}` : ""}`).join("\n");
   return `${indent}/**\n${body}\n${indent} */`;

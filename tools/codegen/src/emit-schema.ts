@@ -1,5 +1,5 @@
 import { createConfig } from "@redocly/openapi-core";
-import openapiTS, { NULL, STRING, astToString, tsLiteral, tsUnion } from "openapi-typescript";
+import openapiTS, { astToString, NULL, STRING, tsLiteral, tsUnion } from "openapi-typescript";
 import ts from "typescript";
 import type { LoadedSpec } from "./load-spec.js";
 import { isRecord } from "./load-spec.js";

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
 import { type Diagnostic, SpecDiagnosticsError, sortDiagnostics } from "./diagnostics.js";
 import { emitClient } from "./emit-client.js";

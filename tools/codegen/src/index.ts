@@ -1,2 +1,2 @@
-export { type Diagnostic, type Severity, SpecDiagnosticsError, formatDiagnostic } from "./diagnostics.js";
-export { type GenerateOptions, type SpecResult, findRoot, generate } from "./generate.js";
+export { type Diagnostic, formatDiagnostic, type Severity, SpecDiagnosticsError } from "./diagnostics.js";
+export { findRoot, type GenerateOptions, generate, type SpecResult } from "./generate.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { Source, getLineColLocation } from "@redocly/openapi-core";
+import { getLineColLocation, Source } from "@redocly/openapi-core";
 import { LineCounter, parseDocument } from "yaml";
 import { type Diagnostic, SpecDiagnosticsError } from "./diagnostics.js";
 

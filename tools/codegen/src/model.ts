@@ -1,5 +1,5 @@
 import type { Diagnostic } from "./diagnostics.js";
-import { type LoadedSpec, isRecord, locate, pointerOf } from "./load-spec.js";
+import { isRecord, type LoadedSpec, locate, pointerOf } from "./load-spec.js";
 
 /** HTTP methods an OpenAPI path item can hold, in the order operations are emitted. */
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -74,22 +74,41 @@ export function buildModel(spec: LoadedSpec, id: string): { model?: ProviderMode
 
   const openapi = typeof doc.openapi === "string" ? doc.openapi : "";
   if (!openapi.startsWith("3.1")) {
-    report("modelfleet/openapi-version", `expected OpenAPI 3.1, found ${JSON.stringify(doc.openapi ?? null)}`, "#/openapi", "set `openapi: 3.1.0`; 3.0 documents need `nullable` rewritten as type arrays");
+    report(
+      "modelfleet/openapi-version",
+      `expected OpenAPI 3.1, found ${JSON.stringify(doc.openapi ?? null)}`,
+      "#/openapi",
+      "set `openapi: 3.1.0`; 3.0 documents need `nullable` rewritten as type arrays",
+    );
   }
 
   const info = isRecord(doc.info) ? doc.info : {};
   const ext = isRecord(info["x-modelfleet"]) ? info["x-modelfleet"] : undefined;
   if (!ext) {
-    report("modelfleet/missing-extension", "info.x-modelfleet is missing", "#/info", "add `x-modelfleet: {package: '@modelfleet/<id>', name: <PascalName>, envVar: <ID>_API_KEY}` under info");
+    report(
+      "modelfleet/missing-extension",
+      "info.x-modelfleet is missing",
+      "#/info",
+      "add `x-modelfleet: {package: '@modelfleet/<id>', name: <PascalName>, envVar: <ID>_API_KEY}` under info",
+    );
   }
   const extString = (key: string, pattern: RegExp, help: string): string => {
     const value = ext?.[key];
     if (ext && (typeof value !== "string" || !pattern.test(value))) {
-      report("modelfleet/invalid-extension", `info.x-modelfleet.${key} is ${value === undefined ? "missing" : `invalid (${JSON.stringify(value)})`}`, ext[key] === undefined ? "#/info/x-modelfleet" : "#/info/x-modelfleet/" + key, help);
+      report(
+        "modelfleet/invalid-extension",
+        `info.x-modelfleet.${key} is ${value === undefined ? "missing" : `invalid (${JSON.stringify(value)})`}`,
+        ext[key] === undefined ? "#/info/x-modelfleet" : `#/info/x-modelfleet/${key}`,
+        help,
+      );
     }
     return typeof value === "string" ? value : "";
   };
-  const packageName = extString("package", /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/, "an npm package name, e.g. `@modelfleet/sieve`");
+  const packageName = extString(
+    "package",
+    /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/,
+    "an npm package name, e.g. `@modelfleet/sieve`",
+  );
   const name = extString("name", /^[A-Z][A-Za-z0-9]*$/, "a PascalCase identifier, e.g. `DeepInfra`");
   const envVar = extString("envVar", /^[A-Z][A-Z0-9_]*$/, "an environment variable name, e.g. `SIEVE_API_KEY`");
   const requestIdHeader = typeof ext?.requestIdHeader === "string" ? ext.requestIdHeader : undefined;
@@ -98,21 +117,38 @@ export function buildModel(spec: LoadedSpec, id: string): { model?: ProviderMode
     if (Array.isArray(ext.errorMessageKeys) && ext.errorMessageKeys.every((k) => typeof k === "string")) {
       errorMessageKeys = ext.errorMessageKeys as string[];
     } else {
-      report("modelfleet/invalid-extension", "info.x-modelfleet.errorMessageKeys must be a list of strings", "#/info/x-modelfleet/errorMessageKeys", "e.g. `errorMessageKeys: [message, detail]`");
+      report(
+        "modelfleet/invalid-extension",
+        "info.x-modelfleet.errorMessageKeys must be a list of strings",
+        "#/info/x-modelfleet/errorMessageKeys",
+        "e.g. `errorMessageKeys: [message, detail]`",
+      );
     }
   }
 
   const servers = Array.isArray(doc.servers) ? doc.servers : [];
   const baseUrl = isRecord(servers[0]) && typeof servers[0].url === "string" ? servers[0].url : "";
   if (!/^https?:\/\/[^{}]+$/.test(baseUrl)) {
-    report("modelfleet/missing-server", baseUrl ? `servers[0].url must be an absolute URL without variables, found ${JSON.stringify(baseUrl)}` : "the spec has no servers[0].url", servers.length ? "#/servers/0" : "#", "add `servers: [{url: https://api.example.com}]` with the provider's production base URL");
+    report(
+      "modelfleet/missing-server",
+      baseUrl
+        ? `servers[0].url must be an absolute URL without variables, found ${JSON.stringify(baseUrl)}`
+        : "the spec has no servers[0].url",
+      servers.length ? "#/servers/0" : "#",
+      "add `servers: [{url: https://api.example.com}]` with the provider's production base URL",
+    );
   }
 
   const auth = readAuth(doc, report);
   const { operations, methodNames } = readOperations(doc, report);
   for (const [methodName, ids] of methodNames) {
     if (ids.length > 1) {
-      report("modelfleet/method-name-clash", `operationIds ${ids.join(", ")} all become the method name ${methodName}`, "#/paths", "rename one of the operationIds");
+      report(
+        "modelfleet/method-name-clash",
+        `operationIds ${ids.join(", ")} all become the method name ${methodName}`,
+        "#/paths",
+        "rename one of the operationIds",
+      );
     }
   }
 
@@ -121,7 +157,12 @@ export function buildModel(spec: LoadedSpec, id: string): { model?: ProviderMode
   const schemaNames = Object.keys(schemas);
   for (const schemaName of schemaNames) {
     if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(pascalCase(schemaName))) {
-      report("modelfleet/schema-name", `schema name ${JSON.stringify(schemaName)} cannot become a TypeScript identifier`, pointerOf("components", "schemas", schemaName), "use a PascalCase name of letters and digits");
+      report(
+        "modelfleet/schema-name",
+        `schema name ${JSON.stringify(schemaName)} cannot become a TypeScript identifier`,
+        pointerOf("components", "schemas", schemaName),
+        "use a PascalCase name of letters and digits",
+      );
     }
   }
 
@@ -155,14 +196,24 @@ function readAuth(doc: Record<string, unknown>, report: Report): AuthModel | und
   const used = security.flatMap((req) => (isRecord(req) ? Object.keys(req) : []));
   const schemeNames = [...new Set(used)];
   if (schemeNames.length !== 1) {
-    report("modelfleet/security", `the spec must require exactly one security scheme at the top level, found ${schemeNames.length}`, "#/security", "add `security: [{<schemeName>: []}]` naming one entry of components.securitySchemes");
+    report(
+      "modelfleet/security",
+      `the spec must require exactly one security scheme at the top level, found ${schemeNames.length}`,
+      "#/security",
+      "add `security: [{<schemeName>: []}]` naming one entry of components.securitySchemes",
+    );
     return undefined;
   }
   const schemeName = schemeNames[0] as string;
   const scheme = schemes[schemeName];
   const pointer = pointerOf("components", "securitySchemes", schemeName);
   if (!isRecord(scheme)) {
-    report("modelfleet/security", `security scheme ${schemeName} is not defined`, "#/components/securitySchemes", "define it under components.securitySchemes");
+    report(
+      "modelfleet/security",
+      `security scheme ${schemeName} is not defined`,
+      "#/components/securitySchemes",
+      "define it under components.securitySchemes",
+    );
     return undefined;
   }
   if (scheme.type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string") {
@@ -171,12 +222,22 @@ function readAuth(doc: Record<string, unknown>, report: Report): AuthModel | und
   if (scheme.type === "http" && typeof scheme.scheme === "string" && /^[A-Za-z][A-Za-z0-9-]*$/.test(scheme.scheme)) {
     const prefix = scheme.scheme.toLowerCase() === "bearer" ? "Bearer" : scheme.scheme;
     if (prefix.toLowerCase() === "basic") {
-      report("modelfleet/security", "HTTP basic auth is not supported", pointer, "use an apiKey header or an http scheme that sends one token");
+      report(
+        "modelfleet/security",
+        "HTTP basic auth is not supported",
+        pointer,
+        "use an apiKey header or an http scheme that sends one token",
+      );
       return undefined;
     }
     return { header: "Authorization", prefix: `${prefix} `, schemeName };
   }
-  report("modelfleet/security", `security scheme ${schemeName} is not supported (supported: apiKey in a header, http with a token scheme)`, pointer, "express the key as `type: apiKey, in: header` or `type: http, scheme: bearer`");
+  report(
+    "modelfleet/security",
+    `security scheme ${schemeName} is not supported (supported: apiKey in a header, http with a token scheme)`,
+    pointer,
+    "express the key as `type: apiKey, in: header` or `type: http, scheme: bearer`",
+  );
   return undefined;
 }
 
@@ -195,7 +256,12 @@ function readOperations(doc: Record<string, unknown>, report: Report) {
       if (!operationId) continue; // reported by Redocly's operation-operationId rule
       const methodName = camelCase(operationId);
       if (!/^[a-z_$][A-Za-z0-9_$]*$/.test(methodName) || RESERVED_METHOD_NAMES.has(methodName)) {
-        report("modelfleet/operation-id", `operationId ${JSON.stringify(operationId)} cannot become a method name`, `${pointer}/operationId`, "use a camelCase operationId such as `listVersions` (not `raw` or `provider`)");
+        report(
+          "modelfleet/operation-id",
+          `operationId ${JSON.stringify(operationId)} cannot become a method name`,
+          `${pointer}/operationId`,
+          "use a camelCase operationId such as `listVersions` (not `raw` or `provider`)",
+        );
         continue;
       }
       methodNames.set(methodName, [...(methodNames.get(methodName) ?? []), operationId]);
@@ -204,7 +270,12 @@ function readOperations(doc: Record<string, unknown>, report: Report) {
       for (const p of params) {
         const other = seen.get(p.name);
         if (other || p.name === "body") {
-          report("modelfleet/param-clash", `parameter ${JSON.stringify(p.name)} (${p.in}) clashes with ${other ? `the ${other} parameter of the same name` : "the request body argument"}`, `${pointer}/parameters`, "rename one of them; generated methods take path, query and header parameters in one object");
+          report(
+            "modelfleet/param-clash",
+            `parameter ${JSON.stringify(p.name)} (${p.in}) clashes with ${other ? `the ${other} parameter of the same name` : "the request body argument"}`,
+            `${pointer}/parameters`,
+            "rename one of them; generated methods take path, query and header parameters in one object",
+          );
         }
         seen.set(p.name, p.in);
       }
@@ -219,7 +290,12 @@ function readOperations(doc: Record<string, unknown>, report: Report) {
           return { status, json: Object.keys(content).some(isJsonMediaType) };
         });
       if (success.length === 0) {
-        report("modelfleet/no-success-response", `operation ${operationId} declares no 2xx response`, `${pointer}/responses`, "declare the success response so the client knows what it returns");
+        report(
+          "modelfleet/no-success-response",
+          `operation ${operationId} declares no 2xx response`,
+          `${pointer}/responses`,
+          "declare the success response so the client knows what it returns",
+        );
       }
       operations.push({
         operationId,

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 
 /** What a write (or a check) found for one package. */
@@ -16,7 +16,11 @@ export interface OutputReport {
  * rename, so a reader never sees half a file), unchanged ones keep their bytes and mtime, and files the
  * generator no longer emits are removed. With `check`, nothing is written and the differences are returned.
  */
-export async function syncDirectory(dir: string, files: Record<string, string>, options: { check: boolean; root: string }): Promise<OutputReport> {
+export async function syncDirectory(
+  dir: string,
+  files: Record<string, string>,
+  options: { check: boolean; root: string },
+): Promise<OutputReport> {
   const report: OutputReport = { written: [], unchanged: [], removed: [], stale: [] };
   const existing = await listFiles(dir);
   for (const [name, contents] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
