@@ -1,13 +1,14 @@
-import { SECRET_KEY, json, recordingFetch, text } from "@modelfleet/test-utils";
+import { json, recordingFetch, SECRET_KEY, text } from "@modelfleet/test-utils";
 import { describe, expect, it } from "vitest";
 import modelExample from "../test/fixtures/model.example.json";
 import versionExample from "../test/fixtures/model-version.example.json";
 import seedVersion from "../test/fixtures/model-version.seed.json";
 import {
-  ApiError,
+  type ApiError,
   AuthenticationError,
   BadRequestError,
   ConfigurationError,
+  createModzyClient,
   InternalServerError,
   InvalidArgumentError,
   type ModzyModelSummary,
@@ -15,7 +16,6 @@ import {
   type ModzyVersionSummary,
   NotFoundError,
   PermissionDeniedError,
-  createModzyClient,
 } from "./index.js";
 
 const BASE = "https://app.modzy.com/api";
@@ -204,7 +204,9 @@ describe("@modelfleet/modzy client", () => {
         providerMessage: "The API key does not have the roles required for this request",
         body,
       });
-      expect((error as Error).message).toBe("modzy listVersions failed with 403: The API key does not have the roles required for this request");
+      expect((error as Error).message).toBe(
+        "modzy listVersions failed with 403: The API key does not have the roles required for this request",
+      );
     });
   });
 
@@ -229,7 +231,9 @@ describe("@modelfleet/modzy client", () => {
       expect(result.model?.lastActiveDateTime).toBe("2021-07-20T01:40:11.187+0000");
       expect(typeof result.createdAt).toBe("string");
       expect(result.runStatus?.result?.error).toBeNull();
-      expect(result.runStatus?.result?.["results.json"]).toEqual({ data: { result: { classPredictions: [{ class: "positive", score: 0.93 }] } } });
+      expect(result.runStatus?.result?.["results.json"]).toEqual({
+        data: { result: { classPredictions: [{ class: "positive", score: 0.93 }] } },
+      });
     });
 
     it("the seed's version object (Modzy docs, placeholder values) parses unchanged", async () => {
@@ -265,7 +269,9 @@ describe("@modelfleet/modzy client", () => {
       await expect(modzy.getSampleInput({ modelId: "ed542963de", version: "." })).rejects.toSatisfy(
         (e: unknown) => e instanceof InvalidArgumentError && e.argument === "version",
       );
-      await expect(modzy.getModel({ modelId: "" })).rejects.toSatisfy((e: unknown) => e instanceof InvalidArgumentError && e.argument === "modelId");
+      await expect(modzy.getModel({ modelId: "" })).rejects.toSatisfy(
+        (e: unknown) => e instanceof InvalidArgumentError && e.argument === "modelId",
+      );
       expect(requests).toHaveLength(0);
     });
 
@@ -310,7 +316,12 @@ describe("@modelfleet/modzy client", () => {
       await modzy.updateVersion({
         modelId: "ed542963de",
         version: "0.0.27",
-        body: { status: "active", requirement: { requirementId: -6 }, timeout: { status: 60000, run: 120000 }, processing: { minimumParallelCapacity: 0 } },
+        body: {
+          status: "active",
+          requirement: { requirementId: -6 },
+          timeout: { status: 60000, run: 120000 },
+          processing: { minimumParallelCapacity: 0 },
+        },
       });
       expect(requests[0]?.body).toEqual({
         status: "active",
@@ -332,7 +343,11 @@ describe("@modelfleet/modzy client", () => {
       const body = modzyError(400, "BAD_REQUEST", "The value of minimumParallelCapacity must not exceed maximumParallelCapacity");
       const { modzy, requests } = client(json(400, body));
       const error = await modzy
-        .updateVersion({ modelId: "ed542963de", version: "0.0.27", body: { processing: { minimumParallelCapacity: 5, maximumParallelCapacity: 1 } } })
+        .updateVersion({
+          modelId: "ed542963de",
+          version: "0.0.27",
+          body: { processing: { minimumParallelCapacity: 5, maximumParallelCapacity: 1 } },
+        })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BadRequestError);
       expect(error).toMatchObject({
@@ -373,7 +388,11 @@ describe("@modelfleet/modzy client", () => {
       const body = modzyError(403, "FORBIDDEN", "The API key does not have the roles required for this request");
       const { modzy } = client(json(403, body));
       const error = await modzy
-        .updateVersionProcessing({ modelId: "ed542963de", version: "0.0.27", body: { minimumParallelCapacity: 0, maximumParallelCapacity: 2 } })
+        .updateVersionProcessing({
+          modelId: "ed542963de",
+          version: "0.0.27",
+          body: { minimumParallelCapacity: 0, maximumParallelCapacity: 2 },
+        })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(PermissionDeniedError);
       expect(error).toMatchObject({
@@ -403,7 +422,11 @@ describe("@modelfleet/modzy client", () => {
     });
 
     it("any JSON object shape comes back as is", async () => {
-      const odd = { input: { type: "embedded", sources: { "0001": { "image.jpg": "data:image/jpeg;base64,/9j/4AAQ" } } }, n: [1, 2.5, null], ok: false };
+      const odd = {
+        input: { type: "embedded", sources: { "0001": { "image.jpg": "data:image/jpeg;base64,/9j/4AAQ" } } },
+        n: [1, 2.5, null],
+        ok: false,
+      };
       const { modzy } = client(json(200, odd));
       await expect(modzy.getSampleInput({ modelId: "c60c8dbd79", version: "1.0.1" })).resolves.toEqual(odd);
     });
@@ -488,7 +511,12 @@ describe("@modelfleet/modzy client", () => {
 
   it("a custom baseUrl (on-premises install) keeps its /api prefix", async () => {
     const recorder = recordingFetch(json(200, versions));
-    const modzy = createModzyClient({ apiKey: SECRET_KEY, baseUrl: "https://modzy.example.internal/api", fetch: recorder.fetch, maxRetries: 0 });
+    const modzy = createModzyClient({
+      apiKey: SECRET_KEY,
+      baseUrl: "https://modzy.example.internal/api",
+      fetch: recorder.fetch,
+      maxRetries: 0,
+    });
     await modzy.listVersions({ modelId: "ed542963de", "per-page": 2 });
     expect(recorder.requests[0]?.url.href).toBe("https://modzy.example.internal/api/models/ed542963de/versions?per-page=2");
   });
@@ -496,7 +524,9 @@ describe("@modelfleet/modzy client", () => {
   it("raw exposes the openapi-fetch client with the same auth, and the Link header is readable", async () => {
     const link = '<https://app.modzy.com/api/models?page=2&per-page=2>; rel="next"';
     const { modzy, requests } = client(json(200, models, { link }));
-    const { data, response } = await modzy.raw.GET("/models", { params: { query: { page: 1, "per-page": 2, "sort-by": "name", direction: "ASC" } } });
+    const { data, response } = await modzy.raw.GET("/models", {
+      params: { query: { page: 1, "per-page": 2, "sort-by": "name", direction: "ASC" } },
+    });
     expect(response.status).toBe(200);
     expect(data).toEqual(models);
     expect(response.headers.get("link")).toBe(link);
@@ -508,10 +538,14 @@ describe("@modelfleet/modzy client", () => {
   it("raw: the versions list's Link header is readable too, and absent on the last page", async () => {
     const link = '<https://app.modzy.com/api/models/ed542963de/versions?page=2&per-page=3>; rel="next"';
     const { modzy } = client(json(200, versions, { link }), json(200, [{ version: "0.0.24" }]));
-    const first = await modzy.raw.GET("/models/{modelId}/versions", { params: { path: { modelId: "ed542963de" }, query: { "per-page": 3 } } });
+    const first = await modzy.raw.GET("/models/{modelId}/versions", {
+      params: { path: { modelId: "ed542963de" }, query: { "per-page": 3 } },
+    });
     expect(first.data).toEqual(versions);
     expect(first.response.headers.get("link")).toBe(link);
-    const last = await modzy.raw.GET("/models/{modelId}/versions", { params: { path: { modelId: "ed542963de" }, query: { page: 2, "per-page": 3 } } });
+    const last = await modzy.raw.GET("/models/{modelId}/versions", {
+      params: { path: { modelId: "ed542963de" }, query: { page: 2, "per-page": 3 } },
+    });
     expect(last.data).toEqual([{ version: "0.0.24" }]);
     expect(last.response.headers.get("link")).toBeNull();
   });

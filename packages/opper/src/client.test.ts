@@ -1,4 +1,4 @@
-import { SECRET_KEY, empty, json, recordingFetch, text } from "@modelfleet/test-utils";
+import { empty, json, recordingFetch, SECRET_KEY, text } from "@modelfleet/test-utils";
 import { describe, expect, it } from "vitest";
 import functionRevision from "../test/fixtures/function-revision.seed.json";
 import {
@@ -6,13 +6,13 @@ import {
   BadRequestError,
   ConfigurationError,
   ConflictError,
+  createOpperClient,
   InvalidArgumentError,
   NotFoundError,
   type OpperFunction,
   type OpperFunctionList,
   type OpperRevisionList,
   UnprocessableEntityError,
-  createOpperClient,
 } from "./index.js";
 
 const BASE = "https://api.opper.ai/v2";
@@ -246,7 +246,7 @@ describe("@modelfleet/opper client", () => {
     expect(req?.headers.get("content-type")).toBe("application/json");
     // Exactly the fields given: nothing filled in, dotted keys not nested into objects.
     expect(req?.body).toEqual(patch);
-    expect(Object.keys((req?.body as { configuration: object }).configuration)).toEqual([
+    expect(Object.keys((req?.body as { configuration: object } | undefined)?.configuration ?? {})).toEqual([
       "invocation.cache.ttl",
       "invocation.structured_generation.max_attempts",
     ]);

@@ -39,7 +39,7 @@ export async function syncDirectory(
     report.written.push(shown);
   }
   for (const name of existing) {
-    if (name in files) continue;
+    if (Object.hasOwn(files, name)) continue;
     const shown = relative(options.root, join(dir, name));
     if (options.check) report.stale.push(shown);
     else {
