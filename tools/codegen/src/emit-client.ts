@@ -84,10 +84,10 @@ function requiresParams(op: OperationModel): boolean {
 }
 
 function resultTypeOf(op: OperationModel): string {
-  const types = op.success.map(({ status, json }) => {
-    if (!json) return "void";
+  const types = op.success.map(({ status, mediaType }) => {
+    if (!mediaType) return "void";
     const key = /^\d+$/.test(status) ? status : JSON.stringify(status);
-    return `${opRef(op)}["responses"][${key}]["content"]["application/json"]`;
+    return `${opRef(op)}["responses"][${key}]["content"][${JSON.stringify(mediaType)}]`;
   });
   return [...new Set(types)].join(" | ") || "void";
 }

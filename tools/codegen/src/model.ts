@@ -37,8 +37,8 @@ export interface OperationModel {
   deprecated: boolean;
   params: ParamModel[];
   body?: { required: boolean; mediaType: string };
-  /** 2xx status codes, and whether each has a JSON body. */
-  success: Array<{ status: string; json: boolean }>;
+  /** 2xx status codes, and the JSON media type of each one's body (none: the response has no JSON body). */
+  success: Array<{ status: string; mediaType: string | undefined }>;
   idempotent: boolean;
 }
 
@@ -287,7 +287,7 @@ function readOperations(doc: Record<string, unknown>, report: Report) {
         .map((status) => {
           const response = resolve(doc, responses[status]);
           const content = isRecord(response) && isRecord(response.content) ? response.content : {};
-          return { status, json: Object.keys(content).some(isJsonMediaType) };
+          return { status, mediaType: Object.keys(content).find(isJsonMediaType) };
         });
       if (success.length === 0) {
         report(
