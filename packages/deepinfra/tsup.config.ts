@@ -1,9 +1,2 @@
-import { defineConfig } from "tsup";
-
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  dts: true,
-  clean: true,
-  target: "es2022",
-});
+// Shared by every library package; see the repository root.
+export { default } from "../../tsup.package.js";

@@ -75,18 +75,7 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
     "turbo.json": `${JSON.stringify(turboJson, null, 2)}\n`,
     "README.md": readme,
     "tsconfig.json": `${JSON.stringify({ extends: "../../tsconfig.base.json", include: ["src"] }, null, 2)}\n`,
-    "tsup.config.ts": [
-      'import { defineConfig } from "tsup";',
-      "",
-      "export default defineConfig({",
-      '  entry: ["src/index.ts"],',
-      '  format: ["esm", "cjs"],',
-      "  dts: true,",
-      "  clean: true,",
-      '  target: "es2022",',
-      "});",
-      "",
-    ].join("\n"),
+    "tsup.config.ts": '// Shared by every library package; see the repository root.\nexport { default } from "../../tsup.package.js";\n',
     "src/index.ts": 'export * from "./generated/index.js";\n',
   };
 }
