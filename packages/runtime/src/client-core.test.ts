@@ -177,6 +177,69 @@ describe("retries", () => {
   });
 });
 
+describe("middleware, logging and headers", () => {
+  it("user middleware sees one logical request however many attempts it took", async () => {
+    const seen: string[] = [];
+    const middleware = [
+      {
+        onRequest: ({ request }: { request: Request }) => {
+          seen.push(`request ${request.method}`);
+        },
+        onResponse: ({ response }: { response: Response }) => {
+          seen.push(`response ${response.status}`);
+        },
+      },
+    ];
+    const { core, requests } = setup([json(503, {}), json(503, {}), json(200, { id: "t" })], { middleware });
+    await expect(core.call(getThing, { id: "t" })).resolves.toEqual({ id: "t" });
+    expect(requests).toHaveLength(3);
+    expect(seen).toEqual(["request GET", "response 200"]);
+  });
+
+  it("MODELFLEET_LOG turns logging on when no logLevel is given", async () => {
+    const lines: string[] = [];
+    const logger: Logger = {
+      debug: (m) => lines.push(`debug ${m}`),
+      info: (m) => lines.push(`info ${m}`),
+      warn: (m) => lines.push(`warn ${m}`),
+      error: (m) => lines.push(`error ${m}`),
+    };
+    const saved = process.env.MODELFLEET_LOG;
+    process.env.MODELFLEET_LOG = "info";
+    try {
+      const { core } = setup([json(503, {}), json(200, {})], { logger });
+      await core.call(getThing, { id: "t" });
+    } finally {
+      if (saved === undefined) delete process.env.MODELFLEET_LOG;
+      else process.env.MODELFLEET_LOG = saved;
+    }
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^info modelfleet acme getThing: retrying in \d+ ms \(attempt 2 of 3\)$/);
+  });
+
+  it("logs nothing by default", async () => {
+    const lines: string[] = [];
+    const logger: Logger = {
+      debug: (m) => lines.push(m),
+      info: (m) => lines.push(m),
+      warn: (m) => lines.push(m),
+      error: (m) => lines.push(m),
+    };
+    const { core } = setup([json(500, {})], { logger, maxRetries: 0 });
+    await core.call(getThing, { id: "t" }).catch(() => undefined);
+    expect(lines).toEqual([]);
+  });
+
+  it("sends modelfleet/<package>@<version> as User-Agent unless overridden", async () => {
+    const first = setup([json(200, {})]);
+    await first.core.call(getThing, { id: "t" });
+    expect(first.requests[0]?.headers.get("user-agent")).toBe("modelfleet/@modelfleet/acme@1.2.3");
+    const second = setup([json(200, {})], { userAgent: "my-app/2" });
+    await second.core.call(getThing, { id: "t" });
+    expect(second.requests[0]?.headers.get("user-agent")).toBe("my-app/2");
+  });
+});
+
 describe("responses", () => {
   it("a 200 with malformed JSON is an ApiError, not a crash", async () => {
     const { core } = setup([text(200, "{not json", "application/json")]);
