@@ -53,8 +53,17 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
     const headers = new Headers(request.headers);
     headers.set(config.auth.header, config.auth.value);
     if (!headers.has("user-agent")) headers.set("user-agent", config.userAgent);
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), state.timeoutMs);
+    // One controller per attempt, aborted by the timer or by the caller. (AbortSignal.any would do the same but
+    // costs tens of microseconds per call on Node 20, a measurable share of a loopback request.)
+    if (callerSignal.aborted) throw callerSignal.reason;
+    const attemptController = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      attemptController.abort();
+    }, state.timeoutMs);
+    const onCallerAbort = () => attemptController.abort(callerSignal.reason);
+    callerSignal.addEventListener("abort", onCallerAbort, { once: true });
     const started = performance.now();
     let response: Response | undefined;
     let failure: ModelfleetError | undefined;
@@ -64,7 +73,7 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
           method,
           headers,
           body: body === undefined ? undefined : body.slice(0),
-          signal: AbortSignal.any([callerSignal, timeout.signal]),
+          signal: attemptController.signal,
           redirect: request.redirect,
         }),
       );
@@ -75,11 +84,10 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
       // The caller's own abort is final: rethrow the platform's AbortError untouched.
       if (callerSignal.aborted) throw callerSignal.reason ?? error;
       const context = { provider: provider.id, operationId, method, url, attempts: attempt };
-      failure = timeout.signal.aborted
-        ? new TimeoutError(context, state.timeoutMs)
-        : new ConnectionError(context, undefined, { cause: error });
+      failure = timedOut ? new TimeoutError(context, state.timeoutMs) : new ConnectionError(context, undefined, { cause: error });
     } finally {
       clearTimeout(timer);
+      callerSignal.removeEventListener("abort", onCallerAbort);
     }
     const durationMs = Math.round(performance.now() - started);
     const retriesLeft = attempt <= state.maxRetries;
