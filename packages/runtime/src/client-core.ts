@@ -1,4 +1,4 @@
-import createClient, { type Client } from "openapi-fetch";
+import openapiFetch, { type Client } from "openapi-fetch";
 import { ApiError, apiErrorClassFor, RateLimitError } from "./errors.js";
 import { type Logger, leveledLogger } from "./logger.js";
 import {
@@ -16,6 +16,14 @@ import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
 import { scrubSecret, scrubSecretDeep } from "./redact.js";
 import { defaultSleep, retryAfterMs } from "./retry.js";
 import { type CallState, sendWithRetries, type TransportConfig } from "./transport.js";
+
+/**
+ * openapi-fetch's `createClient`. In our CommonJS build a default import of openapi-fetch's CommonJS entry yields its
+ * whole `exports` object (esbuild applies Node's ESM-to-CommonJS rules to this `type: module` package), so unwrap
+ * `default` there; the ES module build gets the function itself.
+ */
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
 // biome-ignore lint/complexity/noBannedTypes: openapi-fetch's own constraint for a paths type
 type AnyPaths = {};

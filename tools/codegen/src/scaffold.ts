@@ -30,13 +30,15 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
       build: "tsup",
       typecheck: "tsc --noEmit",
       test: "vitest run --typecheck",
+      "check:package": "node ../../tools/package-checks/dist/check-package.js",
     },
     dependencies: {
       "@modelfleet/runtime": `^${runtimeVersion}`,
       "openapi-fetch": "0.17.0",
     },
     devDependencies: { "@modelfleet/test-utils": "0.0.0" },
-    publishConfig: { access: "public", provenance: true },
+    // No provenance here: it breaks every publish outside CI; the release job sets NPM_CONFIG_PROVENANCE=true.
+    publishConfig: { access: "public" },
   };
   const turboJson = {
     $schema: "https://turbo.build/schema.json",

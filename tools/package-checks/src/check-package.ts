@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The release gate of one package, run by `turbo run check:package` in the package's directory after its build.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkDeclaredDependencies, findImports } from "./declared-deps.js";
+import { runAttw, runPublint } from "./lint.js";
+import { checkManifest } from "./manifest.js";
+import { checkPackedFiles, copyPacked, npmPack } from "./pack.js";
+import { budgetFor, checkSize, formatSize, measure } from "./size.js";
+import { readManifest } from "./workspaces.js";
+
+async function main(): Promise<number> {
+  const dir = process.cwd();
+  const manifest = await readManifest(dir);
+  if (manifest.private === true) {
+    process.stderr.write(`${manifest.name} is private: it is never published, so there is nothing to check\n`);
+    return 1;
+  }
+  const scratch = await mkdtemp(join(tmpdir(), "modelfleet-check-"));
+  try {
+    const packed = await npmPack(dir, scratch);
+    const unpacked = join(scratch, "package");
+    await copyPacked(dir, packed.files, unpacked);
+    const budget = budgetFor(manifest);
+    const sections: Array<[string, Promise<string[]>]> = [
+      ["package.json", Promise.resolve(checkManifest(manifest))],
+      [`packed files (${packed.files.length})`, Promise.resolve(checkPackedFiles(manifest, packed.files))],
+      ["declared dependencies", findImports(unpacked, packed.files).then((scan) => checkDeclaredDependencies(manifest, scan))],
+      ["publint", runPublint(packed.tarball)],
+      ["arethetypeswrong", runAttw(packed.tarball, manifest)],
+    ];
+    let sizeLine = "not measured: a command-line tool";
+    if (budget) {
+      const report = await measure(dir, manifest);
+      sizeLine = formatSize(budget, report);
+      sections.push(["size", Promise.resolve(checkSize(budget, report))]);
+    }
+    let failed = 0;
+    for (const [name, pending] of sections) {
+      const problems = await pending;
+      process.stdout.write(`${problems.length === 0 ? "ok  " : "FAIL"} ${name}\n`);
+      for (const problem of problems) process.stdout.write(`     ${problem.replaceAll("\n", "\n     ")}\n`);
+      if (problems.length > 0) failed += 1;
+    }
+    process.stdout.write(`size: ${sizeLine}\n`);
+    if (failed > 0) process.stderr.write(`${manifest.name}: ${failed} check(s) failed\n`);
+    return failed > 0 ? 1 : 0;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`check:package: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm run size`: the size of every publishable library as a Markdown table (for the README), after a build.
+import { budgetFor, measure, measured } from "./size.js";
+import { findRepoRoot, listPublishable } from "./workspaces.js";
+
+const root = await findRepoRoot(process.cwd());
+const rows = [
+  "| package | measured | gzipped | enforced limit | target | whole bundle, gzipped / minified |",
+  "| --- | --- | --: | --: | --: | --: |",
+];
+let over = false;
+for (const workspace of await listPublishable(root)) {
+  const budget = budgetFor(workspace.manifest);
+  if (!budget) continue;
+  const report = await measure(workspace.dir, workspace.manifest);
+  const value = measured(budget, report);
+  if (budget.limit !== undefined && value > budget.limit) over = true;
+  const what = budget.measure === "added" ? "on top of openapi-fetch" : "everything, openapi-fetch included";
+  const limit = budget.limit === undefined ? "none" : `${budget.limit} B`;
+  const goal = budget.target ?? budget.limit;
+  const target = goal === undefined ? "none" : `${goal} B`;
+  rows.push(
+    `| \`${workspace.manifest.name}\` | ${what} | ${value} B | ${limit} | ${target} | ${report.total.gzipped} B / ${report.total.minified} B |`,
+  );
+}
+process.stdout.write(`${rows.join("\n")}\n`);
+process.exitCode = over ? 1 : 0;

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { budgetFor, checkSize, esmEntry, type SizeReport } from "./size.js";
+
+const report = (totalGzipped: number, baseGzipped: number): SizeReport => ({
+  total: { minified: 0, gzipped: totalGzipped },
+  base: { minified: 0, gzipped: baseGzipped },
+  own: { minified: 0, gzipped: totalGzipped - baseGzipped },
+  added: totalGzipped - baseGzipped,
+});
+
+describe("budgetFor", () => {
+  it("gives providers a limit on what they add, the facade a limit on everything, tools none", () => {
+    expect(budgetFor({ name: "@modelfleet/acme", version: "1.0.0", dependencies: { "@modelfleet/runtime": "^1.0.0" } })).toMatchObject({
+      measure: "added",
+      target: 4000,
+    });
+    expect(budgetFor({ name: "modelfleet", version: "1.0.0" })).toMatchObject({ measure: "total", limit: 12_000 });
+    expect(budgetFor({ name: "@modelfleet/codegen", version: "1.0.0", bin: { x: "./dist/cli.js" } })).toBeUndefined();
+  });
+
+  it("refuses a library no rule covers, so a new kind of package gets a budget decided", () => {
+    expect(() => budgetFor({ name: "@modelfleet/new-thing", version: "1.0.0" })).toThrow(/no size budget rule/);
+  });
+});
+
+describe("checkSize", () => {
+  it("fails only above the enforced limit", () => {
+    const budget = { measure: "added" as const, limit: 5000, target: 4000, description: "a client" };
+    expect(checkSize(budget, report(7900, 2900))).toEqual([]);
+    expect(checkSize(budget, report(7901, 2900))).toEqual(["a client: 5001 B gzipped on top of openapi-fetch is over the 5000 B limit"]);
+  });
+});
+
+describe("esmEntry", () => {
+  it("follows exports to the import condition", () => {
+    const exportsField = { ".": { import: { types: "./dist/index.d.ts", default: "./dist/index.js" }, require: "./dist/index.cjs" } };
+    expect(esmEntry({ name: "x", version: "1.0.0", exports: exportsField })).toBe("./dist/index.js");
+    expect(esmEntry({ name: "x", version: "1.0.0", module: "dist/m.js" })).toBe("./dist/m.js");
+  });
+});
