@@ -241,6 +241,31 @@ describe("middleware, logging and headers", () => {
 });
 
 describe("responses", () => {
+  it("hands the final response to onResponse, after the retries, for headers like Link", async () => {
+    const { core, requests } = setup([
+      json(503, {}),
+      json(200, { id: "1" }, { link: '<https://api.acme.test/things?page=2>; rel="next"' }),
+    ]);
+    const seen: Array<{ status: number; link: string | null }> = [];
+    const result = await core.call(
+      getThing,
+      { id: "1" },
+      {
+        onResponse: (response) => seen.push({ status: response.status, link: response.headers.get("link") }),
+      },
+    );
+    expect(result).toEqual({ id: "1" });
+    expect(requests).toHaveLength(2);
+    expect(seen).toEqual([{ status: 200, link: '<https://api.acme.test/things?page=2>; rel="next"' }]);
+  });
+
+  it("does not call onResponse for an error response", async () => {
+    const { core } = setup([json(404, { message: "nope" })]);
+    let called = false;
+    await expect(core.call(getThing, { id: "1" }, { onResponse: () => (called = true) })).rejects.toBeInstanceOf(NotFoundError);
+    expect(called).toBe(false);
+  });
+
   it("a 200 with malformed JSON is an ApiError, not a crash", async () => {
     const { core } = setup([text(200, "{not json", "application/json")]);
     const error = await core.call(getThing, { id: "t" }).catch((e: unknown) => e);

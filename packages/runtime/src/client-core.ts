@@ -108,7 +108,10 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
       }
       throw error;
     }
-    if (result.response.ok) return result.data as T;
+    if (result.response.ok) {
+      callOptions.onResponse?.(result.response);
+      return result.data as T;
+    }
     throw buildApiError(operation, state, result.response, result.error);
   }
 
