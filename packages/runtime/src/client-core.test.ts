@@ -183,17 +183,19 @@ describe("middleware, logging and headers", () => {
     const middleware = [
       {
         onRequest: ({ request }: { request: Request }) => {
-          seen.push(`request ${request.method}`);
+          seen.push(`request ${request.method} auth=${request.headers.get("authorization")}`);
         },
-        onResponse: ({ response }: { response: Response }) => {
-          seen.push(`response ${response.status}`);
+        onResponse: ({ request, response }: { request: Request; response: Response }) => {
+          seen.push(`response ${response.status} auth=${request.headers.get("authorization")}`);
         },
       },
     ];
     const { core, requests } = setup([json(503, {}), json(503, {}), json(200, { id: "t" })], { middleware });
     await expect(core.call(getThing, { id: "t" })).resolves.toEqual({ id: "t" });
     expect(requests).toHaveLength(3);
-    expect(seen).toEqual(["request GET", "response 200"]);
+    // The key is added below the middleware: every attempt carries it, the middleware never sees it.
+    expect(requests.map((r) => r.headers.get("authorization"))).toEqual(Array(3).fill(`Bearer ${SECRET_KEY}`));
+    expect(seen).toEqual(["request GET auth=null", "response 200 auth=null"]);
   });
 
   it("MODELFLEET_LOG turns logging on when no logLevel is given", async () => {
@@ -241,6 +243,21 @@ describe("middleware, logging and headers", () => {
 });
 
 describe("responses", () => {
+  it("a long-lived caller signal collects no listeners over many calls", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    try {
+      const { core } = setup([json(503, {}), json(200, { id: "1" })]);
+      const shutdown = new AbortController();
+      for (let i = 0; i < 40; i++) await core.call(getThing, { id: "1" }, { signal: shutdown.signal });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
+  });
+
   it("hands the final response to onResponse, after the retries, for headers like Link", async () => {
     const { core, requests } = setup([
       json(503, {}),
