@@ -183,17 +183,19 @@ describe("middleware, logging and headers", () => {
     const middleware = [
       {
         onRequest: ({ request }: { request: Request }) => {
-          seen.push(`request ${request.method}`);
+          seen.push(`request ${request.method} auth=${request.headers.get("authorization")}`);
         },
-        onResponse: ({ response }: { response: Response }) => {
-          seen.push(`response ${response.status}`);
+        onResponse: ({ request, response }: { request: Request; response: Response }) => {
+          seen.push(`response ${response.status} auth=${request.headers.get("authorization")}`);
         },
       },
     ];
     const { core, requests } = setup([json(503, {}), json(503, {}), json(200, { id: "t" })], { middleware });
     await expect(core.call(getThing, { id: "t" })).resolves.toEqual({ id: "t" });
     expect(requests).toHaveLength(3);
-    expect(seen).toEqual(["request GET", "response 200"]);
+    // The key is added below the middleware: every attempt carries it, the middleware never sees it.
+    expect(requests.map((r) => r.headers.get("authorization"))).toEqual(Array(3).fill(`Bearer ${SECRET_KEY}`));
+    expect(seen).toEqual(["request GET auth=null", "response 200 auth=null"]);
   });
 
   it("MODELFLEET_LOG turns logging on when no logLevel is given", async () => {
@@ -241,6 +243,46 @@ describe("middleware, logging and headers", () => {
 });
 
 describe("responses", () => {
+  it("a long-lived caller signal collects no listeners over many calls", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    try {
+      const { core } = setup([json(503, {}), json(200, { id: "1" })]);
+      const shutdown = new AbortController();
+      for (let i = 0; i < 40; i++) await core.call(getThing, { id: "1" }, { signal: shutdown.signal });
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
+  });
+
+  it("hands the final response to onResponse, after the retries, for headers like Link", async () => {
+    const { core, requests } = setup([
+      json(503, {}),
+      json(200, { id: "1" }, { link: '<https://api.acme.test/things?page=2>; rel="next"' }),
+    ]);
+    const seen: Array<{ status: number; link: string | null }> = [];
+    const result = await core.call(
+      getThing,
+      { id: "1" },
+      {
+        onResponse: (response) => seen.push({ status: response.status, link: response.headers.get("link") }),
+      },
+    );
+    expect(result).toEqual({ id: "1" });
+    expect(requests).toHaveLength(2);
+    expect(seen).toEqual([{ status: 200, link: '<https://api.acme.test/things?page=2>; rel="next"' }]);
+  });
+
+  it("does not call onResponse for an error response", async () => {
+    const { core } = setup([json(404, { message: "nope" })]);
+    let called = false;
+    await expect(core.call(getThing, { id: "1" }, { onResponse: () => (called = true) })).rejects.toBeInstanceOf(NotFoundError);
+    expect(called).toBe(false);
+  });
+
   it("a 200 with malformed JSON is an ApiError, not a crash", async () => {
     const { core } = setup([text(200, "{not json", "application/json")]);
     const error = await core.call(getThing, { id: "t" }).catch((e: unknown) => e);

@@ -1,5 +1,5 @@
 import openapiFetch, { type Client } from "openapi-fetch";
-import { ApiError, apiErrorClassFor, RateLimitError } from "./errors.js";
+import { ApiError, apiErrorClassFor, ConnectionError, ModelfleetError, RateLimitError, TimeoutError } from "./errors.js";
 import { type Logger, leveledLogger } from "./logger.js";
 import {
   type ClientOptions,
@@ -14,7 +14,7 @@ import {
 import { splitParams } from "./params.js";
 import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
 import { scrubSecret, scrubSecretDeep } from "./redact.js";
-import { defaultSleep, retryAfterMs } from "./retry.js";
+import { backoffDelay, defaultSleep, retryAfterMs } from "./retry.js";
 import { type CallState, sendWithRetries, type TransportConfig } from "./transport.js";
 
 /**
@@ -85,39 +85,78 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
   }) as RawClient<Paths>;
   if (options.middleware?.length) raw.use(...options.middleware);
 
+  const hasMiddleware = Boolean(options.middleware?.length);
+
   async function call<T>(operation: OperationDescriptor, params: unknown, callOptions: RequestOptions = {}): Promise<T> {
     checkRetryOptions(callOptions, "options.");
     const { params: requestParams, body } = splitParams(operation, params);
     const state = newState(operation, callOptions);
+    state.callerSignal = callOptions.signal;
     const request = (raw as unknown as { request: (method: string, path: string, init: object) => Promise<FetchResult> }).request;
-    let result: FetchResult;
-    try {
-      result = await request(operation.method, operation.path, {
-        params: requestParams,
-        body,
-        headers: callOptions.headers,
-        signal: callOptions.signal,
-        fetch: (req: Request) => sendWithRetries(transport, req, state),
-      });
-    } catch (error) {
-      // openapi-fetch parses 2xx bodies itself; a body that is not JSON surfaces here as a SyntaxError.
-      if (error instanceof SyntaxError) {
-        throw new ApiError(
-          {
-            ...contextOf(operation, state),
-            status: state.status ?? 200,
-            statusText: "",
-            requestId: undefined,
-            body: undefined,
-            providerMessage: undefined,
-          },
-          `${provider.id} ${operation.operationId}: the response body is not valid JSON`,
-        );
+    const send = (req: Request) => sendWithRetries(transport, req, state);
+    for (;;) {
+      // Without user middleware the request openapi-fetch builds keeps the signal given here, so the first
+      // attempt can be sent as it is (see CallState.firstAttempt).
+      const first = hasMiddleware ? undefined : new AbortController();
+      state.firstAttempt = first;
+      const signal = first ? (callOptions.signal ? AbortSignal.any([callOptions.signal, first.signal]) : first.signal) : callOptions.signal;
+      let result: FetchResult;
+      try {
+        result = await request(operation.method, operation.path, {
+          params: requestParams,
+          body,
+          headers: callOptions.headers,
+          signal,
+          fetch: send,
+        });
+      } catch (error) {
+        const failure = bodyFailure(operation, state, error, callOptions.signal);
+        // A body cut off or stalled after the headers: the call starts over while attempts remain.
+        if (failure.isRetryable && operation.idempotent && state.attempts <= state.maxRetries) {
+          await transport.sleep(backoffDelay(state.attempts), callOptions.signal ?? new AbortController().signal);
+          continue;
+        }
+        throw failure;
+      } finally {
+        state.release?.();
+        state.release = undefined;
       }
-      throw error;
+      if (result.response.ok) {
+        callOptions.onResponse?.(result.response);
+        return result.data as T;
+      }
+      throw buildApiError(operation, state, result.response, result.error);
     }
-    if (result.response.ok) return result.data as T;
-    throw buildApiError(operation, state, result.response, result.error);
+  }
+
+  /** What a failure while openapi-fetch read or parsed the body becomes. Errors from the transport pass through. */
+  function bodyFailure(
+    operation: OperationDescriptor,
+    state: CallState,
+    error: unknown,
+    callerSignal: AbortSignal | undefined,
+  ): ModelfleetError {
+    if (ModelfleetError.isInstance(error)) throw error;
+    if (callerSignal?.aborted) throw callerSignal.reason ?? error;
+    // openapi-fetch parses 2xx bodies itself; a body that is not JSON surfaces here as a SyntaxError.
+    if (error instanceof SyntaxError) {
+      throw new ApiError(
+        {
+          ...contextOf(operation, state),
+          status: state.status ?? 200,
+          statusText: "",
+          requestId: undefined,
+          body: undefined,
+          providerMessage: undefined,
+        },
+        `${provider.id} ${operation.operationId}: the response body is not valid JSON`,
+      );
+    }
+    if (state.timedOut) return new TimeoutError(contextOf(operation, state), state.timeoutMs);
+    if (error instanceof TypeError || (error instanceof Error && error.name === "AbortError")) {
+      return new ConnectionError(contextOf(operation, state), undefined, { cause: error });
+    }
+    throw error;
   }
 
   function contextOf(operation: OperationDescriptor, state: CallState) {

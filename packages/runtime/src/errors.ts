@@ -5,13 +5,21 @@
 
 const markerOf = (name: string): symbol => Symbol.for(`modelfleet.error.${name}`);
 
-function mark(ctor: { prototype: object }, name: string): void {
+/**
+ * Gives an error class a `Symbol.for` marker on its prototype, for {@link hasErrorMarker}. For modelfleet's
+ * own packages (the facade defines its errors with it); the marker name must be unique across them.
+ */
+export function markErrorClass(ctor: { prototype: object }, name: string): void {
   Object.defineProperty(ctor.prototype, markerOf(name), { value: true, enumerable: false });
 }
 
-function hasMarker(value: unknown, name: string): boolean {
+/** Whether `value` is an instance of the class marked `name`, from any copy of the package that defined it. */
+export function hasErrorMarker(value: unknown, name: string): boolean {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[markerOf(name)] === true;
 }
+
+const mark = markErrorClass;
+const hasMarker = hasErrorMarker;
 
 /** Where a request-level error happened, without anything secret in it. */
 export interface RequestErrorContext {

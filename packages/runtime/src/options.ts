@@ -38,6 +38,11 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Headers added to this call's request. */
   headers?: Record<string, string>;
+  /**
+   * Called with the final successful response (its body already read), for headers the parsed result
+   * does not carry, such as a `Link` header for the next page.
+   */
+  onResponse?: (response: Response) => void;
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;

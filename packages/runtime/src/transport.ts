@@ -21,106 +21,144 @@ export interface CallState {
   operation: OperationDescriptor | undefined;
   timeoutMs: number;
   maxRetries: number;
-  /** Attempts made so far. */
+  /** Attempts made so far; a call that starts over (a body cut off mid-way) continues the count. */
   attempts: number;
   /** The redacted URL of the request. */
   url: string;
   /** Status of the last response, once there is one. */
   status?: number;
+  /**
+   * The caller's own signal, when the client knows it (`call`). Without it the request's signal is taken as the
+   * caller's (the `raw` client, where openapi-fetch put the caller's signal on the request).
+   */
+  callerSignal?: AbortSignal;
+  /**
+   * Set by the client when the request openapi-fetch built already carries this controller's signal (no user
+   * middleware could have replaced it): the first attempt then sends that request as it is, without a copy.
+   */
+  firstAttempt?: AbortController;
+  /** Whether the last attempt's timer fired (it stays armed while the body is read). */
+  timedOut?: boolean;
+  /** Stops the last attempt's timer; the client calls it once the body has been read. */
+  release?: () => void;
 }
-
-/** Statuses whose responses must not carry a body. */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
  * The `fetch` given to openapi-fetch: auth, User-Agent, per-attempt timeouts and retries happen here, below
  * openapi-fetch's middleware, so user middleware sees one logical request however many attempts it took.
- * Each response body is read inside its attempt, so a slow or cut-off body counts as that attempt's failure.
+ * The final response is returned with its body unread (openapi-fetch parses it); the attempt's timer stays
+ * armed until the client calls `state.release()`, so the timeout covers the body too.
  */
 export async function sendWithRetries(config: TransportConfig, request: Request, state: CallState): Promise<Response> {
   const { provider, logger } = config;
   const method = request.method.toUpperCase();
   const retryable = state.operation ? state.operation.idempotent : isIdempotentMethod(method);
+  const callerSignal = state.operation ? state.callerSignal : request.signal;
+  // A body is read once up front so every attempt can re-send it intact.
   const body = request.body === null ? undefined : await request.arrayBuffer();
-  const callerSignal = request.signal;
   const url = redactUrl(request.url);
   state.url = url;
   const operationId = state.operation?.operationId;
   const logBase = { provider: provider.id, operationId, method, url };
 
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = state.attempts + 1; ; attempt++) {
     state.attempts = attempt;
-    const headers = new Headers(request.headers);
-    headers.set(config.auth.header, config.auth.value);
-    if (!headers.has("user-agent")) headers.set("user-agent", config.userAgent);
-    // One controller per attempt, aborted by the timer or by the caller. (AbortSignal.any would do the same but
-    // costs tens of microseconds per call on Node 20, a measurable share of a loopback request.)
-    if (callerSignal.aborted) throw callerSignal.reason;
-    const attemptController = new AbortController();
-    let timedOut = false;
+    state.timedOut = false;
+    if (callerSignal?.aborted) throw callerSignal.reason;
+    let controller: AbortController;
+    let outgoing: Request;
+    let restoreHeaders: (() => void) | undefined;
+    if (attempt === 1 && state.firstAttempt && body === undefined) {
+      // The fast path: the request already carries this attempt's signal. Auth is added for the send only and
+      // removed again, so middleware never sees the key on the request object it holds.
+      controller = state.firstAttempt;
+      outgoing = request;
+      const headers = request.headers;
+      const addUserAgent = !headers.has("user-agent");
+      headers.set(config.auth.header, config.auth.value);
+      if (addUserAgent) headers.set("user-agent", config.userAgent);
+      restoreHeaders = () => {
+        headers.delete(config.auth.header);
+        if (addUserAgent) headers.delete("user-agent");
+      };
+    } else {
+      controller = new AbortController();
+      const headers = new Headers(request.headers);
+      headers.set(config.auth.header, config.auth.value);
+      if (!headers.has("user-agent")) headers.set("user-agent", config.userAgent);
+      outgoing = new Request(request.url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : body.slice(0),
+        // AbortSignal.any holds its sources weakly, so a long-lived caller signal collects no listeners.
+        signal: callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal,
+        redirect: request.redirect,
+      });
+    }
+    const logHeaders = logger ? redactHeaders(outgoing.headers, [config.auth.header]) : undefined;
     const timer = setTimeout(() => {
-      timedOut = true;
-      attemptController.abort();
+      state.timedOut = true;
+      controller.abort();
     }, state.timeoutMs);
-    const onCallerAbort = () => attemptController.abort(callerSignal.reason);
-    callerSignal.addEventListener("abort", onCallerAbort, { once: true });
-    const started = performance.now();
+    const started = logger ? performance.now() : 0;
     let response: Response | undefined;
     let failure: ModelfleetError | undefined;
     try {
-      const sent = await config.fetch(
-        new Request(request.url, {
-          method,
-          headers,
-          body: body === undefined ? undefined : body.slice(0),
-          signal: attemptController.signal,
-          redirect: request.redirect,
-        }),
-      );
-      const buffered = NULL_BODY_STATUSES.has(sent.status) ? null : await sent.arrayBuffer();
-      response = new Response(buffered, { status: sent.status, statusText: sent.statusText, headers: sent.headers });
-      state.status = sent.status;
+      response = await config.fetch(outgoing);
+      state.status = response.status;
     } catch (error) {
-      // The caller's own abort is final: rethrow the platform's AbortError untouched.
-      if (callerSignal.aborted) throw callerSignal.reason ?? error;
-      const context = { provider: provider.id, operationId, method, url, attempts: attempt };
-      failure = timedOut ? new TimeoutError(context, state.timeoutMs) : new ConnectionError(context, undefined, { cause: error });
-    } finally {
       clearTimeout(timer);
-      callerSignal.removeEventListener("abort", onCallerAbort);
+      // The caller's own abort is final: rethrow the platform's AbortError untouched.
+      if (callerSignal?.aborted) throw callerSignal.reason ?? error;
+      const context = { provider: provider.id, operationId, method, url, attempts: attempt };
+      failure = state.timedOut ? new TimeoutError(context, state.timeoutMs) : new ConnectionError(context, undefined, { cause: error });
+    } finally {
+      restoreHeaders?.();
     }
-    const durationMs = Math.round(performance.now() - started);
     const retriesLeft = attempt <= state.maxRetries;
 
-    logger?.debug(`modelfleet ${provider.id} ${operationId ?? method} attempt ${attempt}: ${response ? response.status : failure?.name}`, {
-      ...logBase,
-      attempt,
-      status: response?.status,
-      durationMs,
-      requestHeaders: redactHeaders(headers, [config.auth.header]),
-      requestBody: body === undefined ? undefined : describeBody(body, provider.sensitiveKeys, config.auth.value),
-    });
+    if (logger) {
+      logger.debug(`modelfleet ${provider.id} ${operationId ?? method} attempt ${attempt}: ${response ? response.status : failure?.name}`, {
+        ...logBase,
+        attempt,
+        status: response?.status,
+        durationMs: Math.round(performance.now() - started),
+        requestHeaders: logHeaders,
+        requestBody: body === undefined ? undefined : describeBody(body, provider.sensitiveKeys, config.auth.value),
+      });
+    }
 
     let delayMs: number;
     if (response) {
-      if (!isRetryableStatus(response.status) || !retryable || !retriesLeft) {
-        if (!response.ok)
+      const requested = isRetryableStatus(response.status) && retryable && retriesLeft ? retryAfterMs(response.headers) : undefined;
+      if (
+        !isRetryableStatus(response.status) ||
+        !retryable ||
+        !retriesLeft ||
+        (requested !== undefined && requested > MAX_RETRY_AFTER_MS)
+      ) {
+        if (requested !== undefined && requested > MAX_RETRY_AFTER_MS) {
+          logger?.warn(
+            `modelfleet ${provider.id} ${operationId ?? method}: not retrying, the provider asked to wait ${requested} ms (more than ${MAX_RETRY_AFTER_MS} ms)`,
+            { ...logBase, status: response.status, retryAfterMs: requested },
+          );
+        } else if (!response.ok) {
           logger?.warn(`modelfleet ${provider.id} ${operationId ?? method} failed with ${response.status} after ${attempt} attempt(s)`, {
             ...logBase,
             status: response.status,
             attempts: attempt,
             retryable,
           });
+        }
+        // The timer keeps covering the body; unref'd so an unread `raw` body never holds the process open.
+        (timer as { unref?: () => void }).unref?.();
+        state.release = () => clearTimeout(timer);
         return response;
       }
-      const requested = retryAfterMs(response.headers);
-      if (requested !== undefined && requested > MAX_RETRY_AFTER_MS) {
-        logger?.warn(
-          `modelfleet ${provider.id} ${operationId ?? method}: not retrying, the provider asked to wait ${requested} ms (more than ${MAX_RETRY_AFTER_MS} ms)`,
-          { ...logBase, status: response.status, retryAfterMs: requested },
-        );
-        return response;
-      }
+      clearTimeout(timer);
+      // The body of a response that is retried is not needed; cancelling frees the connection. Not awaited:
+      // cancelling one branch of a tee'd body (a cloned Response) settles only when the other branch ends.
+      response.body?.cancel().catch(() => {});
       delayMs = requested ?? backoffDelay(attempt, config.random);
     } else {
       const error = failure as ModelfleetError;
@@ -144,9 +182,11 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
         retryInMs: delayMs,
       },
     );
-    await config.sleep(delayMs, callerSignal);
+    await config.sleep(delayMs, callerSignal ?? NEVER_ABORTED);
   }
 }
+
+const NEVER_ABORTED = new AbortController().signal;
 
 /** A request body as a log line shows it: JSON with sensitive keys redacted, else its size. */
 function describeBody(body: ArrayBuffer, sensitiveKeys: readonly string[], secret: string): unknown {

@@ -1,0 +1,87 @@
+import { hasErrorMarker, InvalidArgumentError, ModelfleetError, markErrorClass } from "@modelfleet/runtime";
+import type { ProviderId } from "./providers.js";
+
+/**
+ * A reference string is malformed or names an unknown provider. Thrown before any request; the message shows
+ * the form the provider expects (or lists the known providers).
+ */
+export class InvalidReferenceError extends InvalidArgumentError {
+  /** The reference as given (references hold no secrets). */
+  readonly reference: string;
+  /** The expected form, e.g. `sieve:<owner>/<function>@<version_slug|latest>`, when the provider is known. */
+  readonly expected: string | undefined;
+  constructor(reference: string, message: string, expected?: string, argument = "ref") {
+    super(argument, message);
+    this.reference = reference;
+    this.expected = expected;
+  }
+  static override isInstance(value: unknown): value is InvalidReferenceError {
+    return hasErrorMarker(value, "InvalidReferenceError");
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), reference: this.reference, expected: this.expected };
+  }
+}
+markErrorClass(InvalidReferenceError, "InvalidReferenceError");
+
+/** The provider has no such operation (Opper has no scaling); `fleet.capabilities()` says so in advance. */
+export class UnsupportedOperationError extends ModelfleetError {
+  readonly provider: ProviderId;
+  /** The facade operation, e.g. `scale`. */
+  readonly operation: string;
+  constructor(provider: ProviderId, operation: string, reason: string) {
+    super(`${provider} does not support ${operation}: ${reason}`);
+    this.provider = provider;
+    this.operation = operation;
+  }
+  static override isInstance(value: unknown): value is UnsupportedOperationError {
+    return hasErrorMarker(value, "UnsupportedOperationError");
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), provider: this.provider, operation: this.operation };
+  }
+}
+markErrorClass(UnsupportedOperationError, "UnsupportedOperationError");
+
+/** One provider's failure inside a fan-out. */
+export interface ProviderFailure {
+  provider: ProviderId;
+  /** What the provider's client threw: usually a `ModelfleetError` subclass. */
+  error: unknown;
+}
+
+/**
+ * Some providers failed during a fan-out (`listDeployments`) while others answered. Thrown by the iterator
+ * after every successful result has been yielded, so the results are not lost and the failure is not missed.
+ */
+export class PartialFailureError extends ModelfleetError {
+  readonly failures: readonly ProviderFailure[];
+  constructor(failures: readonly ProviderFailure[]) {
+    super(
+      `${failures.length} provider${failures.length === 1 ? "" : "s"} failed: ${failures
+        .map((f) => `${f.provider} (${describeError(f.error)})`)
+        .join("; ")}`,
+    );
+    this.failures = failures;
+  }
+  override get isRetryable(): boolean {
+    return this.failures.every((f) => ModelfleetError.isInstance(f.error) && f.error.isRetryable);
+  }
+  static override isInstance(value: unknown): value is PartialFailureError {
+    return hasErrorMarker(value, "PartialFailureError");
+  }
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      failures: this.failures.map((f) => ({
+        provider: f.provider,
+        error: ModelfleetError.isInstance(f.error) ? f.error.toJSON() : describeError(f.error),
+      })),
+    };
+  }
+}
+markErrorClass(PartialFailureError, "PartialFailureError");
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,41 @@
+import type { DeepInfraDeployment } from "@modelfleet/deepinfra";
+import type { SieveClient, SieveLegacyVersion, SieveVersion } from "@modelfleet/sieve";
+import { describe, expectTypeOf, it } from "vitest";
+import { createFleet, type ModelVersion, parseRef } from "./index.js";
+
+const fleet = createFleet({ env: {} });
+
+describe("facade types", () => {
+  it("ModelVersion narrows on provider so raw is that provider's generated type", () => {
+    const narrow = (v: ModelVersion) => {
+      if (v.provider === "deepinfra") expectTypeOf(v.raw).toEqualTypeOf<DeepInfraDeployment>();
+      if (v.provider === "sieve") expectTypeOf(v.raw).toEqualTypeOf<SieveVersion | SieveLegacyVersion>();
+    };
+    expectTypeOf(narrow).toBeFunction();
+  });
+
+  it("a typed reference gives that provider's ModelVersion", () => {
+    expectTypeOf(fleet.getVersion("sieve:acme/whisper@latest")).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve">();
+    expectTypeOf(fleet.getVersion("deepinfra:abc")).resolves.toHaveProperty("raw").toEqualTypeOf<DeepInfraDeployment>();
+    const dynamic: string = "opper:a@b";
+    expectTypeOf(fleet.getVersion(dynamic)).resolves.toEqualTypeOf<ModelVersion>();
+  });
+
+  it("scale on a reference to a provider without scaling is a compile error", () => {
+    // @ts-expect-error Opper has no scaling
+    void fleet.scale("opper:fn@rev", { min: 0, max: 1 });
+    void fleet.scale("deepinfra:abc", { min: 0, max: 1 });
+    const parsed = parseRef("modzy:m@1.0.0" as string);
+    // @ts-expect-error a parsed reference must be narrowed away from opper first
+    void fleet.scale(parsed, { min: 0, max: 1 });
+    if (parsed.provider !== "opper") void fleet.scale(parsed, { min: 0, max: 1 });
+  });
+
+  it("parseRef on a typed reference gives that provider's parts", () => {
+    expectTypeOf(parseRef("sieve:a/b@latest")).toEqualTypeOf<{ provider: "sieve"; owner: string; function: string; version: string }>();
+  });
+
+  it("client(provider) is the generated client", () => {
+    expectTypeOf(fleet.client("sieve")).toEqualTypeOf<SieveClient>();
+  });
+});
