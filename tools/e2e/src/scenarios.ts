@@ -19,5 +19,22 @@ export function scenarios(published: ReadonlyMap<string, string>): ConsumerScena
       },
     },
   ];
+  // The facade, once it is in the repository (it ships with the providers from then on).
+  if (published.has("modelfleet")) {
+    list.push({
+      packageName: "modelfleet",
+      fixture: "modelfleet",
+      expected: {
+        package: "modelfleet",
+        ref: `sieve:acme/whisper@${SIEVE_VERSION.id}`,
+        status: "ready",
+        // Sieve's timestamps are UTC without an offset; the facade must not read them as local time.
+        createdAt: "2024-12-15T01:41:59.195Z",
+        scaling: { min: SIEVE_VERSION.minimum_replicas, max: SIEVE_VERSION.maximum_replicas },
+        hardware: SIEVE_VERSION.compute_type,
+        missing: "404 version not found",
+      },
+    });
+  }
   return list;
 }

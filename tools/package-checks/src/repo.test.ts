@@ -1,7 +1,8 @@
 // Rules over the whole repository, so that a new workspace cannot slip past the release gates.
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import parseChangeset from "@changesets/parse";
 import { describe, expect, it } from "vitest";
 import { checkManifest } from "./manifest.js";
 import { budgetFor } from "./size.js";
@@ -66,5 +67,19 @@ describe("changesets", () => {
       commit: false,
     });
     expect(config.changelog).toBeTruthy();
+  });
+});
+
+describe.each((await readdir(join(root, ".changeset"))).filter((f) => f.endsWith(".md") && f !== "README.md"))("changeset %s", (file) => {
+  // A Markdown formatter once turned the front matter into a heading; changeset version then refused every file.
+  it("has front matter naming publishable packages and a summary", async () => {
+    const { releases, summary } = parseChangeset(await readFile(join(root, ".changeset", file), "utf8"));
+    expect(releases.length).toBeGreaterThan(0);
+    expect(summary.trim()).not.toBe("");
+    const names = new Set(publishable.map((w) => w.manifest.name));
+    for (const release of releases) {
+      expect(names, `${release.name} is not a publishable workspace`).toContain(release.name);
+      expect(["major", "minor", "patch"]).toContain(release.type);
+    }
   });
 });

@@ -1,0 +1,38 @@
+// A CommonJS consumer of the modelfleet facade, compiled by the release test in a project outside the repository.
+// `import = require` compiles to require() under both nodenext and bundler (module: preserve) settings.
+import modelfleet = require("modelfleet");
+
+async function main(argv: string[]): Promise<string> {
+  const [, , baseUrl = "", apiKey = ""] = argv;
+  // Only Sieve, pointed at the fake API; `env: {}` so that no key from the environment configures anything else.
+  const fleet = modelfleet.createFleet({ sieve: { apiKey, baseUrl, maxRetries: 0 }, env: {} });
+  const version: modelfleet.ModelVersionOf<"sieve"> = await fleet.getVersion("sieve:acme/whisper@latest");
+
+  let missing = "no error";
+  try {
+    await fleet.getVersion("sieve:acme/whisper@gone");
+  } catch (error) {
+    if (!modelfleet.NotFoundError.isInstance(error)) throw error;
+    missing = `${error.status} ${error.providerMessage ?? ""}`;
+  }
+  const { ref, status, scaling, hardware } = version;
+  return JSON.stringify({
+    format: "cjs",
+    package: "modelfleet",
+    ref,
+    status,
+    createdAt: version.createdAt?.toISOString() ?? null,
+    scaling,
+    hardware,
+    missing,
+  });
+}
+
+const host = globalThis as unknown as { process: { argv: string[]; exitCode?: number } };
+main(host.process.argv).then(
+  (line) => console.log(line),
+  (error: unknown) => {
+    console.error(error);
+    host.process.exitCode = 1;
+  },
+);
