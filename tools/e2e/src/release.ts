@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
-import { stat, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { readFile, stat, writeFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
 import { listPublishable, type PackageManifest } from "@modelfleet/package-checks";
+import type { Lockfile } from "./dependencies.js";
 import { exec } from "./exec.js";
 import { assertLoopbackRegistry } from "./npm-env.js";
 import type { Step } from "./steps.js";
@@ -18,18 +19,21 @@ Release test only (never committed): a runtime patch, so that versioning updates
 `;
 
 /**
- * Versions the snapshot with the real `changeset version`, checks what it did, commits like a maintainer would, and
- * publishes everything with the real `npm run release` to the loopback registry `env` points at. Returns the
- * published version of every publishable package.
+ * Versions the snapshot with the real `npm run version-packages` (changeset version, then the lockfile), checks what
+ * it did, commits like a maintainer would, and publishes everything with the real `npm run release` to the loopback
+ * registry `env` points at. Returns the published version of every publishable package.
  */
 export async function versionAndPublish(snapshot: string, env: NodeJS.ProcessEnv, step: Step): Promise<Map<string, string>> {
   const before = new Map((await listPublishable(snapshot)).map((w) => [w.manifest.name, w.manifest.version]));
   await writeFile(join(snapshot, ".changeset", "modelfleet-e2e-release-test.md"), E2E_CHANGESET);
 
-  await step("changeset version", () => exec(join(snapshot, "node_modules", ".bin", "changeset"), ["version"], { cwd: snapshot, env }));
+  await step("npm run version-packages (changeset version, then the lockfile)", () =>
+    exec("npm", ["run", "version-packages"], { cwd: snapshot, env }),
+  );
   const after = await listPublishable(snapshot);
   const manifests = new Map(after.map((w) => [w.manifest.name, w.manifest]));
-  await step("check versions, internal ranges and changelogs", async () => {
+  await step("check versions, internal ranges, changelogs and the lockfile", async () => {
+    const lock = JSON.parse(await readFile(join(snapshot, "package-lock.json"), "utf8")) as Lockfile;
     const runtime = manifests.get("@modelfleet/runtime") as PackageManifest;
     assert.notEqual(runtime.version, before.get("@modelfleet/runtime"), "changeset version did not bump @modelfleet/runtime");
     for (const { manifest, dir } of after) {
@@ -37,6 +41,8 @@ export async function versionAndPublish(snapshot: string, env: NodeJS.ProcessEnv
         const target = manifests.get(dep);
         if (target) assert.equal(range, `^${target.version}`, `${manifest.name}'s range for ${dep} after changeset version`);
       }
+      const locked = lock.packages[relative(snapshot, dir).split(sep).join("/")];
+      assert.equal(locked?.version, manifest.version, `package-lock.json still has ${manifest.name}@${locked?.version}`);
       if (manifest.version !== before.get(manifest.name)) {
         const changelog = await stat(join(dir, "CHANGELOG.md")).catch(() => undefined);
         assert.ok(changelog && changelog.size > 0, `${manifest.name} was bumped to ${manifest.version} without a CHANGELOG.md`);

@@ -58,6 +58,14 @@ describe("findImports + checkDeclaredDependencies", () => {
     ]);
   });
 
+  it("reports third-party code bundled into a shipped file", async () => {
+    const text =
+      '// src/index.ts\nimport { a } from "./a.js";\n// ../../node_modules/yaml/dist/index.js\nvar yaml = 1;\n// ../../node_modules/@scope/lib/x.js\n';
+    const dir = await packageWith({ "dist/index.js": text });
+    const scan = await findImports(dir, ["dist/index.js"]);
+    expect(scan.inlined).toEqual(["dist/index.js: yaml", "dist/index.js: @scope/lib"]);
+  });
+
   it("reports a relative import of a file that is not shipped", async () => {
     const dir = await packageWith({ "dist/index.js": 'export { version } from "../../package.json";\n' });
     const scan = await findImports(dir, ["dist/index.js"]);

@@ -18,7 +18,16 @@ export interface ImportScan {
   sites: ImportSite[];
   /** Relative imports that did not resolve among the shipped files, e.g. `../../package.json` left unbundled. */
   unresolved: string[];
+  /** Third-party packages whose code was bundled into a shipped file, e.g. `dist/index.js: yaml`. */
+  inlined: string[];
 }
+
+/**
+ * esbuild (under tsup) starts each bundled module with a `// <path>` comment. tsup keeps only declared dependencies
+ * external, so an undeclared import does not stay an import: the package gets copied in, which hides the phantom
+ * dependency (and ships a second copy of it, and often breaks, e.g. CommonJS code inside an ES module).
+ */
+const BUNDLED_MODULE = /^\/\/ (?:\.\.\/)*node_modules\/((?:@[^/\s]+\/)?[^/\s]+)\//gm;
 
 const JS = /\.[cm]?js$/;
 const DTS = /\.d\.[cm]?ts$/;
@@ -31,6 +40,7 @@ const DTS = /\.d\.[cm]?ts$/;
 export async function findImports(dir: string, files: readonly string[]): Promise<ImportScan> {
   const sites: ImportSite[] = [];
   const unresolved: string[] = [];
+  const inlined = new Set<string>();
   for (const file of files) {
     if (DTS.test(file)) {
       const info = ts.preProcessFile(await readFile(join(dir, file), "utf8"), true, true);
@@ -38,6 +48,7 @@ export async function findImports(dir: string, files: readonly string[]): Promis
       // `/// <reference types="node" />` makes every consumer need @types/node.
       for (const ref of info.typeReferenceDirectives) sites.push({ file, specifier: `@types/${ref.fileName}` });
     } else if (JS.test(file)) {
+      for (const match of (await readFile(join(dir, file), "utf8")).matchAll(BUNDLED_MODULE)) inlined.add(`${file}: ${match[1]}`);
       const result = await build({
         entryPoints: [join(dir, file)],
         bundle: true,
@@ -58,7 +69,7 @@ export async function findImports(dir: string, files: readonly string[]): Promis
       }
     }
   }
-  return { sites, unresolved };
+  return { sites, unresolved, inlined: [...inlined] };
 }
 
 /** The npm package a bare specifier names (`@scope/name/sub` -> `@scope/name`), or undefined for relative and built-in ones. */
@@ -72,7 +83,7 @@ export function packageOf(specifier: string): string | undefined {
  * Imports of packages the manifest does not declare in `dependencies`, `peerDependencies` or `optionalDependencies`:
  * they resolve inside this monorepo through hoisting and fail for every consumer (a phantom dependency).
  */
-export function checkDeclaredDependencies(manifest: PackageManifest, { sites, unresolved }: ImportScan): string[] {
+export function checkDeclaredDependencies(manifest: PackageManifest, { sites, unresolved, inlined }: ImportScan): string[] {
   const declared = new Set([
     manifest.name,
     ...Object.keys(manifest.dependencies ?? {}),
@@ -87,5 +98,8 @@ export function checkDeclaredDependencies(manifest: PackageManifest, { sites, un
     problems.add(`${site.file} imports ${JSON.stringify(site.specifier)}, but ${name} is not a dependency${where}`);
   }
   for (const problem of unresolved) problems.add(`${problem} (the import needs a file that is not shipped)`);
+  for (const bundled of inlined) {
+    problems.add(`${bundled} is bundled in: declare it as a dependency (tsup then keeps it external), or stop importing it`);
+  }
   return [...problems].sort();
 }
