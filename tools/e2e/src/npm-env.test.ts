@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { isLoopbackUrl, registryOnlyEnv, withoutNpmConfig } from "./npm-env.js";
+import { assertLoopbackRegistry, isLoopbackUrl, registryOnlyEnv, withoutNpmConfig } from "./npm-env.js";
 
 const temps: string[] = [];
 afterEach(async () => {
@@ -53,5 +53,25 @@ describe("registryOnlyEnv", () => {
 
   it("refuses a registry that is not loopback", async () => {
     await expect(registryOnlyEnv(tmpdir(), "https://registry.npmjs.org/")).rejects.toThrow(/not loopback/);
+  });
+});
+
+describe("assertLoopbackRegistry", () => {
+  it("returns the registry npm itself reports in the registry-only environment", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "modelfleet-npm-env-"));
+    temps.push(dir);
+    const env = await registryOnlyEnv(dir, "http://127.0.0.1:4873/");
+    await expect(assertLoopbackRegistry(env, dir, [])).resolves.toBe("http://127.0.0.1:4873/");
+  });
+
+  it("refuses when npm would publish elsewhere, or a package names its own registry", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "modelfleet-npm-env-"));
+    temps.push(dir);
+    const env = await registryOnlyEnv(dir, "http://127.0.0.1:4873/");
+    await expect(assertLoopbackRegistry({ ...env, npm_config_registry: "https://registry.npmjs.org/" }, dir, [])).rejects.toThrow(
+      /npm would publish to https:\/\/registry\.npmjs\.org\/, which is not loopback/,
+    );
+    const manifest = { name: "@modelfleet/x", version: "1.0.0", publishConfig: { registry: "https://registry.npmjs.org/" } };
+    await expect(assertLoopbackRegistry(env, dir, [manifest])).rejects.toThrow(/publishConfig.registry .* not loopback/);
   });
 });

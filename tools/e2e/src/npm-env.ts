@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { PackageManifest } from "@modelfleet/package-checks";
 import { exec } from "./exec.js";
 
 /** True for http(s) URLs on a loopback host: 127.0.0.0/8, `localhost` or `[::1]`. */
@@ -53,9 +54,16 @@ export async function registryOnlyEnv(dir: string, registry: string): Promise<No
 
 /**
  * Asks npm itself, in `env`, where it would publish `@modelfleet/*` and unscoped packages, and throws unless both are
- * loopback. Run right before publishing: the last line of defence against publishing to the public registry.
+ * loopback, as is any `publishConfig.registry` of the packages about to be published (it would win over both).
+ * Run right before publishing: the last line of defence against publishing to the public registry.
  */
-export async function assertLoopbackRegistry(env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+export async function assertLoopbackRegistry(env: NodeJS.ProcessEnv, cwd: string, manifests: Iterable<PackageManifest>): Promise<string> {
+  for (const manifest of manifests) {
+    const own = manifest.publishConfig?.registry;
+    if (own !== undefined && !isLoopbackUrl(String(own))) {
+      throw new Error(`${manifest.name} has publishConfig.registry ${String(own)}, which is not loopback: refusing to publish`);
+    }
+  }
   const get = async (key: string) => (await exec("npm", ["config", "get", key], { cwd, env })).stdout.trim();
   const registry = await get("registry");
   if (!isLoopbackUrl(registry)) throw new Error(`npm would publish to ${registry}, which is not loopback: refusing to publish`);

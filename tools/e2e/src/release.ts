@@ -54,7 +54,7 @@ export async function versionAndPublish(snapshot: string, env: NodeJS.ProcessEnv
   await exec("git", ["add", "--all"], { cwd: snapshot, env });
   await exec("git", ["commit", "--quiet", "--no-verify", "--message", "Version packages"], { cwd: snapshot, env });
 
-  const registry = await assertLoopbackRegistry(env, snapshot);
+  const registry = await assertLoopbackRegistry(env, snapshot, manifests.values());
   await step(`npm run release -> ${registry}`, () => exec("npm", ["run", "release"], { cwd: snapshot, env, stream: true }));
 
   await step("check every package is in the registry and tagged", async () => {
