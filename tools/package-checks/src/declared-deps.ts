@@ -61,7 +61,9 @@ export async function findImports(dir: string, files: readonly string[]): Promis
         // The file's own relative imports are bundled; only what leaves the package is external.
         outdir: "out",
       }).catch((error: { errors?: Array<{ text: string }> }) => {
-        for (const message of error.errors ?? []) unresolved.push(`${file}: ${message.text}`);
+        // A build failure (an import that does not resolve) is a finding; anything else is a bug here.
+        if (!Array.isArray(error.errors) || error.errors.length === 0) throw error;
+        for (const message of error.errors) unresolved.push(`${file}: ${message.text}`);
         return undefined;
       });
       for (const input of Object.values(result?.metafile?.inputs ?? {})) {
