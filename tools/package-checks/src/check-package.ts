@@ -32,9 +32,17 @@ async function main(): Promise<number> {
     ];
     let sizeLine = "not measured: a command-line tool";
     if (budget) {
-      const report = await measure(dir, manifest);
-      sizeLine = formatSize(budget, report);
-      sections.push(["size", Promise.resolve(checkSize(budget, report))]);
+      const sized = measure(dir, manifest).then(
+        (report) => {
+          sizeLine = formatSize(budget, report);
+          return checkSize(budget, report);
+        },
+        (error: unknown) => {
+          sizeLine = "not measured: the ESM entry does not bundle";
+          return [`cannot bundle the ESM entry: ${error instanceof Error ? error.message : String(error)}`];
+        },
+      );
+      sections.push(["size", sized]);
     }
     let failed = 0;
     for (const [name, pending] of sections) {

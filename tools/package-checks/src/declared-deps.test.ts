@@ -34,6 +34,7 @@ describe("packageOf", () => {
     expect(packageOf("./chunk.js")).toBeUndefined();
     expect(packageOf("node:fs")).toBeUndefined();
     expect(packageOf("fs/promises")).toBeUndefined();
+    expect(packageOf("<runtime>")).toBeUndefined();
   });
 });
 

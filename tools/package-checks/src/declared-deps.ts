@@ -76,7 +76,8 @@ export async function findImports(dir: string, files: readonly string[]): Promis
 
 /** The npm package a bare specifier names (`@scope/name/sub` -> `@scope/name`), or undefined for relative and built-in ones. */
 export function packageOf(specifier: string): string | undefined {
-  if (specifier.startsWith(".") || specifier.startsWith("/") || isBuiltin(specifier)) return undefined;
+  // `<runtime>` is esbuild's own helper module, listed among a bundle's imports.
+  if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("<") || isBuiltin(specifier)) return undefined;
   const parts = specifier.split("/");
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
 }
