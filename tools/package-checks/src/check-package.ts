@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The release gate of one package, run by `turbo run check:package` in the package's directory after its build.
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,19 +19,32 @@ async function main(): Promise<number> {
     return 1;
   }
   const scratch = await mkdtemp(join(tmpdir(), "modelfleet-check-"));
+  // turbo stops the other tasks when one fails: leave no packed copy behind then either.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      rmSync(scratch, { recursive: true, force: true });
+      process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+    });
+  }
   try {
     const packed = await npmPack(dir, scratch);
     const unpacked = join(scratch, "package");
     await copyPacked(dir, packed.files, unpacked);
     const budget = budgetFor(manifest);
-    const sections: Array<[string, Promise<string[]>]> = [
-      ["package.json", Promise.resolve(checkManifest(manifest))],
-      [`packed files (${packed.files.length})`, Promise.resolve(checkPackedFiles(manifest, packed.files))],
-      ["declared dependencies", findImports(unpacked, packed.files).then((scan) => checkDeclaredDependencies(manifest, scan))],
-      ["publint", runPublint(packed.tarball)],
-      ["arethetypeswrong", runAttw(packed.tarball, manifest)],
-    ];
+    // Every check starts at once; one that throws becomes its own failure (caught here, where it is created, so that
+    // it can never surface as an unhandled rejection while an earlier one is awaited).
+    const settle = (run: () => string[] | Promise<string[]>) =>
+      Promise.resolve()
+        .then(run)
+        .catch((error: unknown) => [`the check itself failed: ${error instanceof Error ? error.message : String(error)}`]);
     let sizeLine = "not measured: a command-line tool";
+    const sections: Array<[string, Promise<string[]>]> = [
+      ["package.json", settle(() => checkManifest(manifest))],
+      [`packed files (${packed.files.length})`, settle(() => checkPackedFiles(manifest, packed.files))],
+      ["declared dependencies", settle(async () => checkDeclaredDependencies(manifest, await findImports(unpacked, packed.files)))],
+      ["publint", settle(() => runPublint(packed.tarball))],
+      ["arethetypeswrong", settle(() => runAttw(packed.tarball, manifest))],
+    ];
     if (budget) {
       const sized = measure(dir, manifest).then(
         (report) => {
