@@ -11,8 +11,10 @@ const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..");
 const FIXTURES = join(PACKAGE_DIR, "test", "fixtures");
 const WIDGETS = join(FIXTURES, "widgets.yaml");
 const AUTH = { authorization: "Token any-value" };
-// Prism needs about 2 s to start on an idle machine; far more when every package's suite starts one at once.
+// Prism needs about 2 s to start on an idle machine, and far more when every package's suite starts one at once
+// on a busy one. These are caps against a hang, not expectations.
 const START_TIMEOUT_MS = 60_000;
+const TEST_TIMEOUT_MS = 90_000;
 
 function isRunning(pid: number): boolean {
   try {
@@ -23,11 +25,11 @@ function isRunning(pid: number): boolean {
   }
 }
 
-describe("startMockProvider", () => {
+describe("startMockProvider", { timeout: TEST_TIMEOUT_MS }, () => {
   let mock: MockProvider;
   beforeAll(async () => {
-    mock = await startMockProvider({ spec: WIDGETS });
-  }, START_TIMEOUT_MS);
+    mock = await startMockProvider({ spec: WIDGETS, startTimeoutMs: START_TIMEOUT_MS });
+  }, TEST_TIMEOUT_MS);
   afterAll(() => mock?.stop());
 
   it("listens on 127.0.0.1 on a port the system picked", () => {
@@ -75,7 +77,7 @@ describe("startMockProvider", () => {
   it(
     "runs a second mock beside the first on another port, and stop() ends exactly that process",
     async () => {
-      const second = await startMockProvider({ spec: WIDGETS });
+      const second = await startMockProvider({ spec: WIDGETS, startTimeoutMs: START_TIMEOUT_MS });
       expect(second.port).not.toBe(mock.port);
       expect(second.pid).not.toBe(mock.pid);
       await second.stop();
@@ -85,11 +87,11 @@ describe("startMockProvider", () => {
       expect(isRunning(mock.pid)).toBe(true);
       expect((await fetch(`${mock.url}/widgets/w1`, { headers: AUTH })).status).toBe(200);
     },
-    START_TIMEOUT_MS,
+    TEST_TIMEOUT_MS,
   );
 });
 
-describe("startMockProvider failures", () => {
+describe("startMockProvider failures", { timeout: TEST_TIMEOUT_MS }, () => {
   it("rejects a spec that does not exist without starting anything", async () => {
     await expect(startMockProvider({ spec: join(FIXTURES, "missing.yaml") })).rejects.toThrow(
       /Cannot read the spec to mock at .*missing\.yaml: ENOENT/,
@@ -103,11 +105,11 @@ describe("startMockProvider failures", () => {
   it(
     "rejects with Prism's own message when Prism cannot load the spec",
     async () => {
-      await expect(startMockProvider({ spec: join(FIXTURES, "not-yaml.yaml") })).rejects.toThrow(
+      await expect(startMockProvider({ spec: join(FIXTURES, "not-yaml.yaml"), startTimeoutMs: START_TIMEOUT_MS })).rejects.toThrow(
         /exited \(1\) before it was ready[\s\S]*not-yaml\.yaml/,
       );
     },
-    START_TIMEOUT_MS,
+    TEST_TIMEOUT_MS,
   );
 
   it(
@@ -127,7 +129,7 @@ describe("startMockProvider failures", () => {
         parent.kill("SIGKILL");
       }
     },
-    2 * START_TIMEOUT_MS,
+    2 * TEST_TIMEOUT_MS,
   );
 });
 

@@ -24,8 +24,12 @@ export interface ContractContext<Client> {
 
 type Method = (params?: unknown, options?: { headers?: Record<string, string> }) => Promise<unknown>;
 
-// Prism needs about 2 s to start on an idle machine; far more when every package's suite starts one at once.
+// Prism needs about 2 s to start on an idle machine, and far more when every package's suite starts one at once
+// on a busy one. These are caps against a hang, not expectations; the hook's is longer so that the mock's own
+// error (with Prism's output) is what a failure shows.
 const START_TIMEOUT_MS = 60_000;
+const HOOK_TIMEOUT_MS = 90_000;
+const TEST_TIMEOUT_MS = 30_000;
 
 /**
  * The contract suite of one provider: starts a Prism mock of its spec (once for the file), then calls every
@@ -52,10 +56,10 @@ export function describeContract<Client extends object>(
     },
   };
 
-  describe(`${provider} contract (mock built from ${spec.file.split(/[\\/]/).slice(-2).join("/")})`, () => {
+  describe(`${provider} contract (mock built from ${spec.file.split(/[\\/]/).slice(-2).join("/")})`, { timeout: TEST_TIMEOUT_MS }, () => {
     beforeAll(async () => {
-      mock = await startMockProvider({ spec: options.spec });
-    }, START_TIMEOUT_MS);
+      mock = await startMockProvider({ spec: options.spec, startTimeoutMs: START_TIMEOUT_MS });
+    }, HOOK_TIMEOUT_MS);
     afterAll(() => mock?.stop());
 
     it("the client has exactly one method per operation of the spec", () => {
