@@ -75,20 +75,34 @@ describe("startMockProvider", { timeout: TEST_TIMEOUT_MS }, () => {
   });
 
   it(
-    "runs a second mock beside the first on another port, and stop() ends exactly that process",
+    "runs a second mock beside the first, from plain Node, and never lets it outlive a parent killed outright",
     async () => {
-      const second = await startMockProvider({ spec: WIDGETS, startTimeoutMs: START_TIMEOUT_MS });
-      expect(second.port).not.toBe(mock.port);
-      expect(second.pid).not.toBe(mock.pid);
-      await second.stop();
-      expect(isRunning(second.pid)).toBe(false);
-      await expect(fetch(`${second.url}/widgets/w1`, { headers: AUTH })).rejects.toThrow();
-      await second.stop(); // a second stop is harmless
-      expect(isRunning(mock.pid)).toBe(true);
-      expect((await fetch(`${mock.url}/widgets/w1`, { headers: AUTH })).status).toBe(200);
+      const parent = spawn(process.execPath, [join(PACKAGE_DIR, "test", "start-and-die.mjs"), WIDGETS], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      try {
+        const [line] = (await once(createInterface({ input: parent.stdout }), "line")) as [string];
+        const second = JSON.parse(line) as { pid: number; url: string };
+        expect(new URL(second.url).port).not.toBe(String(mock.port));
+        expect((await fetch(`${second.url}/widgets/w1`, { headers: AUTH })).status).toBe(200);
+        parent.kill("SIGKILL"); // no exit handler runs: only the watchdog can end the mock now
+        // Eventually, not within a deadline: the watchdog reacts to the closed pipe, not to a timer.
+        await vi.waitFor(() => expect(isRunning(second.pid)).toBe(false), { timeout: START_TIMEOUT_MS, interval: 50 });
+        expect((await fetch(`${mock.url}/widgets/w1`, { headers: AUTH })).status).toBe(200);
+      } finally {
+        parent.kill("SIGKILL");
+      }
     },
-    TEST_TIMEOUT_MS,
+    2 * TEST_TIMEOUT_MS,
   );
+
+  // Last in this block: it stops the shared mock.
+  it("stop() ends that exact Prism process and closes its port; a second stop is harmless", async () => {
+    await mock.stop();
+    expect(isRunning(mock.pid)).toBe(false);
+    await expect(fetch(`${mock.url}/widgets/w1`, { headers: AUTH })).rejects.toThrow();
+    await mock.stop();
+  });
 });
 
 describe("startMockProvider failures", { timeout: TEST_TIMEOUT_MS }, () => {
@@ -110,26 +124,6 @@ describe("startMockProvider failures", { timeout: TEST_TIMEOUT_MS }, () => {
       );
     },
     TEST_TIMEOUT_MS,
-  );
-
-  it(
-    "does not outlive a parent that is killed outright (plain Node, built package)",
-    async () => {
-      const parent = spawn(process.execPath, [join(PACKAGE_DIR, "test", "start-and-die.mjs"), WIDGETS], {
-        stdio: ["ignore", "pipe", "inherit"],
-      });
-      try {
-        const [line] = (await once(createInterface({ input: parent.stdout }), "line")) as [string];
-        const { pid, url } = JSON.parse(line) as { pid: number; url: string };
-        expect((await fetch(`${url}/widgets/w1`, { headers: AUTH })).status).toBe(200);
-        parent.kill("SIGKILL");
-        // Eventually, not within a deadline: the watchdog reacts to the closed pipe, not to a timer.
-        await vi.waitFor(() => expect(isRunning(pid)).toBe(false), { timeout: START_TIMEOUT_MS, interval: 50 });
-      } finally {
-        parent.kill("SIGKILL");
-      }
-    },
-    2 * TEST_TIMEOUT_MS,
   );
 });
 

@@ -152,21 +152,21 @@ function jsonDocuments(text: string): unknown[] {
 
 describe("redocly.yaml", () => {
   let dir: string;
-  let intact: LintRun;
-  let broken: LintRun;
+  let run: LintRun;
 
+  // One CLI run over an intact copy (the control case) and every broken copy: each file gets its own report.
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "modelfleet-spec-lint-"));
     const source = readFileSync(BASE_SPEC, "utf8");
-    await writeFile(join(dir, "intact.yaml"), source);
-    const files: string[] = [];
+    const files = [join(dir, "intact.yaml")];
+    await writeFile(files[0] as string, source);
     for (const [name, breakage] of Object.entries(BREAKAGES)) {
       const doc = parse(source) as Doc;
       breakage.break(doc);
       files.push(join(dir, `${name}.yaml`));
       await writeFile(join(dir, `${name}.yaml`), stringify(doc));
     }
-    [intact, broken] = await Promise.all([lint([join(dir, "intact.yaml")]), lint(files)]);
+    run = await lint(files);
   }, 60_000);
 
   afterAll(async () => {
@@ -176,17 +176,18 @@ describe("redocly.yaml", () => {
   const rulesIn = (name: string) =>
     [
       ...new Set(
-        broken.problems.filter((p) => p.location[0]?.source.ref.endsWith(`${name}.yaml`)).map((p) => `${p.ruleId} (${p.severity})`),
+        run.problems
+          .filter((p) => /[\\/]([^\\/]+)\.yaml$/.exec(p.location[0]?.source.ref ?? "")?.[1] === name)
+          .map((p) => `${p.ruleId} (${p.severity})`),
       ),
     ].sort();
 
   it("passes an unmodified copy of a committed spec (the control case)", () => {
-    expect(intact.problems).toEqual([]);
-    expect(intact.exitCode).toBe(0);
+    expect(rulesIn("intact")).toEqual([]);
   });
 
-  it("fails (non-zero exit) when any spec breaks a rule", () => {
-    expect(broken.exitCode).not.toBe(0);
+  it("fails (non-zero exit) when a spec breaks a rule", () => {
+    expect(run.exitCode).not.toBe(0);
   });
 
   for (const [name, { rule }] of Object.entries(BREAKAGES)) {
