@@ -176,7 +176,10 @@ function view(doc: unknown, loc: Located, depth = 0): View {
     } else if (members.length === 1 && members[0]) {
       merge(v, view(doc, members[0], depth + 1));
     } else if (members.length > 1) {
-      v.variants = members;
+      // Where each alternative is written (not where its $ref leads), so an added one is pointed at in the list.
+      v.variants = list
+        .map((node, i) => ({ node, pointer: child(loc.pointer, keyword, i) }))
+        .filter((m) => !isNullSchema(deref(doc, m.node, m.pointer).node));
     }
   }
   return v;
@@ -351,7 +354,7 @@ function compareVariants(ctx: DiffContext, b: Located, bv: View, h: Located, hv:
   const unmatched = new Set(after.map((_, i) => i));
   const pairs: Array<[Located, Located]> = [];
   const removed: Located[] = [];
-  for (const keyOf of [refKey, (doc: unknown, loc: Located) => typeKey(doc, loc)]) {
+  for (const keyOf of [refKey, typeKey]) {
     for (const old of [...before]) {
       if (pairs.some(([p]) => p === old)) continue;
       const key = keyOf(ctx.base, old);
@@ -367,7 +370,7 @@ function compareVariants(ctx: DiffContext, b: Located, bv: View, h: Located, hv:
     out.push({
       kind: byDirection(dir, "breaking", "fix"),
       code: "variant-removed",
-      message: `alternative ${describe(old)} removed`,
+      message: `alternative ${describe(ctx.base, old)} removed`,
       pointer: old.pointer,
       side: "base",
       direction: dir,
@@ -378,7 +381,7 @@ function compareVariants(ctx: DiffContext, b: Located, bv: View, h: Located, hv:
     out.push({
       kind: byDirection(dir, "feature", "breaking"),
       code: "variant-added",
-      message: `alternative ${describe(added)} added`,
+      message: `alternative ${describe(ctx.head, added)} added`,
       pointer: added.pointer,
       side: "head",
       direction: dir,
@@ -513,19 +516,20 @@ function isOpenEnumMembers(members: Located[]): boolean {
   return enums > 0 && plain > 0;
 }
 
-function refKey(_doc: unknown, loc: Located): string | undefined {
-  const match = /^#\/components\/schemas\/([^/]+)$/.exec(loc.pointer);
+function refKey(doc: unknown, loc: Located): string | undefined {
+  const match = /^#\/components\/schemas\/([^/]+)$/.exec(deref(doc, loc.node, loc.pointer).pointer);
   return match ? `ref:${match[1]}` : undefined;
 }
 
 function typeKey(doc: unknown, loc: Located): string {
-  const v = view(doc, loc);
+  const v = view(doc, deref(doc, loc.node, loc.pointer));
   return `type:${[...(v.types ?? [])].sort().join(",")}`;
 }
 
-function describe(loc: Located): string {
-  const ref = /^#\/components\/schemas\/([^/]+)$/.exec(loc.pointer);
+function describe(doc: unknown, loc: Located): string {
+  const target = deref(doc, loc.node, loc.pointer);
+  const ref = /^#\/components\/schemas\/([^/]+)$/.exec(target.pointer);
   if (ref) return `\`${ref[1]}\``;
-  const types = isRecord(loc.node) ? typeList(loc.node) : [];
+  const types = isRecord(target.node) ? typeList(target.node) : [];
   return types.length ? `of type ${types.join(" | ")}` : "schema";
 }

@@ -141,7 +141,11 @@ function compareServers(b: Record<string, unknown>, h: Record<string, unknown>):
       },
     ];
   }
-  if (jsonEqual(b.servers, h.servers)) return [];
+  const normalized = (doc: Record<string, unknown>) =>
+    Array.isArray(doc.servers)
+      ? doc.servers.map((s) => (isRecord(s) && typeof s.url === "string" ? { ...s, url: s.url.replace(/\/+$/, "") } : s))
+      : doc.servers;
+  if (jsonEqual(normalized(b), normalized(h))) return [];
   return [{ kind: "fix", code: "servers-changed", message: "servers other than the default changed", pointer: "#/servers", side: "head" }];
 }
 
