@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import type { SpecDiff } from "./diff-command.js";
-import type { ChangeKind } from "./diff-types.js";
+import { type ChangeKind, OPERATION_CODES, schemaPlace } from "./diff-types.js";
 import { isRecord } from "./json.js";
 import { writeAtomically } from "./write-output.js";
 
@@ -84,15 +84,15 @@ export async function writeChangesets(root: string, diffs: readonly SpecDiff[]):
 export function renderChangeset(diff: SpecDiff, bump: Bump): string {
   const label: Record<ChangeKind, string> = { breaking: "Breaking", feature: "Feature", fix: "Fix" };
   const lines = diff.changes.map((c) => {
-    const where = c.operations.length ? ` (${c.operations.map((o) => `\`${o}\``).join(", ")})` : "";
-    return `- ${label[c.kind]}: ${c.message}${where} at \`${c.pointer}\``;
+    const where = [schemaPlace(c.pointer), ...(OPERATION_CODES.has(c.code) ? [] : c.operations)].filter(Boolean).map((w) => `\`${w}\``);
+    return `- ${label[c.kind]}: ${c.message}${where.length ? ` (${where.join(", ")})` : ""}`;
   });
   return [
     "---",
     `${JSON.stringify(diff.packageName)}: ${bump}`,
     "---",
     "",
-    `\`${diff.spec}\` changed against \`${diff.base ?? "nothing"}\` (found by \`modelfleet-codegen diff\`):`,
+    `API changes in \`${diff.spec}\`, as classified by \`modelfleet-codegen diff\`:`,
     "",
     ...lines,
     "",

@@ -1,7 +1,7 @@
 import type { ChangesetOutcome } from "./changeset.js";
 import { formatDiagnostic } from "./diagnostics.js";
 import type { DiffResult, LocatedChange, SpecDiff } from "./diff-command.js";
-import type { ChangeKind } from "./diff-types.js";
+import { type ChangeKind, OPERATION_CODES } from "./diff-types.js";
 
 const KINDS: ChangeKind[] = ["breaking", "feature", "fix"];
 
@@ -40,7 +40,7 @@ function formatSpec(spec: SpecDiff): string[] {
 function formatChange(c: LocatedChange): string[] {
   const where = [c.file, c.line, c.column].filter((p) => p !== undefined).join(":");
   const lines = [`    ${c.code}: ${c.message}`, `      at ${where} ${c.pointer}`];
-  if (c.operations.length) {
+  if (c.operations.length && !OPERATION_CODES.has(c.code)) {
     const dirs = c.directions.length ? ` (${c.directions.join(", ")})` : "";
     lines.push(`      in ${c.operations.join(", ")}${dirs}`);
   }

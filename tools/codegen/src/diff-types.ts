@@ -118,3 +118,25 @@ export function show(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+/** Codes whose message already names the operation, so listing the operation again adds nothing. */
+export const OPERATION_CODES = new Set(["operation-removed", "operation-added", "operation-moved", "path-removed"]);
+
+/**
+ * A schema pointer as a reader would write it: `#/components/schemas/Deploy/properties/gpu/anyOf/0/enum/2` is
+ * `Deploy.gpu`; `undefined` for pointers outside `components/schemas`.
+ */
+export function schemaPlace(pointer: string): string | undefined {
+  const segments = pointerSegments(pointer);
+  if (segments[0] !== "components" || segments[1] !== "schemas" || !segments[2]) return undefined;
+  let place = segments[2];
+  for (let i = 3; i < segments.length; i++) {
+    const segment = segments[i];
+    if (segment === "properties" && segments[i + 1] !== undefined) place += `.${segments[++i]}`;
+    else if (segment === "items") place += "[]";
+    else if (segment === "additionalProperties") place += "{}";
+    else if (segment === "anyOf" || segment === "oneOf" || segment === "allOf") i++;
+    else break;
+  }
+  return place;
+}

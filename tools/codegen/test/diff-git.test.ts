@@ -68,7 +68,9 @@ describe("diff in a git repository", () => {
     const root = await makeRepo("1.2.0");
     await editSpec(root, addOptionalField);
     await runCli(["diff", "--changeset"], root);
-    expect(frontMatter(await readFile(join(root, CHANGESET), "utf8"))).toBe('"@modelfleet/acme": minor');
+    const feature = await readFile(join(root, CHANGESET), "utf8");
+    expect(frontMatter(feature)).toBe('"@modelfleet/acme": minor');
+    expect(feature).toContain('- Feature: optional property "label" added (`ModelUpdate.label`, `PUT /models/{model_id}`)');
 
     await editSpec(root, removeGetModel);
     await runCli(["diff", "--changeset"], root);

@@ -1,13 +1,17 @@
+import { type ChildProcess, spawn } from "node:child_process";
 import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SpecResult } from "../src/generate.js";
 import { type SpecWatcher, watchSpecs } from "../src/watch.js";
-import { FIXTURES, removeTemps, tempDir } from "./helpers.js";
+import { CLI, ensureCli, FIXTURES, removeTemps, tempDir } from "./helpers.js";
 
 const watchers: SpecWatcher[] = [];
+/** CLI processes a test started; stopped here too, should the test end before it stops them. */
+const children: ChildProcess[] = [];
 afterEach(async () => {
   await Promise.all(watchers.splice(0).map((w) => w.close()));
+  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
   await removeTemps();
 });
 
@@ -113,5 +117,59 @@ describe("generate --watch", () => {
     const added = await nextResults();
     expect(added.map((r) => r.spec)).toEqual(["specs/beta.yaml"]);
     expect(added[0]?.scaffolded).toContain("packages/beta/package.json");
+  }, 60_000);
+});
+
+describe("modelfleet-codegen generate --watch", () => {
+  beforeAll(ensureCli, 120_000);
+
+  it("keeps running through a bad save, regenerates on the next good one, and exits 0 on SIGINT", async () => {
+    const root = await tempDir();
+    await mkdir(join(root, "specs"));
+    const spec = join(root, "specs", "acme.yaml");
+    await copyFile(join(FIXTURES, "valid.yaml"), spec);
+
+    const child = spawn(process.execPath, [CLI, "generate", "--watch"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    children.push(child);
+    let stdout = "";
+    let stderr = "";
+    const waiters: Array<() => void> = [];
+    const onData = () => {
+      for (const check of waiters.splice(0)) check();
+    };
+    child.stdout.on("data", (d) => {
+      stdout += String(d);
+      onData();
+    });
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+      onData();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    /** Resolves once the output so far satisfies `ready`. */
+    const until = (ready: () => boolean) =>
+      new Promise<void>((resolve) => {
+        const check = () => (ready() ? resolve() : waiters.push(check));
+        check();
+      });
+    const count = (text: string, needle: string) => text.split(needle).length - 1;
+    try {
+      await until(() => stdout.includes("watching specs/"));
+      expect(stdout).toContain("specs/acme.yaml -> packages/acme: 5 written, 0 removed");
+
+      await save(spec, `${await readFile(spec, "utf8")}garbage: [\n`);
+      await until(() => stderr.includes("its package left untouched"));
+      expect(stderr).toMatch(/^specs\/acme\.yaml:\d+:\d+ error yaml\/syntax: /m);
+      expect(child.exitCode).toBeNull();
+
+      await save(spec, (await readFile(join(FIXTURES, "valid.yaml"), "utf8")).replace("List models", "List all models"));
+      await until(() => count(stdout, "written") >= 2);
+      expect(stdout).toMatch(
+        /specs\/acme\.yaml -> packages\/acme: [1-5] written, 0 removed\n[\s\S]*specs\/acme\.yaml -> packages\/acme: [1-5] written/,
+      );
+    } finally {
+      child.kill("SIGINT");
+    }
+    expect(await exited).toBe(0);
   }, 60_000);
 });
