@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -23,7 +23,7 @@ beforeAll(() => {
 
 /**
  * A temporary copy of the repository's layout: the root configs every package extends, the runtime's manifest, and
- * the repository's installed node_modules (linked, not reinstalled), with `specs/` holding only the new provider.
+ * the repository's installed packages (linked, not reinstalled), with `specs/` holding only the new provider.
  */
 async function makeLayout(): Promise<string> {
   const root = await tempDir("modelfleet-provider-");
@@ -31,7 +31,11 @@ async function makeLayout(): Promise<string> {
   await mkdir(join(root, "packages", "runtime"), { recursive: true });
   for (const file of ["tsconfig.base.json", "tsup.package.ts"]) await copyFile(join(REPO_ROOT, file), join(root, file));
   await copyFile(join(RUNTIME, "package.json"), join(root, "packages", "runtime", "package.json"));
-  await symlink(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), "dir");
+  // Entry by entry rather than the whole directory, so caches the run writes (node_modules/.cache) stay in the copy.
+  await mkdir(join(root, "node_modules"));
+  for (const entry of await readdir(join(REPO_ROOT, "node_modules"))) {
+    if (entry !== ".cache") await symlink(join(REPO_ROOT, "node_modules", entry), join(root, "node_modules", entry), "dir");
+  }
   await copyFile(join(FIXTURES, "provider-acme.yaml"), join(root, "specs", "acme.yaml"));
   return root;
 }
