@@ -107,7 +107,8 @@ async function runDiff(
   try {
     result = await diffSpecs({ root, cwd, base, specs });
   } catch (error) {
-    if (error instanceof DiffUsageError) {
+    // No comparison possible (not a work tree, unknown revision, git failing): a usage problem, not a finding.
+    if (error instanceof DiffUsageError || (error instanceof Error && error.name === "GitError")) {
       process.stderr.write(`modelfleet-codegen diff: ${error.message}\n`);
       return 2;
     }

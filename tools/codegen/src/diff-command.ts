@@ -3,7 +3,7 @@ import { basename, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
 import { diffDocuments, highestKind } from "./diff-spec.js";
 import type { ChangeKind, SpecChange } from "./diff-types.js";
-import { GitError, git, latestReleaseTag, listFilesAt, resolveCommit, showFileAt, tagsMergedIntoHead } from "./git.js";
+import { git, latestReleaseTag, listFilesAt, resolveCommit, showFileAt, tagsMergedIntoHead } from "./git.js";
 import { isRecord } from "./json.js";
 import { parseSpecText, type SpecText } from "./spec-text.js";
 
@@ -169,5 +169,3 @@ function packageOf(doc: unknown): string | undefined {
   const ext = isRecord(info["x-modelfleet"]) ? info["x-modelfleet"] : {};
   return typeof ext.package === "string" ? ext.package : undefined;
 }
-
-export { GitError };

@@ -100,7 +100,7 @@ function compareInfo(b: Record<string, unknown>, h: Record<string, unknown>): Ra
       kind: identity ? "breaking" : "fix",
       code: identity ? "package-identity-changed" : "extension-changed",
       message: `info.x-modelfleet.${key} ${show(bx[key] ?? null)} → ${show(hx[key] ?? null)}`,
-      pointer: key in hx ? child("#/info/x-modelfleet", key) : child("#/info/x-modelfleet", key),
+      pointer: child("#/info/x-modelfleet", key),
       side: key in hx ? "head" : "base",
     });
   }
