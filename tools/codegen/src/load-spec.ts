@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { getLineColLocation, Source } from "@redocly/openapi-core";
 import { LineCounter, parseDocument } from "yaml";
 import { type Diagnostic, SpecDiagnosticsError } from "./diagnostics.js";
+import { isRecord } from "./json.js";
 
 /** A spec read from disk and parsed, with what later stages need to point back into its text. */
 export interface LoadedSpec {
@@ -92,9 +93,7 @@ export function pointerOf(...segments: Array<string | number>): string {
   return `#/${segments.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;
