@@ -58,26 +58,31 @@ async function demo() {
     return 1;
   }
   const env = { ...process.env };
-  for (const provider of PROVIDERS) {
-    const mock = await startMockProvider({ spec: join(root, "specs", `${provider}.yaml`) });
-    mocks.push(mock);
-    const name = provider.toUpperCase();
-    // Any value will do for a mock; these are not real keys.
-    env[`${name}_API_KEY`] = `demo-${provider}-key`;
-    env[`${name}_BASE_URL`] = mock.url;
-  }
-  process.stdout.write(
-    `Mock providers from specs/*.yaml: ${PROVIDERS.map((p) => `${p} ${env[`${p.toUpperCase()}_BASE_URL`]}`).join(", ")}\n`,
+  // Started side by side (each takes a few seconds); every one that started is in `mocks`, so it gets stopped.
+  const started = await Promise.allSettled(
+    PROVIDERS.map(async (provider) => {
+      const mock = await startMockProvider({ spec: join(root, "specs", `${provider}.yaml`) });
+      mocks.push(mock);
+      const name = provider.toUpperCase();
+      // Any value will do for a mock; these are not real keys.
+      env[`${name}_API_KEY`] = `demo-${provider}-key`;
+      env[`${name}_BASE_URL`] = mock.url;
+    }),
   );
-  let failed = 0;
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  process.stdout.write(
+    `Prism mocks of specs/*.yaml, answering with the specs' examples: ${PROVIDERS.map((p) => `${p} ${env[`${p.toUpperCase()}_BASE_URL`]}`).join(", ")}\n`,
+  );
+  let failures = 0;
   for (const step of STEPS) {
     const code = await run(step, env);
     if (code !== 0) {
       process.stderr.write(`modelfleet ${step[0]} exited with ${code}\n`);
-      failed++;
+      failures++;
     }
   }
-  return failed ? 1 : 0;
+  return failures ? 1 : 0;
 }
 
 let code = 1;

@@ -16,7 +16,7 @@ const REPO_ROOT = join(CODEGEN_DIR, "..", "..");
 const CLI = join(CODEGEN_DIR, "dist", "cli.js");
 
 const GENERATED = ["schema.ts", "provider.ts", "client.ts", "index.ts"];
-const SCAFFOLDED = ["package.json", "README.md", "tsconfig.json", "tsup.config.ts", "turbo.json", "src/index.ts"];
+const SCAFFOLDED = ["package.json", "README.md", "tsconfig.json", "tsup.config.ts", "turbo.json", "src/index.ts", "src/contract.test.ts"];
 const GENERATED_DIR = "packages/acme/src/generated";
 const SPEC = "specs/acme.yaml";
 
@@ -95,6 +95,10 @@ describe("generate: valid spec", () => {
     expect(result.output?.stale).toEqual([]);
     expect([...result.scaffolded].sort()).toEqual(SCAFFOLDED.map((f) => `packages/acme/${f}`).sort());
     for (const f of SCAFFOLDED) expect(existsSync(join(root, "packages/acme", f)), f).toBe(true);
+    const contractTest = await readFile(join(root, "packages/acme/src/contract.test.ts"), "utf8");
+    expect(contractTest).toContain('describeContract("acme", {');
+    expect(contractTest).toContain('spec: fileURLToPath(new URL("../../../specs/acme.yaml", import.meta.url)),');
+    expect(contractTest).toMatch(/createClient: create\w+Client,/);
 
     const sha256 = createHash("sha256")
       .update(await readFile(join(root, SPEC)))
