@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -52,6 +53,12 @@ describe("npm start", () => {
     const urls = mockUrls(run.stdout);
     expect(urls).toHaveLength(4);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
+
+    // The root README shows this run's output: every line of it must still be what the demo prints.
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const shown = /## From the shell, without an account\n[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    expect(run.stdout).toContain(shown);
   });
 
   it("Ctrl-C (SIGINT) stops the mocks and the demo", async () => {

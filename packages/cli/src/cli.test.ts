@@ -194,7 +194,7 @@ describe("get", () => {
 
     const debug = await runCli(["get", "deepinfra:gone", "--debug"], env);
     expect(debug.code).toBe(1);
-    expect(debug.stderr).toMatch(/\[modelfleet debug\]/);
+    expect(debug.stderr).toMatch(/^\[debug\] modelfleet deepinfra getDeployment/m);
     expect(debug.stderr).toMatch(/NotFoundError: .*\n\s+at /);
   });
 

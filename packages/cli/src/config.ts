@@ -93,7 +93,7 @@ function describeSource(source: string, provider: ProviderId): string {
 /** The runtime's logger, one line per entry on the given stream; details are already redacted by the runtime. */
 function lineLogger(stream: OutStream): NonNullable<FleetOptions["logger"]> {
   const line = (level: string) => (message: string, details?: Record<string, unknown>) => {
-    stream.write(`[modelfleet ${level}] ${message}${details && Object.keys(details).length ? ` ${safeJson(details)}` : ""}\n`);
+    stream.write(`[${level}] ${message}${details && Object.keys(details).length ? ` ${safeJson(details)}` : ""}\n`);
   };
   return { debug: line("debug"), info: line("info"), warn: line("warn"), error: line("error") };
 }
