@@ -61,7 +61,8 @@ async function demo() {
   // Started side by side (each takes a few seconds); every one that started is in `mocks`, so it gets stopped.
   const started = await Promise.allSettled(
     PROVIDERS.map(async (provider) => {
-      const mock = await startMockProvider({ spec: join(root, "specs", `${provider}.yaml`) });
+      // Prism takes a few seconds to start, far longer on a busy machine (CI running other suites beside this).
+      const mock = await startMockProvider({ spec: join(root, "specs", `${provider}.yaml`), startTimeoutMs: 120_000 });
       mocks.push(mock);
       const name = provider.toUpperCase();
       // Any value will do for a mock; these are not real keys.
