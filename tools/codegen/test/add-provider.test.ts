@@ -78,7 +78,10 @@ describe("adding a provider", () => {
     expect(smoke).toContain('expect(request.headers.get("X-Acme-Key")).toBe("" + API_KEY);');
     const test = await run(process.execPath, [BIN.vitest, "run", "--typecheck"], pkgDir, { CI: "true", NO_COLOR: "1" });
     expect(test.code, `${test.stdout}${test.stderr}`).toBe(0);
-    expect(test.stdout).toMatch(/Tests\s+4 passed \(4\)/);
+    // Both the generated smoke test (one test per operation) and the scaffolded contract test against a Prism mock.
+    expect(test.stdout).toMatch(/smoke\.test\.ts \(4 tests\)/);
+    expect(test.stdout).toMatch(/contract\.test\.ts \(\d+ tests\)/);
+    expect(test.stdout).toMatch(/Test Files\s+2 passed \(2\)/);
   }, 240_000);
 
   it("a smoke test fails when the client and the spec disagree", async () => {
