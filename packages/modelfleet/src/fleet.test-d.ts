@@ -1,7 +1,7 @@
 import type { DeepInfraDeployment } from "@modelfleet/deepinfra";
 import type { SieveClient, SieveLegacyVersion, SieveVersion } from "@modelfleet/sieve";
 import { describe, expectTypeOf, it } from "vitest";
-import { createFleet, type ModelVersion, parseRef } from "./index.js";
+import { createFleet, type ModelVersion, parseRef, type ScalableVersionRef } from "./index.js";
 
 const fleet = createFleet({ env: {} });
 
@@ -29,6 +29,12 @@ describe("facade types", () => {
     // @ts-expect-error a parsed reference must be narrowed away from opper first
     void fleet.scale(parsed, { min: 0, max: 1 });
     if (parsed.provider !== "opper") void fleet.scale(parsed, { min: 0, max: 1 });
+  });
+
+  it("a reference typed as any scalable provider gives a ModelVersion union", () => {
+    const ref = "deepinfra:x" as ScalableVersionRef;
+    expectTypeOf(fleet.scale(ref, { min: 0, max: 1 })).resolves.toExtend<ModelVersion>();
+    expectTypeOf(fleet.getVersion(ref)).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve" | "modzy" | "deepinfra">();
   });
 
   it("parseRef on a typed reference gives that provider's parts", () => {

@@ -3,7 +3,7 @@ import type { CallContext, ProviderAdapter, ScaleBounds } from "./adapters/adapt
 import type { Capabilities } from "./capabilities.js";
 import { UnsupportedOperationError } from "./errors.js";
 import { createListing, type DeploymentListing } from "./listing.js";
-import { type ModelVersion, type ModelVersionOf, VERSION_STATUSES, type VersionStatus } from "./model-version.js";
+import { type ModelVersion, type ModelVersionFor, VERSION_STATUSES, type VersionStatus } from "./model-version.js";
 import { isProviderId, PROVIDER_IDS, type ProviderId } from "./providers.js";
 import {
   formatModelRef,
@@ -78,10 +78,10 @@ export type ScalableVersionRef = `sieve:${string}/${string}@${string}` | `modzy:
 /** Many providers as one fleet. Every request goes through the providers' generated clients. */
 export interface Fleet {
   /** Reads one version, e.g. `sieve:acme/whisper@latest`. */
-  getVersion<R extends VersionRef>(ref: R, options?: FleetCallOptions): Promise<ModelVersionOf<ProviderOfRef<R>>>;
+  getVersion<R extends VersionRef>(ref: R, options?: FleetCallOptions): Promise<ModelVersionFor<ProviderOfRef<R>>>;
   getVersion(ref: string | ParsedRef, options?: FleetCallOptions): Promise<ModelVersion>;
   /** Every version of a model, across all pages, e.g. `opper:<function_id>` or `sieve:acme/whisper`. */
-  listVersions<R extends ModelRef>(modelRef: R, options?: FleetCallOptions): AsyncIterable<ModelVersionOf<ProviderOfRef<R>>>;
+  listVersions<R extends ModelRef>(modelRef: R, options?: FleetCallOptions): AsyncIterable<ModelVersionFor<ProviderOfRef<R>>>;
   listVersions(modelRef: string | ParsedModelRef, options?: FleetCallOptions): AsyncIterable<ModelVersion>;
   /** The deployments of every configured provider (or those named), queried concurrently. */
   listDeployments(options?: ListDeploymentsOptions): DeploymentListing;
@@ -90,7 +90,7 @@ export interface Fleet {
    * @throws InvalidArgumentError before any request when `min`/`max` are not integers with 0 ≤ min ≤ max.
    * @throws UnsupportedOperationError for a provider without scaling (see {@link Fleet.capabilities}).
    */
-  scale<R extends ScalableVersionRef>(ref: R, options: ScaleOptions): Promise<ModelVersionOf<ProviderOfRef<R>>>;
+  scale<R extends ScalableVersionRef>(ref: R, options: ScaleOptions): Promise<ModelVersionFor<ProviderOfRef<R>>>;
   scale(ref: ParsedRefOf<ScalableProvider>, options: ScaleOptions): Promise<ModelVersion>;
   /** What the fleet can do with a provider, known before any request. */
   capabilities(provider: ProviderId): Capabilities;

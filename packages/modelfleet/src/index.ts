@@ -36,6 +36,7 @@ export {
 export type { DeploymentListing, SettledListing } from "./listing.js";
 export {
   type ModelVersion,
+  type ModelVersionFor,
   type ModelVersionOf,
   type RawVersionByProvider,
   type Scaling,

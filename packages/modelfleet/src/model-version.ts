@@ -67,3 +67,6 @@ export interface ModelVersionOf<P extends ProviderId> {
 
 /** A normalized version of any provider; narrow it on `provider` to get that provider's `raw` type. */
 export type ModelVersion = { [P in ProviderId]: ModelVersionOf<P> }[ProviderId];
+
+/** {@link ModelVersionOf} spread over a union of providers: `ModelVersionFor<"sieve" | "opper">` is a union of two. */
+export type ModelVersionFor<P extends ProviderId> = P extends ProviderId ? ModelVersionOf<P> : never;

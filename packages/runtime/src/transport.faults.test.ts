@@ -4,7 +4,7 @@
  * no real delay is slept; timeouts are only used to trigger TimeoutError, never asserted as durations.
  */
 import { recordingSleep, SECRET_KEY } from "@modelfleet/test-utils";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createClientCore } from "./client-core.js";
 import { ApiError, ConnectionError, InternalServerError, ModelfleetError, RateLimitError, TimeoutError } from "./errors.js";
 import { type FaultServer, hang, reply, resetMidBody, startFaultServer, trickle } from "./fault-server.test-helper.js";
@@ -219,28 +219,30 @@ describe("connection faults", () => {
 
   it("a hang past the timeout ends in TimeoutError after maxRetries + 1 attempts", async () => {
     server.script(hang);
-    const { core, delays, requests } = setup({ timeoutMs: 50, maxRetries: 2 });
+    // Generous enough that a starved machine still delivers each attempt to the server before it times out.
+    const { core, delays, requests } = setup({ timeoutMs: 300, maxRetries: 2 });
     const error = await caught(core.call(getThing, { id: "t1" }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({
       attempts: 3,
-      timeoutMs: 50,
+      timeoutMs: 300,
       provider: "acme",
       operationId: "getThing",
       url: `${server.baseUrl}/things/t1`,
       isRetryable: true,
     });
-    expect(requests).toHaveLength(3);
+    // The server counts a request when it has read it, which can trail the client's timeout on a busy machine.
+    await vi.waitFor(() => expect(requests).toHaveLength(3));
     expect(delays).toHaveLength(2);
   });
 
   it("the timeout covers the body: headers at once, body trickling past timeoutMs", async () => {
-    server.script(trickle(20, 50));
-    const { core, delays, requests } = setup({ timeoutMs: 80, maxRetries: 1 });
+    server.script(trickle(50, 80));
+    const { core, delays, requests } = setup({ timeoutMs: 400, maxRetries: 1 });
     const error = await caught(core.call(getThing, { id: "t1" }));
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ attempts: 2, timeoutMs: 80, operationId: "getThing" });
-    expect(requests).toHaveLength(2);
+    expect(error).toMatchObject({ attempts: 2, timeoutMs: 400, operationId: "getThing" });
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
     expect(delays).toHaveLength(1);
   });
 });

@@ -1,63 +1,75 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import { formatDiagnostic } from "./diagnostics.js";
+import type { ChangeKind } from "./diff-types.js";
 import { findRoot, generate } from "./generate.js";
+import { printResults } from "./print-results.js";
 
-const USAGE = `usage: modelfleet-codegen generate [--spec <file> ...] [--check] [--root <dir>]
+const USAGE = `usage: modelfleet-codegen <command> [options]
 
-  generate        generate packages/<name>/src/generated/ from specs/<name>.yaml (every spec by default)
-  --spec <file>   only this spec (repeatable)
-  --check         write nothing; exit 1 naming every stale file
-  --root <dir>    repository root (default: the nearest directory above the working directory with specs/)`;
+  generate [--spec <file> ...] [--check] [--force] [--watch]
+                  generate packages/<name>/src/generated/ from specs/<name>.yaml (every spec by default)
+    --spec <file>   only this spec (repeatable)
+    --check         write nothing; exit 1 naming every stale file
+    --force         regenerate even specs whose bytes, generator and generated files are unchanged
+    --watch         keep running; regenerate a spec's package whenever the spec changes
+
+  diff [<base-ref>] [--spec <file> ...] [--json] [--changeset] [--fail-on <kind>]
+                  classify every change of each spec against a git revision (default: the package's
+                  newest release tag contained in HEAD, else HEAD) as breaking, feature or fix
+    --json          machine-readable report on stdout
+    --changeset     write .changeset/<name>-spec-changes.md per changed package with the implied bump
+    --fail-on <kind>  exit 1 when a change of this kind or a more serious one is found
+                    (breaking | feature | fix); without it, diff exits 0 whatever it finds
+
+  --root <dir>    repository root (default: the nearest directory above the working directory with specs/)
+
+Exit codes: 0 success; 1 a spec has errors, generated files are stale, or --fail-on matched; 2 usage error,
+or nothing could be compared (not a git repository, unknown revision, a spec that does not parse).`;
+
+const KIND_RANK: Record<ChangeKind, number> = { fix: 0, feature: 1, breaking: 2 };
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
   } catch (error) {
-    process.stderr.write(`modelfleet-codegen: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
+    return usage((error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (positionals[0] !== "generate" || positionals.length > 1) {
-    process.stderr.write(
-      `modelfleet-codegen: ${positionals[0] ? `unknown command ${JSON.stringify(positionals.join(" "))}` : "missing command"}\n${USAGE}\n`,
-    );
-    return 2;
+  const [command, ...rest] = positionals;
+  if (command !== "generate" && command !== "diff") {
+    return usage(command ? `unknown command ${JSON.stringify(positionals.join(" "))}` : "missing command");
   }
+  const misplaced =
+    command === "generate"
+      ? (["json", "changeset", "fail-on"] as const).filter((k) => values[k] !== undefined)
+      : (["check", "force", "watch"] as const).filter((k) => values[k] !== undefined);
+  if (misplaced.length) return usage(`--${misplaced[0]} is not an option of ${command}`);
+  if (command === "generate" && rest.length) return usage(`unexpected argument ${JSON.stringify(rest[0])}`);
+  if (command === "diff" && rest.length > 1) return usage(`diff takes one base revision, got ${rest.length}`);
+  if (values.watch && values.check) return usage("--watch and --check do not go together");
+
   const cwd = process.cwd();
   const root = values.root ?? (await findRoot(cwd));
   if (!root) {
     process.stderr.write("modelfleet-codegen: no specs/ directory here or above; pass --root\n");
     return 2;
   }
-  const check = values.check === true;
-  const results = await generate({ root, specs: values.spec, check, cwd });
-  let failed = false;
-  const stale: string[] = [];
-  for (const result of results) {
-    for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    const errors = result.diagnostics.filter((d) => d.severity === "error").length;
-    if (errors) {
-      failed = true;
-      process.stderr.write(`${result.spec}: ${errors} error(s); ${result.packageDir ?? "its package"} left untouched\n`);
-      continue;
-    }
-    const out = result.output;
-    if (!out) continue;
-    stale.push(...out.stale);
-    if (!check) {
-      for (const file of result.scaffolded) process.stdout.write(`scaffolded ${file}\n`);
-      const changed = out.written.length + out.removed.length;
-      process.stdout.write(
-        `${result.spec} -> ${result.packageDir}: ${changed ? `${out.written.length} written, ${out.removed.length} removed` : "up to date"}\n`,
-      );
-    }
+  if (command === "diff") {
+    const failOn = values["fail-on"];
+    if (failOn !== undefined && !(failOn in KIND_RANK))
+      return usage(`--fail-on takes breaking, feature or fix, not ${JSON.stringify(failOn)}`);
+    return runDiff(root, cwd, rest[0], values.spec, values.json === true, values.changeset === true, failOn as ChangeKind | undefined);
   }
+  if (values.watch) return runWatch(root, cwd, values.spec);
+
+  const check = values.check === true;
+  const results = await generate({ root, specs: values.spec, check, cwd, force: values.force === true });
+  const { failed, stale } = printResults(results, check, stdio);
   if (check && stale.length) {
     for (const file of stale) process.stderr.write(`stale: ${file}\n`);
     process.stderr.write(
@@ -69,6 +81,72 @@ async function main(argv: string[]): Promise<number> {
   return failed ? 1 : 0;
 }
 
+const stdio = {
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+};
+
+function usage(message: string): number {
+  process.stderr.write(`modelfleet-codegen: ${message}\n${USAGE}\n`);
+  return 2;
+}
+
+async function runDiff(
+  root: string,
+  cwd: string,
+  base: string | undefined,
+  specs: string[] | undefined,
+  json: boolean,
+  changeset: boolean,
+  failOn: ChangeKind | undefined,
+): Promise<number> {
+  const { diffSpecs, DiffUsageError } = await import("./diff-command.js");
+  const { formatDiffJson, formatDiffReport } = await import("./diff-report.js");
+  const { writeChangesets } = await import("./changeset.js");
+  let result: Awaited<ReturnType<typeof diffSpecs>>;
+  try {
+    result = await diffSpecs({ root, cwd, base, specs });
+  } catch (error) {
+    // No comparison possible (not a work tree, unknown revision, git failing): a usage problem, not a finding.
+    if (error instanceof DiffUsageError || (error instanceof Error && error.name === "GitError")) {
+      process.stderr.write(`modelfleet-codegen diff: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const outcomes = changeset && result.errors.length === 0 ? await writeChangesets(root, result.specs) : [];
+  process.stdout.write(json ? formatDiffJson(result, outcomes) : formatDiffReport(result, outcomes));
+  if (result.errors.length) return 2;
+  if (failOn) {
+    const threshold = KIND_RANK[failOn];
+    if (result.specs.some((s) => s.changes.some((c) => KIND_RANK[c.kind] >= threshold))) return 1;
+  }
+  return 0;
+}
+
+async function runWatch(root: string, cwd: string, specs: string[] | undefined): Promise<number> {
+  const { watchSpecs } = await import("./watch.js");
+  const watcher = watchSpecs({
+    root,
+    cwd,
+    specs,
+    onResults: (results) => {
+      printResults(results, false, stdio);
+      process.stdout.write("watching specs/ for changes (Ctrl-C to stop)\n");
+    },
+    onError: (error) =>
+      process.stderr.write(`modelfleet-codegen: internal error: ${error instanceof Error ? error.stack : String(error)}\n`),
+  });
+  await watcher.ready;
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await watcher.close();
+  return 0;
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -76,6 +154,11 @@ function parse(argv: string[]) {
     options: {
       spec: { type: "string", multiple: true },
       check: { type: "boolean" },
+      force: { type: "boolean" },
+      watch: { type: "boolean" },
+      json: { type: "boolean" },
+      changeset: { type: "boolean" },
+      "fail-on": { type: "string" },
       root: { type: "string" },
       help: { type: "boolean", short: "h" },
     },

@@ -1,15 +1,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
-import { type Diagnostic, SpecDiagnosticsError, sortDiagnostics } from "./diagnostics.js";
-import { emitClient } from "./emit-client.js";
-import { emitIndex } from "./emit-index.js";
-import { emitProvider } from "./emit-provider.js";
-import { emitSchema } from "./emit-schema.js";
-import { generatedHeader } from "./header.js";
-import { loadSpec } from "./load-spec.js";
-import { buildModel } from "./model.js";
-import { scaffoldFiles } from "./scaffold.js";
-import { validateSpec } from "./validate-spec.js";
+import type { Diagnostic } from "./diagnostics.js";
+import { generatorIdentity } from "./generator-identity.js";
+import { outputsIntact, readEntry, sha256, writeEntry } from "./skip-cache.js";
 import { type OutputReport, syncDirectory, writeMissing } from "./write-output.js";
 
 export interface GenerateOptions {
@@ -21,6 +14,8 @@ export interface GenerateOptions {
   check?: boolean;
   /** Where relative spec paths in diagnostics are shown from; default the root. */
   cwd?: string;
+  /** Regenerate even when the spec, the generator and the files on disk are unchanged. */
+  force?: boolean;
 }
 
 export interface SpecResult {
@@ -29,14 +24,14 @@ export interface SpecResult {
   diagnostics: Diagnostic[];
   output?: OutputReport;
   scaffolded: string[];
+  /** True when nothing was regenerated: same spec bytes, same generator, generated files intact on disk. */
+  skipped: boolean;
 }
-
-/** Files in `src/generated/`, in the order they are written. */
-const GENERATED_FILES = ["schema.ts", "provider.ts", "client.ts", "index.ts"] as const;
 
 /**
  * Generates (or checks) every requested spec in one process, sharing one loaded TypeScript and Redocly.
  * A spec with errors is reported in full and its package is left untouched; the others still generate.
+ * A spec whose bytes, generator and outputs are all unchanged is skipped without loading either.
  */
 export async function generate(options: GenerateOptions): Promise<SpecResult[]> {
   const root = resolve(options.root);
@@ -44,43 +39,58 @@ export async function generate(options: GenerateOptions): Promise<SpecResult[]> 
   const specs = options.specs?.length ? options.specs.map((s) => resolve(cwd, s)) : await findSpecs(join(root, "specs"));
   const results: SpecResult[] = [];
   for (const absolute of specs) {
-    results.push(await generateOne(root, cwd, absolute, options.check === true));
+    results.push(await generateOne(root, cwd, absolute, options.check === true, options.force === true));
   }
   return results;
 }
 
-async function generateOne(root: string, cwd: string, absolute: string, check: boolean): Promise<SpecResult> {
+async function generateOne(root: string, cwd: string, absolute: string, check: boolean, force: boolean): Promise<SpecResult> {
   const shown = relative(cwd, absolute) || absolute;
   const id = basename(absolute, extname(absolute));
-  const result: SpecResult = { spec: shown, diagnostics: [], scaffolded: [] };
-  try {
-    const spec = await loadSpec(shown, absolute);
-    const lint = await validateSpec(spec);
-    const errors = lint.filter((d) => d.severity === "error");
-    const { model, diagnostics } = errors.length ? { model: undefined, diagnostics: [] } : buildModel(spec, id);
-    result.diagnostics = sortDiagnostics([...lint, ...diagnostics]);
-    if (!model || result.diagnostics.some((d) => d.severity === "error")) return result;
+  const packageDir = join(root, "packages", id);
+  const generatedDir = join(packageDir, "src", "generated");
+  const result: SpecResult = { spec: shown, diagnostics: [], scaffolded: [], skipped: false };
 
-    const header = generatedHeader(relative(root, absolute).split("\\").join("/"), spec.sha256);
-    const files: Record<string, string> = {};
-    const bodies: Record<(typeof GENERATED_FILES)[number], string> = {
-      "schema.ts": await emitSchema(spec, model),
-      "provider.ts": emitProvider(model),
-      "client.ts": emitClient(model),
-      "index.ts": emitIndex(model),
-    };
-    for (const name of GENERATED_FILES) files[name] = `${header}\n${bodies[name]}`;
-
-    const packageDir = join(root, "packages", id);
-    result.packageDir = relative(root, packageDir);
-    if (!check) {
-      const runtimeVersion = await readRuntimeVersion(root);
-      result.scaffolded = await writeMissing(packageDir, scaffoldFiles(model, runtimeVersion), root);
+  const text = await readFile(absolute).catch(() => undefined);
+  const specSha256 = text ? sha256(text) : undefined;
+  const generator = await generatorIdentity();
+  if (specSha256 && !force) {
+    const entry = await readEntry(root, absolute, packageDir);
+    if (
+      entry &&
+      entry.specSha256 === specSha256 &&
+      entry.generator === generator &&
+      (await outputsIntact(packageDir, generatedDir, entry))
+    ) {
+      const files = Object.keys(entry.files).sort();
+      result.skipped = true;
+      result.packageDir = relative(root, packageDir);
+      result.diagnostics = entry.diagnostics.map((d) => ({ ...d, file: shown }));
+      result.output = { written: [], unchanged: files.map((f) => relative(root, join(generatedDir, f))), removed: [], stale: [] };
+      return result;
     }
-    result.output = await syncDirectory(join(packageDir, "src", "generated"), files, { check, root });
-  } catch (error) {
-    if (error instanceof SpecDiagnosticsError) result.diagnostics = sortDiagnostics(error.diagnostics);
-    else throw error;
+  }
+
+  // Loaded on first need only: a run where every spec is skipped never loads TypeScript, openapi-typescript or Redocly.
+  const { runPipeline } = await import("./pipeline.js");
+  const { scaffoldFiles } = await import("./scaffold.js");
+  const run = await runPipeline(root, shown, absolute, id);
+  result.diagnostics = run.diagnostics;
+  if (!run.files || !run.model) return result;
+
+  result.packageDir = relative(root, packageDir);
+  const scaffold = scaffoldFiles(run.model, await readRuntimeVersion(root));
+  if (!check) result.scaffolded = await writeMissing(packageDir, scaffold, root);
+  result.output = await syncDirectory(generatedDir, run.files, { check, root });
+  if (specSha256) {
+    await writeEntry(root, absolute, packageDir, {
+      version: 1,
+      specSha256,
+      generator,
+      files: Object.fromEntries(Object.entries(run.files).map(([name, contents]) => [name, sha256(contents)])),
+      scaffold: Object.keys(scaffold),
+      diagnostics: run.diagnostics.map(({ file: _file, ...rest }) => rest),
+    });
   }
   return result;
 }

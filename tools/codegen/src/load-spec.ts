@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { getLineColLocation, Source } from "@redocly/openapi-core";
 import { LineCounter, parseDocument } from "yaml";
 import { type Diagnostic, SpecDiagnosticsError } from "./diagnostics.js";
+import { isRecord } from "./json.js";
 
 /** A spec read from disk and parsed, with what later stages need to point back into its text. */
 export interface LoadedSpec {
@@ -33,6 +34,46 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Load
       },
     ]);
   }
+  const isJson = text.trimStart().startsWith("{");
+  // A JSON spec is parsed as JSON: tens of times faster than the YAML parser on a large document (13 MB:
+  // 0.1 s against 10 s). Only when that fails does the YAML parser run, for its line-and-column diagnostics.
+  // (JSON.parse keeps the last of duplicate keys, where the YAML parser would report them.)
+  const fast = isJson ? parseJson(text) : undefined;
+  const document = fast ?? parseYaml(text, file);
+  if (!isRecord(document)) {
+    throw new SpecDiagnosticsError([
+      {
+        severity: "error",
+        code: "spec/not-an-object",
+        message: "the spec must be a YAML or JSON object",
+        file,
+        line: 1,
+        column: 1,
+        pointer: "#",
+        help: "start the file with `openapi: 3.1.0`",
+      },
+    ]);
+  }
+  return {
+    file,
+    absolutePath,
+    text,
+    sha256: createHash("sha256").update(text).digest("hex"),
+    document,
+    // Redocly builds its own AST from the text only when a location is asked for.
+    source: new Source(absolutePath, text, isJson ? "application/json" : "application/yaml"),
+  };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseYaml(text: string, file: string): unknown {
   const lineCounter = new LineCounter();
   const parsed = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (parsed.errors.length > 0) {
@@ -51,30 +92,7 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Load
       }),
     );
   }
-  const document = parsed.toJS({ maxAliasCount: 1000 }) as unknown;
-  if (!isRecord(document)) {
-    throw new SpecDiagnosticsError([
-      {
-        severity: "error",
-        code: "spec/not-an-object",
-        message: "the spec must be a YAML or JSON object",
-        file,
-        line: 1,
-        column: 1,
-        pointer: "#",
-        help: "start the file with `openapi: 3.1.0`",
-      },
-    ]);
-  }
-  const mime = text.trimStart().startsWith("{") ? "application/json" : "application/yaml";
-  return {
-    file,
-    absolutePath,
-    text,
-    sha256: createHash("sha256").update(text).digest("hex"),
-    document,
-    source: new Source(absolutePath, text, mime),
-  };
+  return parsed.toJS({ maxAliasCount: 1000 }) as unknown;
 }
 
 /** Line and column of a JSON pointer (`#/a/b`) in the spec, or of its nearest existing parent. */
@@ -92,9 +110,7 @@ export function pointerOf(...segments: Array<string | number>): string {
   return `#/${segments.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 function firstLine(message: string): string {
   return message.split("\n")[0] ?? message;

@@ -1,5 +1,6 @@
 import type { Diagnostic } from "./diagnostics.js";
 import { isRecord, type LoadedSpec, locate, pointerOf } from "./load-spec.js";
+import { camelCase, pascalCase } from "./names.js";
 
 /** HTTP methods an OpenAPI path item can hold, in the order operations are emitted. */
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -374,19 +375,4 @@ function isJsonMediaType(mediaType: string): boolean {
   return /^application\/(.+\+)?json\b/i.test(mediaType);
 }
 
-/** `list_function_revisions_get` and `ListFunctionRevisions` both become `listFunctionRevisions`. */
-export function camelCase(value: string): string {
-  const words = value
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean);
-  return words
-    .map((word, i) => (i === 0 ? word.charAt(0).toLowerCase() + word.slice(1) : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join("")
-    .replace(/^(\d)/, "_$1");
-}
-
-export function pascalCase(value: string): string {
-  const camel = camelCase(value);
-  return camel.charAt(0).toUpperCase() + camel.slice(1);
-}
+export { camelCase, pascalCase };

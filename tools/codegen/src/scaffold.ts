@@ -48,8 +48,24 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
       // Only build regenerates. typecheck and test read the committed src/generated/, so `npm test` checks
       // exactly what is committed and never races the drift check.
       build: { dependsOn: ["^build", "generate"] },
+      // The contract and fixture tests read the spec itself.
+      test: { inputs: ["$TURBO_DEFAULT$", `$TURBO_ROOT$/specs/${model.id}.yaml`] },
     },
   };
+  const contractTest = [
+    'import { fileURLToPath } from "node:url";',
+    'import { describeContract } from "@modelfleet/test-utils/contract";',
+    `import { create${model.name}Client } from "./index.js";`,
+    "",
+    "// Calls every operation of the spec through the client against a Prism mock built from the same spec, and",
+    "// expects the spec's examples back. Add this provider's negative cases (no key, invalid body) as a third",
+    "// argument; see specs/README.md.",
+    `describeContract("${model.id}", {`,
+    `  spec: fileURLToPath(new URL("../../../specs/${model.id}.yaml", import.meta.url)),`,
+    `  createClient: create${model.name}Client,`,
+    "});",
+    "",
+  ].join("\n");
   const readme = [
     `# ${model.packageName}`,
     "",
@@ -79,5 +95,6 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
     "tsconfig.json": `${JSON.stringify({ extends: "../../tsconfig.base.json", include: ["src"] }, null, 2)}\n`,
     "tsup.config.ts": '// Shared by every library package; see the repository root.\nexport { default } from "../../tsup.package.js";\n',
     "src/index.ts": 'export * from "./generated/index.js";\n',
+    "src/contract.test.ts": contractTest,
   };
 }

@@ -66,7 +66,8 @@ export async function writeMissing(dir: string, files: Record<string, string>, r
   return created;
 }
 
-async function writeAtomically(target: string, contents: string): Promise<void> {
+/** Writes through a temporary file and a rename, so a reader never sees half a file. */
+export async function writeAtomically(target: string, contents: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
   const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
   try {

@@ -15,8 +15,8 @@ const CODEGEN_DIR = join(TEST_DIR, "..");
 const REPO_ROOT = join(CODEGEN_DIR, "..", "..");
 const CLI = join(CODEGEN_DIR, "dist", "cli.js");
 
-const GENERATED = ["schema.ts", "provider.ts", "client.ts", "index.ts"];
-const SCAFFOLDED = ["package.json", "README.md", "tsconfig.json", "tsup.config.ts", "turbo.json", "src/index.ts"];
+const GENERATED = ["schema.ts", "provider.ts", "client.ts", "index.ts", "smoke.test.ts"];
+const SCAFFOLDED = ["package.json", "README.md", "tsconfig.json", "tsup.config.ts", "turbo.json", "src/index.ts", "src/contract.test.ts"];
 const GENERATED_DIR = "packages/acme/src/generated";
 const SPEC = "specs/acme.yaml";
 
@@ -95,6 +95,10 @@ describe("generate: valid spec", () => {
     expect(result.output?.stale).toEqual([]);
     expect([...result.scaffolded].sort()).toEqual(SCAFFOLDED.map((f) => `packages/acme/${f}`).sort());
     for (const f of SCAFFOLDED) expect(existsSync(join(root, "packages/acme", f)), f).toBe(true);
+    const contractTest = await readFile(join(root, "packages/acme/src/contract.test.ts"), "utf8");
+    expect(contractTest).toContain('describeContract("acme", {');
+    expect(contractTest).toContain('spec: fileURLToPath(new URL("../../../specs/acme.yaml", import.meta.url)),');
+    expect(contractTest).toMatch(/createClient: create\w+Client,/);
 
     const sha256 = createHash("sha256")
       .update(await readFile(join(root, SPEC)))
@@ -395,7 +399,8 @@ describe("generated package", () => {
           "openapi-fetch": [join(REPO_ROOT, "node_modules", "openapi-fetch")],
         },
       },
-      files: ["src/index.ts", "src/usage.ts", ...GENERATED.map((f) => `src/generated/${f}`)],
+      // The generated smoke test needs vitest; the add-a-provider test type-checks and runs it in a full package.
+      files: ["src/index.ts", "src/usage.ts", ...GENERATED.filter((f) => !f.endsWith(".test.ts")).map((f) => `src/generated/${f}`)],
     };
     const configPath = join(pkgDir, "tsconfig.check.json");
     await writeFile(configPath, JSON.stringify(tsconfig, null, 2));

@@ -1,0 +1,84 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { COMMAND_USAGE, type CommandName, GENERAL_USAGE, isCommandName, UsageError } from "./usage.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+const GLOBAL_OPTIONS = {
+  "base-url": { type: "string", multiple: true },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const satisfies Options;
+
+const JSON_OPTION = { json: { type: "boolean" } } as const satisfies Options;
+
+/** Each command's own options and how many positional arguments it takes (with their names, for messages). */
+const COMMANDS = {
+  ls: {
+    options: { ...JSON_OPTION, provider: { type: "string", multiple: true }, status: { type: "string", multiple: true } },
+    positionals: [],
+  },
+  get: { options: JSON_OPTION, positionals: ["ref"] },
+  versions: { options: JSON_OPTION, positionals: ["modelRef"] },
+  scale: {
+    options: { ...JSON_OPTION, min: { type: "string" }, max: { type: "string" }, yes: { type: "boolean", short: "y" } },
+    positionals: ["ref"],
+  },
+  providers: { options: JSON_OPTION, positionals: [] },
+} as const satisfies Record<CommandName, { options: Options; positionals: readonly string[] }>;
+
+/** A parsed command line. */
+export interface ParsedCommandLine {
+  /** `undefined` for `--help` / `--version` without a command. */
+  command: CommandName | undefined;
+  positionals: string[];
+  /** Every option given, global and the command's own, by long name. */
+  values: Record<string, string | boolean | string[] | undefined>;
+}
+
+/**
+ * Parses argv with `node:util` parseArgs in strict mode: global options may stand before or after the command;
+ * an option the command does not take, a missing value or a stray argument is a {@link UsageError}.
+ */
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  // First pass, lenient: only to find the command, which decides which options are allowed.
+  const { tokens } = parseArgs({ args: [...argv], options: GLOBAL_OPTIONS, strict: false, allowPositionals: true, tokens: true });
+  const first = tokens.find((t) => t.kind === "positional");
+  const name = first?.kind === "positional" ? first.value : undefined;
+  if (name !== undefined && !isCommandName(name)) {
+    throw new UsageError(`unknown command ${JSON.stringify(name)}`, GENERAL_USAGE);
+  }
+  const usage = name === undefined ? GENERAL_USAGE : COMMAND_USAGE[name];
+  const options: Options = name === undefined ? GLOBAL_OPTIONS : { ...GLOBAL_OPTIONS, ...COMMANDS[name].options };
+
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+  } catch (error) {
+    // parseArgs explains over several lines; the first one says what is wrong.
+    throw new UsageError(firstLine((error as Error).message), usage);
+  }
+  const values = parsed.values as ParsedCommandLine["values"];
+  if (name === undefined) {
+    if (values.help || values.version) return { command: undefined, positionals: [], values };
+    throw new UsageError("missing command", GENERAL_USAGE);
+  }
+  const positionals = parsed.positionals.slice(1);
+  const expected = COMMANDS[name].positionals;
+  if (!values.help) {
+    if (positionals.length < expected.length) throw new UsageError(`missing <${expected[positionals.length]}>`, usage);
+    if (positionals.length > expected.length)
+      throw new UsageError(`unexpected argument ${JSON.stringify(positionals[expected.length])}`, usage);
+  }
+  return { command: name, positionals, values };
+}
+
+/** Values of a repeatable option, each also split on commas (`--provider sieve,modzy`). */
+export function listValues(value: string | boolean | string[] | undefined): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v) => v.split(",")).map((v) => v.trim());
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? text;
+}

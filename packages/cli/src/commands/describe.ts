@@ -1,0 +1,28 @@
+import type { ModelVersion } from "modelfleet";
+import type { Colors } from "../output.js";
+import { formatCount, formatDate, formatScaling, formatStatus, renderTable } from "../output.js";
+
+/** One version as `field value` lines, for `get`. */
+export function describeVersion(version: ModelVersion, colors: Colors): string {
+  return renderTable(
+    undefined,
+    [
+      ["reference", version.ref],
+      ["provider", version.provider],
+      ["model", version.model],
+      ["version", version.version],
+      ["status", formatStatus(version, colors)],
+      ["scaling", formatScaling(version.scaling)],
+      ["replicas", formatCount(version.replicas)],
+      ["hardware", version.hardware ?? "-"],
+      ["created", formatDate(version.createdAt)],
+      ["updated", formatDate(version.updatedAt)],
+    ].map(([field, value]) => [colors.dim(field as string), value as string]),
+    colors,
+  );
+}
+
+/** The fields that `scale` changes or that tell whether it took, on one line. */
+export function scaleLine(version: ModelVersion, colors: Colors): string {
+  return `status ${formatStatus(version, colors)}  scaling ${formatScaling(version.scaling)}  replicas ${formatCount(version.replicas)}`;
+}

@@ -1,0 +1,113 @@
+import {
+  ConfigurationError,
+  ModelfleetError,
+  type ModelVersion,
+  PROVIDER_IDS,
+  type ProviderFailure,
+  type ProviderId,
+  VERSION_STATUSES,
+  type VersionStatus,
+} from "modelfleet";
+import { listValues } from "../args.js";
+import type { Context } from "../context.js";
+import { describeError, EXIT, type ExitCode } from "../failure.js";
+import { formatCount, formatDate, formatScaling, formatStatus, formatVersion, renderTable, toJson } from "../output.js";
+import { startProgress } from "../progress.js";
+import { UsageError } from "../usage.js";
+
+/** `modelfleet ls`: every configured provider's deployments; exit 3 when some providers failed and others answered. */
+export async function ls(context: Context): Promise<ExitCode> {
+  const { fleet, io } = context;
+  const named = checkProviders(listValues(context.values.provider), context.usage);
+  const status = checkStatuses(listValues(context.values.status), context.usage);
+  const providers = named ?? fleet.providers().flatMap((p) => (p.configured ? [p.id] : []));
+  if (providers.length === 0) {
+    const vars = fleet.providers().map((p) => p.envVar);
+    throw new ConfigurationError("apiKey", `no provider is configured: set at least one of ${vars.join(", ")}`);
+  }
+
+  // One listing per provider, all created before any request (so an unconfigured provider fails first, naming
+  // its variable), then read concurrently so the progress line can say who is still being waited for.
+  const listings = providers.map((provider) => ({ provider, listing: fleet.listDeployments({ providers: [provider], status }) }));
+  const waiting = new Set<ProviderId>(providers);
+  const progress = startProgress(io.stderr, progressText(waiting, providers.length));
+  const versions: ModelVersion[] = [];
+  const failures: ProviderFailure[] = [];
+  try {
+    await Promise.all(
+      listings.map(async ({ provider, listing }) => {
+        const settled = await listing.settled();
+        versions.push(...settled.versions);
+        failures.push(...settled.failures);
+        waiting.delete(provider);
+        progress.update(progressText(waiting, providers.length));
+      }),
+    );
+  } finally {
+    progress.stop();
+  }
+
+  const order = (p: ProviderId) => PROVIDER_IDS.indexOf(p);
+  versions.sort((a, b) => order(a.provider) - order(b.provider) || a.ref.localeCompare(b.ref));
+  failures.sort((a, b) => order(a.provider) - order(b.provider));
+
+  if (context.json) {
+    io.stdout.write(toJson({ deployments: versions, failures: failures.map(failureJson) }));
+  } else {
+    io.stdout.write(`${versions.length ? table(versions, context) : "No deployments."}\n`);
+    for (const failure of failures) {
+      io.stderr.write(`${context.err.yellow("warning:")} ${failure.provider} failed: ${describeError(failure.error)}\n`);
+    }
+    if (failures.length) {
+      const answered = providers.length - failures.length;
+      io.stderr.write(`${answered} of ${providers.length} providers answered; the list above lacks the others' deployments.\n`);
+    }
+  }
+  if (failures.length === 0) return EXIT.ok;
+  return failures.length === providers.length ? EXIT.failed : EXIT.partial;
+}
+
+function table(versions: readonly ModelVersion[], { out }: Context): string {
+  return renderTable(
+    ["PROVIDER", "REFERENCE", "MODEL", "VERSION", "STATUS", "SCALING", "REPLICAS", "UPDATED"],
+    versions.map((v) => [
+      v.provider,
+      v.ref,
+      v.model,
+      formatVersion(v.version),
+      formatStatus(v, out),
+      formatScaling(v.scaling),
+      formatCount(v.replicas),
+      formatDate(v.updatedAt),
+    ]),
+    out,
+  );
+}
+
+function progressText(waiting: ReadonlySet<ProviderId>, total: number): string {
+  return `waiting for ${[...waiting].join(", ")} (${total - waiting.size}/${total} answered)`;
+}
+
+function failureJson({ provider, error }: ProviderFailure) {
+  return { provider, error: ModelfleetError.isInstance(error) ? error.toJSON() : { message: describeError(error) } };
+}
+
+function checkProviders(values: string[], usage: string): ProviderId[] | undefined {
+  if (values.length === 0) return undefined;
+  for (const value of values) {
+    if (!(PROVIDER_IDS as readonly string[]).includes(value)) {
+      throw new UsageError(`unknown provider ${JSON.stringify(value)}; known providers: ${PROVIDER_IDS.join(", ")}`, usage);
+    }
+  }
+  return [...new Set(values as ProviderId[])];
+}
+
+function checkStatuses(values: string[], usage: string): VersionStatus[] | undefined {
+  if (values.length === 0) return undefined;
+  for (const value of values) {
+    if (!(VERSION_STATUSES as readonly string[]).includes(value)) {
+      throw new UsageError(`unknown status ${JSON.stringify(value)}; known statuses: ${VERSION_STATUSES.join(", ")}`, usage);
+    }
+  }
+  return values as VersionStatus[];
+}

@@ -1,0 +1,20 @@
+import type { Fleet, ProviderId } from "modelfleet";
+import type { ParsedCommandLine } from "./args.js";
+import type { BaseUrlOverride } from "./config.js";
+import type { Io } from "./io.js";
+import type { Colors } from "./output.js";
+
+/** What every command gets: its arguments, the streams, and the fleet. */
+export interface Context {
+  io: Io;
+  /** Colours for stdout and for stderr, each decided for its own stream. */
+  out: Colors;
+  err: Colors;
+  positionals: string[];
+  values: ParsedCommandLine["values"];
+  json: boolean;
+  /** The command's usage line, for errors found while it runs. */
+  usage: string;
+  baseUrls: Map<ProviderId, BaseUrlOverride>;
+  fleet: Fleet;
+}

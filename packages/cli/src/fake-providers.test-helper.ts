@@ -1,0 +1,252 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+
+/** The built binary: the tests run exactly what `npm run build` produces. */
+export const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+
+/** Keys as a user's environment would hold them; no output may ever contain one. */
+export const KEYS = {
+  SIEVE_API_KEY: "sieve-key-SECRET-0001",
+  MODZY_API_KEY: "modzy-key-SECRET-0002",
+  DEEPINFRA_API_KEY: "deepinfra-key-SECRET-0003",
+  OPPER_API_KEY: "opper-key-SECRET-0004",
+} as const;
+
+/** A request as the fake provider received it. */
+export interface FakeRequest {
+  method: string;
+  /** Path without the provider prefix, e.g. `/deploy/list`. */
+  path: string;
+  provider: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+/** A canned answer. */
+export interface FakeReply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Routes keyed `METHOD /provider/path`; a function sees the request (to keep state, or echo it). */
+export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeReply)>;
+
+/**
+ * One node:http server on 127.0.0.1 (port 0) standing in for all four providers, each under its own path prefix
+ * (`<url>/sieve`, `<url>/modzy`, ...). Unrouted requests get a 404 naming the route, so a wrong URL shows up in
+ * the CLI's error line instead of a hang.
+ */
+export async function startFakeProviders(routes: Routes) {
+  const requests: FakeRequest[] = [];
+  const server = createServer(async (incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
+    const [, provider = "", ...rest] = url.pathname.split("/");
+    const request: FakeRequest = {
+      method: incoming.method ?? "GET",
+      provider,
+      path: `/${rest.join("/")}`,
+      query: url.searchParams,
+      headers: incoming.headers,
+      body: text ? safeParse(text) : undefined,
+    };
+    requests.push(request);
+    const route = routes[`${request.method} ${url.pathname}`];
+    const reply = typeof route === "function" ? route(request) : route;
+    const {
+      status = 200,
+      body,
+      headers = {},
+    } = reply ?? { status: 404, body: { message: `no route for ${request.method} ${url.pathname}` } };
+    outgoing.writeHead(status, { "content-type": "application/json", ...headers });
+    outgoing.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    requests,
+    /** `<PROVIDER>_BASE_URL` for every provider, pointing at this server. */
+    baseUrlEnv: {
+      SIEVE_BASE_URL: `${origin}/sieve`,
+      MODZY_BASE_URL: `${origin}/modzy`,
+      DEEPINFRA_BASE_URL: `${origin}/deepinfra`,
+      OPPER_BASE_URL: `${origin}/opper`,
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** What one run of the binary produced. */
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Every run's output, so a suite can check at the end that no key was ever printed. */
+export const allOutput: string[] = [];
+
+/**
+ * Runs the built CLI as a child process with exactly `env` (plus PATH): nothing leaks in from the developer's
+ * own environment, such as real keys or FORCE_COLOR. `input` is written to its stdin (a pipe, not a terminal).
+ */
+export function runCli(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run the build first (turbo runs it before these tests)`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      stderr += d;
+    });
+    child.once("error", reject);
+    child.once("close", (code) => {
+      allOutput.push(stdout, stderr);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+/** Whether util-linux `script` is here to give a child a real pseudo-terminal. */
+export function hasScript(): boolean {
+  return process.platform === "linux" && ["/usr/bin/script", "/bin/script"].some((p) => existsSync(p));
+}
+
+/**
+ * Runs the built CLI on a real pseudo-terminal (util-linux `script`), so that stdin, stdout and stderr are TTYs as
+ * at a keyboard. Once `waitFor` appears in the output, `answer` is typed. Output is the terminal's (stdout and
+ * stderr merged, with CR LF line ends).
+ */
+export function runCliOnTerminal(
+  args: readonly string[],
+  env: Record<string, string>,
+  interaction?: { waitFor: string; answer: string },
+): Promise<{ code: number | null; output: string }> {
+  const command = [process.execPath, CLI, ...args].map(shellQuote).join(" ");
+  return new Promise((resolve, reject) => {
+    // -q: no banner; -e: exit with the child's code; -c: the command; /dev/null: no typescript file.
+    const child = spawn("script", ["-qec", command, "/dev/null"], {
+      env: { PATH: process.env.PATH ?? "", TERM: "xterm", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let output = "";
+    let answered = false;
+    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+      output += d;
+      if (interaction && !answered && output.includes(interaction.waitFor)) {
+        answered = true;
+        child.stdin.write(interaction.answer);
+      }
+    });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+      output += d;
+    });
+    child.once("error", reject);
+    child.once("close", (code) => {
+      allOutput.push(output);
+      resolve({ code, output });
+    });
+  });
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The deployment DeepInfra holds in the fake, with bounds that `scale` changes. */
+export function deepinfraDeployment(id: string, settings = { min_instances: 1, max_instances: 2 }) {
+  return {
+    deploy_id: id,
+    model_name: "acme/llama-3-8b",
+    version: "d8b79b422843bd59d628bf25b01aded94a9ec1a9",
+    task: "text-generation",
+    status: "running",
+    fail_reason: "",
+    created_at: "2026-01-02T03:04:05Z",
+    updated_at: "2026-01-03T04:05:06Z",
+    settings,
+    instances: { running: 1, pending: 0 },
+    config: { gpu: "A100-80GB", num_gpus: 2 },
+  };
+}
+
+/** A working fleet: one deployment per provider, and a DeepInfra deployment whose bounds follow `PUT`. */
+export function healthyRoutes(): Routes {
+  let settings = { min_instances: 1, max_instances: 2 };
+  return {
+    "GET /sieve/v2/functions": {
+      body: [
+        {
+          name: "whisper",
+          owner_name: "acme",
+          latest_version: {
+            id: "v-whisper-7",
+            build_status: "ready",
+            queued_at: "2026-01-01T10:00:00",
+            ready_at: "2026-01-01T10:05:00",
+            minimum_replicas: 0,
+            maximum_replicas: 4,
+            current_workers: { active: 1, idle: 1 },
+            compute_type: "l4",
+          },
+        },
+      ],
+    },
+    "GET /sieve/v2/functions/acme/whisper/versions": {
+      body: [
+        { id: "v-whisper-7", build_status: "ready", queued_at: "2026-01-01T10:00:00", minimum_replicas: 0, maximum_replicas: 4 },
+        { id: "v-whisper-6", build_status: "error", queued_at: "2025-12-01T10:00:00" },
+      ],
+    },
+    "GET /modzy/models": { body: [{ modelId: "ed542963de", latestVersion: "1.0.2" }] },
+    "GET /modzy/models/ed542963de/versions/1.0.2": {
+      body: {
+        version: "1.0.2",
+        status: "active",
+        createdAt: "2025-11-30T12:00:00.000+0000",
+        updatedAt: "2025-12-30T12:00:00.000+0000",
+        model: { modelId: "ed542963de" },
+        processing: { minimumParallelCapacity: 1, maximumParallelCapacity: 3 },
+      },
+    },
+    "GET /deepinfra/deploy/list": () => ({ body: [deepinfraDeployment("fkj843kjh8", settings)] }),
+    "GET /deepinfra/deploy/fkj843kjh8": () => ({ body: deepinfraDeployment("fkj843kjh8", settings) }),
+    "PUT /deepinfra/deploy/fkj843kjh8": (request) => {
+      settings = (request.body as { settings: typeof settings }).settings;
+      return { body: { deploy_id: "fkj843kjh8" } };
+    },
+    "GET /opper/functions": {
+      body: {
+        meta: { total_count: 1 },
+        data: [{ id: "f-1", name: "summarize-ticket", revision_id: "r-9", updated_at: "2026-01-04T00:00:00Z" }],
+      },
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/** An output stream as the CLI needs it: `process.stdout`, `process.stderr`, or a test double. */
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** An input stream for the confirmation prompt: `process.stdin` or a test double. */
+export interface InStream extends NodeJS.ReadableStream {
+  isTTY?: boolean;
+}
+
+/** Everything the CLI touches outside itself, so that `main` can run against anything. */
+export interface Io {
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin: InStream;
+  env: Record<string, string | undefined>;
+}
+
+const REDACTED = "[redacted]";
+/** Shorter values could occur in ordinary output by chance; no real key is this short. */
+const MIN_SECRET_LENGTH = 8;
+
+/**
+ * Wraps the output streams so that no configured secret is ever written, whatever its source: an error body
+ * echoing the key, a log line, a `--json` dump of a provider's raw object. The runtime already keeps keys out of
+ * errors and logs; this is the last line of defence at the edge of the process.
+ */
+export function redactingIo(io: Io, secrets: readonly string[]): Io {
+  const values = [...new Set(secrets.map((s) => s.trim()).filter((s) => s.length >= MIN_SECRET_LENGTH))].sort(
+    (a, b) => b.length - a.length,
+  );
+  if (values.length === 0) return io;
+  const redact = (text: string) => values.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+  const wrap = (stream: OutStream): OutStream => ({
+    write: (text: string) => stream.write(redact(text)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+  });
+  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
+}
+
+/** The values of every `*_API_KEY`, `*_TOKEN` and `*_SECRET` variable in the environment. */
+export function secretsIn(env: Record<string, string | undefined>): string[] {
+  return Object.entries(env)
+    .filter(([name, value]) => value !== undefined && /(_API_KEY|_TOKEN|_SECRET)$/i.test(name))
+    .map(([, value]) => value as string);
+}

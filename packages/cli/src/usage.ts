@@ -1,0 +1,57 @@
+/** The commands, each with its one-line usage (printed with every usage error of that command). */
+export const COMMAND_USAGE = {
+  ls: "modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]",
+  get: "modelfleet get <ref> [--json]",
+  versions: "modelfleet versions <modelRef> [--json]",
+  scale: "modelfleet scale <ref> --min <n> --max <m> [--yes] [--json]",
+  providers: "modelfleet providers [--json]",
+} as const;
+
+/** A command of the CLI. */
+export type CommandName = keyof typeof COMMAND_USAGE;
+
+export function isCommandName(value: string): value is CommandName {
+  return Object.hasOwn(COMMAND_USAGE, value);
+}
+
+export const GENERAL_USAGE = "modelfleet <ls|get|versions|scale|providers> [options]";
+
+/** The full help text (`modelfleet --help`). */
+export const HELP = `usage: ${GENERAL_USAGE}
+
+commands:
+  ${COMMAND_USAGE.ls}
+      deployments of every configured provider (or those named), as a table
+  ${COMMAND_USAGE.get}
+      one version, e.g. deepinfra:fkj843kjh8 or sieve:acme/whisper@latest
+  ${COMMAND_USAGE.versions}
+      every version of a model, e.g. sieve:acme/whisper or opper:<function_id>
+  ${COMMAND_USAGE.scale}
+      set a version's replica bounds; prints it before and after. Asks first when stdin is a
+      terminal; elsewhere (scripts, CI) it refuses to run without --yes
+  ${COMMAND_USAGE.providers}
+      which providers are configured, from which variable, and what each supports
+
+options (any command):
+  --base-url <provider>=<url>  the provider's API address, e.g. sieve=http://127.0.0.1:4010 (repeatable);
+                               also SIEVE_BASE_URL, MODZY_BASE_URL, DEEPINFRA_BASE_URL, OPPER_BASE_URL
+  --debug                      request logs and stack traces on stderr
+  -h, --help                   this help
+  -v, --version                the CLI's version
+
+API keys are read from SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY and OPPER_API_KEY only,
+never from the command line. NO_COLOR turns colours off; they are off anyway when output is not a terminal.
+
+exit codes: 0 ok, 1 API or network error (or a scale you declined), 2 bad usage or configuration,
+            3 ls listed some providers but others failed`;
+
+/** A mistake on the command line (or in its configuration); exits 2 with the command's usage line. */
+export class UsageError extends Error {
+  /** The usage line to print after the message. */
+  readonly usage: string;
+  constructor(message: string, usage: string = GENERAL_USAGE) {
+    super(message);
+    this.name = "UsageError";
+    this.usage = usage;
+  }
+}

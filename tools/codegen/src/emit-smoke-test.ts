@@ -1,0 +1,109 @@
+import { deref, nodeAtPointer } from "./diff-types.js";
+import { isRecord } from "./json.js";
+import type { OperationModel, ProviderModel } from "./model.js";
+import { exampleOf, sampleOf } from "./sample-value.js";
+
+const API_KEY = "smoke-test-key";
+
+/**
+ * `smoke.test.ts`: one test per operation that calls the generated method with the spec's own examples against an
+ * injected `fetch`, and checks the method, URL, auth header and body sent and the result returned. It is generated
+ * (not scaffolded) because it is derived from the spec alone and must follow it: a new operation gets its test on
+ * the next `generate`. It also type-checks every request example against the generated types.
+ */
+export function emitSmokeTest(doc: Record<string, unknown>, model: ProviderModel): string {
+  const N = model.name;
+  const out: string[] = [
+    'import { describe, expect, it } from "vitest";',
+    `import { create${N}Client } from "./client.js";`,
+    "",
+    `const API_KEY = ${JSON.stringify(API_KEY)};`,
+    "",
+    "/** A `fetch` that answers every request with one canned response and keeps a copy of each request. */",
+    "function cannedFetch(status: number, body: unknown) {",
+    "  const requests: Request[] = [];",
+    "  const fetch = async (request: Request): Promise<Response> => {",
+    "    requests.push(request.clone());",
+    '    if (body === undefined) return new Response(null, { status, headers: { "content-length": "0" } });',
+    '    return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });',
+    "  };",
+    "  return { fetch, requests };",
+    "}",
+    "",
+    `describe("${N} client smoke test (generated from the spec's examples)", () => {`,
+  ];
+  for (const op of model.operations) out.push(...emitCase(doc, model, op));
+  out.push("});", "");
+  return out.join("\n");
+}
+
+function emitCase(doc: Record<string, unknown>, model: ProviderModel, op: OperationModel): string[] {
+  const raw = nodeAtPointer(doc, op.pointer);
+  const operation = isRecord(raw) ? raw : {};
+  const item = nodeAtPointer(doc, op.pointer.replace(/\/[^/]+$/, ""));
+  const declared = [
+    ...(isRecord(item) && Array.isArray(item.parameters) ? item.parameters : []),
+    ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+  ].map((p) => deref(doc, p, "#").node);
+
+  const params: Record<string, unknown> = {};
+  const pathValues: Record<string, unknown> = {};
+  const queryNames: string[] = [];
+  const headerNames: string[] = [];
+  for (const p of op.params) {
+    const spec = declared.find((d) => isRecord(d) && d.name === p.name && d.in === p.in);
+    const example = exampleOf(doc, spec);
+    if (example === undefined && !p.required) continue;
+    const value = example ?? (isRecord(spec) ? sampleOf(doc, spec.schema) : "string");
+    params[p.name] = value;
+    if (p.in === "path") pathValues[p.name] = value;
+    else if (p.in === "query") queryNames.push(p.name);
+    else headerNames.push(p.name);
+  }
+  let body: unknown;
+  if (op.body) {
+    const requestBody = deref(doc, operation.requestBody, "#").node;
+    const media = isRecord(requestBody) && isRecord(requestBody.content) ? requestBody.content[op.body.mediaType] : undefined;
+    body = exampleOf(doc, media) ?? (isRecord(media) ? sampleOf(doc, media.schema) : {});
+    params.body = body;
+  }
+
+  const success = op.success.find((s) => s.status === "200") ?? op.success[0];
+  const status = success && /^\d+$/.test(success.status) ? Number(success.status) : 200;
+  let reply: unknown;
+  if (success?.mediaType) {
+    const responses = isRecord(operation.responses) ? operation.responses : {};
+    const response = deref(doc, responses[success.status], "#").node;
+    const media = isRecord(response) && isRecord(response.content) ? response.content[success.mediaType] : undefined;
+    reply = exampleOf(doc, media) ?? (isRecord(media) ? sampleOf(doc, media.schema) : {});
+  }
+
+  const url = `${model.baseUrl}${op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(pathValues[name])))}`;
+  const hasParams = Object.keys(params).length > 0;
+  const lines = [
+    `  it(${JSON.stringify(`${op.methodName}: ${op.method} ${op.path}`)}, async () => {`,
+    `    const reply = ${reply === undefined || status === 204 ? "undefined" : indent(reply)};`,
+    `    const { fetch, requests } = cannedFetch(${status}, reply);`,
+    `    const client = create${model.name}Client({ apiKey: API_KEY, fetch, maxRetries: 0 });`,
+    `    const result = await client.${op.methodName}(${hasParams ? indent(params) : ""});`,
+    "    expect(requests).toHaveLength(1);",
+    "    const request = requests[0] as Request;",
+    `    expect(request.method).toBe(${JSON.stringify(op.method)});`,
+    `    expect(request.url.split("?")[0]).toBe(${JSON.stringify(url)});`,
+    `    expect(request.headers.get(${JSON.stringify(model.auth.header)})).toBe(${JSON.stringify(model.auth.prefix)} + API_KEY);`,
+  ];
+  if (queryNames.length) {
+    lines.push("    const query = new URL(request.url).searchParams;");
+    for (const name of queryNames) lines.push(`    expect(query.has(${JSON.stringify(name)})).toBe(true);`);
+  }
+  for (const name of headerNames) lines.push(`    expect(request.headers.get(${JSON.stringify(name)})).not.toBeNull();`);
+  if (op.body && /json/i.test(op.body.mediaType)) lines.push(`    expect(await request.json()).toEqual(${indent(body)});`);
+  lines.push(reply === undefined || status === 204 ? "    expect(result).toBeUndefined();" : "    expect(result).toEqual(reply);");
+  lines.push("  });", "");
+  return lines;
+}
+
+/** A JSON value as a TypeScript literal, indented to sit inside a test. */
+function indent(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, "\n    ");
+}

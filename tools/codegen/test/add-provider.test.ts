@@ -1,0 +1,104 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ensureCli, FIXTURES, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpers.js";
+
+afterEach(removeTemps);
+
+const RUNTIME = join(REPO_ROOT, "packages", "runtime");
+const BIN = {
+  tsup: join(REPO_ROOT, "node_modules", "tsup", "dist", "cli-default.js"),
+  tsc: join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"),
+  vitest: join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs"),
+};
+
+beforeAll(() => {
+  ensureCli();
+  // The new package imports @modelfleet/runtime's build (turbo builds it before this test; a bare vitest may not have).
+  if (!existsSync(join(RUNTIME, "dist", "index.d.ts"))) execFileSync("npx", ["tsup"], { cwd: RUNTIME, stdio: "pipe" });
+}, 180_000);
+
+/**
+ * A temporary copy of the repository's layout: the root configs every package extends, the runtime's manifest, and
+ * the repository's installed packages (linked, not reinstalled), with `specs/` holding only the new provider.
+ */
+async function makeLayout(): Promise<string> {
+  const root = await tempDir("modelfleet-provider-");
+  await mkdir(join(root, "specs"));
+  await mkdir(join(root, "packages", "runtime"), { recursive: true });
+  for (const file of ["tsconfig.base.json", "tsup.package.ts"]) await copyFile(join(REPO_ROOT, file), join(root, file));
+  await copyFile(join(RUNTIME, "package.json"), join(root, "packages", "runtime", "package.json"));
+  // Entry by entry rather than the whole directory, so caches the run writes (node_modules/.cache) stay in the copy.
+  await mkdir(join(root, "node_modules"));
+  for (const entry of await readdir(join(REPO_ROOT, "node_modules"))) {
+    if (entry !== ".cache") await symlink(join(REPO_ROOT, "node_modules", entry), join(root, "node_modules", entry), "dir");
+  }
+  await copyFile(join(FIXTURES, "provider-acme.yaml"), join(root, "specs", "acme.yaml"));
+  return root;
+}
+
+describe("adding a provider", () => {
+  it("one command turns a spec into a package that builds, type-checks and passes its generated smoke test", async () => {
+    const root = await makeLayout();
+
+    // The one command.
+    const generated = await runCli(["generate", "--spec", "specs/acme.yaml"], root);
+    expect(generated.stderr).toBe("");
+    expect(generated.code).toBe(0);
+    for (const file of ["package.json", "README.md", "tsconfig.json", "tsup.config.ts", "turbo.json", "src/index.ts"]) {
+      expect(generated.stdout).toContain(`scaffolded packages/acme/${file}`);
+    }
+    expect(generated.stdout).toContain("specs/acme.yaml -> packages/acme: 5 written, 0 removed");
+
+    const pkgDir = join(root, "packages", "acme");
+    const pkg = JSON.parse(await readFile(join(pkgDir, "package.json"), "utf8")) as { name: string; scripts: Record<string, string> };
+    expect(pkg.name).toBe("@modelfleet/acme");
+    expect(pkg.scripts).toMatchObject({ build: "tsup", typecheck: "tsc --noEmit", test: "vitest run --typecheck" });
+
+    // build (the package's own tsup config, extending the root one)
+    const build = await run(process.execPath, [BIN.tsup], pkgDir);
+    expect(build.code, build.stderr).toBe(0);
+    for (const file of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"])
+      expect(existsSync(join(pkgDir, "dist", file)), file).toBe(true);
+    const built = (await import(pathToFileURL(join(pkgDir, "dist", "index.js")).href)) as Record<string, unknown>;
+    expect(typeof built.createAcmeClient).toBe("function");
+    expect(typeof built.NotFoundError).toBe("function");
+
+    // typecheck (the package's own tsconfig, extending the root one)
+    const typecheck = await run(process.execPath, [BIN.tsc, "--noEmit", "--pretty", "false"], pkgDir);
+    expect(`${typecheck.stdout}${typecheck.stderr}`).toBe("");
+    expect(typecheck.code).toBe(0);
+
+    // test: the generated smoke test calls every operation with the spec's examples against an injected fetch
+    const smoke = await readFile(join(pkgDir, "src", "generated", "smoke.test.ts"), "utf8");
+    expect(smoke).toContain('expect(request.url.split("?")[0]).toBe("https://api.acme.example/v1/models/m%2F1%20with%20space");');
+    expect(smoke).toContain('expect(request.headers.get("X-Acme-Key")).toBe("" + API_KEY);');
+    const test = await run(process.execPath, [BIN.vitest, "run", "--typecheck"], pkgDir, { CI: "true", NO_COLOR: "1" });
+    expect(test.code, `${test.stdout}${test.stderr}`).toBe(0);
+    // Both the generated smoke test (one test per operation) and the scaffolded contract test against a Prism mock.
+    expect(test.stdout).toMatch(/smoke\.test\.ts \(4 tests\)/);
+    expect(test.stdout).toMatch(/contract\.test\.ts \(\d+ tests\)/);
+    expect(test.stdout).toMatch(/Test Files\s+2 passed \(2\)/);
+  }, 240_000);
+
+  it("a smoke test fails when the client and the spec disagree", async () => {
+    const root = await makeLayout();
+    await runCli(["generate", "--spec", "specs/acme.yaml"], root);
+    const pkgDir = join(root, "packages", "acme");
+    // Simulate a broken generator: the provider descriptor sends getModel to the wrong path.
+    const provider = join(pkgDir, "src", "generated", "provider.ts");
+    await writeFile(
+      provider,
+      (await readFile(provider, "utf8")).replace('"path":"/models/{model_id}","pathParams"', '"path":"/model/{model_id}","pathParams"'),
+    );
+    const test = await run(process.execPath, [BIN.vitest, "run", "src/generated/smoke.test.ts"], pkgDir, { CI: "true", NO_COLOR: "1" });
+    expect(test.code).not.toBe(0);
+    const output = `${test.stdout}${test.stderr}`;
+    expect(output).toMatch(/FAIL .*getModel: GET \/models\/\{model_id\}/);
+    expect(output).toContain("/v1/model/m%2F1%20with%20space");
+    expect(output).toMatch(/Tests\s+1 failed \| 3 passed \(4\)/);
+  }, 120_000);
+});

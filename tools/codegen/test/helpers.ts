@@ -1,0 +1,64 @@
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const TEST_DIR = dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = join(TEST_DIR, "fixtures");
+export const CODEGEN_DIR = join(TEST_DIR, "..");
+export const REPO_ROOT = join(CODEGEN_DIR, "..", "..");
+export const CLI = join(CODEGEN_DIR, "dist", "cli.js");
+
+/** Builds the CLI when a test runs before any build did (turbo builds it first; a bare `npx vitest` may not). */
+export function ensureCli(): void {
+  if (!existsSync(CLI)) execFileSync("npx", ["tsup"], { cwd: CODEGEN_DIR, stdio: "pipe" });
+}
+
+/** Temporary directories, removed by {@link removeTemps} (call it in `afterEach`). */
+const temps: string[] = [];
+
+export async function tempDir(prefix = "modelfleet-codegen-"): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  temps.push(dir);
+  return dir;
+}
+
+export async function removeTemps(): Promise<void> {
+  await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command to completion and reports its exit code and output, never throwing. */
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(command, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+    });
+  });
+}
+
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return run(process.execPath, [CLI, ...args], cwd, env);
+}
+
+/** Git with a fixed identity and no user or system configuration, so tests behave the same on every machine. */
+export async function gitIn(cwd: string, ...args: string[]): Promise<string> {
+  const result = await run("git", args, cwd, {
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    GIT_AUTHOR_NAME: "Test",
+    GIT_AUTHOR_EMAIL: "test@example.com",
+    GIT_COMMITTER_NAME: "Test",
+    GIT_COMMITTER_EMAIL: "test@example.com",
+  });
+  if (result.code !== 0) throw new Error(`git ${args.join(" ")} failed: ${result.stderr}`);
+  return result.stdout;
+}

@@ -1,0 +1,97 @@
+// npm start: mock every provider on loopback from its spec's examples, run the modelfleet CLI against them through
+// the <PROVIDER>_BASE_URL variables, and stop the mocks, on success, failure or Ctrl-C alike.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startMockProvider } from "./mock.mjs";
+
+const PROVIDERS = ["sieve", "modzy", "deepinfra", "opper"];
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const cliPackage = fileURLToPath(import.meta.resolve("@modelfleet/cli/package.json"));
+const cli = join(dirname(cliPackage), JSON.parse(readFileSync(cliPackage, "utf8")).bin.modelfleet);
+
+/** The demo's steps: what a newcomer would type. */
+const STEPS = [
+  ["providers"],
+  ["ls"],
+  ["get", "deepinfra:fkj843kjh8"],
+  ["scale", "deepinfra:fkj843kjh8", "--min", "1", "--max", "2", "--yes"],
+];
+
+const mocks = [];
+let child;
+let stopping;
+
+/** Stops the CLI run in progress and every mock; safe to call more than once. */
+function stopAll() {
+  stopping ??= (async () => {
+    child?.kill("SIGTERM");
+    await Promise.allSettled(mocks.map((m) => m.stop()));
+  })();
+  return stopping;
+}
+
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    process.stderr.write(`\n${signal}: stopping the mock providers\n`);
+    stopAll().finally(() => process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1)));
+  });
+}
+
+function run(args, env) {
+  process.stdout.write(`\n$ modelfleet ${args.join(" ")}\n`);
+  return new Promise((resolve, reject) => {
+    // stdin is not passed on: the demo never waits for a keyboard (scale gets --yes).
+    child = spawn(process.execPath, [cli, ...args], { env, stdio: ["ignore", "inherit", "inherit"] });
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      child = undefined;
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+async function demo() {
+  if (!existsSync(cli)) {
+    process.stderr.write("The CLI is not built yet: run `npm run build` first.\n");
+    return 1;
+  }
+  const env = { ...process.env };
+  // Started side by side (each takes a few seconds); every one that started is in `mocks`, so it gets stopped.
+  const started = await Promise.allSettled(
+    PROVIDERS.map(async (provider) => {
+      // Prism takes a few seconds to start, far longer on a busy machine (CI running other suites beside this).
+      const mock = await startMockProvider({ spec: join(root, "specs", `${provider}.yaml`), startTimeoutMs: 120_000 });
+      mocks.push(mock);
+      const name = provider.toUpperCase();
+      // Any value will do for a mock; these are not real keys.
+      env[`${name}_API_KEY`] = `demo-${provider}-key`;
+      env[`${name}_BASE_URL`] = mock.url;
+    }),
+  );
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  process.stdout.write(
+    `Prism mocks of specs/*.yaml, answering with the specs' examples: ${PROVIDERS.map((p) => `${p} ${env[`${p.toUpperCase()}_BASE_URL`]}`).join(", ")}\n`,
+  );
+  let failures = 0;
+  for (const step of STEPS) {
+    const code = await run(step, env);
+    if (code !== 0) {
+      process.stderr.write(`modelfleet ${step[0]} exited with ${code}\n`);
+      failures++;
+    }
+  }
+  return failures ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await demo();
+} catch (error) {
+  process.stderr.write(`demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+} finally {
+  await stopAll();
+}
+process.exitCode = code;

@@ -1,0 +1,80 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const START = fileURLToPath(new URL("./start.mjs", import.meta.url));
+
+/** Runs the demo as `npm start` would; `onOutput` may signal it. */
+function runDemo(onOutput) {
+  return new Promise((resolve, reject) => {
+    // Not the test runner's environment: keys or base URLs set there must not change what the demo shows.
+    const child = spawn(process.execPath, [START], { env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d) => {
+      stdout += d;
+      onOutput?.(stdout, child);
+    });
+    child.stderr.setEncoding("utf8").on("data", (d) => {
+      stderr += d;
+    });
+    child.once("error", reject);
+    child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** The mocks' URLs, from the demo's first line. */
+function mockUrls(stdout) {
+  return [...(stdout.split("\n")[0] ?? "").matchAll(/http:\/\/127\.0\.0\.1:\d+/g)].map((m) => m[0]);
+}
+
+async function isClosed(url) {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+describe("npm start", () => {
+  it("runs providers, ls, get and scale against Prism mocks of the four specs, then stops every mock", async () => {
+    const run = await runDemo();
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    for (const step of ["providers", "ls", "get deepinfra:fkj843kjh8", "scale deepinfra:fkj843kjh8 --min 1 --max 2 --yes"]) {
+      expect(run.stdout).toContain(`\n$ modelfleet ${step}\n`);
+    }
+    expect(run.stdout).toMatch(/^deepinfra +deepinfra:fkj843kjh8 +acme\/llama-3-8b-support +d8b79b422843… +ready \(running\) +1-2 +1 /m);
+    expect(run.stdout).toMatch(/^modzy +modzy:ed542963de@0\.0\.27 /m);
+    expect(run.stdout).toMatch(/^opper +opper:3c90c3cc-/m);
+    expect(run.stdout).toMatch(/^after {3}deepinfra:fkj843kjh8 {2}status ready \(running\) {2}scaling 1-2 {2}replicas 1$/m);
+    const urls = mockUrls(run.stdout);
+    expect(urls).toHaveLength(4);
+    for (const url of urls) expect(await isClosed(url)).toBe(true);
+
+    // The root README shows this run's output: every line of it must still be what the demo prints.
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const shown = /## From the shell, without an account\n[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(shown).toBeDefined();
+    expect(run.stdout).toContain(shown);
+  });
+
+  it("Ctrl-C (SIGINT) stops the mocks and the demo", async () => {
+    let sent = false;
+    const run = await runDemo((stdout, child) => {
+      // As soon as the mocks are up and the first command is running.
+      if (!sent && stdout.includes("$ modelfleet providers")) {
+        sent = true;
+        child.kill("SIGINT");
+      }
+    });
+    expect(sent).toBe(true);
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain("SIGINT: stopping the mock providers");
+    const urls = mockUrls(run.stdout);
+    expect(urls).toHaveLength(4);
+    for (const url of urls) expect(await isClosed(url)).toBe(true);
+  });
+});

@@ -1,0 +1,2 @@
+export { type AdaptedSpec, adaptSpecForPrism } from "./adapt-spec.js";
+export { type MockProvider, type MockProviderOptions, startMockProvider } from "./start.js";

@@ -1,0 +1,181 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { basename, extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { adaptSpecForPrism } from "./adapt-spec.js";
+import { track } from "./children.js";
+import { prismEntry } from "./prism-bin.js";
+
+/** Options of {@link startMockProvider}. */
+export interface MockProviderOptions {
+  /** Path of the OpenAPI document to mock (YAML or JSON), relative to the current directory or absolute. */
+  spec: string;
+  /** Port on 127.0.0.1. Default `0`: the system picks a free one, so parallel suites never clash. */
+  port?: number;
+  /**
+   * Prism's `--errors` (default `true`): a response example that breaks its own schema is answered with a 500
+   * instead of being served, so a wrong example in a spec fails the test that hits it.
+   */
+  errors?: boolean;
+  /** How long to wait for Prism to answer, in milliseconds. Default 30 000. */
+  startTimeoutMs?: number;
+  /** Receives each line Prism prints (requests, violations), e.g. `console.log` for a demo. Default: none. */
+  onLog?: (line: string) => void;
+}
+
+/** A running Prism mock. */
+export interface MockProvider {
+  /** Base URL of the mock, e.g. `http://127.0.0.1:41234`: pass it as a client's `baseUrl`. */
+  readonly url: string;
+  /** The port the mock listens on. */
+  readonly port: number;
+  /** PID of the Prism process (the server itself, not a wrapper). */
+  readonly pid: number;
+  /** What was changed in the spec before mocking it; empty when it is mocked as written. See the README. */
+  readonly adjustments: readonly string[];
+  /** The last lines Prism printed, for diagnosing a failure. */
+  logs(): string[];
+  /** Stops this Prism process and waits until it has exited. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+const HOST = "127.0.0.1";
+const DEFAULT_START_TIMEOUT_MS = 30_000;
+const STOP_GRACE_MS = 5_000;
+const KEPT_LOG_LINES = 200;
+const LISTENING = /Prism is listening on (http:\/\/[^\s]+)/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal colour codes is the point
+const ANSI = /\u001b\[[0-9;]*m/g;
+const WATCHDOG = fileURLToPath(new URL("../watchdog.cjs", import.meta.url));
+
+/**
+ * Starts Stoplight Prism as a mock of one spec on 127.0.0.1 and resolves once it answers HTTP requests.
+ * The mock validates every request against the spec (401 without credentials, 422 or the spec's 400 for a
+ * request that breaks it) and answers valid ones with the spec's examples (`Prefer: example=<name>` picks a
+ * named one). Call `stop()` when done; the process is also killed when this one exits.
+ */
+export async function startMockProvider(options: MockProviderOptions): Promise<MockProvider> {
+  const specPath = resolve(options.spec);
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
+  const source = await readFile(specPath, "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`Cannot read the spec to mock at ${specPath}: ${error.code ?? error.message}`);
+  });
+
+  const adapted = adaptSpecForPrism(source);
+  let tempDir: string | undefined;
+  let document = specPath;
+  if (adapted.document !== undefined) {
+    tempDir = await mkdtemp(join(tmpdir(), "modelfleet-mock-"));
+    document = join(tempDir, `${basename(specPath, extname(specPath))}.json`);
+    await writeFile(document, JSON.stringify(adapted.document));
+  }
+
+  const args = [`--require=${WATCHDOG}`, prismEntry(), "mock", document, "--host", HOST, "--port", String(port)];
+  if (options.errors ?? true) args.push("--errors");
+  const child = spawn(process.execPath, args, {
+    stdio: ["pipe", "pipe", "pipe"],
+    env: { ...process.env, FORCE_COLOR: "0" },
+    windowsHide: true,
+  });
+  track(child);
+
+  const lines: string[] = [];
+  const onLine = (line: string) => {
+    const clean = line.replace(ANSI, "").trimEnd();
+    if (!clean) return;
+    lines.push(clean);
+    if (lines.length > KEPT_LOG_LINES) lines.shift();
+    options.onLog?.(clean);
+  };
+  forEachLine(child.stdout, onLine);
+  forEachLine(child.stderr, onLine);
+
+  let spawnError: Error | undefined;
+  const exited = new Promise<void>((done) => {
+    child.once("exit", () => done());
+    child.once("error", (error) => {
+      spawnError = error;
+      done();
+    });
+  }).then(async () => {
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  });
+  const running = () => spawnError === undefined && child.exitCode === null && child.signalCode === null;
+  const stop = async () => {
+    if (running()) {
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    } else {
+      await exited;
+    }
+  };
+
+  try {
+    const url = await waitForListening(running, lines, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, specPath, () =>
+      spawnError ? `could not be started (${spawnError.message})` : `exited (${child.exitCode ?? child.signalCode}) before it was ready`,
+    );
+    return {
+      url,
+      port: Number(new URL(url).port),
+      pid: child.pid ?? -1,
+      adjustments: adapted.adjustments,
+      logs: () => [...lines],
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Resolves with Prism's base URL once it has printed it and answers a request there. */
+async function waitForListening(
+  running: () => boolean,
+  lines: string[],
+  timeoutMs: number,
+  specPath: string,
+  whyStopped: () => string,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  const failure = (why: string) => {
+    const tail = lines.slice(-15).join("\n");
+    return new Error(`Prism mock of ${specPath} ${why}.${tail ? `\nPrism said:\n${tail}` : ""}`);
+  };
+  for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+    if (!running()) throw failure(whyStopped());
+    if (Date.now() > deadline) throw failure(`did not answer within ${timeoutMs} ms`);
+    const url = lines.map((line) => LISTENING.exec(line)?.[1]).find(Boolean);
+    if (url && (await answers(url))) return url.replace(/\/$/, "");
+    await new Promise((done) => setTimeout(done, delay));
+  }
+}
+
+/** Whether anything answers HTTP at `url` (any status counts: Prism says 404 for `/` on most specs). */
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
+    await response.body?.cancel();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function forEachLine(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
+  if (!stream) return;
+  let pending = "";
+  stream.setEncoding("utf8");
+  stream.on("data", (chunk: string) => {
+    pending += chunk;
+    const parts = pending.split(/\r?\n/);
+    pending = parts.pop() ?? "";
+    for (const part of parts) onLine(part);
+  });
+  stream.on("end", () => {
+    if (pending) onLine(pending);
+  });
+}

@@ -1,0 +1,105 @@
+import { type MockProvider, startMockProvider } from "@modelfleet/mock-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exampleParams, type LoadedSpec, loadSpec, successExamples } from "./spec.js";
+
+/** A key no provider would accept: the mock only checks that one is there. */
+export const DUMMY_KEY = "contract-test-key";
+
+/** The client options a contract test passes; every generated `create<Name>Client` accepts them. */
+export interface ContractClientOptions {
+  apiKey: string;
+  baseUrl: string;
+  maxRetries: number;
+  fetch?: (request: Request) => Promise<Response>;
+}
+
+/** What {@link describeContract} hands to the provider's own extra tests. */
+export interface ContractContext<Client> {
+  /** The running mock (available inside tests and hooks, not while the suite is being collected). */
+  mock(): MockProvider;
+  /** A client of the provider pointed at the mock, with a dummy key and no retries. */
+  client(options?: Partial<ContractClientOptions>): Client;
+  spec: LoadedSpec;
+}
+
+type Method = (params?: unknown, options?: { headers?: Record<string, string> }) => Promise<unknown>;
+
+// Prism needs about 2 s to start on an idle machine, and far more when every package's suite starts one at once
+// on a busy one. These are caps against a hang, not expectations; the hook's is longer so that the mock's own
+// error (with Prism's output) is what a failure shows.
+const START_TIMEOUT_MS = 60_000;
+const HOOK_TIMEOUT_MS = 90_000;
+const TEST_TIMEOUT_MS = 30_000;
+
+/**
+ * The contract suite of one provider: starts a Prism mock of its spec (once for the file), then calls every
+ * operation the spec declares through the generated client, with the spec's parameter and body examples, and
+ * expects the parsed result to equal the spec's response example (each named example, picked with
+ * `Prefer: example=<name>`). The mock rejects any request the spec does not allow, so a client that sends
+ * something else fails here. `more` adds the provider's own tests (negative cases) inside the same suite.
+ */
+export function describeContract<Client extends object>(
+  provider: string,
+  options: { spec: string; createClient: (options: ContractClientOptions) => Client },
+  more?: (context: ContractContext<Client>) => void,
+): void {
+  const spec = loadSpec(options.spec);
+  let mock: MockProvider | undefined;
+  const context: ContractContext<Client> = {
+    spec,
+    mock() {
+      if (!mock) throw new Error("the mock is not running yet: use it inside a test or hook");
+      return mock;
+    },
+    client(overrides = {}) {
+      return options.createClient({ apiKey: DUMMY_KEY, baseUrl: context.mock().url, maxRetries: 0, ...overrides });
+    },
+  };
+
+  describe(`${provider} contract (mock built from ${spec.file.split(/[\\/]/).slice(-2).join("/")})`, { timeout: TEST_TIMEOUT_MS }, () => {
+    beforeAll(async () => {
+      mock = await startMockProvider({ spec: options.spec, startTimeoutMs: START_TIMEOUT_MS });
+    }, HOOK_TIMEOUT_MS);
+    afterAll(() => mock?.stop());
+
+    it("the client has exactly one method per operation of the spec", () => {
+      const client = options.createClient({ apiKey: DUMMY_KEY, baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
+      const methods = Object.keys(client).filter((key) => key !== "raw");
+      expect(methods.sort()).toEqual(spec.operations.map((op) => op.operationId).sort());
+    });
+
+    for (const op of spec.operations) {
+      for (const example of successExamples(spec, op)) {
+        const label = `${op.operationId}: ${op.method} ${op.path} -> ${example.status}${example.name ? ` (example "${example.name}")` : ""}`;
+        it(label, async () => {
+          const client = context.client() as Record<string, Method>;
+          const method = client[op.operationId];
+          if (!method) throw new Error(`the client has no method ${op.operationId}`);
+          const prefer = [
+            example.status === lowestSuccess(spec, op) ? "" : `code=${example.status}`,
+            example.name ? `example=${example.name}` : "",
+          ];
+          const headers = prefer.some(Boolean) ? { Prefer: prefer.filter(Boolean).join(", ") } : undefined;
+          const result = await method.call(client, exampleParams(spec, op), headers ? { headers } : undefined);
+          if (example.hasBody) expect(result).toEqual(example.value);
+          else expect(result).toBeUndefined();
+        });
+      }
+    }
+
+    more?.(context);
+  });
+}
+
+function lowestSuccess(spec: LoadedSpec, op: LoadedSpec["operations"][number]): number {
+  return Math.min(...successExamples(spec, op).map((example) => example.status));
+}
+
+/** A `fetch` that drops the named request headers before sending: a client that "forgot" its credentials. */
+export function withoutHeaders(...names: string[]): (request: Request) => Promise<Response> {
+  return (request) => {
+    const stripped = new Request(request);
+    for (const name of names) stripped.headers.delete(name);
+    return globalThis.fetch(stripped);
+  };
+}
