@@ -8,15 +8,33 @@ import { exec } from "./exec.js";
 import { withoutNpmConfig } from "./npm-env.js";
 import type { Step } from "./steps.js";
 
-/** One package installed alone into a fresh project and used from TypeScript, as ESM and as CommonJS. */
-export interface ConsumerScenario {
+/** One library installed alone into a fresh project and used from TypeScript, as ESM and as CommonJS. */
+export interface LibraryScenario {
+  kind: "library";
   /** The npm package installed. */
   packageName: string;
-  /** Directory under `tools/e2e/consumers/` holding `main.mts` and `main.cts`. */
+  /** Directory under `tools/e2e/consumers/` holding `main.mts` and `main.cts`; also names the project. */
   fixture: string;
   /** What every run prints (as one JSON line), besides its `format`. */
   expected: Record<string, unknown>;
 }
+
+/** One command-line package installed alone into a fresh project and run through its installed bin. */
+export interface BinScenario {
+  kind: "bin";
+  packageName: string;
+  /** Names the project. */
+  fixture: string;
+  bin: string;
+  /** Arguments, given the fake API's URL. */
+  args: (apiUrl: string) => string[];
+  /** Environment added for the run, given the API key (provider keys and base URLs of the host are removed first). */
+  env: (apiKey: string) => Record<string, string>;
+  /** Fields the JSON the command prints must have. */
+  expected: Record<string, unknown>;
+}
+
+export type ConsumerScenario = LibraryScenario | BinScenario;
 
 /** What every scenario shares. */
 export interface ConsumerContext {
@@ -39,21 +57,40 @@ export interface ConsumerContext {
 const require = createRequire(import.meta.url);
 
 /**
- * Installs the package alone and checks exactly its own dependencies came along; then compiles the consumer with
- * bundler resolution (no Node types) and with nodenext resolution (Node types, added afterwards), and runs each
- * build as ESM and as CommonJS against the fake API, comparing what it prints.
+ * Installs the package alone and checks exactly its own dependencies came along. A library's consumer is then
+ * compiled with bundler resolution (no Node types) and with nodenext resolution (Node types, added afterwards), and
+ * each build runs as ESM and as CommonJS against the fake API; a command-line package runs its installed bin against
+ * it. What they print is compared.
  */
 export async function runConsumer(scenario: ConsumerScenario, context: ConsumerContext): Promise<void> {
+  const dir = await installAlone(scenario, context);
+  if (scenario.kind === "bin") return runBin(scenario, context, dir);
+  const fixtureDir = join(context.repoRoot, "tools", "e2e", "consumers");
+  for (const file of await readdir(join(fixtureDir, scenario.fixture))) {
+    await copyFile(join(fixtureDir, scenario.fixture, file), join(dir, "src", file));
+  }
+  for (const file of ["tsconfig.bundler.json", "tsconfig.nodenext.json"]) await copyFile(join(fixtureDir, file), join(dir, file));
+
+  // Bundler first, while the project has no @types/node: the published declarations must not need Node's types.
+  await compileAndRun("bundler", scenario, context, dir);
+  const typesNode = (await readManifest(context.repoRoot)).devDependencies?.["@types/node"];
+  assert.ok(typesNode, "the repository root pins @types/node");
+  await context.step(`npm install -D @types/node@${typesNode}`, () =>
+    exec("npm", ["install", "--save-dev", "--save-exact", `@types/node@${typesNode}`], { cwd: dir, env: context.env }),
+  );
+  await compileAndRun("nodenext", scenario, context, dir);
+}
+
+/** A fresh project outside the repository with only `scenario.packageName` installed; returns its directory. */
+async function installAlone(scenario: ConsumerScenario, context: ConsumerContext): Promise<string> {
   const { env, step } = context;
   const version = context.published.get(scenario.packageName);
   assert.ok(version, `${scenario.packageName} was not published`);
   const dir = join(context.workDir, `consumer-${scenario.fixture}`);
   assert.ok(relative(context.repoRoot, dir).startsWith(".."), "the consumer project must be outside the repository");
   await mkdir(join(dir, "src"), { recursive: true });
-  await writeFile(
-    join(dir, "package.json"),
-    `${JSON.stringify({ name: `consumer-${scenario.fixture}`, version: "1.0.0", private: true }, null, 2)}\n`,
-  );
+  const manifest = { name: `consumer-${scenario.fixture}`, version: "1.0.0", private: true };
+  await writeFile(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   const npm = (...args: string[]) => exec("npm", args, { cwd: dir, env });
 
   await step(`npm install ${scenario.packageName}@${version} (alone, in ${dir})`, () =>
@@ -66,28 +103,32 @@ export async function runConsumer(scenario: ConsumerScenario, context: ConsumerC
     assert.deepEqual(new Set(installed.map(nameOf)), expected, `installing ${scenario.packageName} brought ${installed.join(", ")}`);
     for (const spec of installed) {
       const name = nameOf(spec);
-      if (context.published.has(name))
+      if (context.published.has(name)) {
         assert.equal(spec, `${name}@${context.published.get(name)}`, "an installed package of ours is not the published version");
+      }
     }
     return installed.join(", ");
   });
+  return dir;
+}
 
-  const fixtureDir = join(context.repoRoot, "tools", "e2e", "consumers");
-  for (const file of await readdir(join(fixtureDir, scenario.fixture)))
-    await copyFile(join(fixtureDir, scenario.fixture, file), join(dir, "src", file));
-  for (const file of ["tsconfig.bundler.json", "tsconfig.nodenext.json"]) await copyFile(join(fixtureDir, file), join(dir, file));
-
-  // Bundler first, while the project has no @types/node: the published declarations must not need Node's types.
-  await compileAndRun("bundler", scenario, context, dir);
-  const typesNode = (await readManifest(context.repoRoot)).devDependencies?.["@types/node"];
-  assert.ok(typesNode, "the repository root pins @types/node");
-  await step(`npm install -D @types/node@${typesNode}`, () => npm("install", "--save-dev", "--save-exact", `@types/node@${typesNode}`));
-  await compileAndRun("nodenext", scenario, context, dir);
+/** Runs the installed bin with only the scenario's provider settings in the environment, and compares its JSON. */
+async function runBin(scenario: BinScenario, context: ConsumerContext, dir: string): Promise<void> {
+  const inherited = Object.entries(withoutNpmConfig(process.env)).filter(([key]) => !/_(API_KEY|BASE_URL)$|^MODELFLEET_/.test(key));
+  const env = { ...Object.fromEntries(inherited), ...scenario.env(context.apiKey) };
+  const args = scenario.args(context.apiUrl);
+  await context.step(`node_modules/.bin/${scenario.bin} ${args.join(" ")}`, async () => {
+    const { stdout } = await exec(join(dir, "node_modules", ".bin", scenario.bin), args, { cwd: dir, env });
+    const printed = JSON.parse(stdout) as Record<string, unknown>;
+    const picked = Object.fromEntries(Object.keys(scenario.expected).map((key) => [key, printed[key]]));
+    assert.deepEqual(picked, scenario.expected, `${scenario.bin} printed ${stdout}`);
+    return JSON.stringify(picked);
+  });
 }
 
 async function compileAndRun(
   resolution: "bundler" | "nodenext",
-  scenario: ConsumerScenario,
+  scenario: LibraryScenario,
   context: ConsumerContext,
   dir: string,
 ): Promise<void> {

@@ -8,6 +8,7 @@ import { SIEVE_VERSION } from "./fake-api.js";
 export function scenarios(published: ReadonlyMap<string, string>): ConsumerScenario[] {
   const list: ConsumerScenario[] = [
     {
+      kind: "library",
       packageName: "@modelfleet/sieve",
       fixture: "sieve",
       expected: {
@@ -22,6 +23,7 @@ export function scenarios(published: ReadonlyMap<string, string>): ConsumerScena
   // The facade, once it is in the repository (it ships with the providers from then on).
   if (published.has("modelfleet")) {
     list.push({
+      kind: "library",
       packageName: "modelfleet",
       fixture: "modelfleet",
       expected: {
@@ -33,6 +35,24 @@ export function scenarios(published: ReadonlyMap<string, string>): ConsumerScena
         scaling: { min: SIEVE_VERSION.minimum_replicas, max: SIEVE_VERSION.maximum_replicas },
         hardware: SIEVE_VERSION.compute_type,
         missing: "404 version not found",
+      },
+    });
+  }
+  // The command line, through the bin npm links for it.
+  if (published.has("@modelfleet/cli")) {
+    list.push({
+      kind: "bin",
+      packageName: "@modelfleet/cli",
+      fixture: "cli",
+      bin: "modelfleet",
+      args: (apiUrl) => ["get", "sieve:acme/whisper@latest", "--json", "--base-url", `sieve=${apiUrl}`],
+      env: (apiKey) => ({ SIEVE_API_KEY: apiKey }),
+      expected: {
+        ref: `sieve:acme/whisper@${SIEVE_VERSION.id}`,
+        provider: "sieve",
+        status: "ready",
+        createdAt: "2024-12-15T01:41:59.195Z",
+        hardware: SIEVE_VERSION.compute_type,
       },
     });
   }
