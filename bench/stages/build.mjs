@@ -58,6 +58,8 @@ export async function run(ctx) {
   }
 
   const warm = summarize(warmRuns.map((r) => r.ms));
+  const dependents = await builtDependents(`@modelfleet/${TOUCHED}`);
+  const expectedTouched = 2 + dependents.length;
   const warmAllCached = warmRuns.every((r) => r.cached === r.total);
   return {
     touchedSpec: `specs/${TOUCHED}.yaml`,
@@ -73,13 +75,34 @@ export async function run(ctx) {
         met: warmAllCached,
       },
       {
-        name: `build: one spec touched re-runs only its generate and build and the facade's build`,
+        name: `build: one spec touched re-runs only its package's generate and build and the builds of packages depending on it`,
         value: `${touched.total - touched.cached} of ${touched.total} tasks ran`,
-        goal: "3 tasks ran",
-        met: touched.total - touched.cached === 3,
+        goal: `${expectedTouched} tasks ran (generate and build of @modelfleet/${TOUCHED}, then ${dependents.join(", ") || "nothing else"})`,
+        met: touched.total - touched.cached === expectedTouched,
       },
     ],
   };
+}
+
+/** Workspaces with a build script that depend on `name`, directly or through another workspace. */
+async function builtDependents(name) {
+  const manifests = [];
+  for (const group of ["packages", "tools"]) {
+    for (const dir of await readdir(join(repoRoot, group)).catch(() => [])) {
+      const text = await readFile(join(repoRoot, group, dir, "package.json"), "utf8").catch(() => null);
+      if (text) manifests.push(JSON.parse(text));
+    }
+  }
+  const found = new Set();
+  const visit = (target) => {
+    for (const m of manifests) {
+      if (found.has(m.name) || !Object.hasOwn(m.dependencies ?? {}, target)) continue;
+      found.add(m.name);
+      visit(m.name);
+    }
+  };
+  visit(name);
+  return manifests.filter((m) => found.has(m.name) && m.scripts?.build).map((m) => m.name);
 }
 
 /** Reads turbo's "Cached: N cached, M total" summary line. */
