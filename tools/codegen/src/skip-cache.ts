@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
 import { isRecord } from "./json.js";
-import { writeAtomically } from "./write-output.js";
+import { listFiles, writeAtomically } from "./write-output.js";
 
 /**
  * What one generation produced, so that the next run can skip a spec whose inputs and outputs are unchanged.
@@ -69,15 +69,4 @@ export async function outputsIntact(packageDir: string, generatedDir: string, en
     if (!present) return false;
   }
   return true;
-}
-
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
-  const entries = await readdir(join(dir, prefix), { withFileTypes: true }).catch(() => []);
-  const names: string[] = [];
-  for (const entry of entries) {
-    const name = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) names.push(...(await listFiles(dir, name)));
-    else names.push(name);
-  }
-  return names;
 }

@@ -79,7 +79,8 @@ export async function writeAtomically(target: string, contents: string): Promise
   }
 }
 
-async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+/** Every file below `dir`, as `/`-separated paths relative to it; none when `dir` does not exist. */
+export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(join(dir, prefix), { withFileTypes: true }).catch(() => []);
   const names: string[] = [];
   for (const entry of entries) {
