@@ -155,11 +155,13 @@ describe("@modelfleet/opper client", () => {
       method: "GET",
       url: `${BASE}/functions?sort=size`,
       requestId: "req_400",
-      providerMessage: "The request is invalid",
+      providerMessage: "The sort field 'size' is not supported.",
       attempts: 1,
       body: badRequestBody,
     });
-    expect((error as Error).message).toBe("opper listFunctions failed with 400: The request is invalid (request id req_400)");
+    expect((error as Error).message).toBe(
+      "opper listFunctions failed with 400: The sort field 'size' is not supported. (request id req_400)",
+    );
   });
 
   it("getFunction: GET /v2/functions/{function_id}", async () => {
@@ -172,7 +174,7 @@ describe("@modelfleet/opper client", () => {
     expect(req?.body).toBeUndefined();
   });
 
-  it("getFunction: a 404 becomes NotFoundError; providerMessage is Opper's `message`, not `detail`", async () => {
+  it("getFunction: a 404 becomes NotFoundError; providerMessage is Opper's specific `detail`, not the generic `message`", async () => {
     const { opper } = client(json(404, notFoundBody, { "x-request-id": "req_404" }));
     const error = await opper.getFunction({ function_id: FUNCTION_ID }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
@@ -183,11 +185,11 @@ describe("@modelfleet/opper client", () => {
       method: "GET",
       url: `${BASE}/functions/${FUNCTION_ID}`,
       requestId: "req_404",
-      providerMessage: "The resource was not found",
+      providerMessage: "Function not found",
       attempts: 1,
       body: notFoundBody,
     });
-    expect((error as Error).message).toBe("opper getFunction failed with 404: The resource was not found (request id req_404)");
+    expect((error as Error).message).toBe("opper getFunction failed with 404: Function not found (request id req_404)");
   });
 
   it("deleteFunction: DELETE /v2/functions/{function_id}, a 204 without body resolves to undefined", async () => {
@@ -280,11 +282,11 @@ describe("@modelfleet/opper client", () => {
       operationId: "updateFunction",
       method: "PATCH",
       url: `${BASE}/functions/${FUNCTION_ID}`,
-      providerMessage: "The resource already exists",
+      providerMessage: "Function name exists during update",
       attempts: 1,
       body: conflictBody,
     });
-    expect((error as Error).message).toBe("opper updateFunction failed with 409: The resource already exists");
+    expect((error as Error).message).toBe("opper updateFunction failed with 409: Function name exists during update");
     expect(recorder.requests).toHaveLength(1);
   });
 
@@ -346,10 +348,10 @@ describe("@modelfleet/opper client", () => {
       operationId: "getFunctionByName",
       method: "GET",
       url: `${BASE}/functions/by-name/my-function`,
-      providerMessage: "The request is unauthorized",
+      providerMessage: "Invalid API key.",
       body: unauthorizedBody,
     });
-    expect((error as Error).message).toBe("opper getFunctionByName failed with 401: The request is unauthorized");
+    expect((error as Error).message).toBe("opper getFunctionByName failed with 401: Invalid API key.");
   });
 
   it("listRevisions: GET …/revisions with offset and limit, returns {meta, data}", async () => {
@@ -371,7 +373,7 @@ describe("@modelfleet/opper client", () => {
     expect(requests[0]?.url.href).toBe(`${BASE}/functions/${FUNCTION_ID}/revisions`);
   });
 
-  it("listRevisions: a 422 becomes UnprocessableEntityError; `message` wins over the detail list", async () => {
+  it("listRevisions: a 422 becomes UnprocessableEntityError; the detail list becomes the message", async () => {
     const { opper } = client(json(422, validationBody));
     const error = await opper.listRevisions({ function_id: FUNCTION_ID, limit: 1000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
@@ -380,10 +382,10 @@ describe("@modelfleet/opper client", () => {
       operationId: "listRevisions",
       method: "GET",
       url: `${BASE}/functions/${FUNCTION_ID}/revisions?limit=1000`,
-      providerMessage: "The request is invalid",
+      providerMessage: "query.limit: Input should be less than or equal to 100",
       body: validationBody,
     });
-    expect((error as Error).message).toBe("opper listRevisions failed with 422: The request is invalid");
+    expect((error as Error).message).toBe("opper listRevisions failed with 422: query.limit: Input should be less than or equal to 100");
   });
 
   it("listRevisions: a 422 with only a `detail` list joins the field errors", async () => {
@@ -420,10 +422,10 @@ describe("@modelfleet/opper client", () => {
       operationId: "getRevision",
       method: "GET",
       url: `${BASE}/functions/${FUNCTION_ID}/revisions/missing`,
-      providerMessage: "The resource was not found",
+      providerMessage: "Function not found",
       body: notFoundBody,
     });
-    expect((error as Error).message).toBe("opper getRevision failed with 404: The resource was not found");
+    expect((error as Error).message).toBe("opper getRevision failed with 404: Function not found");
   });
 
   it("a baseUrl override keeps its own path prefix, with or without a trailing slash", async () => {
@@ -436,7 +438,7 @@ describe("@modelfleet/opper client", () => {
   });
 
   it("an error body echoing the key never carries it into the error", async () => {
-    const body = { type: "UnauthorizedError", message: `Key ${SECRET_KEY} is not valid`, detail: "Invalid API key." };
+    const body = { type: "UnauthorizedError", message: "The request is unauthorized", detail: `Key ${SECRET_KEY} is not valid` };
     const { opper } = client(json(401, body));
     const error = await opper.getFunction({ function_id: FUNCTION_ID }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);

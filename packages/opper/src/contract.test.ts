@@ -11,7 +11,7 @@ describeContract("opper", { spec: SPEC, createClient: createOpperClient }, ({ cl
     const opper = client({ fetch: withoutHeaders("authorization") });
     const error = await opper.listFunctions().catch((e: unknown) => e);
     expect(AuthenticationError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: 401, operationId: "listFunctions", providerMessage: "The request is unauthorized" });
+    expect(error).toMatchObject({ status: 401, operationId: "listFunctions", providerMessage: "Invalid API key." });
   });
 
   it("updateFunction with a body that breaks the schema is answered 422: UnprocessableEntityError", async () => {
