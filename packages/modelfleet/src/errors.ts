@@ -1,6 +1,16 @@
 import { hasErrorMarker, InvalidArgumentError, ModelfleetError, markErrorClass } from "@modelfleet/runtime";
 import type { ProviderId } from "./providers.js";
 
+/** Marks an error class (see `markErrorClass`) and defines its static `isInstance`, like the runtime's own errors. */
+function registerErrorClass(ctor: { prototype: object }, name: string): void {
+  markErrorClass(ctor, name);
+  Object.defineProperty(ctor, "isInstance", {
+    value: (value: unknown) => hasErrorMarker(value, name),
+    writable: true,
+    configurable: true,
+  });
+}
+
 /**
  * A reference string is malformed or names an unknown provider. Thrown before any request; the message shows
  * the form the provider expects (or lists the known providers).
@@ -15,14 +25,13 @@ export class InvalidReferenceError extends InvalidArgumentError {
     this.reference = reference;
     this.expected = expected;
   }
-  static override isInstance(value: unknown): value is InvalidReferenceError {
-    return hasErrorMarker(value, "InvalidReferenceError");
-  }
+  /** True for an `InvalidReferenceError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is InvalidReferenceError;
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), reference: this.reference, expected: this.expected };
   }
 }
-markErrorClass(InvalidReferenceError, "InvalidReferenceError");
+registerErrorClass(InvalidReferenceError, "InvalidReferenceError");
 
 /** The provider has no such operation (Opper has no scaling); `fleet.capabilities()` says so in advance. */
 export class UnsupportedOperationError extends ModelfleetError {
@@ -34,14 +43,13 @@ export class UnsupportedOperationError extends ModelfleetError {
     this.provider = provider;
     this.operation = operation;
   }
-  static override isInstance(value: unknown): value is UnsupportedOperationError {
-    return hasErrorMarker(value, "UnsupportedOperationError");
-  }
+  /** True for an `UnsupportedOperationError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is UnsupportedOperationError;
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), provider: this.provider, operation: this.operation };
   }
 }
-markErrorClass(UnsupportedOperationError, "UnsupportedOperationError");
+registerErrorClass(UnsupportedOperationError, "UnsupportedOperationError");
 
 /** One provider's failure inside a fan-out. */
 export interface ProviderFailure {
@@ -67,9 +75,8 @@ export class PartialFailureError extends ModelfleetError {
   override get isRetryable(): boolean {
     return this.failures.every((f) => ModelfleetError.isInstance(f.error) && f.error.isRetryable);
   }
-  static override isInstance(value: unknown): value is PartialFailureError {
-    return hasErrorMarker(value, "PartialFailureError");
-  }
+  /** True for a `PartialFailureError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is PartialFailureError;
   override toJSON(): Record<string, unknown> {
     return {
       ...super.toJSON(),
@@ -80,7 +87,7 @@ export class PartialFailureError extends ModelfleetError {
     };
   }
 }
-markErrorClass(PartialFailureError, "PartialFailureError");
+registerErrorClass(PartialFailureError, "PartialFailureError");
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -170,12 +170,12 @@ export function createFleet(options: FleetOptions = {}): Fleet {
 
   const fleet: Fleet = {
     async getVersion(ref: string | ParsedRef, callOptions: FleetCallOptions = {}) {
-      const parsed = typeof ref === "string" ? parseRef(ref) : parseRef(formatRef(ref));
+      const parsed = parseRef(typeof ref === "string" ? ref : formatRef(ref));
       return adapterFor(parsed.provider).getVersion(client(parsed.provider), parsed as never, context(callOptions.signal)) as never;
     },
 
     listVersions(modelRef: string | ParsedModelRef, callOptions: FleetCallOptions = {}) {
-      const parsed = typeof modelRef === "string" ? parseModelRef(modelRef) : parseModelRef(formatModelRef(modelRef));
+      const parsed = parseModelRef(typeof modelRef === "string" ? modelRef : formatModelRef(modelRef));
       const adapter = adapterFor(parsed.provider);
       if (!adapter.capabilities.listVersions) {
         throw new UnsupportedOperationError(parsed.provider, "listVersions", adapter.listVersionsUnsupportedReason ?? "not available");
@@ -212,7 +212,7 @@ export function createFleet(options: FleetOptions = {}): Fleet {
     },
 
     async scale(ref: string | ParsedRef, scaleOptions: ScaleOptions) {
-      const parsed = typeof ref === "string" ? parseRef(ref) : parseRef(formatRef(ref));
+      const parsed = parseRef(typeof ref === "string" ? ref : formatRef(ref));
       const bounds = checkBounds(scaleOptions);
       const adapter = adapterFor(parsed.provider);
       if (!adapter.capabilities.scale || !adapter.scale) {

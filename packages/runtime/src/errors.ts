@@ -1,6 +1,12 @@
 /**
  * The modelfleet error hierarchy. Every error carries a `Symbol.for` marker on its prototype so that
  * `X.isInstance(e)` works even when two copies of this package are loaded (a bundled CLI and a user's own).
+ *
+ * Each class is registered right below its declaration with {@link registerErrorClass}, which marks it and gives
+ * it its own `isInstance`; the class bodies hold only what differs (fields, message, `isRetryable`). The shared
+ * parts live once in this file instead of once per class, which keeps every client bundle smaller. For the same
+ * reason fields set by a constructor are `declare`d: the constructor's assignment creates them, in the same order,
+ * without a separate empty field definition in the output.
  */
 
 const markerOf = (name: string): symbol => Symbol.for(`modelfleet.error.${name}`);
@@ -18,8 +24,25 @@ export function hasErrorMarker(value: unknown, name: string): boolean {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[markerOf(name)] === true;
 }
 
-const mark = markErrorClass;
-const hasMarker = hasErrorMarker;
+/**
+ * Marks an error class and defines its static `isInstance`. That is a function of the marker alone (it does not
+ * read `this`), so a detached `errors.filter(NotFoundError.isInstance)` works; it is defined the way a static
+ * method would be: writable, configurable, not enumerable.
+ */
+function registerErrorClass(ctor: { prototype: object }, name: string): void {
+  markErrorClass(ctor, name);
+  Object.defineProperty(ctor, "isInstance", {
+    value: (value: unknown) => hasErrorMarker(value, name),
+    writable: true,
+    configurable: true,
+  });
+}
+
+/** Copies `keys` from `from` onto `to`, in that order (the order own properties and JSON keys then appear in). */
+function copyFields<K extends string>(from: object, keys: readonly K[], to: object): Record<string, unknown> {
+  for (const key of keys) (to as Record<string, unknown>)[key] = (from as Record<string, unknown>)[key];
+  return to as Record<string, unknown>;
+}
 
 /** Where a request-level error happened, without anything secret in it. */
 export interface RequestErrorContext {
@@ -34,8 +57,18 @@ export interface RequestErrorContext {
   attempts: number;
 }
 
+/** The fields of {@link RequestErrorContext}, in the order errors hold and serialize them. */
+const CONTEXT_FIELDS = ["provider", "operationId", "method", "url", "attempts"] as const;
+
+/** `sieve getVersion: <what> (GET https://…)`, the message of a request that got no response. */
+const describeFailedRequest = (context: RequestErrorContext, what: string): string =>
+  `${context.provider} ${context.operationId ?? context.method}: ${what} (${context.method} ${context.url})`;
+
 /** Base class of every error modelfleet throws. */
 export class ModelfleetError extends Error {
+  /** True for any modelfleet error, from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is ModelfleetError;
+
   /** Whether repeating the same call may succeed (rate limits, 5xx, network faults, timeouts). */
   get isRetryable(): boolean {
     return false;
@@ -46,104 +79,79 @@ export class ModelfleetError extends Error {
     this.name = new.target.name;
   }
 
-  /** True for any modelfleet error, from this or another copy of the package. */
-  static isInstance(value: unknown): value is ModelfleetError {
-    return hasMarker(value, "ModelfleetError");
-  }
-
   /** A plain object with the fields a log or error tracker needs; never a secret. */
   toJSON(): Record<string, unknown> {
     return { name: this.name, message: this.message, isRetryable: this.isRetryable };
   }
 }
-mark(ModelfleetError, "ModelfleetError");
+registerErrorClass(ModelfleetError, "ModelfleetError");
 
 /** An option given to a client (or missing from the environment) is unusable; thrown before any request. */
 export class ConfigurationError extends ModelfleetError {
+  /** True for a `ConfigurationError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is ConfigurationError;
   /** The option at fault, e.g. `apiKey`, `baseUrl`, `timeoutMs`. */
-  readonly option: string;
+  declare readonly option: string;
   constructor(option: string, message: string) {
     super(message);
     this.option = option;
-  }
-  static override isInstance(value: unknown): value is ConfigurationError {
-    return hasMarker(value, "ConfigurationError");
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), option: this.option };
   }
 }
-mark(ConfigurationError, "ConfigurationError");
+registerErrorClass(ConfigurationError, "ConfigurationError");
 
 /** An argument of a call is unusable (e.g. an empty or `..` path parameter); thrown before any request. */
 export class InvalidArgumentError extends ModelfleetError {
+  /** True for an `InvalidArgumentError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is InvalidArgumentError;
   /** The argument at fault, e.g. `deploy_id`. */
-  readonly argument: string;
+  declare readonly argument: string;
   constructor(argument: string, message: string) {
     super(message);
     this.argument = argument;
-  }
-  static override isInstance(value: unknown): value is InvalidArgumentError {
-    return hasMarker(value, "InvalidArgumentError");
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), argument: this.argument };
   }
 }
-mark(InvalidArgumentError, "InvalidArgumentError");
+registerErrorClass(InvalidArgumentError, "InvalidArgumentError");
 
 /** The request never got an HTTP response: refused, reset, DNS failure, or a body cut off mid-way. */
 export class ConnectionError extends ModelfleetError implements RequestErrorContext {
+  /** True for a `ConnectionError` (a `TimeoutError` included) from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is ConnectionError;
   override get isRetryable(): boolean {
     return true;
   }
-  readonly provider: string;
-  readonly operationId: string | undefined;
-  readonly method: string;
-  readonly url: string;
-  attempts: number;
+  // Set from the context by the constructor, in CONTEXT_FIELDS order.
+  declare readonly provider: string;
+  declare readonly operationId: string | undefined;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare attempts: number;
   constructor(context: RequestErrorContext, message?: string, options?: { cause?: unknown }) {
-    super(
-      message ?? `${context.provider} ${context.operationId ?? context.method}: connection failed (${context.method} ${context.url})`,
-      options,
-    );
-    this.provider = context.provider;
-    this.operationId = context.operationId;
-    this.method = context.method;
-    this.url = context.url;
-    this.attempts = context.attempts;
-  }
-  static override isInstance(value: unknown): value is ConnectionError {
-    return hasMarker(value, "ConnectionError");
+    super(message ?? describeFailedRequest(context, "connection failed"), options);
+    copyFields(context, CONTEXT_FIELDS, this);
   }
   override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      provider: this.provider,
-      operationId: this.operationId,
-      method: this.method,
-      url: this.url,
-      attempts: this.attempts,
-    };
+    return copyFields(this, CONTEXT_FIELDS, super.toJSON());
   }
 }
-mark(ConnectionError, "ConnectionError");
+registerErrorClass(ConnectionError, "ConnectionError");
 
 /** An attempt took longer than `timeoutMs`. Retried like a connection failure. */
 export class TimeoutError extends ConnectionError {
-  readonly timeoutMs: number;
+  /** True for a `TimeoutError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is TimeoutError;
+  declare readonly timeoutMs: number;
   constructor(context: RequestErrorContext, timeoutMs: number) {
-    super(
-      context,
-      `${context.provider} ${context.operationId ?? context.method}: timed out after ${timeoutMs} ms (${context.method} ${context.url})`,
-    );
+    super(context, describeFailedRequest(context, `timed out after ${timeoutMs} ms`));
     this.timeoutMs = timeoutMs;
   }
-  static override isInstance(value: unknown): value is TimeoutError {
-    return hasMarker(value, "TimeoutError");
-  }
 }
-mark(TimeoutError, "TimeoutError");
+registerErrorClass(TimeoutError, "TimeoutError");
 
 /** What an {@link ApiError} is built from. */
 export interface ApiErrorInit extends RequestErrorContext {
@@ -156,58 +164,63 @@ export interface ApiErrorInit extends RequestErrorContext {
   providerMessage: string | undefined;
 }
 
+/** The fields an {@link ApiError} takes from its {@link ApiErrorInit}, in the order it holds them. */
+const API_ERROR_FIELDS = [
+  "status",
+  "provider",
+  "operationId",
+  "method",
+  "url",
+  "requestId",
+  "attempts",
+  "body",
+  "providerMessage",
+] as const;
+/** The same fields in the order `toJSON()` gives them: the potentially long body last. */
+const API_ERROR_JSON_FIELDS = [
+  "status",
+  "provider",
+  "operationId",
+  "method",
+  "url",
+  "requestId",
+  "attempts",
+  "providerMessage",
+  "body",
+] as const;
+
 /** The provider answered with a non-2xx status (or a 2xx the client could not parse). */
 export class ApiError extends ModelfleetError implements RequestErrorContext {
-  readonly status: number;
-  readonly provider: string;
-  readonly operationId: string | undefined;
-  readonly method: string;
-  readonly url: string;
+  /** True for any `ApiError` (every status subclass included) from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is ApiError;
+  // Set from the init by the constructor, in API_ERROR_FIELDS order.
+  declare readonly status: number;
+  declare readonly provider: string;
+  declare readonly operationId: string | undefined;
+  declare readonly method: string;
+  declare readonly url: string;
   /** From `x-request-id`, `request-id` or the provider's own header; quote it to the provider's support. */
-  readonly requestId: string | undefined;
-  attempts: number;
+  declare readonly requestId: string | undefined;
+  declare attempts: number;
   /** The parsed error body, or a short excerpt when it was not JSON. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** The provider's own message (Sieve `detail`, DeepInfra `error`, Opper and Modzy `message`). */
-  readonly providerMessage: string | undefined;
+  declare readonly providerMessage: string | undefined;
 
   constructor(init: ApiErrorInit, message?: string) {
     super(message ?? describeApiError(init));
-    this.status = init.status;
-    this.provider = init.provider;
-    this.operationId = init.operationId;
-    this.method = init.method;
-    this.url = init.url;
-    this.requestId = init.requestId;
-    this.attempts = init.attempts;
-    this.body = init.body;
-    this.providerMessage = init.providerMessage;
+    copyFields(init, API_ERROR_FIELDS, this);
   }
 
   override get isRetryable(): boolean {
     return isRetryableStatus(this.status);
   }
 
-  static override isInstance(value: unknown): value is ApiError {
-    return hasMarker(value, "ApiError");
-  }
-
   override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      status: this.status,
-      provider: this.provider,
-      operationId: this.operationId,
-      method: this.method,
-      url: this.url,
-      requestId: this.requestId,
-      attempts: this.attempts,
-      providerMessage: this.providerMessage,
-      body: this.body,
-    };
+    return copyFields(this, API_ERROR_JSON_FIELDS, super.toJSON());
   }
 }
-mark(ApiError, "ApiError");
+registerErrorClass(ApiError, "ApiError");
 
 function describeApiError(init: ApiErrorInit): string {
   const what = `${init.provider} ${init.operationId ?? `${init.method} ${init.url}`}`;
@@ -225,98 +238,85 @@ export function isRetryableStatus(status: number): boolean {
 // Declared statuses let `if (e instanceof NotFoundError) e.status` narrow to the literal.
 /** 400: the provider rejected the request as malformed. */
 export class BadRequestError extends ApiError {
+  /** True for a `BadRequestError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is BadRequestError;
   declare readonly status: 400;
-  static override isInstance(value: unknown): value is BadRequestError {
-    return hasMarker(value, "BadRequestError");
-  }
 }
-mark(BadRequestError, "BadRequestError");
+registerErrorClass(BadRequestError, "BadRequestError");
 
 /** 401: the API key is missing, wrong or revoked. */
 export class AuthenticationError extends ApiError {
+  /** True for an `AuthenticationError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is AuthenticationError;
   declare readonly status: 401;
-  static override isInstance(value: unknown): value is AuthenticationError {
-    return hasMarker(value, "AuthenticationError");
-  }
 }
-mark(AuthenticationError, "AuthenticationError");
+registerErrorClass(AuthenticationError, "AuthenticationError");
 
 /** 403: the key is valid but may not do this. */
 export class PermissionDeniedError extends ApiError {
+  /** True for a `PermissionDeniedError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is PermissionDeniedError;
   declare readonly status: 403;
-  static override isInstance(value: unknown): value is PermissionDeniedError {
-    return hasMarker(value, "PermissionDeniedError");
-  }
 }
-mark(PermissionDeniedError, "PermissionDeniedError");
+registerErrorClass(PermissionDeniedError, "PermissionDeniedError");
 
 /** 404: the model, version or deployment does not exist (or is not visible to this key). */
 export class NotFoundError extends ApiError {
+  /** True for a `NotFoundError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is NotFoundError;
   declare readonly status: 404;
-  static override isInstance(value: unknown): value is NotFoundError {
-    return hasMarker(value, "NotFoundError");
-  }
 }
-mark(NotFoundError, "NotFoundError");
+registerErrorClass(NotFoundError, "NotFoundError");
 
 /** 409: the request conflicts with the resource's current state. */
 export class ConflictError extends ApiError {
+  /** True for a `ConflictError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is ConflictError;
   declare readonly status: 409;
-  static override isInstance(value: unknown): value is ConflictError {
-    return hasMarker(value, "ConflictError");
-  }
 }
-mark(ConflictError, "ConflictError");
+registerErrorClass(ConflictError, "ConflictError");
 
 /** 422: the provider's validation rejected the parameters or body. */
 export class UnprocessableEntityError extends ApiError {
+  /** True for an `UnprocessableEntityError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is UnprocessableEntityError;
   declare readonly status: 422;
-  static override isInstance(value: unknown): value is UnprocessableEntityError {
-    return hasMarker(value, "UnprocessableEntityError");
-  }
 }
-mark(UnprocessableEntityError, "UnprocessableEntityError");
+registerErrorClass(UnprocessableEntityError, "UnprocessableEntityError");
 
 /** 429: too many requests. `retryAfterMs` says how long the provider asked to wait, when it said. */
 export class RateLimitError extends ApiError {
+  /** True for a `RateLimitError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is RateLimitError;
   declare readonly status: 429;
+  // A real field, unlike the declared ones: it exists (as `undefined`) from construction; the client sets it after.
   /** The wait the provider asked for, in milliseconds, when it sent `Retry-After` or `retry-after-ms`. */
   retryAfterMs: number | undefined;
-  static override isInstance(value: unknown): value is RateLimitError {
-    return hasMarker(value, "RateLimitError");
-  }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
-mark(RateLimitError, "RateLimitError");
+registerErrorClass(RateLimitError, "RateLimitError");
 
 /** 5xx: the provider failed. */
 export class InternalServerError extends ApiError {
-  static override isInstance(value: unknown): value is InternalServerError {
-    return hasMarker(value, "InternalServerError");
-  }
+  /** True for an `InternalServerError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is InternalServerError;
 }
-mark(InternalServerError, "InternalServerError");
+registerErrorClass(InternalServerError, "InternalServerError");
+
+/** The class of each status that has its own; other 4xx are plain `ApiError`s and every 5xx an `InternalServerError`. */
+const CLASS_BY_STATUS: Readonly<Record<number, typeof ApiError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
 
 /** The error class for an HTTP status. */
 export function apiErrorClassFor(status: number): typeof ApiError {
-  switch (status) {
-    case 400:
-      return BadRequestError;
-    case 401:
-      return AuthenticationError;
-    case 403:
-      return PermissionDeniedError;
-    case 404:
-      return NotFoundError;
-    case 409:
-      return ConflictError;
-    case 422:
-      return UnprocessableEntityError;
-    case 429:
-      return RateLimitError;
-    default:
-      return status >= 500 ? InternalServerError : ApiError;
-  }
+  return CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
 }

@@ -17,11 +17,9 @@ export function isLogLevel(value: unknown): value is LogLevel {
 
 /** A logger that drops messages below `level`. */
 export function leveledLogger(logger: Logger, level: LogLevel): Logger {
-  const enabled = (at: LogLevel) => RANK[at] <= RANK[level];
-  return {
-    debug: (m, d) => enabled("debug") && logger.debug(m, d),
-    info: (m, d) => enabled("info") && logger.info(m, d),
-    warn: (m, d) => enabled("warn") && logger.warn(m, d),
-    error: (m, d) => enabled("error") && logger.error(m, d),
-  };
+  const leveled = {} as Logger;
+  for (const at of ["debug", "info", "warn", "error"] as const) {
+    leveled[at] = (message, details) => RANK[at] <= RANK[level] && logger[at](message, details);
+  }
+  return leveled;
 }

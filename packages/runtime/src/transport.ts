@@ -50,7 +50,7 @@ export interface CallState {
  * armed until the client calls `state.release()`, so the timeout covers the body too.
  */
 export async function sendWithRetries(config: TransportConfig, request: Request, state: CallState): Promise<Response> {
-  const { provider, logger } = config;
+  const { provider, logger, auth } = config;
   const method = request.method.toUpperCase();
   const retryable = state.operation ? state.operation.idempotent : isIdempotentMethod(method);
   const callerSignal = state.operation ? state.callerSignal : request.signal;
@@ -60,42 +60,32 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
   state.url = url;
   const operationId = state.operation?.operationId;
   const logBase = { provider: provider.id, operationId, method, url };
+  // Every log line starts like this: `modelfleet sieve getVersion`.
+  const label = `modelfleet ${provider.id} ${operationId ?? method}`;
 
   for (let attempt = state.attempts + 1; ; attempt++) {
     state.attempts = attempt;
     state.timedOut = false;
     if (callerSignal?.aborted) throw callerSignal.reason;
-    let controller: AbortController;
-    let outgoing: Request;
-    let restoreHeaders: (() => void) | undefined;
-    if (attempt === 1 && state.firstAttempt && body === undefined) {
-      // The fast path: the request already carries this attempt's signal. Auth is added for the send only and
-      // removed again, so middleware never sees the key on the request object it holds.
-      controller = state.firstAttempt;
-      outgoing = request;
-      const headers = request.headers;
-      const addUserAgent = !headers.has("user-agent");
-      headers.set(config.auth.header, config.auth.value);
-      if (addUserAgent) headers.set("user-agent", config.userAgent);
-      restoreHeaders = () => {
-        headers.delete(config.auth.header);
-        if (addUserAgent) headers.delete("user-agent");
-      };
-    } else {
-      controller = new AbortController();
-      const headers = new Headers(request.headers);
-      headers.set(config.auth.header, config.auth.value);
-      if (!headers.has("user-agent")) headers.set("user-agent", config.userAgent);
-      outgoing = new Request(request.url, {
-        method,
-        headers,
-        body: body === undefined ? undefined : body.slice(0),
-        // AbortSignal.any holds its sources weakly, so a long-lived caller signal collects no listeners.
-        signal: callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal,
-        redirect: request.redirect,
-      });
-    }
-    const logHeaders = logger ? redactHeaders(outgoing.headers, [config.auth.header]) : undefined;
+    // The fast path: the request already carries this attempt's signal and is sent as it is. Auth is added for
+    // the send only and removed again, so middleware never sees the key on the request object it holds.
+    const firstAttempt = attempt === 1 && body === undefined ? state.firstAttempt : undefined;
+    const controller = firstAttempt ?? new AbortController();
+    const headers = firstAttempt ? request.headers : new Headers(request.headers);
+    const addUserAgent = !headers.has("user-agent");
+    headers.set(auth.header, auth.value);
+    if (addUserAgent) headers.set("user-agent", config.userAgent);
+    const outgoing = firstAttempt
+      ? request
+      : new Request(request.url, {
+          method,
+          headers,
+          body: body === undefined ? undefined : body.slice(0),
+          // AbortSignal.any holds its sources weakly, so a long-lived caller signal collects no listeners.
+          signal: callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal,
+          redirect: request.redirect,
+        });
+    const logHeaders = logger ? redactHeaders(outgoing.headers, [auth.header]) : undefined;
     const timer = setTimeout(() => {
       state.timedOut = true;
       controller.abort();
@@ -110,40 +100,41 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
       clearTimeout(timer);
       // The caller's own abort is final: rethrow the platform's AbortError untouched.
       if (callerSignal?.aborted) throw callerSignal.reason ?? error;
-      const context = { provider: provider.id, operationId, method, url, attempts: attempt };
+      const context = { ...logBase, attempts: attempt };
       failure = state.timedOut ? new TimeoutError(context, state.timeoutMs) : new ConnectionError(context, undefined, { cause: error });
     } finally {
-      restoreHeaders?.();
+      if (firstAttempt) {
+        headers.delete(auth.header);
+        if (addUserAgent) headers.delete("user-agent");
+      }
     }
     const retriesLeft = attempt <= state.maxRetries;
 
     if (logger) {
-      logger.debug(`modelfleet ${provider.id} ${operationId ?? method} attempt ${attempt}: ${response ? response.status : failure?.name}`, {
+      logger.debug(`${label} attempt ${attempt}: ${response ? response.status : failure?.name}`, {
         ...logBase,
         attempt,
         status: response?.status,
         durationMs: Math.round(performance.now() - started),
         requestHeaders: logHeaders,
-        requestBody: body === undefined ? undefined : describeBody(body, provider.sensitiveKeys, config.auth.value),
+        requestBody: body === undefined ? undefined : describeBody(body, provider.sensitiveKeys, auth.value),
       });
     }
 
     let delayMs: number;
     if (response) {
-      const requested = isRetryableStatus(response.status) && retryable && retriesLeft ? retryAfterMs(response.headers) : undefined;
-      if (
-        !isRetryableStatus(response.status) ||
-        !retryable ||
-        !retriesLeft ||
-        (requested !== undefined && requested > MAX_RETRY_AFTER_MS)
-      ) {
-        if (requested !== undefined && requested > MAX_RETRY_AFTER_MS) {
-          logger?.warn(
-            `modelfleet ${provider.id} ${operationId ?? method}: not retrying, the provider asked to wait ${requested} ms (more than ${MAX_RETRY_AFTER_MS} ms)`,
-            { ...logBase, status: response.status, retryAfterMs: requested },
-          );
+      const retry = isRetryableStatus(response.status) && retryable && retriesLeft;
+      const requested = retry ? retryAfterMs(response.headers) : undefined;
+      const waitTooLong = requested !== undefined && requested > MAX_RETRY_AFTER_MS;
+      if (!retry || waitTooLong) {
+        if (waitTooLong) {
+          logger?.warn(`${label}: not retrying, the provider asked to wait ${requested} ms (more than ${MAX_RETRY_AFTER_MS} ms)`, {
+            ...logBase,
+            status: response.status,
+            retryAfterMs: requested,
+          });
         } else if (!response.ok) {
-          logger?.warn(`modelfleet ${provider.id} ${operationId ?? method} failed with ${response.status} after ${attempt} attempt(s)`, {
+          logger?.warn(`${label} failed with ${response.status} after ${attempt} attempt(s)`, {
             ...logBase,
             status: response.status,
             attempts: attempt,
@@ -163,25 +154,18 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
     } else {
       const error = failure as ModelfleetError;
       if (!retryable || !retriesLeft) {
-        logger?.warn(`modelfleet ${provider.id} ${operationId ?? method}: ${error.name} after ${attempt} attempt(s)`, {
-          ...logBase,
-          attempts: attempt,
-          retryable,
-        });
+        logger?.warn(`${label}: ${error.name} after ${attempt} attempt(s)`, { ...logBase, attempts: attempt, retryable });
         throw error;
       }
       delayMs = backoffDelay(attempt, config.random);
     }
-    logger?.info(
-      `modelfleet ${provider.id} ${operationId ?? method}: retrying in ${delayMs} ms (attempt ${attempt + 1} of ${state.maxRetries + 1})`,
-      {
-        ...logBase,
-        attempt,
-        status: response?.status,
-        error: failure?.name,
-        retryInMs: delayMs,
-      },
-    );
+    logger?.info(`${label}: retrying in ${delayMs} ms (attempt ${attempt + 1} of ${state.maxRetries + 1})`, {
+      ...logBase,
+      attempt,
+      status: response?.status,
+      error: failure?.name,
+      retryInMs: delayMs,
+    });
     await config.sleep(delayMs, callerSignal ?? NEVER_ABORTED);
   }
 }

@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -117,12 +117,14 @@ describe("generate: valid spec", () => {
 
     const client = await read("client.ts");
     expect(client).toContain("export function createAcmeClient(");
-    // one interface method and one implementation per operation, camelCased from list_models / GetModel / updateModel
+    // one interface method per operation, camelCased from list_models / GetModel / updateModel
     for (const method of ["listModels", "getModel", "updateModel"]) {
       expect(client).toMatch(new RegExp(`^  ${method}\\(params`, "m"));
-      expect(client).toMatch(new RegExp(`^    ${method}: \\(params, options\\) => core\\.call\\(`, "m"));
     }
-    expect(client.match(/core\.call\(/g)).toHaveLength(3);
+    // the implementations are built from the operations table, named by the same camelCasing
+    expect(client).toContain('const methodNames = new Map<string, string>([["list_models","listModels"],["GetModel","getModel"]]);');
+    expect(client).toContain("client[methodNames.get(operationId) ?? operationId] = (params?: unknown, options?: RequestOptions) =>");
+    expect(client.match(/core\.call\(/g)).toHaveLength(1);
 
     const schema = await read("schema.ts");
     expect(schema).toContain('status: "a" | "b" | (string & {});');
@@ -364,6 +366,34 @@ describe("cli", () => {
 });
 
 describe("generated package", () => {
+  it("sends each operation through the method named after it, camelCased operationIds included", async () => {
+    const root = await makeRepo("valid.yaml");
+    expect((await generateOnly(root)).diagnostics).toEqual([]);
+    // The generated client imports @modelfleet/runtime: the repository's own build, linked into the temp repo.
+    const runtime = join(REPO_ROOT, "packages", "runtime");
+    if (!existsSync(join(runtime, "dist", "index.js"))) execFileSync("npx", ["tsup"], { cwd: runtime, stdio: "pipe" });
+    await mkdir(join(root, "node_modules", "@modelfleet"), { recursive: true });
+    await copyFile(join(REPO_ROOT, "tsconfig.base.json"), join(root, "tsconfig.base.json"));
+    await symlink(runtime, join(root, "node_modules", "@modelfleet", "runtime"), "dir");
+
+    const { createAcmeClient } = (await import(join(root, GENERATED_DIR, "client.ts"))) as {
+      createAcmeClient: (options: object) => Record<string, (params?: object) => Promise<unknown>>;
+    };
+    const sent: string[] = [];
+    const client = createAcmeClient({
+      apiKey: "key",
+      fetch: async (request: Request) => {
+        sent.push(`${request.method} ${new URL(request.url).pathname}`);
+        return Response.json({});
+      },
+    });
+    expect(Object.keys(client)).toEqual(["raw", "listModels", "getModel", "updateModel"]);
+    await client.listModels?.();
+    await client.getModel?.({ model_id: "m1" });
+    await client.updateModel?.({ model_id: "m2", body: {} });
+    expect(sent).toEqual(["GET /models", "GET /models/m1", "PUT /models/m2"]);
+  });
+
   it("type-checks against the runtime sources", async () => {
     const root = await makeRepo("valid.yaml");
     const result = await generateOnly(root);

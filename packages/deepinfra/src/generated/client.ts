@@ -119,16 +119,9 @@ export interface DeepInfraClient {
  */
 export function createDeepInfraClient(options: DeepInfraClientOptions = {}): DeepInfraClient {
   const core = createClientCore<paths>(deepinfraProvider, options);
-  const op = deepinfraProvider.operations;
-  return {
-    raw: core.raw,
-    listDeployments: (params, options) => core.call(op["listDeployments"], params, options),
-    createLlmDeployment: (params, options) => core.call(op["createLlmDeployment"], params, options),
-    getGpuAvailability: (params, options) => core.call(op["getGpuAvailability"], params, options),
-    getDeployment: (params, options) => core.call(op["getDeployment"], params, options),
-    updateDeployment: (params, options) => core.call(op["updateDeployment"], params, options),
-    deleteDeployment: (params, options) => core.call(op["deleteDeployment"], params, options),
-    startDeployment: (params, options) => core.call(op["startDeployment"], params, options),
-    stopDeployment: (params, options) => core.call(op["stopDeployment"], params, options),
-  };
+  const client: Record<string, unknown> = { raw: core.raw };
+  for (const [operationId, operation] of Object.entries(deepinfraProvider.operations)) {
+    client[operationId] = (params?: unknown, options?: RequestOptions) => core.call(operation, params, options);
+  }
+  return client as unknown as DeepInfraClient;
 }

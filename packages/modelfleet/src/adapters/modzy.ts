@@ -81,8 +81,16 @@ async function* modzyPages<T>(fetchPage: (page: number, onResponse: (r: Response
   }
 }
 
-async function readVersions(client: ModzyClient, modelId: string, versions: string[], context: CallContext) {
-  return mapBounded(versions, context.concurrency, async (version) =>
+/** A version to read: a model id and a version number, as a listing names them (either may be missing). */
+interface VersionKey {
+  modelId: string | null;
+  version: string | null;
+}
+
+/** Reads each named version in full (bounded concurrency, listing order), skipping entries without both parts. */
+async function readVersions(client: ModzyClient, keys: VersionKey[], context: CallContext) {
+  const complete = keys.filter((key): key is { modelId: string; version: string } => key.modelId !== null && key.version !== null);
+  return mapBounded(complete, context.concurrency, async ({ modelId, version }) =>
     normalizeModzyVersion(await client.getVersion({ modelId, version }, { signal: context.signal }), { modelId, requested: version }),
   );
 }
@@ -103,8 +111,11 @@ export const modzyAdapter: ProviderAdapter<"modzy", ModzyClient> = {
       client.listVersions({ modelId: ref.modelId, page, "per-page": PER_PAGE }, { signal: context.signal, onResponse }),
     );
     for await (const page of pages) {
-      const versions = page.map((entry) => text(field(entry, "version"))).filter((v): v is string => v !== null);
-      yield* await readVersions(client, ref.modelId, versions, context);
+      yield* await readVersions(
+        client,
+        page.map((entry) => ({ modelId: ref.modelId, version: text(field(entry, "version")) })),
+        context,
+      );
     }
   },
 
@@ -114,11 +125,10 @@ export const modzyAdapter: ProviderAdapter<"modzy", ModzyClient> = {
       client.listModels({ isActive: true, page, "per-page": PER_PAGE }, { signal: context.signal, onResponse }),
     );
     for await (const page of pages) {
-      const latest = page
-        .map((model) => ({ modelId: text(field(model, "modelId")), version: text(field(model, "latestVersion")) }))
-        .filter((m): m is { modelId: string; version: string } => m.modelId !== null && m.version !== null);
-      yield* await mapBounded(latest, context.concurrency, async ({ modelId, version }) =>
-        normalizeModzyVersion(await client.getVersion({ modelId, version }, { signal: context.signal }), { modelId, requested: version }),
+      yield* await readVersions(
+        client,
+        page.map((model) => ({ modelId: text(field(model, "modelId")), version: text(field(model, "latestVersion")) })),
+        context,
       );
     }
   },

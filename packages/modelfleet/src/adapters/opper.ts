@@ -2,7 +2,7 @@ import type { OpperClient, OpperFunction, OpperFunctionListItem, OpperRevision }
 import type { ModelVersionOf } from "../model-version.js";
 import { count, field, text } from "../normalize/fields.js";
 import { parseTimestamp } from "../normalize/timestamp.js";
-import { offsetPages } from "../paginate.js";
+import { type OffsetPage, offsetPages } from "../paginate.js";
 import type { ProviderAdapter } from "./adapter.js";
 
 const PAGE_SIZE = 100;
@@ -41,6 +41,12 @@ export function normalizeOpperVersion(raw: unknown, context: OpperVersionContext
   };
 }
 
+/** One page of an Opper listing: its `data` and the `meta.total_count` it reports. */
+function opperPage(page: unknown): OffsetPage<unknown> {
+  const data = field(page, "data");
+  return { items: Array.isArray(data) ? data : [], total: count(field(field(page, "meta"), "total_count")) };
+}
+
 /** Opper: functions and their revisions; there is nothing to scale. */
 export const opperAdapter: ProviderAdapter<"opper", OpperClient> = {
   provider: "opper",
@@ -56,9 +62,7 @@ export const opperAdapter: ProviderAdapter<"opper", OpperClient> = {
     const fn = await client.getFunction({ function_id: ref.functionId }, { signal });
     const functionName = text(field(fn, "name"));
     const revisions = offsetPages(async (offset, limit) => {
-      const page = await client.listRevisions({ function_id: ref.functionId, offset, limit }, { signal });
-      const data = field(page, "data");
-      return { items: Array.isArray(data) ? data : [], total: count(field(field(page, "meta"), "total_count")) };
+      return opperPage(await client.listRevisions({ function_id: ref.functionId, offset, limit }, { signal }));
     }, PAGE_SIZE);
     for await (const raw of revisions) yield normalizeOpperVersion(raw, { shape: "revision", functionId: ref.functionId, functionName });
   },
@@ -66,9 +70,7 @@ export const opperAdapter: ProviderAdapter<"opper", OpperClient> = {
   // A function's deployment is its latest revision, which the function listing names.
   async *listDeployments(client, { signal }) {
     const functions = offsetPages(async (offset, limit) => {
-      const page = await client.listFunctions({ offset, limit }, { signal });
-      const data = field(page, "data");
-      return { items: Array.isArray(data) ? data : [], total: count(field(field(page, "meta"), "total_count")) };
+      return opperPage(await client.listFunctions({ offset, limit }, { signal }));
     }, PAGE_SIZE);
     for await (const raw of functions) yield normalizeOpperVersion(raw, { shape: "listed-function" });
   },

@@ -119,16 +119,9 @@ export interface ModzyClient {
  */
 export function createModzyClient(options: ModzyClientOptions = {}): ModzyClient {
   const core = createClientCore<paths>(modzyProvider, options);
-  const op = modzyProvider.operations;
-  return {
-    raw: core.raw,
-    listModels: (params, options) => core.call(op["listModels"], params, options),
-    getModel: (params, options) => core.call(op["getModel"], params, options),
-    listVersions: (params, options) => core.call(op["listVersions"], params, options),
-    getVersion: (params, options) => core.call(op["getVersion"], params, options),
-    updateVersion: (params, options) => core.call(op["updateVersion"], params, options),
-    updateVersionProcessing: (params, options) => core.call(op["updateVersionProcessing"], params, options),
-    getSampleInput: (params, options) => core.call(op["getSampleInput"], params, options),
-    getSampleOutput: (params, options) => core.call(op["getSampleOutput"], params, options),
-  };
+  const client: Record<string, unknown> = { raw: core.raw };
+  for (const [operationId, operation] of Object.entries(modzyProvider.operations)) {
+    client[operationId] = (params?: unknown, options?: RequestOptions) => core.call(operation, params, options);
+  }
+  return client as unknown as ModzyClient;
 }

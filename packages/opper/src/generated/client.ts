@@ -113,15 +113,9 @@ export interface OpperClient {
  */
 export function createOpperClient(options: OpperClientOptions = {}): OpperClient {
   const core = createClientCore<paths>(opperProvider, options);
-  const op = opperProvider.operations;
-  return {
-    raw: core.raw,
-    listFunctions: (params, options) => core.call(op["listFunctions"], params, options),
-    getFunction: (params, options) => core.call(op["getFunction"], params, options),
-    deleteFunction: (params, options) => core.call(op["deleteFunction"], params, options),
-    updateFunction: (params, options) => core.call(op["updateFunction"], params, options),
-    getFunctionByName: (params, options) => core.call(op["getFunctionByName"], params, options),
-    listRevisions: (params, options) => core.call(op["listRevisions"], params, options),
-    getRevision: (params, options) => core.call(op["getRevision"], params, options),
-  };
+  const client: Record<string, unknown> = { raw: core.raw };
+  for (const [operationId, operation] of Object.entries(opperProvider.operations)) {
+    client[operationId] = (params?: unknown, options?: RequestOptions) => core.call(operation, params, options);
+  }
+  return client as unknown as OpperClient;
 }

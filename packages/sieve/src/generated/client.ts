@@ -83,13 +83,9 @@ export interface SieveClient {
  */
 export function createSieveClient(options: SieveClientOptions = {}): SieveClient {
   const core = createClientCore<paths>(sieveProvider, options);
-  const op = sieveProvider.operations;
-  return {
-    raw: core.raw,
-    listFunctions: (params, options) => core.call(op["listFunctions"], params, options),
-    getFunction: (params, options) => core.call(op["getFunction"], params, options),
-    listVersions: (params, options) => core.call(op["listVersions"], params, options),
-    getVersion: (params, options) => core.call(op["getVersion"], params, options),
-    editVersion: (params, options) => core.call(op["editVersion"], params, options),
-  };
+  const client: Record<string, unknown> = { raw: core.raw };
+  for (const [operationId, operation] of Object.entries(sieveProvider.operations)) {
+    client[operationId] = (params?: unknown, options?: RequestOptions) => core.call(operation, params, options);
+  }
+  return client as unknown as SieveClient;
 }
