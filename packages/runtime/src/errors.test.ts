@@ -15,6 +15,13 @@ const init = {
 };
 
 describe("errors", () => {
+  it("names come from the registration; a user's own subclass keeps its class name", () => {
+    class ModelMissing extends NotFoundError {}
+    expect(new NotFoundError({ ...init, status: 404 }).name).toBe("NotFoundError");
+    expect(new ModelMissing({ ...init, status: 404 }).name).toBe("ModelMissing");
+    expect(NotFoundError.isInstance(new ModelMissing({ ...init, status: 404 }))).toBe(true);
+  });
+
   it("maps statuses to classes", () => {
     expect(apiErrorClassFor(404)).toBe(NotFoundError);
     expect(apiErrorClassFor(429)).toBe(RateLimitError);

@@ -17,6 +17,8 @@ const markerOf = (name: string): symbol => Symbol.for(`modelfleet.error.${name}`
  */
 export function markErrorClass(ctor: { prototype: object }, name: string): void {
   Object.defineProperty(ctor.prototype, markerOf(name), { value: true, enumerable: false });
+  // The error's `name` comes from here, not from the class's own name, which a minifier renames (to "_").
+  Object.defineProperty(ctor.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });
 }
 
 /** Whether `value` is an instance of the class marked `name`, from any copy of the package that defined it. */
@@ -76,7 +78,8 @@ export class ModelfleetError extends Error {
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.name;
+    // A registered class has its name on its prototype; a user's own subclass keeps its class name.
+    this.name = Object.hasOwn(new.target.prototype, "name") ? new.target.prototype.name : new.target.name;
   }
 
   /** A plain object with the fields a log or error tracker needs; never a secret. */
