@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
 import { json } from "@modelfleet/test-utils";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { InvalidReferenceError, PartialFailureError } from "./errors.js";
 import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./fake-providers.test-helper.js";
 import { createFleet } from "./fleet.js";
@@ -173,6 +173,26 @@ describe("listDeployments", () => {
     setTimeout(() => controller.abort(), 5);
     const error = await listing.settled().catch((e: unknown) => e);
     expect((error as Error).name).toBe("AbortError");
+  });
+
+  it("leaving the loop early aborts the providers still answering", async () => {
+    let aborted = false;
+    const fake = fakeProviders({
+      ...allUp,
+      [`GET ${SIEVE}/functions`]: (request) =>
+        new Promise<Response>((_resolve, reject) =>
+          request.signal.addEventListener("abort", () => {
+            aborted = true;
+            reject(request.signal.reason);
+          }),
+        ),
+    });
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch, sleep: noSleep });
+    for await (const version of fleet.listDeployments({ providers: ["sieve", "deepinfra"] })) {
+      expect(version.provider).toBe("deepinfra");
+      break;
+    }
+    await vi.waitFor(() => expect(aborted).toBe(true));
   });
 
   it("a listing is read once", async () => {
