@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/cli.ts", "src/index.ts"],
+  entry: { cli: "src/cli/main.ts", index: "src/index.ts" },
   format: ["esm"],
   dts: { entry: "src/index.ts" },
   clean: true,

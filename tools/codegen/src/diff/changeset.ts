@@ -1,10 +1,10 @@
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
-import type { SpecDiff } from "./diff-command.js";
-import { type ChangeKind, OPERATION_CODES, schemaPlace } from "./diff-types.js";
-import { isRecord } from "./json.js";
-import { writeAtomically } from "./write-output.js";
+import { writeAtomically } from "../generate/write-output.js";
+import { isRecord } from "../openapi/json.js";
+import type { SpecDiff } from "./command.js";
+import { type ChangeKind, OPERATION_CODES, schemaPlace } from "./types.js";
 
 /** A changesets release type. */
 export type Bump = "major" | "minor" | "patch";

@@ -1,11 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
-import type { Diagnostic } from "./diagnostics.js";
-import { diffDocuments, highestKind } from "./diff-spec.js";
-import type { ChangeKind, SpecChange } from "./diff-types.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { isRecord } from "../openapi/json.js";
 import { git, latestReleaseTag, listFilesAt, resolveCommit, showFileAt, tagsMergedIntoHead } from "./git.js";
-import { isRecord } from "./json.js";
+import { diffDocuments, highestKind } from "./spec.js";
 import { parseSpecText, type SpecText } from "./spec-text.js";
+import type { ChangeKind, SpecChange } from "./types.js";
 
 export interface DiffOptions {
   /** Repository root: holds `specs/` and `packages/`, inside a git work tree. */

@@ -1,7 +1,7 @@
-import { compareAnnotations, compareSchema, type DiffContext } from "./diff-schema.js";
-import { child, deref, jsonEqual, type Located, type RawChange, show } from "./diff-types.js";
-import { isRecord } from "./json.js";
-import { camelCase } from "./names.js";
+import { camelCase } from "../names.js";
+import { isRecord } from "../openapi/json.js";
+import { compareAnnotations, compareSchema, type DiffContext } from "./schema.js";
+import { child, deref, jsonEqual, type Located, type RawChange, show } from "./types.js";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 

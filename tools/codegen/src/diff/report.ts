@@ -1,7 +1,7 @@
+import { formatDiagnostic } from "../diagnostics.js";
 import type { ChangesetOutcome } from "./changeset.js";
-import { formatDiagnostic } from "./diagnostics.js";
-import type { DiffResult, LocatedChange, SpecDiff } from "./diff-command.js";
-import { type ChangeKind, OPERATION_CODES } from "./diff-types.js";
+import type { DiffResult, LocatedChange, SpecDiff } from "./command.js";
+import { type ChangeKind, OPERATION_CODES } from "./types.js";
 
 const KINDS: ChangeKind[] = ["breaking", "feature", "fix"];
 

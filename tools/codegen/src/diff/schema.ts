@@ -1,5 +1,5 @@
-import { type ChangeKind, child, type Direction, deref, jsonEqual, type Located, type RawChange, show } from "./diff-types.js";
-import { isRecord } from "./json.js";
+import { isRecord } from "../openapi/json.js";
+import { type ChangeKind, child, type Direction, deref, jsonEqual, type Located, type RawChange, show } from "./types.js";
 
 /** State shared by every comparison of one pair of documents. */
 export interface DiffContext {

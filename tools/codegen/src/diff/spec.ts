@@ -1,5 +1,6 @@
-import { collectOperations, compareOperation, normalizePath, type OperationRef } from "./diff-operations.js";
-import { compareAnnotations, compareSchema, type DiffContext, newContext } from "./diff-schema.js";
+import { isRecord } from "../openapi/json.js";
+import { collectOperations, compareOperation, normalizePath, type OperationRef } from "./operations.js";
+import { compareAnnotations, compareSchema, type DiffContext, newContext } from "./schema.js";
 import {
   type ChangeKind,
   child,
@@ -10,8 +11,7 @@ import {
   type RawChange,
   type SpecChange,
   show,
-} from "./diff-types.js";
-import { isRecord } from "./json.js";
+} from "./types.js";
 
 /** Identity fields of `info.x-modelfleet`: changing one renames the package, its factory or its key's env var. */
 const IDENTITY_KEYS = new Set(["package", "name", "envVar"]);

@@ -1,4 +1,4 @@
-import { isRecord } from "./json.js";
+import { isRecord } from "../openapi/json.js";
 
 /** How a spec change affects the generated client's users, in semver terms. */
 export type ChangeKind = "breaking" | "feature" | "fix";

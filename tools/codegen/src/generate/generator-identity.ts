@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
@@ -23,11 +23,14 @@ export function generatorIdentity(): Promise<string> {
 
 async function compute(): Promise<string> {
   const hash = createHash("sha256");
+  // Built, every module sits flat in dist/; run from source (tests), this module sits in src/generate/ and the
+  // generator's code is all of src/.
   const here = dirname(fileURLToPath(import.meta.url));
-  const names = (await readdir(here)).filter((n) => /\.(m?js|ts)$/.test(n) && !/\.d\.ts$|\.test\.ts$/.test(n)).sort();
+  const base = basename(here) === "generate" ? dirname(here) : here;
+  const names = (await readdir(base, { recursive: true })).filter((n) => /\.(m?js|ts)$/.test(n) && !/\.d\.ts$|\.test\.ts$/.test(n)).sort();
   for (const name of names) {
     hash.update(`${name}\0`);
-    hash.update(await readFile(join(here, name)));
+    hash.update(await readFile(join(base, name)));
     hash.update("\0");
   }
   for (const dep of OUTPUT_DEPENDENCIES) {

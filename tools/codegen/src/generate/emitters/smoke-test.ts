@@ -1,7 +1,7 @@
-import { deref, nodeAtPointer } from "./diff-types.js";
-import { isRecord } from "./json.js";
-import type { OperationModel, ProviderModel } from "./model.js";
-import { exampleOf, sampleOf } from "./sample-value.js";
+import { deref, nodeAtPointer } from "../../diff/types.js";
+import { isRecord } from "../../openapi/json.js";
+import type { OperationModel, ProviderModel } from "../model.js";
+import { exampleOf, sampleOf } from "../sample-value.js";
 
 const API_KEY = "smoke-test-key";
 

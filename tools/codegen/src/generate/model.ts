@@ -1,6 +1,6 @@
-import type { Diagnostic } from "./diagnostics.js";
-import { isRecord, type LoadedSpec, locate, pointerOf } from "./load-spec.js";
-import { camelCase, pascalCase } from "./names.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { camelCase, pascalCase } from "../names.js";
+import { isRecord, type LoadedSpec, locate, pointerOf } from "../openapi/load.js";
 
 /** HTTP methods an OpenAPI path item can hold, in the order operations are emitted. */
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;

@@ -1,5 +1,5 @@
-import { formatDiagnostic } from "./diagnostics.js";
-import type { SpecResult } from "./generate.js";
+import { formatDiagnostic } from "../diagnostics.js";
+import type { SpecResult } from "../generate/generate.js";
 
 export interface PrintTarget {
   out(text: string): void;

@@ -1,6 +1,6 @@
 import { BaseResolver, type Config, createConfig, getLineColLocation, lintDocument } from "@redocly/openapi-core";
-import type { Diagnostic } from "./diagnostics.js";
-import type { LoadedSpec } from "./load-spec.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { LoadedSpec } from "../openapi/load.js";
 
 /**
  * Correctness rules only: what would make a client wrong or impossible to generate. Style rules

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import { pointerSegments } from "./diff-types.js";
-import { isRecord } from "./json.js";
+import { isRecord } from "../openapi/json.js";
+import { pointerSegments } from "./types.js";
 
 /** A spec parsed from text with nothing but the YAML parser, keeping what is needed to point back into the text. */
 export interface SpecText {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { Diagnostic } from "./diagnostics.js";
-import { isRecord } from "./json.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { isRecord } from "../openapi/json.js";
 import { listFiles, writeAtomically } from "./write-output.js";
 
 /**

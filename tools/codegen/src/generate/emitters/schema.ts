@@ -1,9 +1,9 @@
 import { createConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString, NULL, STRING, tsLiteral, tsUnion } from "openapi-typescript";
 import ts from "typescript";
-import type { LoadedSpec } from "./load-spec.js";
-import { isRecord } from "./load-spec.js";
-import { type ProviderModel, pascalCase } from "./model.js";
+import type { LoadedSpec } from "../../openapi/load.js";
+import { isRecord } from "../../openapi/load.js";
+import { type ProviderModel, pascalCase } from "../model.js";
 
 /** `string & {}`: accepts any string while editors still offer the known literals next to it. */
 const ANY_OTHER_STRING = ts.factory.createIntersectionTypeNode([STRING, ts.factory.createTypeLiteralNode([])]);

@@ -1,14 +1,14 @@
 import { relative } from "node:path";
-import { type Diagnostic, SpecDiagnosticsError, sortDiagnostics } from "./diagnostics.js";
-import { emitClient } from "./emit-client.js";
-import { emitIndex } from "./emit-index.js";
-import { emitProvider } from "./emit-provider.js";
-import { emitSchema } from "./emit-schema.js";
-import { emitSmokeTest } from "./emit-smoke-test.js";
+import { type Diagnostic, SpecDiagnosticsError, sortDiagnostics } from "../diagnostics.js";
+import { loadSpec } from "../openapi/load.js";
+import { emitClient } from "./emitters/client.js";
+import { emitIndex } from "./emitters/index.js";
+import { emitProvider } from "./emitters/provider.js";
+import { emitSchema } from "./emitters/schema.js";
+import { emitSmokeTest } from "./emitters/smoke-test.js";
 import { generatedHeader } from "./header.js";
-import { loadSpec } from "./load-spec.js";
 import { buildModel, type ProviderModel } from "./model.js";
-import { validateSpec } from "./validate-spec.js";
+import { validateSpec } from "./validate.js";
 
 /**
  * The expensive part of generation: parse, lint (Redocly), model, and emit (openapi-typescript, TypeScript's printer).

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import type { ChangeKind } from "./diff-types.js";
-import { findRoot, generate } from "./generate.js";
+import type { ChangeKind } from "../diff/types.js";
+import { findRoot, generate } from "../generate/generate.js";
 import { printResults } from "./print-results.js";
 
 const USAGE = `usage: modelfleet-codegen <command> [options]
@@ -100,9 +100,9 @@ async function runDiff(
   changeset: boolean,
   failOn: ChangeKind | undefined,
 ): Promise<number> {
-  const { diffSpecs, DiffUsageError } = await import("./diff-command.js");
-  const { formatDiffJson, formatDiffReport } = await import("./diff-report.js");
-  const { writeChangesets } = await import("./changeset.js");
+  const { diffSpecs, DiffUsageError } = await import("../diff/command.js");
+  const { formatDiffJson, formatDiffReport } = await import("../diff/report.js");
+  const { writeChangesets } = await import("../diff/changeset.js");
   let result: Awaited<ReturnType<typeof diffSpecs>>;
   try {
     result = await diffSpecs({ root, cwd, base, specs });
@@ -125,7 +125,7 @@ async function runDiff(
 }
 
 async function runWatch(root: string, cwd: string, specs: string[] | undefined): Promise<number> {
-  const { watchSpecs } = await import("./watch.js");
+  const { watchSpecs } = await import("../generate/watch.js");
   const watcher = watchSpecs({
     root,
     cwd,

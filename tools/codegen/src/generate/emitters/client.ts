@@ -1,4 +1,4 @@
-import { camelCase, type OperationModel, type ProviderModel } from "./model.js";
+import { camelCase, type OperationModel, type ProviderModel } from "../model.js";
 
 /** `client.ts`: per-operation parameter and result types, the client interface and its factory. */
 export function emitClient(model: ProviderModel): string {

@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
-import type { Diagnostic } from "./diagnostics.js";
+import type { Diagnostic } from "../diagnostics.js";
 import { generatorIdentity } from "./generator-identity.js";
 import { outputsIntact, readEntry, sha256, writeEntry } from "./skip-cache.js";
 import { type OutputReport, syncDirectory, writeMissing } from "./write-output.js";

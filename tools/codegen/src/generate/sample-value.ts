@@ -1,5 +1,5 @@
-import { deref } from "./diff-types.js";
-import { isRecord } from "./json.js";
+import { deref } from "../diff/types.js";
+import { isRecord } from "../openapi/json.js";
 
 /**
  * The example a spec gives for a parameter, media type or schema (`example`, the first of `examples`, the

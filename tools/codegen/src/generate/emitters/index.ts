@@ -1,4 +1,4 @@
-import { camelCase, type ProviderModel } from "./model.js";
+import { camelCase, type ProviderModel } from "../model.js";
 
 /** The runtime's public names every provider package re-exports, so one install is enough to catch errors. */
 const RUNTIME_VALUES = [

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { getLineColLocation, Source } from "@redocly/openapi-core";
 import { LineCounter, parseDocument } from "yaml";
-import { type Diagnostic, SpecDiagnosticsError } from "./diagnostics.js";
+import { type Diagnostic, SpecDiagnosticsError } from "../diagnostics.js";
 import { isRecord } from "./json.js";
 
 /** A spec read from disk and parsed, with what later stages need to point back into its text. */

@@ -1,4 +1,4 @@
-import { camelCase, type ProviderModel } from "./model.js";
+import { camelCase, type ProviderModel } from "../model.js";
 
 /** `provider.ts`: the provider descriptor the runtime works from (identity, auth, operations). */
 export function emitProvider(model: ProviderModel): string {
