@@ -13,6 +13,14 @@ const USAGE = `usage: modelfleet-codegen <command> [options]
     --force         regenerate even specs whose bytes, generator and generated files are unchanged
     --watch         keep running; regenerate a spec's package whenever the spec changes
 
+  import <file> --name <id> [--base-url <url>] [--verbose]
+                  bring in a vendor's OpenAPI document (3.0 or 3.1, YAML or JSON): copy it unchanged to
+                  specs/<id>.<ext>, write specs/<id>.modelfleet.yaml beside it (identity, base URL, auth choice,
+                  renames, exclusions), then generate and scaffold packages/<id>. Vendor problems are warnings.
+    --name <id>     package id (lowercase): specs/<id>.*, packages/<id>, @modelfleet/<id>
+    --base-url <url>  the API's base URL when the document has no absolute one
+    --verbose       list every warning (default: one summary line)
+
   diff [<base-ref>] [--spec <file> ...] [--json] [--changeset] [--fail-on <kind>]
                   classify every change of each spec against a git revision (default: the package's
                   newest release tag contained in HEAD, else HEAD) as breaking, feature or fix
@@ -41,7 +49,15 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...rest] = positionals;
-  if (command !== "generate" && command !== "diff") {
+  if (command === "import") {
+    const extra = (["spec", "check", "force", "watch", "json", "changeset", "fail-on"] as const).find((k) => values[k] !== undefined);
+    if (extra) return usage(`--${extra} is not an option of import`);
+    if (rest.length !== 1) return usage(`import takes one document, got ${rest.length}`);
+    if (!values.name) return usage("import needs --name <id>");
+  }
+  const importOnly = (["name", "base-url", "verbose"] as const).find((k) => values[k] !== undefined);
+  if (importOnly && command !== "import") return usage(`--${importOnly} is an option of import only`);
+  if (command !== "generate" && command !== "diff" && command !== "import") {
     return usage(command ? `unknown command ${JSON.stringify(positionals.join(" "))}` : "missing command");
   }
   const misplaced =
@@ -49,6 +65,11 @@ async function main(argv: string[]): Promise<number> {
       ? (["json", "changeset", "fail-on"] as const).filter((k) => values[k] !== undefined)
       : (["check", "force", "watch"] as const).filter((k) => values[k] !== undefined);
   if (misplaced.length) return usage(`--${misplaced[0]} is not an option of ${command}`);
+  if (command === "import") {
+    const root = values.root ?? (await findRoot(process.cwd()));
+    if (!root) return usage("no specs/ directory here or above; pass --root");
+    return runImport(root, rest[0] as string, values.name as string, values["base-url"], values.verbose === true);
+  }
   if (command === "generate" && rest.length) return usage(`unexpected argument ${JSON.stringify(rest[0])}`);
   if (command === "diff" && rest.length > 1) return usage(`diff takes one base revision, got ${rest.length}`);
   if (values.watch && values.check) return usage("--watch and --check do not go together");
@@ -124,6 +145,20 @@ async function runDiff(
   return 0;
 }
 
+async function runImport(root: string, file: string, id: string, baseUrl: string | undefined, verbose: boolean): Promise<number> {
+  const { importDocument, formatImport, ImportUsageError } = await import("../import/import-document.js");
+  try {
+    const outcome = await importDocument({ root, file, id, baseUrl });
+    const { out, err } = formatImport(outcome, verbose);
+    process.stdout.write(out);
+    process.stderr.write(err);
+    return outcome.result.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ImportUsageError) return usage(error.message);
+    throw error;
+  }
+}
+
 async function runWatch(root: string, cwd: string, specs: string[] | undefined): Promise<number> {
   const { watchSpecs } = await import("../generate/watch.js");
   const watcher = watchSpecs({
@@ -160,6 +195,9 @@ function parse(argv: string[]) {
       changeset: { type: "boolean" },
       "fail-on": { type: "string" },
       root: { type: "string" },
+      name: { type: "string" },
+      "base-url": { type: "string" },
+      verbose: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });

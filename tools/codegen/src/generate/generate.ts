@@ -1,7 +1,9 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, extname, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import { SIDECAR_SUFFIX } from "../import/sidecar-name.js";
 import { generatorIdentity } from "./generator-identity.js";
+import type { SpecFiles } from "./scaffold.js";
 import { outputsIntact, readEntry, sha256, writeEntry } from "./skip-cache.js";
 import { type OutputReport, syncDirectory, writeMissing } from "./write-output.js";
 
@@ -46,12 +48,12 @@ export async function generate(options: GenerateOptions): Promise<SpecResult[]> 
 
 async function generateOne(root: string, cwd: string, absolute: string, check: boolean, force: boolean): Promise<SpecResult> {
   const shown = relative(cwd, absolute) || absolute;
-  const id = basename(absolute, extname(absolute));
+  const id = specId(absolute);
   const packageDir = join(root, "packages", id);
   const generatedDir = join(packageDir, "src", "generated");
   const result: SpecResult = { spec: shown, diagnostics: [], scaffolded: [], skipped: false };
 
-  const text = await readFile(absolute).catch(() => undefined);
+  const text = await readInputs(absolute);
   const specSha256 = text ? sha256(text) : undefined;
   const generator = await generatorIdentity();
   if (specSha256 && !force) {
@@ -79,7 +81,7 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   if (!run.files || !run.model) return result;
 
   result.packageDir = relative(root, packageDir);
-  const scaffold = scaffoldFiles(run.model, await readRuntimeVersion(root));
+  const scaffold = scaffoldFiles(run.model, await readRuntimeVersion(root), await specFiles(absolute));
   if (!check) result.scaffolded = await writeMissing(packageDir, scaffold, root);
   result.output = await syncDirectory(generatedDir, run.files, { check, root });
   if (specSha256) {
@@ -95,12 +97,47 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   return result;
 }
 
+/**
+ * Every spec of `specs/`: our own YAML or JSON specs, and each imported vendor document through its sidecar
+ * (`<id>.modelfleet.yaml`), which stands in for the document it names.
+ */
 async function findSpecs(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return names
-    .filter((n) => /\.(ya?ml|json)$/.test(n))
-    .sort()
-    .map((n) => join(dir, n));
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.(ya?ml|json)$/.test(n)).sort();
+  const sidecars = names.filter((n) => n.endsWith(SIDECAR_SUFFIX));
+  const vendored = new Set<string>();
+  for (const sidecar of sidecars) {
+    const named = sidecarSpecName(await readFile(join(dir, sidecar), "utf8").catch(() => ""));
+    if (named) vendored.add(named);
+  }
+  return names.filter((n) => !vendored.has(n)).map((n) => join(dir, n));
+}
+
+/** The package id of a spec: its file name without the extension (and without `.modelfleet` for a sidecar). */
+export function specId(file: string): string {
+  const name = basename(file);
+  return name.endsWith(SIDECAR_SUFFIX) ? name.slice(0, -SIDECAR_SUFFIX.length) : basename(name, extname(name));
+}
+
+/** The `spec:` line of a sidecar, read without a YAML parser: listing specs stays cheap. */
+function sidecarSpecName(text: string): string | undefined {
+  return /^spec:\s*["']?([^"'\s#]+)/m.exec(text)?.[1];
+}
+
+/** The bytes a spec's output depends on: the spec, or a sidecar and the vendor document it names. */
+async function readInputs(absolute: string): Promise<Buffer | undefined> {
+  const text = await readFile(absolute).catch(() => undefined);
+  if (!text || !absolute.endsWith(SIDECAR_SUFFIX)) return text;
+  const named = sidecarSpecName(text.toString("utf8"));
+  const vendor = named ? await readFile(join(dirname(absolute), named)).catch(() => undefined) : undefined;
+  return vendor ? Buffer.concat([text, Buffer.from("\0"), vendor]) : text;
+}
+
+/** The spec file names in specs/ a package's scripts and tests point at. */
+async function specFiles(absolute: string): Promise<SpecFiles> {
+  const entry = basename(absolute);
+  if (!entry.endsWith(SIDECAR_SUFFIX)) return { entry, document: entry, imported: false };
+  const named = sidecarSpecName(await readFile(absolute, "utf8"));
+  return { entry, document: named ?? entry, imported: true };
 }
 
 async function readRuntimeVersion(root: string): Promise<string> {

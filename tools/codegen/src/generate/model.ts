@@ -1,9 +1,11 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { camelCase, pascalCase } from "../names.js";
-import { isRecord, type LoadedSpec, locate, pointerOf } from "../openapi/load.js";
+import type { OpenApiDocument, OperationObject, RequestBodyObject, ResponseObject } from "../openapi/document.js";
+import { isRecord, type LoadedSpec, locate } from "../openapi/load.js";
+import { type HTTP_METHODS, type OperationEntry, walkOperations } from "../openapi/operations.js";
+import { pointerOf } from "../openapi/pointer.js";
+import { deref } from "../openapi/resolve.js";
 
-/** HTTP methods an OpenAPI path item can hold, in the order operations are emitted. */
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 /** Methods the runtime may always retry: repeating them has the same effect as sending them once. */
 const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace"]);
 /** Names the generated client uses itself; an operation may not take them as its method name. */
@@ -43,6 +45,12 @@ export interface OperationModel {
   idempotent: boolean;
 }
 
+/** How {@link buildModel} reads a spec. */
+export interface ModelOptions {
+  /** A vendor's document prepared by `import`: OpenAPI 3.0 accepted, what cannot be named skipped with a warning. */
+  imported?: boolean;
+}
+
 /** Everything the emitters need about one provider, all of it read from the spec. */
 export interface ProviderModel {
   /** Spec file stem (`sieve`), also the package directory name. */
@@ -59,7 +67,10 @@ export interface ProviderModel {
   errorMessageKeys?: string[];
   /** Property names the spec marks `x-modelfleet-sensitive: true`, redacted from logs. */
   sensitiveKeys: string[];
-  schemaNames: string[];
+  /** Copy an example into the generated smoke test only if it fits its schema (imported documents). */
+  checkExamples: boolean;
+  /** A readable alias per component schema that can have one, its name free of clashes with operation types. */
+  schemaAliases: Array<{ schemaName: string; alias: string }>;
   operations: OperationModel[];
 }
 
@@ -67,19 +78,24 @@ export interface ProviderModel {
  * Reads the provider model out of a spec that passed Redocly's structural checks, collecting every
  * modelfleet-specific problem (missing extension, unsupported auth, name clashes) instead of stopping at the first.
  */
-export function buildModel(spec: LoadedSpec, id: string): { model?: ProviderModel; diagnostics: Diagnostic[] } {
+export function buildModel(spec: LoadedSpec, id: string, options: ModelOptions = {}): { model?: ProviderModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const report = (code: string, message: string, pointer: string, help: string) =>
     diagnostics.push({ severity: "error", code, message, file: spec.file, pointer, help, ...locate(spec, pointer) });
+  const warn = (code: string, message: string, pointer: string) =>
+    diagnostics.push({ severity: "warning", code, message, file: spec.file, pointer, ...locate(spec, pointer) });
   const doc = spec.document;
 
   const openapi = typeof doc.openapi === "string" ? doc.openapi : "";
-  if (!openapi.startsWith("3.1")) {
+  if (options.imported ? !/^3\.[01]\./.test(openapi) : !openapi.startsWith("3.1")) {
+    const is30 = openapi.startsWith("3.0");
     report(
       "modelfleet/openapi-version",
-      `expected OpenAPI 3.1, found ${JSON.stringify(doc.openapi ?? null)}`,
+      `expected OpenAPI ${options.imported ? "3.0 or 3.1" : "3.1"}, found ${JSON.stringify(doc.openapi ?? null)}`,
       "#/openapi",
-      "set `openapi: 3.1.0`; 3.0 documents need `nullable` rewritten as type arrays",
+      is30
+        ? 'this is an OpenAPI 3.0 document: for a spec of ours, set `openapi: 3.1.0` and rewrite 3.0 constructs (`nullable: true` becomes `type: [<type>, "null"]`, boolean `exclusiveMinimum` a number); for a vendor\'s document, use `modelfleet-codegen import` instead'
+        : "write `openapi: 3.1.0`; Swagger 2.0 documents must be converted to OpenAPI 3 first",
     );
   }
 
@@ -129,7 +145,14 @@ export function buildModel(spec: LoadedSpec, id: string): { model?: ProviderMode
 
   const servers = Array.isArray(doc.servers) ? doc.servers : [];
   const baseUrl = isRecord(servers[0]) && typeof servers[0].url === "string" ? servers[0].url : "";
-  if (!/^https?:\/\/[^{}]+$/.test(baseUrl)) {
+  if (/^http:\/\//.test(baseUrl) && !isLoopback(baseUrl)) {
+    report(
+      "modelfleet/insecure-server",
+      `servers[0].url ${JSON.stringify(baseUrl)} uses http: the runtime refuses it (http only on loopback), so the client could never call it`,
+      "#/servers/0/url",
+      "use the provider's https URL",
+    );
+  } else if (!/^https?:\/\/[^{}]+$/.test(baseUrl)) {
     report(
       "modelfleet/missing-server",
       baseUrl
@@ -142,6 +165,14 @@ export function buildModel(spec: LoadedSpec, id: string): { model?: ProviderMode
 
   const auth = readAuth(doc, report);
   const { operations, methodNames } = readOperations(doc, report);
+  if (operations.length === 0 && !diagnostics.some((d) => d.code === "modelfleet/operation-id")) {
+    report(
+      "modelfleet/no-operations",
+      "the spec declares no operations, so the client would have no methods",
+      "#/paths",
+      "add the provider's operations under `paths`",
+    );
+  }
   for (const [methodName, ids] of methodNames) {
     if (ids.length > 1) {
       report(
@@ -155,19 +186,36 @@ export function buildModel(spec: LoadedSpec, id: string): { model?: ProviderMode
 
   const components = isRecord(doc.components) ? doc.components : {};
   const schemas = isRecord(components.schemas) ? components.schemas : {};
-  const schemaNames = Object.keys(schemas);
-  for (const schemaName of schemaNames) {
-    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(pascalCase(schemaName))) {
-      report(
-        "modelfleet/schema-name",
-        `schema name ${JSON.stringify(schemaName)} cannot become a TypeScript identifier`,
-        pointerOf("components", "schemas", schemaName),
-        "use a PascalCase name of letters and digits",
-      );
+  const operationTypes = new Set([
+    "Client",
+    "ClientOptions",
+    ...operations.flatMap((op) => [`${op.typeName}Params`, `${op.typeName}Result`]),
+  ]);
+  const schemaAliases: ProviderModel["schemaAliases"] = [];
+  for (const schemaName of Object.keys(schemas)) {
+    const pointer = pointerOf("components", "schemas", schemaName);
+    const stem = pascalCase(schemaName);
+    if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(stem)) {
+      if (options.imported)
+        warn("import/schema-name", `schema ${JSON.stringify(schemaName)} gets no alias: its name is not an identifier`, pointer);
+      else
+        report(
+          "modelfleet/schema-name",
+          `schema name ${JSON.stringify(schemaName)} cannot become a TypeScript identifier`,
+          pointer,
+          "use a PascalCase name of letters and digits",
+        );
+      continue;
     }
+    // An alias may not take the name of an operation's Params/Result type or of another alias (`model-info` and
+    // `ModelInfo`): the later one, in document order, gets a `Schema` suffix and then a number.
+    let alias = stem;
+    for (let n = 1; operationTypes.has(alias) || schemaAliases.some((a) => a.alias === alias); n++)
+      alias = `${stem}Schema${n > 1 ? n : ""}`;
+    schemaAliases.push({ schemaName, alias });
   }
 
-  if (diagnostics.length > 0 || !auth) return { diagnostics };
+  if (diagnostics.some((d) => d.severity === "error") || !auth) return { diagnostics };
   return {
     diagnostics,
     model: {
@@ -182,7 +230,8 @@ export function buildModel(spec: LoadedSpec, id: string): { model?: ProviderMode
       requestIdHeader,
       errorMessageKeys,
       sensitiveKeys: [...collectSensitiveKeys(doc)].sort(),
-      schemaNames,
+      schemaAliases,
+      checkExamples: options.imported === true,
       operations,
     },
   };
@@ -190,7 +239,7 @@ export function buildModel(spec: LoadedSpec, id: string): { model?: ProviderMode
 
 type Report = (code: string, message: string, pointer: string, help: string) => void;
 
-function readAuth(doc: Record<string, unknown>, report: Report): AuthModel | undefined {
+function readAuth(doc: OpenApiDocument, report: Report): AuthModel | undefined {
   const components = isRecord(doc.components) ? doc.components : {};
   const schemes = isRecord(components.securitySchemes) ? components.securitySchemes : {};
   const security = Array.isArray(doc.security) ? doc.security : [];
@@ -242,98 +291,91 @@ function readAuth(doc: Record<string, unknown>, report: Report): AuthModel | und
   return undefined;
 }
 
-function readOperations(doc: Record<string, unknown>, report: Report) {
+function readOperations(doc: OpenApiDocument, report: Report) {
   const operations: OperationModel[] = [];
   const methodNames = new Map<string, string[]>();
-  const paths = isRecord(doc.paths) ? doc.paths : {};
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const item = resolve(doc, rawItem);
-    if (!isRecord(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const op = item[method];
-      if (!isRecord(op)) continue;
-      const pointer = pointerOf("paths", path, method);
-      const operationId = typeof op.operationId === "string" ? op.operationId : "";
-      if (!operationId) continue; // reported by Redocly's operation-operationId rule
-      const methodName = camelCase(operationId);
-      if (!/^[a-z_$][A-Za-z0-9_$]*$/.test(methodName) || RESERVED_METHOD_NAMES.has(methodName)) {
-        report(
-          "modelfleet/operation-id",
-          `operationId ${JSON.stringify(operationId)} cannot become a method name`,
-          `${pointer}/operationId`,
-          "use a camelCase operationId such as `listVersions` (not `raw` or `provider`)",
-        );
-        continue;
-      }
-      methodNames.set(methodName, [...(methodNames.get(methodName) ?? []), operationId]);
-      const params = readParams(doc, item.parameters, op.parameters);
-      const seen = new Map<string, string>();
-      for (const p of params) {
-        const other = seen.get(p.name);
-        if (other || p.name === "body") {
-          report(
-            "modelfleet/param-clash",
-            `parameter ${JSON.stringify(p.name)} (${p.in}) clashes with ${other ? `the ${other} parameter of the same name` : "the request body argument"}`,
-            `${pointer}/parameters`,
-            "rename one of them; generated methods take path, query and header parameters in one object",
-          );
-        }
-        seen.set(p.name, p.in);
-      }
-      const body = readBody(doc, op.requestBody);
-      const responses = isRecord(op.responses) ? op.responses : {};
-      const success = Object.keys(responses)
-        .filter((status) => /^2(\d\d|XX)$/.test(status))
-        .sort()
-        .map((status) => {
-          const response = resolve(doc, responses[status]);
-          const content = isRecord(response) && isRecord(response.content) ? response.content : {};
-          return { status, mediaType: Object.keys(content).find(isJsonMediaType) };
-        });
-      if (success.length === 0) {
-        report(
-          "modelfleet/no-success-response",
-          `operation ${operationId} declares no 2xx response`,
-          `${pointer}/responses`,
-          "declare the success response so the client knows what it returns",
-        );
-      }
-      operations.push({
-        operationId,
-        methodName,
-        typeName: pascalCase(operationId),
-        method: method.toUpperCase() as OperationModel["method"],
-        path,
-        pointer,
-        summary: typeof op.summary === "string" ? op.summary : undefined,
-        description: typeof op.description === "string" ? op.description : undefined,
-        deprecated: op.deprecated === true,
-        params,
-        body,
-        success,
-        idempotent: IDEMPOTENT_METHODS.has(method) || op["x-modelfleet-idempotent"] === true,
-      });
+  for (const entry of walkOperations(doc)) {
+    const { operation: op, pointer, path, method } = entry;
+    const operationId = typeof op.operationId === "string" ? op.operationId : "";
+    if (!operationId) continue; // reported by Redocly's operation-operationId rule
+    const methodName = camelCase(operationId);
+    if (!/^[a-z_$][A-Za-z0-9_$]*$/.test(methodName) || RESERVED_METHOD_NAMES.has(methodName)) {
+      report(
+        "modelfleet/operation-id",
+        `operationId ${JSON.stringify(operationId)} cannot become a method name`,
+        `${pointer}/operationId`,
+        "use a camelCase operationId such as `listVersions` (not `raw` or `provider`)",
+      );
+      continue;
     }
+    methodNames.set(methodName, [...(methodNames.get(methodName) ?? []), operationId]);
+    const params = readParams(entry);
+    const seen = new Map<string, string>();
+    for (const p of params) {
+      const other = seen.get(p.name);
+      if (other || p.name === "body") {
+        report(
+          "modelfleet/param-clash",
+          `parameter ${JSON.stringify(p.name)} (${p.in}) clashes with ${other ? `the ${other} parameter of the same name` : "the request body argument"}`,
+          `${pointer}/parameters`,
+          "rename one of them; generated methods take path, query and header parameters in one object",
+        );
+      }
+      seen.set(p.name, p.in);
+    }
+    const body = readBody(doc, op.requestBody);
+    const success = successResponses(doc, op);
+    if (success.length === 0) {
+      report(
+        "modelfleet/no-success-response",
+        `operation ${operationId} declares no 2xx response`,
+        `${pointer}/responses`,
+        "declare the success response so the client knows what it returns",
+      );
+    }
+    operations.push({
+      operationId,
+      methodName,
+      typeName: pascalCase(operationId),
+      method: method.toUpperCase() as OperationModel["method"],
+      path,
+      pointer,
+      summary: typeof op.summary === "string" ? op.summary : undefined,
+      description: typeof op.description === "string" ? op.description : undefined,
+      deprecated: op.deprecated === true,
+      params,
+      body,
+      success,
+      idempotent: IDEMPOTENT_METHODS.has(method) || op["x-modelfleet-idempotent"] === true,
+    });
   }
   return { operations, methodNames };
 }
 
-function readParams(doc: Record<string, unknown>, itemParams: unknown, opParams: unknown): ParamModel[] {
-  const byKey = new Map<string, ParamModel>();
-  for (const list of [itemParams, opParams]) {
-    if (!Array.isArray(list)) continue;
-    for (const raw of list) {
-      const p = resolve(doc, raw);
-      if (!isRecord(p) || typeof p.name !== "string") continue;
-      if (p.in !== "path" && p.in !== "query" && p.in !== "header") continue; // cookies are not sent by the client
-      byKey.set(`${p.in}:${p.name}`, { name: p.name, in: p.in, required: p.in === "path" || p.required === true });
-    }
-  }
-  return [...byKey.values()];
+/** 2xx status codes of an operation, each with the JSON media type of its body (none: no JSON body). */
+export function successResponses(doc: OpenApiDocument, op: OperationObject): OperationModel["success"] {
+  const responses = isRecord(op.responses) ? op.responses : {};
+  return Object.keys(responses)
+    .filter((status) => /^2(\d\d|XX)$/.test(status))
+    .sort()
+    .map((status) => {
+      const response = deref<ResponseObject>(doc, responses[status]);
+      const content = isRecord(response) && isRecord(response.content) ? response.content : {};
+      return { status, mediaType: Object.keys(content).find(isJsonMediaType) };
+    });
 }
 
-function readBody(doc: Record<string, unknown>, raw: unknown): OperationModel["body"] {
-  const body = resolve(doc, raw);
+function readParams(entry: OperationEntry): ParamModel[] {
+  const params: ParamModel[] = [];
+  for (const { parameter: p } of entry.parameters) {
+    if (p.in !== "path" && p.in !== "query" && p.in !== "header") continue; // cookies are not sent by the client
+    params.push({ name: p.name, in: p.in, required: p.in === "path" || p.required === true });
+  }
+  return params;
+}
+
+function readBody(doc: OpenApiDocument, raw: unknown): OperationModel["body"] {
+  const body = deref<RequestBodyObject>(doc, raw);
   if (!isRecord(body) || !isRecord(body.content)) return undefined;
   const mediaTypes = Object.keys(body.content);
   const mediaType = mediaTypes.find(isJsonMediaType) ?? mediaTypes[0];
@@ -359,20 +401,18 @@ function collectSensitiveKeys(doc: Record<string, unknown>): Set<string> {
   return keys;
 }
 
-/** Follows local `$ref`s (`#/components/...`); the spec was already checked for dangling ones. */
-function resolve(doc: Record<string, unknown>, node: unknown, depth = 0): unknown {
-  if (!isRecord(node) || typeof node.$ref !== "string" || depth > 32) return node;
-  if (!node.$ref.startsWith("#/")) return node;
-  let target: unknown = doc;
-  for (const segment of node.$ref.slice(2).split("/")) {
-    const key = decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~");
-    target = isRecord(target) ? target[key] : undefined;
-  }
-  return resolve(doc, target, depth + 1);
-}
-
 function isJsonMediaType(mediaType: string): boolean {
   return /^application\/(.+\+)?json\b/i.test(mediaType);
 }
 
 export { camelCase, pascalCase };
+
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+function isLoopback(url: string): boolean {
+  try {
+    return LOOPBACK.test(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}

@@ -1,53 +1,56 @@
-import { deref } from "../diff/types.js";
 import { isRecord } from "../openapi/json.js";
+import { deref } from "../openapi/resolve.js";
+import { fitsSchema } from "./fits-schema.js";
 
 /**
  * The example a spec gives for a parameter, media type or schema (`example`, the first of `examples`, the
- * schema's own), or `undefined` when it gives none.
+ * schema's own), or `undefined` when it gives none. With `checked`, only an example that fits its schema counts
+ * (a vendor's document: its examples were never validated).
  */
-export function exampleOf(doc: unknown, holder: unknown): unknown {
+export function exampleOf(doc: unknown, holder: unknown, checked = false): unknown {
   if (!isRecord(holder)) return undefined;
-  if (holder.example !== undefined) return holder.example;
+  const candidates: unknown[] = [holder.example];
   if (isRecord(holder.examples)) {
     for (const raw of Object.values(holder.examples)) {
-      const example = deref(doc, raw, "#").node;
-      if (isRecord(example) && example.value !== undefined) return example.value;
+      const example = deref(doc, raw);
+      if (isRecord(example)) candidates.push(example.value);
     }
   }
-  if (holder.schema !== undefined) return schemaExample(doc, holder.schema);
+  const found = candidates.find((value) => value !== undefined && (!checked || fitsSchema(doc, holder.schema, value)));
+  if (found !== undefined) return found;
+  if (holder.schema !== undefined) return schemaExample(doc, holder.schema, checked);
   return undefined;
 }
 
-function schemaExample(doc: unknown, raw: unknown): unknown {
-  const schema = deref(doc, raw, "#").node;
+function schemaExample(doc: unknown, raw: unknown, checked: boolean): unknown {
+  const schema = deref(doc, raw);
   if (!isRecord(schema)) return undefined;
-  if (schema.example !== undefined) return schema.example;
-  if (Array.isArray(schema.examples) && schema.examples.length) return schema.examples[0];
-  return undefined;
+  const candidates = [schema.example, ...(Array.isArray(schema.examples) ? schema.examples : [])];
+  return candidates.find((value) => value !== undefined && (!checked || fitsSchema(doc, schema, value)));
 }
 
 /**
  * A value that satisfies a schema, for parameters and bodies the spec gives no example for: the schema's example
  * or default, the first enum value, else the simplest value of its type (required properties only).
  */
-export function sampleOf(doc: unknown, raw: unknown, depth = 0): unknown {
-  const schema = deref(doc, raw, "#").node;
+export function sampleOf(doc: unknown, raw: unknown, checked = false, depth = 0): unknown {
+  const schema = deref(doc, raw);
   if (!isRecord(schema) || depth > 8) return null;
-  const given = schemaExample(doc, schema);
+  const given = schemaExample(doc, schema, checked);
   if (given !== undefined) return given;
-  if (schema.default !== undefined) return schema.default;
+  if (schema.default !== undefined && (!checked || fitsSchema(doc, schema, schema.default))) return schema.default;
   if (schema.const !== undefined) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length) return schema.enum.find((v) => v !== null) ?? null;
   for (const keyword of ["anyOf", "oneOf"] as const) {
     const members = schema[keyword];
     if (!Array.isArray(members)) continue;
-    const first = members.map((m) => deref(doc, m, "#").node).find((m) => !(isRecord(m) && m.type === "null"));
-    if (first !== undefined) return sampleOf(doc, first, depth + 1);
+    const first = members.map((m) => deref(doc, m)).find((m) => !(isRecord(m) && m.type === "null"));
+    if (first !== undefined) return sampleOf(doc, first, checked, depth + 1);
   }
   if (Array.isArray(schema.allOf)) {
     const merged: Record<string, unknown> = {};
     for (const member of schema.allOf) {
-      const value = sampleOf(doc, member, depth + 1);
+      const value = sampleOf(doc, member, checked, depth + 1);
       if (isRecord(value)) Object.assign(merged, value);
     }
     return merged;
@@ -62,13 +65,13 @@ export function sampleOf(doc: unknown, raw: unknown, depth = 0): unknown {
     case "boolean":
       return true;
     case "array":
-      return schema.items === undefined ? [] : [sampleOf(doc, schema.items, depth + 1)];
+      return schema.items === undefined ? [] : [sampleOf(doc, schema.items, checked, depth + 1)];
     default: {
       if (!isRecord(schema.properties)) return {};
       const required = new Set(Array.isArray(schema.required) ? schema.required : []);
       const out: Record<string, unknown> = {};
       for (const [name, prop] of Object.entries(schema.properties)) {
-        if (required.has(name)) out[name] = sampleOf(doc, prop, depth + 1);
+        if (required.has(name)) out[name] = sampleOf(doc, prop, checked, depth + 1);
       }
       return out;
     }

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { getLineColLocation, Source } from "@redocly/openapi-core";
 import { LineCounter, parseDocument } from "yaml";
 import { type Diagnostic, SpecDiagnosticsError } from "../diagnostics.js";
+import type { OpenApiDocument } from "./document.js";
 import { isRecord } from "./json.js";
 
 /** A spec read from disk and parsed, with what later stages need to point back into its text. */
@@ -13,7 +14,7 @@ export interface LoadedSpec {
   text: string;
   sha256: string;
   /** The parsed document as plain JSON values. */
-  document: Record<string, unknown>;
+  document: OpenApiDocument;
   /** Redocly's view of the same text, used for linting and for pointer → line mapping. */
   source: Source;
 }
@@ -105,11 +106,7 @@ export function locate(spec: LoadedSpec, pointer: string): { line?: number; colu
   }
 }
 
-/** Builds a JSON pointer from path segments, escaping `~` and `/` as RFC 6901 requires. */
-export function pointerOf(...segments: Array<string | number>): string {
-  return `#/${segments.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/")}`;
-}
-
+export { pointerOf } from "./pointer.js";
 export { isRecord };
 
 function firstLine(message: string): string {

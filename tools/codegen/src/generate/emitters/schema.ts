@@ -3,7 +3,7 @@ import openapiTS, { astToString, NULL, STRING, tsLiteral, tsUnion } from "openap
 import ts from "typescript";
 import type { LoadedSpec } from "../../openapi/load.js";
 import { isRecord } from "../../openapi/load.js";
-import { type ProviderModel, pascalCase } from "../model.js";
+import type { ProviderModel } from "../model.js";
 
 /** `string & {}`: accepts any string while editors still offer the known literals next to it. */
 const ANY_OTHER_STRING = ts.factory.createIntersectionTypeNode([STRING, ts.factory.createTypeLiteralNode([])]);
@@ -27,11 +27,12 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     emptyObjectsUnknown: true,
     transform: openEnumTransform,
   });
-  const aliases = model.schemaNames.map((schemaName) => {
-    const schema = (spec.document.components as { schemas: Record<string, unknown> }).schemas[schemaName];
+  const schemas = spec.document.components?.schemas ?? {};
+  const aliases = model.schemaAliases.map(({ schemaName, alias }) => {
+    const schema = schemas[schemaName];
     const description = isRecord(schema) && typeof schema.description === "string" ? schema.description : undefined;
     const doc = description ? `/** ${escapeComment(description)} */\n` : "";
-    return `${doc}export type ${model.name}${pascalCase(schemaName)} = components["schemas"][${JSON.stringify(schemaName)}];`;
+    return `${doc}export type ${model.name}${alias} = components["schemas"][${JSON.stringify(schemaName)}];`;
   });
   return `${astToString(nodes).trimEnd()}\n\n${aliases.join("\n")}\n`;
 }

@@ -1,5 +1,7 @@
-import { deref, nodeAtPointer } from "../../diff/types.js";
+import type { OpenApiDocument, RequestBodyObject, ResponseObject } from "../../openapi/document.js";
 import { isRecord } from "../../openapi/json.js";
+import { type OperationEntry, walkOperations } from "../../openapi/operations.js";
+import { deref } from "../../openapi/resolve.js";
 import type { OperationModel, ProviderModel } from "../model.js";
 import { exampleOf, sampleOf } from "../sample-value.js";
 
@@ -11,7 +13,8 @@ const API_KEY = "smoke-test-key";
  * (not scaffolded) because it is derived from the spec alone and must follow it: a new operation gets its test on
  * the next `generate`. It also type-checks every request example against the generated types.
  */
-export function emitSmokeTest(doc: Record<string, unknown>, model: ProviderModel): string {
+export function emitSmokeTest(doc: OpenApiDocument, model: ProviderModel): string {
+  const entries = new Map(walkOperations(doc).map((entry) => [entry.pointer, entry]));
   const N = model.name;
   const out: string[] = [
     'import { describe, expect, it } from "vitest";',
@@ -32,19 +35,14 @@ export function emitSmokeTest(doc: Record<string, unknown>, model: ProviderModel
     "",
     `describe("${N} client smoke test (generated from the spec's examples)", () => {`,
   ];
-  for (const op of model.operations) out.push(...emitCase(doc, model, op));
+  for (const op of model.operations) out.push(...emitCase(doc, model, op, entries.get(op.pointer) as OperationEntry));
   out.push("});", "");
   return out.join("\n");
 }
 
-function emitCase(doc: Record<string, unknown>, model: ProviderModel, op: OperationModel): string[] {
-  const raw = nodeAtPointer(doc, op.pointer);
-  const operation = isRecord(raw) ? raw : {};
-  const item = nodeAtPointer(doc, op.pointer.replace(/\/[^/]+$/, ""));
-  const declared = [
-    ...(isRecord(item) && Array.isArray(item.parameters) ? item.parameters : []),
-    ...(Array.isArray(operation.parameters) ? operation.parameters : []),
-  ].map((p) => deref(doc, p, "#").node);
+function emitCase(doc: OpenApiDocument, model: ProviderModel, op: OperationModel, entry: OperationEntry): string[] {
+  const operation = entry.operation;
+  const declared = entry.parameters.map((p) => p.parameter);
 
   const params: Record<string, unknown> = {};
   const pathValues: Record<string, unknown> = {};
@@ -52,9 +50,9 @@ function emitCase(doc: Record<string, unknown>, model: ProviderModel, op: Operat
   const headerNames: string[] = [];
   for (const p of op.params) {
     const spec = declared.find((d) => isRecord(d) && d.name === p.name && d.in === p.in);
-    const example = exampleOf(doc, spec);
+    const example = exampleOf(doc, spec, model.checkExamples);
     if (example === undefined && !p.required) continue;
-    const value = example ?? (isRecord(spec) ? sampleOf(doc, spec.schema) : "string");
+    const value = example ?? (isRecord(spec) ? sampleOf(doc, spec.schema, model.checkExamples) : "string");
     params[p.name] = value;
     if (p.in === "path") pathValues[p.name] = value;
     else if (p.in === "query") queryNames.push(p.name);
@@ -62,9 +60,9 @@ function emitCase(doc: Record<string, unknown>, model: ProviderModel, op: Operat
   }
   let body: unknown;
   if (op.body) {
-    const requestBody = deref(doc, operation.requestBody, "#").node;
+    const requestBody = deref<RequestBodyObject>(doc, operation.requestBody);
     const media = isRecord(requestBody) && isRecord(requestBody.content) ? requestBody.content[op.body.mediaType] : undefined;
-    body = exampleOf(doc, media) ?? (isRecord(media) ? sampleOf(doc, media.schema) : {});
+    body = exampleOf(doc, media, model.checkExamples) ?? (isRecord(media) ? sampleOf(doc, media.schema, model.checkExamples) : {});
     params.body = body;
   }
 
@@ -73,9 +71,9 @@ function emitCase(doc: Record<string, unknown>, model: ProviderModel, op: Operat
   let reply: unknown;
   if (success?.mediaType) {
     const responses = isRecord(operation.responses) ? operation.responses : {};
-    const response = deref(doc, responses[success.status], "#").node;
+    const response = deref<ResponseObject>(doc, responses[success.status]);
     const media = isRecord(response) && isRecord(response.content) ? response.content[success.mediaType] : undefined;
-    reply = exampleOf(doc, media) ?? (isRecord(media) ? sampleOf(doc, media.schema) : {});
+    reply = exampleOf(doc, media, model.checkExamples) ?? (isRecord(media) ? sampleOf(doc, media.schema, model.checkExamples) : {});
   }
 
   const url = `${model.baseUrl}${op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(pathValues[name])))}`;
