@@ -41,6 +41,8 @@ const FIXTURE_CASES = [
     methods: ["getJob"],
   },
   { file: "no-2xx.yaml", id: "partial", args: [], warnings: ["import/skipped-operation"], methods: ["listThings"] },
+  { file: "form-multipart.yaml", id: "uploads", args: [], warnings: ["import/skipped-operation"], methods: ["createToken", "uploadFile"] },
+  { file: "binary-sse.yaml", id: "media", args: [], warnings: [], methods: ["synthesize", "downloadFile", "getLogs", "streamEvents"] },
 ] as const;
 
 let root: string;
@@ -115,6 +117,16 @@ describe("import: vendor-style documents, unattended", () => {
     // A vendor example with a property its schema does not declare is not copied into the typed smoke test.
     const smoke = await readFile(join(root, "packages", "nullable", "src", "generated", "smoke.test.ts"), "utf8");
     expect(smoke).not.toContain("undocumented");
+
+    // Bodies that are not JSON: encoded as declared on the wire, read back as Blob, string or stream.
+    const uploads = await readFile(join(root, "packages", "uploads", "src", "generated", "provider.ts"), "utf8");
+    expect(uploads).toContain('"bodyEncoding":"form"');
+    expect(uploads).toContain('"bodyEncoding":"multipart"');
+    expect(imports.get("uploads")?.stderr).toContain("PUT /raw skipped: its request body has no media type the client can send");
+    const media = await readFile(join(root, "packages", "media", "src", "generated", "client.ts"), "utf8");
+    expect(media).toContain("export type MediaSynthesizeResult = Blob;");
+    expect(media).toContain("export type MediaGetLogsResult = string;");
+    expect(media).toContain("export type MediaStreamEventsResult = ReadableStream<Uint8Array>;");
 
     const sidecar = join(root, "specs", "keys.modelfleet.yaml");
     await writeFile(sidecar, `${await readFile(sidecar, "utf8")}auth: bearer\nrename:\n  listDeployments: deployments\n`);

@@ -13,6 +13,8 @@ export function fitsSchema(doc: unknown, raw: unknown, value: unknown, depth = 0
   if (schema === undefined || depth > 16) return false;
   if (typeof schema === "boolean") return schema;
   if (!isRecord(schema)) return false;
+  // A file cannot be written as a JSON example; the generated type is a Blob.
+  if (schema.format === "binary") return false;
   if (["allOf", "not", "if", "$dynamicRef", "patternProperties"].some((k) => schema[k] !== undefined)) return false;
   if (schema.const !== undefined && JSON.stringify(schema.const) !== JSON.stringify(value)) return false;
   if (Array.isArray(schema.enum) && !schema.enum.some((v) => JSON.stringify(v) === JSON.stringify(value))) return false;

@@ -2,6 +2,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { camelCase, pascalCase } from "../names.js";
 import type { OpenApiDocument, OperationObject, RequestBodyObject, ResponseObject } from "../openapi/document.js";
 import { isRecord, type LoadedSpec, locate } from "../openapi/load.js";
+import { type BodyEncoding, bodyEncodingOf, isJsonMediaType, type ReadAs, readAsOf } from "../openapi/media-types.js";
 import { type HTTP_METHODS, type OperationEntry, walkOperations } from "../openapi/operations.js";
 import { pointerOf } from "../openapi/pointer.js";
 import { deref } from "../openapi/resolve.js";
@@ -39,9 +40,12 @@ export interface OperationModel {
   description?: string;
   deprecated: boolean;
   params: ParamModel[];
-  body?: { required: boolean; mediaType: string };
-  /** 2xx status codes, and the JSON media type of each one's body (none: the response has no JSON body). */
-  success: Array<{ status: string; mediaType: string | undefined }>;
+  /** The request body: its media type (JSON preferred, then form, then multipart) and how it is encoded. */
+  body?: { required: boolean; mediaType: string; encoding: BodyEncoding };
+  /**
+   * 2xx status codes, each with the media type of its body (JSON preferred) and how it is read (none: no body).
+   */
+  success: Array<{ status: string; mediaType: string | undefined; readAs?: ReadAs }>;
   idempotent: boolean;
 }
 
@@ -323,7 +327,7 @@ function readOperations(doc: OpenApiDocument, report: Report) {
       }
       seen.set(p.name, p.in);
     }
-    const body = readBody(doc, op.requestBody);
+    const body = readBody(doc, op.requestBody, pointer, report);
     const success = successResponses(doc, op);
     if (success.length === 0) {
       report(
@@ -361,7 +365,8 @@ export function successResponses(doc: OpenApiDocument, op: OperationObject): Ope
     .map((status) => {
       const response = deref<ResponseObject>(doc, responses[status]);
       const content = isRecord(response) && isRecord(response.content) ? response.content : {};
-      return { status, mediaType: Object.keys(content).find(isJsonMediaType) };
+      const mediaType = Object.keys(content).find(isJsonMediaType) ?? Object.keys(content)[0];
+      return mediaType ? { status, mediaType, readAs: readAsOf(mediaType) } : { status, mediaType: undefined };
     });
 }
 
@@ -374,12 +379,23 @@ function readParams(entry: OperationEntry): ParamModel[] {
   return params;
 }
 
-function readBody(doc: OpenApiDocument, raw: unknown): OperationModel["body"] {
+function readBody(doc: OpenApiDocument, raw: unknown, pointer: string, report: Report): OperationModel["body"] {
   const body = deref<RequestBodyObject>(doc, raw);
   if (!isRecord(body) || !isRecord(body.content)) return undefined;
   const mediaTypes = Object.keys(body.content);
-  const mediaType = mediaTypes.find(isJsonMediaType) ?? mediaTypes[0];
-  return mediaType ? { required: body.required === true, mediaType } : undefined;
+  const ranked = (["json", "form", "multipart"] as const).map((e) => mediaTypes.find((m) => bodyEncodingOf(m) === e));
+  const mediaType = ranked.find((m) => m !== undefined);
+  if (!mediaType) {
+    if (mediaTypes.length)
+      report(
+        "modelfleet/body-media-type",
+        `request body media type ${mediaTypes.join(", ")} cannot be sent (supported: JSON, application/x-www-form-urlencoded, multipart/form-data)`,
+        `${pointer}/requestBody`,
+        "describe the body as JSON, form fields or multipart parts",
+      );
+    return undefined;
+  }
+  return { required: body.required === true, mediaType, encoding: bodyEncodingOf(mediaType) as BodyEncoding };
 }
 
 function collectSensitiveKeys(doc: Record<string, unknown>): Set<string> {
@@ -399,10 +415,6 @@ function collectSensitiveKeys(doc: Record<string, unknown>): Set<string> {
   };
   visit(doc);
   return keys;
-}
-
-function isJsonMediaType(mediaType: string): boolean {
-  return /^application\/(.+\+)?json\b/i.test(mediaType);
 }
 
 export { camelCase, pascalCase };

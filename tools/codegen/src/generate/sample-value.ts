@@ -2,6 +2,9 @@ import { isRecord } from "../openapi/json.js";
 import { deref } from "../openapi/resolve.js";
 import { fitsSchema } from "./fits-schema.js";
 
+/** Stands for a file (`format: binary`) in a sample; the smoke test emitter writes it as a Blob. */
+export const BLOB_SAMPLE = "\u0000modelfleet-blob\u0000";
+
 /**
  * The example a spec gives for a parameter, media type or schema (`example`, the first of `examples`, the
  * schema's own), or `undefined` when it gives none. With `checked`, only an example that fits its schema counts
@@ -58,6 +61,7 @@ export function sampleOf(doc: unknown, raw: unknown, checked = false, depth = 0)
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t) => t !== "null");
   switch (types[0]) {
     case "string":
+      if (schema.format === "binary") return BLOB_SAMPLE;
       return schema.format === "date-time" ? "2024-01-01T00:00:00Z" : schema.format === "date" ? "2024-01-01" : "string";
     case "integer":
     case "number":

@@ -1,7 +1,8 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { camelCase } from "../names.js";
-import type { OpenApiDocument, OperationObject, PathItemObject, SecuritySchemeObject } from "../openapi/document.js";
+import type { OpenApiDocument, OperationObject, PathItemObject, RequestBodyObject, SecuritySchemeObject } from "../openapi/document.js";
 import { isRecord } from "../openapi/json.js";
+import { bodyEncodingOf } from "../openapi/media-types.js";
 import { HTTP_METHODS, walkOperations } from "../openapi/operations.js";
 import { pointerOf } from "../openapi/pointer.js";
 import { deref } from "../openapi/resolve.js";
@@ -110,6 +111,7 @@ function skipInexpressible(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): 
       if (operationId && excluded.has(operationId)) reason = "excluded by the sidecar";
       else if (responses.includes("101")) reason = "a WebSocket upgrade (101) is not a request-response call";
       else if (!responses.some((status) => /^2(\d\d|XX)$/.test(status))) reason = "it declares no 2xx response";
+      else if (!canSendBody(doc, op.requestBody)) reason = "its request body has no media type the client can send (JSON, form, multipart)";
       else if (seenShapes.has(`${method} ${shape}`)) reason = `it duplicates ${seenShapes.get(`${method} ${shape}`)} (same path shape)`;
       if (reason) {
         warn("skipped-operation", `${label} skipped: ${reason}`, pointer);
@@ -119,6 +121,12 @@ function skipInexpressible(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): 
       seenShapes.set(`${method} ${shape}`, label);
     }
   }
+}
+
+function canSendBody(doc: OpenApiDocument, raw: unknown): boolean {
+  const body = deref<RequestBodyObject>(doc, raw);
+  if (!isRecord(body) || !isRecord(body.content) || Object.keys(body.content).length === 0) return true;
+  return Object.keys(body.content).some((mediaType) => bodyEncodingOf(mediaType) !== undefined);
 }
 
 /**

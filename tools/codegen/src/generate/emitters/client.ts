@@ -65,6 +65,9 @@ export function emitClient(model: ProviderModel): string {
   return out.join("\n");
 }
 
+/** What a success body that is not JSON resolves to (see tools/codegen/README.md, "Bodies that are not JSON"). */
+const READ_AS_TYPES = { text: "string", blob: "Blob", stream: "ReadableStream<Uint8Array>" } as const;
+
 function opRef(op: OperationModel): string {
   return `operations[${JSON.stringify(op.operationId)}]`;
 }
@@ -91,8 +94,9 @@ function requiresParams(op: OperationModel): boolean {
 }
 
 function resultTypeOf(op: OperationModel): string {
-  const types = op.success.map(({ status, mediaType }) => {
+  const types = op.success.map(({ status, mediaType, readAs }) => {
     if (!mediaType) return "void";
+    if (readAs && readAs !== "json") return READ_AS_TYPES[readAs];
     const key = /^\d+$/.test(status) ? status : JSON.stringify(status);
     return `${opRef(op)}["responses"][${key}]["content"][${JSON.stringify(mediaType)}]`;
   });

@@ -1,4 +1,4 @@
-import { camelCase, type ProviderModel } from "../model.js";
+import { camelCase, type OperationModel, type ProviderModel } from "../model.js";
 
 /** `provider.ts`: the provider descriptor the runtime works from (identity, auth, operations). */
 export function emitProvider(model: ProviderModel): string {
@@ -13,6 +13,9 @@ export function emitProvider(model: ProviderModel): string {
       headerParams: names("header"),
       body: op.body ? (op.body.required ? "required" : "optional") : false,
       idempotent: op.idempotent,
+      // Only for bodies that are not JSON, so a JSON-only provider's table stays as it was.
+      ...(op.body && op.body.encoding !== "json" ? { bodyEncoding: op.body.encoding } : {}),
+      ...(responseAs(op) ? { responseAs: responseAs(op) } : {}),
     };
     return `    ${JSON.stringify(op.operationId)}: ${JSON.stringify(descriptor)},`;
   });
@@ -39,4 +42,10 @@ export function emitProvider(model: ProviderModel): string {
     "",
   ];
   return lines.join("\n");
+}
+
+/** How the runtime reads the operation's success body when it is not JSON (the first 2xx with a body decides). */
+export function responseAs(op: OperationModel): "text" | "blob" | "stream" | undefined {
+  const readAs = op.success.find((s) => s.readAs)?.readAs;
+  return readAs === "json" ? undefined : readAs;
 }

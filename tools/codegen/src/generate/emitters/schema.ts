@@ -25,7 +25,7 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     defaultNonNullable: false,
     // `type: object` without properties is an open object (`Record<string, unknown>`), not an empty one.
     emptyObjectsUnknown: true,
-    transform: openEnumTransform,
+    transform: (schema) => binaryTransform(schema) ?? openEnumTransform(schema),
   });
   const schemas = spec.document.components?.schemas ?? {};
   const aliases = model.schemaAliases.map(({ schemaName, alias }) => {
@@ -35,6 +35,15 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     return `${doc}export type ${model.name}${alias} = components["schemas"][${JSON.stringify(schemaName)}];`;
   });
   return `${astToString(nodes).trimEnd()}\n\n${aliases.join("\n")}\n`;
+}
+
+/** `type: string, format: binary` is a file: a Blob to upload in a multipart body, not a string. */
+function binaryTransform(schema: unknown): ts.TypeNode | undefined {
+  if (!isRecord(schema) || schema.format !== "binary") return undefined;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (!types.includes("string")) return undefined;
+  const blob = ts.factory.createTypeReferenceNode("Blob");
+  return types.includes("null") || schema.nullable === true ? tsUnion([blob, NULL]) : blob;
 }
 
 /**

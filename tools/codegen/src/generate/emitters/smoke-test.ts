@@ -3,7 +3,7 @@ import { isRecord } from "../../openapi/json.js";
 import { type OperationEntry, walkOperations } from "../../openapi/operations.js";
 import { deref } from "../../openapi/resolve.js";
 import type { OperationModel, ProviderModel } from "../model.js";
-import { exampleOf, sampleOf } from "../sample-value.js";
+import { BLOB_SAMPLE, exampleOf, sampleOf } from "../sample-value.js";
 
 const API_KEY = "smoke-test-key";
 
@@ -33,11 +33,35 @@ export function emitSmokeTest(doc: OpenApiDocument, model: ProviderModel): strin
     "  return { fetch, requests };",
     "}",
     "",
+    ...(model.operations.some((op) => rawReply(op)) ? RAW_FETCH : []),
     `describe("${N} client smoke test (generated from the spec's examples)", () => {`,
   ];
   for (const op of model.operations) out.push(...emitCase(doc, model, op, entries.get(op.pointer) as OperationEntry));
   out.push("});", "");
   return out.join("\n");
+}
+
+/** Emitted only for a spec with a success body that is not JSON, so JSON-only packages keep their test as it was. */
+const RAW_FETCH = [
+  "/** A `fetch` that answers with a body of another media type than JSON, as text. */",
+  "function cannedRawFetch(status: number, body: string, contentType: string) {",
+  "  const requests: Request[] = [];",
+  "  const fetch = async (request: Request): Promise<Response> => {",
+  "    requests.push(request.clone());",
+  '    return new Response(body, { status, headers: { "content-type": contentType } });',
+  "  };",
+  "  return { fetch, requests };",
+  "}",
+  "",
+];
+
+/** What a success body that is not JSON is answered with in the test, and read back as. */
+const RAW_REPLY = "sample body from the smoke test";
+
+function rawReply(op: OperationModel): { mediaType: string; readAs: "text" | "blob" | "stream"; status: string } | undefined {
+  const success = op.success.find((s) => s.status === "200") ?? op.success[0];
+  if (!success?.mediaType || !success.readAs || success.readAs === "json") return undefined;
+  return { mediaType: success.mediaType, readAs: success.readAs, status: success.status };
 }
 
 function emitCase(doc: OpenApiDocument, model: ProviderModel, op: OperationModel, entry: OperationEntry): string[] {
@@ -76,12 +100,20 @@ function emitCase(doc: OpenApiDocument, model: ProviderModel, op: OperationModel
     reply = exampleOf(doc, media, model.checkExamples) ?? (isRecord(media) ? sampleOf(doc, media.schema, model.checkExamples) : {});
   }
 
+  const raw = rawReply(op);
   const url = `${model.baseUrl}${op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(pathValues[name])))}`;
   const hasParams = Object.keys(params).length > 0;
   const lines = [
     `  it(${JSON.stringify(`${op.methodName}: ${op.method} ${op.path}`)}, async () => {`,
-    `    const reply = ${reply === undefined || status === 204 ? "undefined" : indent(reply)};`,
-    `    const { fetch, requests } = cannedFetch(${status}, reply);`,
+    ...(raw
+      ? [
+          `    const reply = ${JSON.stringify(RAW_REPLY)};`,
+          `    const { fetch, requests } = cannedRawFetch(${status}, reply, ${JSON.stringify(raw.mediaType)});`,
+        ]
+      : [
+          `    const reply = ${reply === undefined || status === 204 ? "undefined" : indent(reply)};`,
+          `    const { fetch, requests } = cannedFetch(${status}, reply);`,
+        ]),
     `    const client = create${model.name}Client({ apiKey: API_KEY, fetch, maxRetries: 0 });`,
     `    const result = await client.${op.methodName}(${hasParams ? indent(params) : ""});`,
     "    expect(requests).toHaveLength(1);",
@@ -95,13 +127,45 @@ function emitCase(doc: OpenApiDocument, model: ProviderModel, op: OperationModel
     for (const name of queryNames) lines.push(`    expect(query.has(${JSON.stringify(name)})).toBe(true);`);
   }
   for (const name of headerNames) lines.push(`    expect(request.headers.get(${JSON.stringify(name)})).not.toBeNull();`);
-  if (op.body && /json/i.test(op.body.mediaType)) lines.push(`    expect(await request.json()).toEqual(${indent(body)});`);
-  lines.push(reply === undefined || status === 204 ? "    expect(result).toBeUndefined();" : "    expect(result).toEqual(reply);");
+  if (op.body?.encoding === "json") lines.push(`    expect(await request.json()).toEqual(${indent(body)});`);
+  if (op.body?.encoding === "form") {
+    lines.push('    expect(request.headers.get("content-type")).toBe("application/x-www-form-urlencoded");');
+    lines.push(`    expect(await request.text()).toBe(${JSON.stringify(formText(body))});`);
+  }
+  if (op.body?.encoding === "multipart") {
+    lines.push('    expect(request.headers.get("content-type")).toMatch(/^multipart\\/form-data; boundary=/);');
+    const names = isRecord(body)
+      ? Object.keys(body)
+          .filter((k) => body[k] !== undefined)
+          .sort()
+      : [];
+    lines.push(`    expect([...new Set((await request.formData()).keys())].sort()).toEqual(${JSON.stringify(names)});`);
+  }
+  if (raw?.readAs === "blob") {
+    lines.push("    expect(result).toBeInstanceOf(Blob);", "    expect(await (result as Blob).text()).toBe(reply);");
+  } else if (raw?.readAs === "text") {
+    lines.push("    expect(result).toBe(reply);");
+  } else if (raw?.readAs === "stream") {
+    lines.push("    expect(await new Response(result as ReadableStream<Uint8Array>).text()).toBe(reply);");
+  } else {
+    lines.push(reply === undefined || status === 204 ? "    expect(result).toBeUndefined();" : "    expect(result).toEqual(reply);");
+  }
   lines.push("  });", "");
   return lines;
 }
 
-/** A JSON value as a TypeScript literal, indented to sit inside a test. */
+/** A JSON value as a TypeScript literal, indented to sit inside a test; a file sample becomes a Blob. */
 function indent(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, "\n    ");
+  return JSON.stringify(value, null, 2)
+    .replace(/\n/g, "\n    ")
+    .replaceAll(JSON.stringify(BLOB_SAMPLE), `new Blob([${JSON.stringify(RAW_REPLY)}])`);
+}
+
+/** A form body as the runtime encodes it: repeated fields for arrays, JSON text for anything but a string. */
+function formText(body: unknown): string {
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(isRecord(body) ? body : {})) {
+    for (const item of Array.isArray(value) ? value : [value]) form.append(name, typeof item === "string" ? item : JSON.stringify(item));
+  }
+  return form.toString();
 }
