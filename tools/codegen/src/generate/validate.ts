@@ -72,7 +72,23 @@ export async function validateSpec(spec: LoadedSpec): Promise<Diagnostic[]> {
       line,
       column,
       pointer: location?.pointer,
-      help: HELP[problem.ruleId] ?? problem.suggest?.[0],
+      help: helpFor(problem.ruleId, problem.message) ?? problem.suggest?.[0],
     };
   });
+}
+
+/** OpenAPI 3.0 keywords a 3.1 document may still carry, with their 3.1 form. */
+const LEFTOVERS_30: Record<string, string> = {
+  nullable: "OpenAPI 3.1 has no `nullable`: write `type: [<type>, \"null\"]` (or add `{type: \"null\"}` to an anyOf)",
+  exclusiveMinimum: "in OpenAPI 3.1 `exclusiveMinimum` is the bound itself (a number), not a boolean next to `minimum`",
+  exclusiveMaximum: "in OpenAPI 3.1 `exclusiveMaximum` is the bound itself (a number), not a boolean next to `maximum`",
+  example: "OpenAPI 3.1 schemas take `examples: [...]`; `example` is a 3.0 leftover",
+};
+
+function helpFor(ruleId: string, message: string): string | undefined {
+  if (ruleId === "struct") {
+    const leftover = Object.keys(LEFTOVERS_30).find((key) => message.includes(`\`${key}\``));
+    if (leftover) return LEFTOVERS_30[leftover];
+  }
+  return HELP[ruleId];
 }
