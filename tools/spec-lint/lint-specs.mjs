@@ -13,9 +13,7 @@ const names = readdirSync(join(root, "specs"))
   .filter((name) => /\.(ya?ml|json)$/.test(name))
   .sort();
 const sidecars = names.filter((name) => name.endsWith(".modelfleet.yaml"));
-const vendored = new Set(
-  sidecars.map((name) => /^spec:\s*["']?([^"'\s#]+)/m.exec(readFileSync(join(root, "specs", name), "utf8"))?.[1]),
-);
+const vendored = new Set(sidecars.map((name) => /^spec:\s*["']?([^"'\s#]+)/m.exec(readFileSync(join(root, "specs", name), "utf8"))?.[1]));
 const ours = names.filter((name) => !sidecars.includes(name) && !vendored.has(name)).map((name) => `specs/${name}`);
 if (ours.length === 0) {
   process.stdout.write("lint:specs: no specs of our own in specs/\n");

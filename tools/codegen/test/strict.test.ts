@@ -24,7 +24,9 @@ const codes = (result: SpecResult) => result.diagnostics.filter((d) => d.severit
 describe("strict mode: every problem of our own spec in one run", () => {
   it("reports a 3.0 leftover and a missing x-modelfleet together, each with its fix", async () => {
     const { result } = await strictRun((text) =>
-      text.replace(/ {2}x-modelfleet:\n(?: {4}.*\n)+/, "").replace("            type: integer\n", "            type: integer\n            nullable: true\n"),
+      text
+        .replace(/ {2}x-modelfleet:\n(?: {4}.*\n)+/, "")
+        .replace("            type: integer\n", "            type: integer\n            nullable: true\n"),
     );
     expect(codes(result)).toEqual(["modelfleet/missing-extension", "spec/struct"]);
     const leftover = result.diagnostics.find((d) => d.code === "spec/struct");

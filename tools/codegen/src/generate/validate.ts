@@ -79,7 +79,7 @@ export async function validateSpec(spec: LoadedSpec): Promise<Diagnostic[]> {
 
 /** OpenAPI 3.0 keywords a 3.1 document may still carry, with their 3.1 form. */
 const LEFTOVERS_30: Record<string, string> = {
-  nullable: "OpenAPI 3.1 has no `nullable`: write `type: [<type>, \"null\"]` (or add `{type: \"null\"}` to an anyOf)",
+  nullable: 'OpenAPI 3.1 has no `nullable`: write `type: [<type>, "null"]` (or add `{type: "null"}` to an anyOf)',
   exclusiveMinimum: "in OpenAPI 3.1 `exclusiveMinimum` is the bound itself (a number), not a boolean next to `minimum`",
   exclusiveMaximum: "in OpenAPI 3.1 `exclusiveMaximum` is the bound itself (a number), not a boolean next to `maximum`",
   example: "OpenAPI 3.1 schemas take `examples: [...]`; `example` is a 3.0 leftover",
