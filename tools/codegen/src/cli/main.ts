@@ -6,12 +6,13 @@ import { printResults } from "./print-results.js";
 
 const USAGE = `usage: modelfleet-codegen <command> [options]
 
-  generate [--spec <file> ...] [--check] [--force] [--watch]
+  generate [--spec <file> ...] [--check] [--force] [--watch] [--verbose]
                   generate packages/<name>/src/generated/ from specs/<name>.yaml (every spec by default)
     --spec <file>   only this spec (repeatable)
     --check         write nothing; exit 1 naming every stale file
     --force         regenerate even specs whose bytes, generator and generated files are unchanged
     --watch         keep running; regenerate a spec's package whenever the spec changes
+    --verbose       list every warning of an imported vendor document (default: a count)
 
   import <file> --name <id> [--base-url <url>] [--verbose]
                   bring in a vendor's OpenAPI document (3.0 or 3.1, YAML or JSON): copy it unchanged to
@@ -55,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
     if (rest.length !== 1) return usage(`import takes one document, got ${rest.length}`);
     if (!values.name) return usage("import needs --name <id>");
   }
-  const importOnly = (["name", "base-url", "verbose"] as const).find((k) => values[k] !== undefined);
+  const importOnly = (["name", "base-url"] as const).find((k) => values[k] !== undefined);
   if (importOnly && command !== "import") return usage(`--${importOnly} is an option of import only`);
   if (command !== "generate" && command !== "diff" && command !== "import") {
     return usage(command ? `unknown command ${JSON.stringify(positionals.join(" "))}` : "missing command");
@@ -63,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   const misplaced =
     command === "generate"
       ? (["json", "changeset", "fail-on"] as const).filter((k) => values[k] !== undefined)
-      : (["check", "force", "watch"] as const).filter((k) => values[k] !== undefined);
+      : (["check", "force", "watch", "verbose"] as const).filter((k) => values[k] !== undefined);
   if (misplaced.length) return usage(`--${misplaced[0]} is not an option of ${command}`);
   if (command === "import") {
     const root = values.root ?? (await findRoot(process.cwd()));
@@ -90,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
 
   const check = values.check === true;
   const results = await generate({ root, specs: values.spec, check, cwd, force: values.force === true });
-  const { failed, stale } = printResults(results, check, stdio);
+  const { failed, stale } = printResults(results, check, stdio, values.verbose === true);
   if (check && stale.length) {
     for (const file of stale) process.stderr.write(`stale: ${file}\n`);
     process.stderr.write(

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { camelCase, pascalCase } from "../names.js";
 import type { OpenApiDocument, OperationObject, RequestBodyObject, ResponseObject } from "../openapi/document.js";
-import { isRecord, type LoadedSpec, locate } from "../openapi/load.js";
+import { isRecord, type LoadedSpec } from "../openapi/load.js";
 import { type BodyEncoding, bodyEncodingOf, isJsonMediaType, type ReadAs, readAsOf } from "../openapi/media-types.js";
 import { type HTTP_METHODS, type OperationEntry, walkOperations } from "../openapi/operations.js";
 import { pointerOf } from "../openapi/pointer.js";
@@ -85,9 +85,9 @@ export interface ProviderModel {
 export function buildModel(spec: LoadedSpec, id: string, options: ModelOptions = {}): { model?: ProviderModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const report = (code: string, message: string, pointer: string, help: string) =>
-    diagnostics.push({ severity: "error", code, message, file: spec.file, pointer, help, ...locate(spec, pointer) });
+    diagnostics.push({ severity: "error", code, message, file: spec.file, pointer, help });
   const warn = (code: string, message: string, pointer: string) =>
-    diagnostics.push({ severity: "warning", code, message, file: spec.file, pointer, ...locate(spec, pointer) });
+    diagnostics.push({ severity: "warning", code, message, file: spec.file, pointer });
   const doc = spec.document;
 
   const openapi = typeof doc.openapi === "string" ? doc.openapi : "";

@@ -4,7 +4,7 @@ import { dirname, join, relative } from "node:path";
 import { type Diagnostic, SpecDiagnosticsError, sortDiagnostics } from "../diagnostics.js";
 import { prepareImported } from "../import/prepare.js";
 import { parseSidecar, SIDECAR_SUFFIX } from "../import/sidecar.js";
-import { type LoadedSpec, loadSpec } from "../openapi/load.js";
+import { type LoadedSpec, loadSpec, locateDiagnostics } from "../openapi/load.js";
 import { EMITTERS } from "./emitters.js";
 import { generatedHeader } from "./header.js";
 import { buildModel, type ProviderModel } from "./model.js";
@@ -33,7 +33,7 @@ export async function runPipeline(root: string, shown: string, absolute: string,
     const lint = (await validateSpec(spec)).map((d): Diagnostic => (imported ? { ...d, severity: "warning" } : d));
     // The modelfleet checks run even when Redocly found errors, so that one run reports every problem of a spec.
     const { model, diagnostics } = buildModel(spec, id, { imported });
-    const all = sortDiagnostics([...prepared, ...lint, ...diagnostics]);
+    const all = sortDiagnostics(locateDiagnostics(spec, [...prepared, ...lint, ...diagnostics]));
     if (!model || all.some((d) => d.severity === "error")) return { diagnostics: all };
 
     const header = generatedHeader(relative(root, spec.absolutePath).split("\\").join("/"), spec.sha256);

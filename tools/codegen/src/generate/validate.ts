@@ -55,7 +55,8 @@ export async function validateSpec(spec: LoadedSpec): Promise<Diagnostic[]> {
     const location = problem.location[0];
     let line: number | undefined;
     let column: number | undefined;
-    if (location) {
+    // A JSON spec's findings are located afterwards, all in one pass (see locateDiagnostics).
+    if (location && !spec.isJson) {
       try {
         const resolved = getLineColLocation(location);
         line = resolved.start.line;
@@ -72,7 +73,7 @@ export async function validateSpec(spec: LoadedSpec): Promise<Diagnostic[]> {
       line,
       column,
       pointer: location?.pointer,
-      help: helpFor(problem.ruleId, problem.message) ?? problem.suggest?.[0],
+      help: helpFor(problem.ruleId, problem.message, spec.document.openapi) ?? problem.suggest?.[0],
     };
   });
 }
@@ -85,8 +86,8 @@ const LEFTOVERS_30: Record<string, string> = {
   example: "OpenAPI 3.1 schemas take `examples: [...]`; `example` is a 3.0 leftover",
 };
 
-function helpFor(ruleId: string, message: string): string | undefined {
-  if (ruleId === "struct") {
+function helpFor(ruleId: string, message: string, openapi: unknown): string | undefined {
+  if (ruleId === "struct" && typeof openapi === "string" && openapi.startsWith("3.1")) {
     const leftover = Object.keys(LEFTOVERS_30).find((key) => message.includes(`\`${key}\``));
     if (leftover) return LEFTOVERS_30[leftover];
   }

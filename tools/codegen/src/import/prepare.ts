@@ -10,6 +10,8 @@ import type { Sidecar } from "./sidecar.js";
 
 /** Keys a path item may hold besides its operations. Anything else is a method OpenAPI does not have (`query`). */
 const PATH_ITEM_KEYS = new Set(["$ref", "summary", "description", "servers", "parameters"]);
+/** The scheme assumed for a document that defines none. */
+const DEFAULT_SCHEME = "bearerToken";
 /** Method names the generated client uses itself. */
 const RESERVED = new Set(["raw", "provider", "constructor", "toString", "toJSON"]);
 
@@ -189,6 +191,17 @@ function chooseSecurity(
   ].flatMap((requirement) => (isRecord(requirement) ? Object.keys(requirement) : []));
   const candidates = [...new Set([...required, ...Object.keys(schemes)])];
   const usable = candidates.filter((name) => isSupported(deref<SecuritySchemeObject>(doc, schemes[name])));
+  if (candidates.length === 0 && !sidecar.auth) {
+    // Many documents describe their auth in prose only. A bearer token is the common case; the sidecar can say otherwise.
+    doc.components = {
+      ...(isRecord(doc.components) ? doc.components : {}),
+      securitySchemes: { [DEFAULT_SCHEME]: { type: "http", scheme: "bearer" } },
+    };
+    warn("default-auth", `the document defines no security scheme: the key is sent as \`Authorization: Bearer <key>\``, "#/components");
+    doc.security = [{ [DEFAULT_SCHEME]: [] }];
+    for (const entry of walkOperations(doc)) delete entry.operation.security;
+    return;
+  }
   const chosen = sidecar.auth ?? usable[0];
   if (!chosen || !isSupported(deref<SecuritySchemeObject>(doc, schemes[chosen]))) {
     fail(

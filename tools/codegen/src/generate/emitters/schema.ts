@@ -1,5 +1,16 @@
-import { createConfig } from "@redocly/openapi-core";
-import openapiTS, { astToString, NULL, STRING, tsLiteral, tsUnion } from "openapi-typescript";
+import { type Config, createConfig } from "@redocly/openapi-core";
+import {
+  astToString,
+  NULL,
+  type OpenAPI3,
+  type OpenAPITSOptions,
+  resolveRef,
+  STRING,
+  scanDiscriminators,
+  transformSchema,
+  tsLiteral,
+  tsUnion,
+} from "openapi-typescript";
 import ts from "typescript";
 import type { LoadedSpec } from "../../openapi/load.js";
 import { isRecord } from "../../openapi/load.js";
@@ -8,17 +19,19 @@ import type { ProviderModel } from "../model.js";
 /** `string & {}`: accepts any string while editors still offer the known literals next to it. */
 const ANY_OTHER_STRING = ts.factory.createIntersectionTypeNode([STRING, ts.factory.createTypeLiteralNode([])]);
 
-let noLintConfig: ReturnType<typeof createConfig> | undefined;
+let noLintConfig: Promise<Config> | undefined;
 
 /**
  * Emits the openapi-typescript types for a spec, followed by a readable alias per component schema
  * (`SieveVersion` for `components["schemas"]["Version"]`).
+ *
+ * openapi-typescript's own entry point would parse, lint and bundle the document again (serializing it to JSON
+ * first); the document here was parsed, linted and its references checked once already, so its transform runs on it
+ * directly: a large document (GitHub's 13 MB) pays for one parse and one resolve, not two.
  */
 export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promise<string> {
-  // The spec was linted already; openapi-typescript's own lint pass is given no rules to run.
   noLintConfig ??= createConfig({ rules: {} });
-  const nodes = await openapiTS(spec.document as never, {
-    redocly: await noLintConfig,
+  const options: OpenAPITSOptions = {
     silent: true,
     alphabetize: false,
     // Response fields with a default may still be left out by a provider; request fields with one are optional.
@@ -26,6 +39,37 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     // `type: object` without properties is an open object (`Record<string, unknown>`), not an empty one.
     emptyObjectsUnknown: true,
     transform: (schema) => binaryTransform(schema) ?? openEnumTransform(schema),
+  };
+  const document = spec.document as OpenAPI3;
+  const nodes = transformSchema(document, {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: false,
+    discriminators: scanDiscriminators(document, options),
+    emptyObjectsUnknown: true,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    redoc: await noLintConfig,
+    silent: true,
+    transform: options.transform,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(document, $ref, { silent: true }),
   });
   const schemas = spec.document.components?.schemas ?? {};
   const aliases = model.schemaAliases.map(({ schemaName, alias }) => {
