@@ -328,6 +328,14 @@ function readOperations(doc: OpenApiDocument, report: Report) {
       seen.set(p.name, p.in);
     }
     const body = readBody(doc, op.requestBody, pointer, report);
+    if (body && (method === "get" || method === "head")) {
+      report(
+        "modelfleet/body-not-allowed",
+        `${method.toUpperCase()} ${path} declares a request body, which fetch cannot send with ${method.toUpperCase()}`,
+        `${pointer}/requestBody`,
+        "move the fields to query parameters, or use POST",
+      );
+    }
     const success = successResponses(doc, op);
     if (success.length === 0) {
       report(

@@ -15,6 +15,9 @@ import { validateSpec } from "./validate.js";
  * It lives in its own module so that a run where every spec is unchanged never loads any of it.
  */
 
+/** Imported mode's errors and the model's error for the same problem. */
+const REPORTED_AS: Record<string, string> = { "import/no-base-url": "modelfleet/missing-server", "import/auth": "modelfleet/security" };
+
 export interface PipelineResult {
   diagnostics: Diagnostic[];
   /** Present when the spec had no errors: the files of `src/generated/` and the model they came from. */
@@ -32,7 +35,11 @@ export async function runPipeline(root: string, shown: string, absolute: string,
     // Redocly's findings in a vendor's document are the vendor's to fix: reported, never blocking.
     const lint = (await validateSpec(spec)).map((d): Diagnostic => (imported ? { ...d, severity: "warning" } : d));
     // The modelfleet checks run even when Redocly found errors, so that one run reports every problem of a spec.
-    const { model, diagnostics } = buildModel(spec, id, { imported });
+    const built = buildModel(spec, id, { imported });
+    const { model } = built;
+    // What imported mode already reported (no base URL, no usable scheme) is not repeated in the model's terms.
+    const told = new Set(prepared.map((d) => REPORTED_AS[d.code]).filter(Boolean));
+    const diagnostics = built.diagnostics.filter((d) => !told.has(d.code));
     const all = sortDiagnostics(locateDiagnostics(spec, [...prepared, ...lint, ...diagnostics]));
     if (!model || all.some((d) => d.severity === "error")) return { diagnostics: all };
 

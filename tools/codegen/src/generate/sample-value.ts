@@ -51,12 +51,11 @@ export function sampleOf(doc: unknown, raw: unknown, checked = false, depth = 0)
     if (first !== undefined) return sampleOf(doc, first, checked, depth + 1);
   }
   if (Array.isArray(schema.allOf)) {
-    const merged: Record<string, unknown> = {};
-    for (const member of schema.allOf) {
-      const value = sampleOf(doc, member, checked, depth + 1);
-      if (isRecord(value)) Object.assign(merged, value);
-    }
-    return merged;
+    // Objects merge; anything else (a `$ref` to an enum wrapped in allOf, to add a description) is the member's value.
+    const values = schema.allOf.map((member) => sampleOf(doc, member, checked, depth + 1));
+    const other = values.find((value) => value !== null && !isRecord(value));
+    if (other !== undefined) return other;
+    return Object.assign({}, ...values);
   }
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t) => t !== "null");
   switch (types[0]) {

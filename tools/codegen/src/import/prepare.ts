@@ -121,6 +121,15 @@ function skipInexpressible(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): 
         continue;
       }
       seenShapes.set(`${method} ${shape}`, label);
+      if ((method === "get" || method === "head") && op.requestBody !== undefined) {
+        // fetch cannot send a body with GET or HEAD; the operation stays, called without one.
+        warn(
+          "dropped-body",
+          `${label}: request body dropped: fetch cannot send a body with ${method.toUpperCase()}`,
+          `${pointer}/requestBody`,
+        );
+        own[method] = { ...op, requestBody: undefined };
+      }
     }
   }
 }
