@@ -7,38 +7,24 @@ export interface BodyEncoding {
   headers: Record<string, string>;
 }
 
-/** The serializer and content type of a form or multipart body, or `undefined` for JSON. */
+/**
+ * The serializer and content type of a form or multipart body, or `undefined` for JSON. One field per property,
+ * repeated for arrays; a Blob is a file part (multipart), a string is sent as it is, anything else as JSON text.
+ */
 export function bodyEncodingOf(operation: OperationDescriptor): BodyEncoding | undefined {
-  if (operation.bodyEncoding === "form") {
-    return { bodySerializer: formBody, headers: { "Content-Type": "application/x-www-form-urlencoded" } };
-  }
-  if (operation.bodyEncoding === "multipart") return { bodySerializer: multipartBody, headers: {} };
-  return undefined;
-}
-
-/** `{a: 1, tags: ["x", "y"]}` becomes `a=1&tags=x&tags=y`; nested objects are sent as JSON text. */
-function formBody(body: unknown): string {
-  const form = new URLSearchParams();
-  for (const [name, value] of fields(body)) form.append(name, typeof value === "string" ? value : JSON.stringify(value));
-  return form.toString();
-}
-
-/** One part per field (repeated for arrays); a Blob is sent as a file, an object as JSON text. */
-function multipartBody(body: unknown): FormData {
-  const form = new FormData();
-  for (const [name, value] of fields(body)) {
-    if (value instanceof Blob) form.append(name, value, value instanceof File ? value.name : name);
-    else form.append(name, typeof value === "string" ? value : JSON.stringify(value));
-  }
-  return form;
-}
-
-function fields(body: unknown): Array<[string, unknown]> {
-  if (typeof body !== "object" || body === null) return [];
-  const out: Array<[string, unknown]> = [];
-  for (const [name, value] of Object.entries(body)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) out.push([name, item]);
-  }
-  return out;
+  const multipart = operation.bodyEncoding === "multipart";
+  if (!operation.bodyEncoding) return undefined;
+  return {
+    bodySerializer: (body) => {
+      const form = multipart ? new FormData() : new URLSearchParams();
+      for (const [name, value] of Object.entries(body ?? {})) {
+        for (const item of [value].flat()) {
+          if (item !== undefined)
+            (form as FormData).append(name, item instanceof Blob || typeof item === "string" ? item : JSON.stringify(item));
+        }
+      }
+      return multipart ? (form as FormData) : form.toString();
+    },
+    headers: multipart ? {} : { "Content-Type": "application/x-www-form-urlencoded" },
+  };
 }

@@ -64,7 +64,9 @@ async function main(argv: string[]): Promise<number> {
   const misplaced =
     command === "generate"
       ? (["json", "changeset", "fail-on"] as const).filter((k) => values[k] !== undefined)
-      : (["check", "force", "watch", "verbose"] as const).filter((k) => values[k] !== undefined);
+      : command === "diff"
+        ? (["check", "force", "watch", "verbose"] as const).filter((k) => values[k] !== undefined)
+        : [];
   if (misplaced.length) return usage(`--${misplaced[0]} is not an option of ${command}`);
   if (command === "import") {
     const root = values.root ?? (await findRoot(process.cwd()));
