@@ -130,7 +130,8 @@ describe("import: vendor-style documents, unattended", () => {
 
     const sidecar = join(root, "specs", "keys.modelfleet.yaml");
     await writeFile(sidecar, `${await readFile(sidecar, "utf8")}auth: bearer\nrename:\n  listDeployments: deployments\n`);
-    const again = await runCli(["generate", "--spec", "specs/keys.modelfleet.yaml"], root);
+    // The vendor document itself names its package too: generate goes through the sidecar.
+    const again = await runCli(["generate", "--spec", "specs/keys.yaml"], root);
     expect(again.code, again.stderr).toBe(0);
     const regenerated = await readFile(join(root, "packages", "keys", "src", "generated", "provider.ts"), "utf8");
     expect(regenerated).toContain('auth: {"header":"Authorization","prefix":"Bearer "}');

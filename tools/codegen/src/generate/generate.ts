@@ -38,7 +38,9 @@ export interface SpecResult {
 export async function generate(options: GenerateOptions): Promise<SpecResult[]> {
   const root = resolve(options.root);
   const cwd = options.cwd ?? root;
-  const specs = options.specs?.length ? options.specs.map((s) => resolve(cwd, s)) : await findSpecs(join(root, "specs"));
+  const specs = options.specs?.length
+    ? [...new Set(await Promise.all(options.specs.map((s) => specEntry(resolve(cwd, s)))))]
+    : await findSpecs(join(root, "specs"));
   const results: SpecResult[] = [];
   for (const absolute of specs) {
     results.push(await generateOne(root, cwd, absolute, options.check === true, options.force === true));
@@ -110,6 +112,17 @@ async function findSpecs(dir: string): Promise<string[]> {
     if (named) vendored.add(named);
   }
   return names.filter((n) => !vendored.has(n)).map((n) => join(dir, n));
+}
+
+/** What `generate` is given for a file of specs/: the file itself, or the sidecar of the vendor document it is. */
+export async function specEntry(file: string): Promise<string> {
+  if (file.endsWith(SIDECAR_SUFFIX)) return file;
+  const dir = dirname(file);
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.endsWith(SIDECAR_SUFFIX)) continue;
+    if (sidecarSpecName(await readFile(join(dir, name), "utf8").catch(() => "")) === basename(file)) return join(dir, name);
+  }
+  return file;
 }
 
 /** The package id of a spec: its file name without the extension (and without `.modelfleet` for a sidecar). */

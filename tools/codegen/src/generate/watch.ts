@@ -1,7 +1,7 @@
 import { type FSWatcher, watch } from "node:fs";
 import { stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { generate, type SpecResult } from "./generate.js";
+import { generate, type SpecResult, specEntry } from "./generate.js";
 
 export interface WatchOptions {
   root: string;
@@ -66,7 +66,9 @@ export function watchSpecs(options: WatchOptions): SpecWatcher {
           )
         )
           present.push(file);
-      if (present.length) await run(present);
+      // A vendor document is generated through its sidecar.
+      const entries = [...new Set(await Promise.all(present.map(specEntry)))];
+      if (entries.length) await run(entries);
     })().finally(() => {
       running = undefined;
       if (pending.size) flush();
