@@ -12,19 +12,20 @@ const MIN_KEYWORDS = ["minimum", "exclusiveMinimum", "minLength", "minItems", "m
 const MAX_KEYWORDS = ["maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties", "maxContains"];
 
 /**
- * Subschema keywords that constrain the instance, each with whether openapi-typescript renders it into the generated
- * types. `not` is handled apart: inside it, the wire judgement takes the other direction.
+ * Subschema keywords that constrain the instance; openapi-typescript renders none of them into the generated types.
+ * Inside `not`, the wire judgement takes the other direction.
  */
-const SUBSCHEMA_KEYWORDS: Record<string, { typed: boolean }> = {
-  not: { typed: false },
-  then: { typed: false },
-  else: { typed: false },
-  contains: { typed: false },
-  propertyNames: { typed: false },
-  unevaluatedProperties: { typed: false },
-  unevaluatedItems: { typed: false },
-  contentSchema: { typed: false },
-};
+const SUBSCHEMA_KEYWORDS = [
+  "not",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "contentSchema",
+];
+/** Maps of subschemas, with whether openapi-typescript renders them (`patternProperties` becomes an index signature). */
 const SUBSCHEMA_MAPS: Record<string, { typed: boolean }> = { dependentSchemas: { typed: false }, patternProperties: { typed: true } };
 
 /** Every keyword this module compares. */
@@ -40,7 +41,7 @@ export const KEYWORDS_HANDLED = [
   "dependentRequired",
   "if",
   "prefixItems",
-  ...Object.keys(SUBSCHEMA_KEYWORDS),
+  ...SUBSCHEMA_KEYWORDS,
   ...Object.keys(SUBSCHEMA_MAPS),
 ];
 
@@ -53,10 +54,20 @@ export function stricter(key: string, a: unknown, b: unknown): unknown {
 }
 
 /** JSON Schema 2020-12 validation and applicator keywords beyond shape: constraints, conditionals, subschemas. */
-export function compareKeywords(bk: Keywords, b: Located, hk: Keywords, h: Located, scope: Scope, out: RawChange[], recurse: Recurse): void {
+export function compareKeywords(
+  bk: Keywords,
+  b: Located,
+  hk: Keywords,
+  h: Located,
+  scope: Scope,
+  out: RawChange[],
+  recurse: Recurse,
+): void {
   const at = (key: string) => {
     const after = hk.get(key);
-    return after ? { pointer: after.pointer, side: "head" as const } : { pointer: bk.get(key)?.pointer ?? child(b.pointer, key), side: "base" as const };
+    return after
+      ? { pointer: after.pointer, side: "head" as const }
+      : { pointer: bk.get(key)?.pointer ?? child(b.pointer, key), side: "base" as const };
   };
   const push = (code: RuleCode, message: string, key: string, s: Scope = scope) => {
     const where = at(key);
@@ -96,9 +107,7 @@ export function compareKeywords(bk: Keywords, b: Located, hk: Keywords, h: Locat
     const what = !bk.has("if") ? "added" : !hk.has("if") ? "removed" : "changed";
     push("conditional-changed", `\`if\` ${what}: \`then\`/\`else\` apply to other values`, "if", { ...scope, untyped: "if" });
   }
-  for (const [key, { typed }] of Object.entries(SUBSCHEMA_KEYWORDS)) {
-    compareSubschema(bk.get(key), hk.get(key), key, child(b.pointer, key), typed, scope, out, recurse);
-  }
+  for (const key of SUBSCHEMA_KEYWORDS) compareSubschema(bk.get(key), hk.get(key), key, child(b.pointer, key), false, scope, out, recurse);
   for (const [key, { typed }] of Object.entries(SUBSCHEMA_MAPS)) {
     const before = bk.get(key);
     const after = hk.get(key);
@@ -197,11 +206,16 @@ function comparePattern(before: unknown, after: unknown, push: (code: RuleCode, 
   const b = typeof before === "string" && !UNIVERSAL_PATTERNS.has(before) ? before : undefined;
   const a = typeof after === "string" && !UNIVERSAL_PATTERNS.has(after) ? after : undefined;
   if (b === a) {
-    if (!jsonEqual(before, after)) push("keyword-changed", `\`pattern\` ${show(before ?? null)} → ${show(after ?? null)} (both match every string)`, "pattern");
+    if (!jsonEqual(before, after))
+      push("keyword-changed", `\`pattern\` ${show(before ?? null)} → ${show(after ?? null)} (both match every string)`, "pattern");
     return;
   }
   if (a === undefined) {
-    push("pattern-removed", `\`pattern\` ${show(b)} ${after === undefined ? "removed" : `relaxed to ${show(after)}, which matches every string`}`, "pattern");
+    push(
+      "pattern-removed",
+      `\`pattern\` ${show(b)} ${after === undefined ? "removed" : `relaxed to ${show(after)}, which matches every string`}`,
+      "pattern",
+    );
   } else push("pattern-added", `\`pattern\` ${b === undefined ? "added" : `changed from ${show(b)}`}: ${show(a)}`, "pattern");
 }
 

@@ -82,7 +82,14 @@ export function compareOperation(ctx: DiffContext, b: OperationRef, h: Operation
   for (const key of ["tags", "externalDocs", "servers", "callbacks"]) {
     if (jsonEqual(b.op[key], h.op[key])) continue;
     const inHead = key in h.op;
-    out.push(change("keyword-changed", `\`${key}\` ${inHead ? "changed" : "removed"}`, child(inHead ? h.pointer : b.pointer, key), inHead ? "head" : "base"));
+    out.push(
+      change(
+        "keyword-changed",
+        `\`${key}\` ${inHead ? "changed" : "removed"}`,
+        child(inHead ? h.pointer : b.pointer, key),
+        inHead ? "head" : "base",
+      ),
+    );
   }
   if (!h.webhook) {
     out.push(...compareOperationSecurity({ doc: ctx.base, op: b.op, pointer: b.pointer }, { doc: ctx.head, op: h.op, pointer: h.pointer }));
@@ -147,7 +154,9 @@ function compareParameters(ctx: DiffContext, b: OperationRef, h: OperationRef, o
       continue;
     }
     if (old.param.name !== p.param.name && p.param.in === "path") {
-      out.push(change("path-parameter-renamed", `path parameter ${show(old.param.name)} renamed to ${show(p.param.name)}`, p.pointer, "head"));
+      out.push(
+        change("path-parameter-renamed", `path parameter ${show(old.param.name)} renamed to ${show(p.param.name)}`, p.pointer, "head"),
+      );
     }
     if (!old.required && p.required) out.push(change("parameter-became-required", `${p.label} became required`, p.pointer, "head"));
     else if (old.required && !p.required) out.push(change("parameter-became-optional", `${p.label} became optional`, p.pointer, "head"));
@@ -203,8 +212,10 @@ function compareRequestBody(ctx: DiffContext, b: OperationRef, h: OperationRef, 
     out.push(change("request-body-removed", "request body removed", before.pointer, "base"));
     return;
   }
-  if (!requiredBefore && requiredAfter) out.push(change("request-body-became-required", "request body became required", after.pointer, "head"));
-  else if (requiredBefore && !requiredAfter) out.push(change("request-body-became-optional", "request body became optional", after.pointer, "head"));
+  if (!requiredBefore && requiredAfter)
+    out.push(change("request-body-became-required", "request body became required", after.pointer, "head"));
+  else if (requiredBefore && !requiredAfter)
+    out.push(change("request-body-became-optional", "request body became optional", after.pointer, "head"));
   const scope: Scope = { dir: flows(h).out };
   compareAnnotations(before, after, scope, out);
   const bc = isRecord(before.node) ? before.node.content : undefined;
@@ -248,7 +259,9 @@ function compareContent(ctx: DiffContext, bc: unknown, bp: string, hc: unknown, 
     const oldMedia = isRecord(before[bmt]) ? before[bmt] : {};
     const newMedia = isRecord(after[hmt]) ? after[hmt] : {};
     if (oldMedia.schema !== undefined || newMedia.schema !== undefined) {
-      out.push(...compareSchema(ctx, oldMedia.schema ?? {}, child(bp, bmt, "schema"), newMedia.schema ?? {}, child(hp, hmt, "schema"), scope));
+      out.push(
+        ...compareSchema(ctx, oldMedia.schema ?? {}, child(bp, bmt, "schema"), newMedia.schema ?? {}, child(hp, hmt, "schema"), scope),
+      );
     }
     compareAnnotations({ node: oldMedia, pointer: child(bp, bmt) }, { node: newMedia, pointer: child(hp, hmt) }, scope, out);
     if (!jsonEqual(oldMedia.encoding, newMedia.encoding)) {
@@ -279,7 +292,9 @@ function compareResponses(ctx: DiffContext, b: OperationRef, h: OperationRef, ou
     const success = isSuccess(status);
     if (!(status in before)) {
       const message = `${status} response added${success ? ": the method's result type gains an alternative" : ""}`;
-      out.push(change(success ? "response-added" : "error-response-added", message, child(h.pointer, "responses", status), "head", { dir }));
+      out.push(
+        change(success ? "response-added" : "error-response-added", message, child(h.pointer, "responses", status), "head", { dir }),
+      );
       continue;
     }
     const scope: Scope = success ? { dir } : { dir, errorBody: true };
@@ -290,7 +305,9 @@ function compareResponses(ctx: DiffContext, b: OperationRef, h: OperationRef, ou
     const hn = isRecord(hl.node) ? hl.node : {};
     compareContent(ctx, bn.content, child(bl.pointer, "content"), hn.content, child(hl.pointer, "content"), scope, out);
     if (!jsonEqual(bn.headers, hn.headers)) {
-      out.push(change("response-headers-changed", `headers of the ${status} response changed`, child(hl.pointer, "headers"), "head", scope));
+      out.push(
+        change("response-headers-changed", `headers of the ${status} response changed`, child(hl.pointer, "headers"), "head", scope),
+      );
     }
   }
 }

@@ -68,7 +68,12 @@ export const RULES = {
     why: "still served; editors flag its uses",
     example: "`deprecated: true` added",
   },
-  undeprecated: { summary: "no longer deprecated", any: v(X, X), why: "nothing a caller relies on changes", example: "`deprecated` removed" },
+  undeprecated: {
+    summary: "no longer deprecated",
+    any: v(X, X),
+    why: "nothing a caller relies on changes",
+    example: "`deprecated` removed",
+  },
   "webhook-removed": {
     summary: "webhook removed",
     any: v(B, B),
@@ -132,7 +137,12 @@ export const RULES = {
     why: "the body callers send is refused or ignored, and the argument goes",
     example: "`requestBody` removed",
   },
-  "request-body-added": { summary: "optional request body added", any: v(F, F), why: "existing calls stay valid", example: "optional body added" },
+  "request-body-added": {
+    summary: "optional request body added",
+    any: v(F, F),
+    why: "existing calls stay valid",
+    example: "optional body added",
+  },
   "required-request-body-added": {
     summary: "required request body added",
     any: v(B, B),
@@ -304,14 +314,14 @@ export const RULES = {
     request: v(F, F),
     response: v(B, B),
     why: "readers receive `null` their code does not handle",
-    example: "`name: string` → `[string, \"null\"]`",
+    example: '`name: string` → `[string, "null"]`',
   },
   "no-longer-nullable": {
     summary: "null no longer allowed",
     request: v(B, B),
     response: v(X, X),
     why: "senders' `null` is refused",
-    example: "`size: [integer, \"null\"]` → `integer`",
+    example: '`size: [integer, "null"]` → `integer`',
   },
   "variant-added": {
     summary: "`anyOf`/`oneOf` alternative added (disjoint from the others)",
@@ -596,7 +606,12 @@ export const RULES = {
     why: "callers relying on the default send requests, and their key, to another host or path",
     example: "`https://api.acme.example` → `https://eu.api.acme.example`",
   },
-  "servers-changed": { summary: "servers other than the default changed", any: v(X, X), why: "documentation only", example: "a second server added" },
+  "servers-changed": {
+    summary: "servers other than the default changed",
+    any: v(X, X),
+    why: "documentation only",
+    example: "a second server added",
+  },
   "package-identity-changed": {
     summary: "`info.x-modelfleet.package` or `name` changed",
     any: v(X, B),
@@ -615,7 +630,12 @@ export const RULES = {
     why: "its exported type goes (where it was used, the change is reported there)",
     example: "`components.schemas.Unused` removed",
   },
-  "schema-added": { summary: "component schema added", any: v(X, F), why: "a new exported type", example: "`components.schemas.Extra` added" },
+  "schema-added": {
+    summary: "component schema added",
+    any: v(X, F),
+    why: "a new exported type",
+    example: "`components.schemas.Extra` added",
+  },
   // documentation
   "description-changed": { summary: "`description` changed", any: v(X, X), why: "documentation", example: "a reworded description" },
   "summary-changed": { summary: "`summary` changed", any: v(X, X), why: "documentation", example: "a reworded summary" },
@@ -627,7 +647,12 @@ export const RULES = {
     why: "the generated types do not carry defaults",
     example: "`default: 10` → `20`",
   },
-  "extension-changed": { summary: "an `x-` extension changed", any: v(X, X), why: "not part of the contract", example: "`x-internal` added" },
+  "extension-changed": {
+    summary: "an `x-` extension changed",
+    any: v(X, X),
+    why: "not part of the contract",
+    example: "`x-internal` added",
+  },
   "info-changed": { summary: "`info` changed", any: v(X, X), why: "documentation", example: "`info.version` bumped" },
   "document-changed": { summary: "a top-level field changed", any: v(X, X), why: "documentation", example: "`tags` changed" },
   "keyword-changed": {

@@ -113,13 +113,17 @@ interface View {
   variants?: Located[];
   /** `anyOf` or `oneOf`, for `variants`. */
   variantKeyword?: string;
+  /** The only alternative of a one-member `anyOf`/`oneOf` (merged into this view). */
+  single?: Located;
   /** Every other keyword, merged over `allOf` members (constraints keep the stricter value). */
   keywords: Keywords;
+  /** Where the schema is. */
+  self: string;
 }
 
 function view(doc: unknown, loc: Located, depth = 0): View {
   const s = isRecord(loc.node) ? loc.node : {};
-  const v: View = { properties: new Map(), required: new Set(), additional: { rank: 2 }, keywords: new Map() };
+  const v: View = { properties: new Map(), required: new Set(), additional: { rank: 2 }, keywords: new Map(), self: loc.pointer };
   if ("type" in s) v.types = new Set(typeList(s).filter((t) => t !== "null"));
   if (Array.isArray(s.enum)) {
     v.enumInfo = {
@@ -169,6 +173,7 @@ function view(doc: unknown, loc: Located, depth = 0): View {
       v.enumInfo = { open: true, pointer, entries };
       v.types ??= new Set(["string"]);
     } else if (members.length === 1 && members[0]) {
+      v.single = members[0];
       merge(v, view(doc, members[0], depth + 1));
     } else if (members.length > 1) {
       // Where each alternative is written (not where its $ref leads), so an added one is pointed at in the list.
@@ -221,8 +226,8 @@ function compareCore(ctx: DiffContext, b: Located, h: Located, scope: Scope, out
     if (bv.items && hv.items) out.push(...recurse(bv.items, hv.items, scope));
     compareAdditional(ctx, bv, hv, h, scope, out, push);
   }
-  compareAllOfMembers(bs, b, hs, h, push);
-  compareDiscriminator(bv.keywords.get("discriminator"), hv.keywords.get("discriminator"), h, push);
+  compareAllOfMembers(ctx, b, h, push);
+  compareDiscriminator(bv.keywords.get("discriminator"), hv.keywords.get("discriminator"), push);
   compareKeywords(bv.keywords, b, hv.keywords, h, scope, out, recurse);
   compareAnnotations(b, h, scope, out);
   for (const key of new Set([...Object.keys(bs), ...Object.keys(hs)])) {
@@ -268,11 +273,20 @@ function compareEnums(bv: View, hv: View, h: Located, push: Push): void {
   const he = hv.enumInfo;
   if (!be && !he) return;
   if (!be && he) {
-    push(he.open ? "open-enum-added" : "enum-added", `${he.open ? "open" : "closed"} enum of ${he.entries.length} value(s) added`, he.pointer || h.pointer);
+    push(
+      he.open ? "open-enum-added" : "enum-added",
+      `${he.open ? "open" : "closed"} enum of ${he.entries.length} value(s) added`,
+      he.pointer || h.pointer,
+    );
     return;
   }
   if (be && !he) {
-    push(be.open ? "open-enum-removed" : "enum-removed", `${be.open ? "open" : "closed"} enum removed: any value of the type is now allowed`, be.pointer, "base");
+    push(
+      be.open ? "open-enum-removed" : "enum-removed",
+      `${be.open ? "open" : "closed"} enum removed: any value of the type is now allowed`,
+      be.pointer,
+      "base",
+    );
     return;
   }
   if (!be || !he) return;
@@ -333,16 +347,29 @@ function compareProperties(ctx: DiffContext, bv: View, hv: View, scope: Scope, o
       continue;
     }
     const wasRequired = bv.required.has(name);
-    if (!wasRequired && required) push("property-became-required", `property ${show(name)} became required`, hp.pointer, "head", within(hidden));
-    else if (wasRequired && !required) push("property-became-optional", `property ${show(name)} became optional`, hp.pointer, "head", within(hidden));
+    if (!wasRequired && required)
+      push("property-became-required", `property ${show(name)} became required`, hp.pointer, "head", within(hidden));
+    else if (wasRequired && !required)
+      push("property-became-optional", `property ${show(name)} became optional`, hp.pointer, "head", within(hidden));
     for (const key of ["readOnly", "writeOnly"] as const) {
       const was = flag(ctx.base, bp, key);
       const now = flag(ctx.head, hp, key);
       if (was === now) continue;
-      const code = key === "readOnly" ? (now ? "became-read-only" : "no-longer-read-only") : now ? "became-write-only" : "no-longer-write-only";
+      const code =
+        key === "readOnly" ? (now ? "became-read-only" : "no-longer-read-only") : now ? "became-write-only" : "no-longer-write-only";
       push(code, `property ${show(name)} ${now ? "marked" : "no longer"} \`${key}\``, child(hp.pointer, key), "head");
     }
     out.push(...compareSchema(ctx, bp.node, bp.pointer, hp.node, hp.pointer, within(hidden ?? unseen(ctx.base, bp, scope.dir))));
+  }
+  // `required` naming properties declared elsewhere (an `allOf` sibling, a `then` branch): only the list says it.
+  const at = hv.keywords.get("required")?.pointer ?? child(hv.self, "required");
+  for (const name of hv.required) {
+    if (bv.required.has(name) || hv.properties.has(name) || bv.properties.has(name)) continue;
+    push("property-became-required", `property ${show(name)} became required`, at, "head");
+  }
+  for (const name of bv.required) {
+    if (hv.required.has(name) || hv.properties.has(name) || bv.properties.has(name)) continue;
+    push("property-became-optional", `property ${show(name)} became optional`, at, "head");
   }
 }
 
@@ -359,48 +386,62 @@ function compareAdditional(ctx: DiffContext, bv: View, hv: View, h: Located, sco
   else push("additional-properties-widened", "more undeclared properties allowed", at);
 }
 
-/** An added `allOf` member is pointed at; what it adds is judged in the merged schema. */
-function compareAllOfMembers(bs: Record<string, unknown>, b: Located, hs: Record<string, unknown>, h: Located, push: Push): void {
-  const before = Array.isArray(bs.allOf) ? bs.allOf : [];
+/**
+ * An added `allOf` member is pointed at; what it adds is judged in the merged schema. A member referencing what the
+ * base schema was (`X` → `allOf: [X, Extra]`) is not new.
+ */
+function compareAllOfMembers(ctx: DiffContext, b: Located, h: Located, push: Push): void {
+  const bs = isRecord(b.node) ? b.node : {};
+  const hs = isRecord(h.node) ? h.node : {};
+  const target = (doc: unknown, node: unknown, pointer: string) => deref(doc, node, pointer).pointer;
+  const before = Array.isArray(bs.allOf) ? bs.allOf.map((m, i) => target(ctx.base, m, child(b.pointer, "allOf", i))) : [b.pointer];
   const after = Array.isArray(hs.allOf) ? hs.allOf : [];
   if (after.length <= before.length) return;
-  const unmatched = [...before];
+  const unmatched = new Set(before);
   after.forEach((member, i) => {
-    const at = unmatched.findIndex((m) => jsonEqual(m, member));
-    if (at >= 0) unmatched.splice(at, 1);
-    else push("all-of-member-added", `\`allOf\` member ${describeNode(member)} added`, child(h.pointer, "allOf", i));
+    const at = target(ctx.head, member, child(h.pointer, "allOf", i));
+    if (unmatched.delete(at)) return;
+    push("all-of-member-added", `\`allOf\` member ${describeNode(member)} added`, child(h.pointer, "allOf", i));
   });
-  void b;
 }
 
-function compareDiscriminator(before: Located | undefined, after: Located | undefined, h: Located, push: Push): void {
+function compareDiscriminator(before: Located | undefined, after: Located | undefined, push: Push): void {
   const bd = isRecord(before?.node) ? before.node : undefined;
   const hd = isRecord(after?.node) ? after.node : undefined;
-  if (!bd && !hd) return;
-  if (!bd && hd && after) return push("discriminator-added", `discriminator on ${show(hd.propertyName)} added`, after.pointer);
-  if (bd && !hd && before) return push("discriminator-removed", `discriminator on ${show(bd.propertyName)} removed`, before.pointer, "base");
+  if (!bd && hd && after) push("discriminator-added", `discriminator on ${show(hd.propertyName)} added`, after.pointer);
+  if (bd && !hd && before) push("discriminator-removed", `discriminator on ${show(bd.propertyName)} removed`, before.pointer, "base");
   if (!bd || !hd || !before || !after) return;
   if (bd.propertyName !== hd.propertyName) {
-    push("discriminator-changed", `discriminator property ${show(bd.propertyName)} → ${show(hd.propertyName)}`, child(after.pointer, "propertyName"));
+    push(
+      "discriminator-changed",
+      `discriminator property ${show(bd.propertyName)} → ${show(hd.propertyName)}`,
+      child(after.pointer, "propertyName"),
+    );
   }
   const bm = isRecord(bd.mapping) ? bd.mapping : {};
   const hm = isRecord(hd.mapping) ? hd.mapping : {};
   for (const [value, target] of Object.entries(bm)) {
-    if (!(value in hm)) push("discriminator-changed", `discriminator value ${show(value)} removed`, child(before.pointer, "mapping", value), "base");
+    if (!(value in hm))
+      push("discriminator-changed", `discriminator value ${show(value)} removed`, child(before.pointer, "mapping", value), "base");
     else if (hm[value] !== target) {
-      push("discriminator-changed", `discriminator value ${show(value)} now selects ${show(hm[value])}`, child(after.pointer, "mapping", value));
+      push(
+        "discriminator-changed",
+        `discriminator value ${show(value)} now selects ${show(hm[value])}`,
+        child(after.pointer, "mapping", value),
+      );
     }
   }
   for (const value of Object.keys(hm)) {
-    if (!(value in bm)) push("discriminator-mapping-added", `discriminator value ${show(value)} added`, child(after.pointer, "mapping", value));
+    if (!(value in bm))
+      push("discriminator-mapping-added", `discriminator value ${show(value)} added`, child(after.pointer, "mapping", value));
   }
-  void h;
 }
 
 /** `anyOf`/`oneOf` alternatives, matched by the component they reference, else by their types in order. */
 function compareVariants(ctx: DiffContext, b: Located, bv: View, h: Located, hv: View, scope: Scope, out: RawChange[]): void {
-  const before = bv.variants ?? [b];
-  const after = hv.variants ?? [h];
+  // A one-member `oneOf` growing a second member is matched by that member, not by the schema wrapping it.
+  const before = bv.variants ?? (bv.single ? [bv.single] : [b]);
+  const after = hv.variants ?? (hv.single ? [hv.single] : [h]);
   const unmatched = new Set(after.map((_, i) => i));
   const pairs: Array<[Located, Located]> = [];
   for (const keyOf of [refKey, typeKey]) {
@@ -408,7 +449,12 @@ function compareVariants(ctx: DiffContext, b: Located, bv: View, h: Located, hv:
       if (pairs.some(([p]) => p === old)) continue;
       const key = keyOf(ctx.base, old);
       if (!key) continue;
-      const match = [...unmatched].find((i) => keyOf(ctx.head, after[i] as Located) === key);
+      // Two different named schemas are never the same alternative, whatever their types.
+      const named = refKey(ctx.base, old) !== undefined;
+      const match = [...unmatched].find((i) => {
+        const candidate = after[i] as Located;
+        return keyOf(ctx.head, candidate) === key && !(named && keyOf === typeKey && refKey(ctx.head, candidate) !== undefined);
+      });
       if (match === undefined) continue;
       unmatched.delete(match);
       pairs.push([old, after[match] as Located]);
@@ -423,7 +469,12 @@ function compareVariants(ctx: DiffContext, b: Located, bv: View, h: Located, hv:
   for (const i of unmatched) {
     const added = after[i] as Located;
     const overlaps =
-      exclusive && after.some((other, j) => j !== i && !disjoint(view(ctx.head, deref(ctx.head, added.node, added.pointer)), view(ctx.head, deref(ctx.head, other.node, other.pointer))));
+      exclusive &&
+      after.some(
+        (other, j) =>
+          j !== i &&
+          !disjoint(view(ctx.head, deref(ctx.head, added.node, added.pointer)), view(ctx.head, deref(ctx.head, other.node, other.pointer))),
+      );
     const code = overlaps ? "one-of-overlap-added" : "variant-added";
     const detail = overlaps ? " (it may match the same values as another `oneOf` alternative)" : "";
     out.push(change(code, `alternative ${describe(ctx.head, added)} added${detail}`, added.pointer, "head", scope));
@@ -436,7 +487,13 @@ function compareVariants(ctx: DiffContext, b: Located, bv: View, h: Located, hv:
 
 /** True when no value can match both schemas: different types, or a required property with disjoint constant values. */
 function disjoint(a: View, b: View): boolean {
-  if (a.types && b.types && ![...a.types].some((t) => covered(t, b.types as Set<string>) || [...(b.types as Set<string>)].some((u) => covered(u, a.types as Set<string>)))) {
+  if (
+    a.types &&
+    b.types &&
+    ![...a.types].some(
+      (t) => covered(t, b.types as Set<string>) || [...(b.types as Set<string>)].some((u) => covered(u, a.types as Set<string>)),
+    )
+  ) {
     return true;
   }
   for (const [name, pa] of a.properties) {

@@ -38,7 +38,8 @@ export function compareOperationSecurity(
     const added = [...now].filter((s) => !scopes.has(s));
     const removed = [...scopes].filter((s) => !now.has(s));
     if (added.length) out.push(change("security-scopes-added", `auth by ${key} now needs scope(s) ${added.join(", ")}`, at, "head"));
-    if (removed.length) out.push(change("security-scopes-removed", `auth by ${key} no longer needs scope(s) ${removed.join(", ")}`, at, "head"));
+    if (removed.length)
+      out.push(change("security-scopes-removed", `auth by ${key} no longer needs scope(s) ${removed.join(", ")}`, at, "head"));
   }
   for (const key of after.alternatives.keys()) {
     if (!before.alternatives.has(key)) out.push(change("security-alternative-added", `auth by ${key} now also accepted`, at, "head"));
@@ -63,7 +64,9 @@ function effective(doc: unknown, op: Record<string, unknown>, pointer: string): 
   for (const requirement of list) {
     const names = Object.keys(requirement).sort();
     if (names.length === 0) open = true;
-    const scopes = names.flatMap((n) => (Array.isArray(requirement[n]) ? (requirement[n] as unknown[]).map((s) => `${n}:${String(s)}`) : []));
+    const scopes = names.flatMap((n) =>
+      Array.isArray(requirement[n]) ? (requirement[n] as unknown[]).map((s) => `${n}:${String(s)}`) : [],
+    );
     alternatives.set(names.join("+"), new Set(scopes));
   }
   alternatives.delete("");
@@ -91,7 +94,14 @@ export function compareSecuritySchemes(b: Record<string, unknown>, h: Record<str
     const after = isRecord(hs[name]) ? hs[name] : undefined;
     if (!before || !after) {
       // Whether it matters is decided where an operation requires the scheme.
-      out.push(change(after ? "security-scheme-added" : "security-scheme-removed", `security scheme ${show(name)} ${after ? "added" : "removed"}`, pointer, after ? "head" : "base"));
+      out.push(
+        change(
+          after ? "security-scheme-added" : "security-scheme-removed",
+          `security scheme ${show(name)} ${after ? "added" : "removed"}`,
+          pointer,
+          after ? "head" : "base",
+        ),
+      );
       continue;
     }
     for (const key of SCHEME_KEYS) {

@@ -129,7 +129,9 @@ function compareServers(b: Record<string, unknown>, h: Record<string, unknown>):
   const after = url(h);
   if (before !== after) {
     const message = `default base URL ${show(before ?? null)} → ${show(after ?? null)}`;
-    return [change("server-url-changed", message, after !== undefined ? "#/servers/0/url" : "#/servers", after !== undefined ? "head" : "base")];
+    return [
+      change("server-url-changed", message, after !== undefined ? "#/servers/0/url" : "#/servers", after !== undefined ? "head" : "base"),
+    ];
   }
   const normalized = (doc: Record<string, unknown>) =>
     Array.isArray(doc.servers)
@@ -210,7 +212,14 @@ function compareComponents(ctx: DiffContext, b: Record<string, unknown>, h: Reco
   const hs = schemas(h);
   for (const name of Object.keys(bs)) {
     if (name in hs) continue;
-    out.push(change("schema-removed", `schema ${show(name)} removed (its exported type goes with it)`, child("#/components/schemas", name), "base"));
+    out.push(
+      change(
+        "schema-removed",
+        `schema ${show(name)} removed (its exported type goes with it)`,
+        child("#/components/schemas", name),
+        "base",
+      ),
+    );
   }
   for (const [name, schema] of Object.entries(hs)) {
     const pointer = child("#/components/schemas", name);

@@ -117,7 +117,9 @@ interface Case {
   name: string;
   base?: (doc: Doc) => void;
   head: (doc: Doc) => void;
-  expected: Array<Pick<SpecChange, "kind" | "code" | "pointer" | "side"> & Partial<Pick<SpecChange, "directions" | "operations">>>;
+  expected: Array<
+    Pick<SpecChange, "kind" | "code" | "pointer" | "side"> & Partial<Pick<SpecChange, "directions" | "operations" | "wire" | "types">>
+  >;
 }
 
 const ITEM = "#/components/schemas/Item";
