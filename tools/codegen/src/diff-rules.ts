@@ -228,7 +228,7 @@ export const RULES = {
     summary: "property removed",
     request: v(B, B),
     response: v(B, B),
-    why: "callers sending it are refused or ignored; callers reading it read nothing; its field leaves the type",
+    why: "senders of it are refused or ignored; readers of a required one read nothing (an optional one's absence was already handled); its field leaves the type",
     example: "`ItemCreate.weight` removed",
   },
   "property-added": {
@@ -680,8 +680,11 @@ export interface Scope {
   untyped?: string;
   /** Inside `not`: what the subschema allows, the whole refuses, so the wire judgement takes the other direction. */
   negated?: boolean;
-  /** Inside a property senders never send (`readOnly` in a request) or readers never receive (`writeOnly` in a response). */
-  notSent?: string;
+  /**
+   * Why the wire does not see the change: a property senders never send (`readOnly` in a request) or readers never
+   * receive (`writeOnly` in a response), or an optional response property removed (readers already handle its absence).
+   */
+  offWire?: string;
 }
 
 /** A judged change: both verdicts, the stronger one as `kind`, and why. */
@@ -720,9 +723,9 @@ export function judge(code: RuleCode, scope: Scope = {}): Judgement {
     types = X;
     notes.push(`types: openapi-typescript renders no type for \`${scope.untyped}\``);
   }
-  if (scope.notSent && wire !== X) {
+  if (scope.offWire && wire !== X) {
     wire = X;
-    notes.push(`wire: ${scope.notSent}`);
+    notes.push(`wire: ${scope.offWire}`);
   }
   if (scope.errorBody && (wire !== X || types !== X)) {
     wire = X;

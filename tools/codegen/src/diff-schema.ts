@@ -327,10 +327,12 @@ function flag(doc: unknown, loc: Located, key: "readOnly" | "writeOnly"): boolea
 }
 
 function compareProperties(ctx: DiffContext, bv: View, hv: View, scope: Scope, out: RawChange[], push: Push): void {
-  const within = (reason: string | undefined): Scope => (reason && !scope.notSent ? { ...scope, notSent: reason } : scope);
+  const within = (reason: string | undefined): Scope => (reason && !scope.offWire ? { ...scope, offWire: reason } : scope);
   for (const [name, bp] of bv.properties) {
     if (hv.properties.has(name)) continue;
-    push("property-removed", `property ${show(name)} removed`, bp.pointer, "base", within(unseen(ctx.base, bp, scope.dir)));
+    const optionalRead =
+      scope.dir === "response" && !bv.required.has(name) ? "it was optional: readers already handle its absence" : undefined;
+    push("property-removed", `property ${show(name)} removed`, bp.pointer, "base", within(unseen(ctx.base, bp, scope.dir) ?? optionalRead));
   }
   for (const [name, hp] of hv.properties) {
     const bp = bv.properties.get(name);

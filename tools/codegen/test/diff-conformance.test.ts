@@ -42,7 +42,6 @@ const API_KEY = { apiKey: { type: "apiKey", in: "header", name: "X-API-Key" } };
 /** `{if, then}`: JSON Schema's conditional. */
 const conditional = (when: unknown, then: unknown) => ({
   if: when,
-  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `then` keyword, never awaited
   then,
 });
 const TUPLE = { type: "array", prefixItems: [{ type: "string" }] };
@@ -341,6 +340,18 @@ const families: Record<string, Case[]> = {
       base: api(),
       head: api({ req: obj({}) }),
       expected: [[B, "property-removed", `${REQ}/properties/name`, B, B]],
+    },
+    {
+      name: "required response property removed",
+      base: api({ res: obj({ name: { type: "string" } }, ["name"]) }),
+      head: api({ res: obj({}) }),
+      expected: [[B, "property-removed", `${RES}/properties/name`, B, B]],
+    },
+    {
+      name: "optional response property removed: readers already handle its absence; its field leaves the type",
+      base: api(),
+      head: api({ res: obj({}) }),
+      expected: [[B, "property-removed", `${RES}/properties/name`, X, B]],
     },
     {
       name: "optional request property added",
