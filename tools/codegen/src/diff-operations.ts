@@ -144,13 +144,13 @@ function compareParameters(ctx: DiffContext, b: OperationRef, h: OperationRef, o
   const after = collectParams(ctx.head, h);
   const scope: Scope = { dir: flows(h).out };
   for (const [key, p] of before) {
-    if (!after.has(key)) out.push(change("parameter-removed", `${p.label} removed`, p.pointer, "base"));
+    if (!after.has(key)) out.push(change("parameter-removed", `${p.label} removed`, p.pointer, "base", scope));
   }
   for (const [key, p] of after) {
     const old = before.get(key);
     if (!old) {
       const code = p.required ? "required-parameter-added" : "parameter-added";
-      out.push(change(code, `${p.required ? "required" : "optional"} ${p.label} added`, p.pointer, "head"));
+      out.push(change(code, `${p.required ? "required" : "optional"} ${p.label} added`, p.pointer, "head", scope));
       continue;
     }
     if (old.param.name !== p.param.name && p.param.in === "path") {
@@ -158,8 +158,9 @@ function compareParameters(ctx: DiffContext, b: OperationRef, h: OperationRef, o
         change("path-parameter-renamed", `path parameter ${show(old.param.name)} renamed to ${show(p.param.name)}`, p.pointer, "head"),
       );
     }
-    if (!old.required && p.required) out.push(change("parameter-became-required", `${p.label} became required`, p.pointer, "head"));
-    else if (old.required && !p.required) out.push(change("parameter-became-optional", `${p.label} became optional`, p.pointer, "head"));
+    if (!old.required && p.required) out.push(change("parameter-became-required", `${p.label} became required`, p.pointer, "head", scope));
+    else if (old.required && !p.required)
+      out.push(change("parameter-became-optional", `${p.label} became optional`, p.pointer, "head", scope));
     compareParameterSchema(ctx, old, p, scope, out);
     compareContent(ctx, old.param.content, child(old.pointer, "content"), p.param.content, child(p.pointer, "content"), scope, out);
     compareAnnotations(old, p, scope, out);

@@ -133,6 +133,32 @@ const families: Record<string, Case[]> = {
       expected: [[X, "property-became-required", `${PAYLOAD}/properties/id`, X, X]],
     },
     {
+      name: "webhook header made required: the receiver gets more",
+      base: hooked(obj({}), {
+        thingReady: edit(webhook(), (w) => (w.post.parameters = [{ name: "X-Sig", in: "header", schema: { type: "string" } }])),
+      }),
+      head: hooked(obj({}), {
+        thingReady: edit(
+          webhook(),
+          (w) => (w.post.parameters = [{ name: "X-Sig", in: "header", required: true, schema: { type: "string" } }]),
+        ),
+      }),
+      expected: [[X, "parameter-became-required", "#/webhooks/thingReady/post/parameters/0", X, X]],
+    },
+    {
+      name: "webhook header made optional: the receiver must handle its absence",
+      base: hooked(obj({}), {
+        thingReady: edit(
+          webhook(),
+          (w) => (w.post.parameters = [{ name: "X-Sig", in: "header", required: true, schema: { type: "string" } }]),
+        ),
+      }),
+      head: hooked(obj({}), {
+        thingReady: edit(webhook(), (w) => (w.post.parameters = [{ name: "X-Sig", in: "header", schema: { type: "string" } }])),
+      }),
+      expected: [[B, "parameter-became-optional", "#/webhooks/thingReady/post/parameters/0", B, B]],
+    },
+    {
       name: "webhook payload closed enum gains a value",
       base: hooked(obj({ state: { type: "string", enum: ["ready"] } })),
       head: hooked(obj({ state: { type: "string", enum: ["ready", "failed"] } })),
