@@ -1,15 +1,13 @@
 import type { DiffResult, LocatedChange, SpecDiff } from "./diff-command.js";
 import { formatVerdicts } from "./diff-report.js";
 import { RULES, type Rule, type RuleCode } from "./diff-rules.js";
-import type { ChangeKind } from "./diff-types.js";
+import { type ChangeKind, maxKind } from "./diff-types.js";
 
 /** `--fail-on`: a kind, judged on the stronger verdict, or on one of them (`wire:breaking`, `types:breaking`). */
 export interface FailOn {
   verdict: "kind" | "wire" | "types";
   kind: ChangeKind;
 }
-
-const RANK: Record<ChangeKind, number> = { fix: 0, feature: 1, breaking: 2 };
 
 /** Parses `--fail-on`; `undefined` when the value is not one of the accepted forms. */
 export function parseFailOn(value: string): FailOn | undefined {
@@ -20,7 +18,7 @@ export function parseFailOn(value: string): FailOn | undefined {
 
 /** True when some change reaches the threshold on the chosen verdict. */
 export function failsOn(result: DiffResult, threshold: FailOn): boolean {
-  return result.specs.some((s) => s.changes.some((c) => RANK[c[threshold.verdict]] >= RANK[threshold.kind]));
+  return result.specs.some((s) => s.changes.some((c) => maxKind(c[threshold.verdict], threshold.kind) === c[threshold.verdict]));
 }
 
 /**

@@ -698,11 +698,12 @@ export interface Judgement extends Verdicts {
   notes: string[];
 }
 
-const RANK: Record<ChangeKind, number> = { fix: 0, feature: 1, breaking: 2 };
+/** How serious each kind is, least first. */
+export const KIND_RANK: Record<ChangeKind, number> = { fix: 0, feature: 1, breaking: 2 };
 
 /** The more serious of two kinds. */
 export function strongest(a: ChangeKind, b: ChangeKind): ChangeKind {
-  return RANK[a] >= RANK[b] ? a : b;
+  return KIND_RANK[a] >= KIND_RANK[b] ? a : b;
 }
 
 const flip = (dir: Direction): Direction => (dir === "request" ? "response" : "request");

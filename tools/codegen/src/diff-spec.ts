@@ -43,8 +43,6 @@ export function diffDocuments(base: unknown, head: unknown): SpecChange[] {
   return collector.result();
 }
 
-const RANK_OF: Record<ChangeKind, number> = { fix: 0, feature: 1, breaking: 2 };
-
 /** Merges changes found at the same place by several operations or in both directions. */
 class Collector {
   private readonly byKey = new Map<string, SpecChange>();
@@ -70,7 +68,7 @@ class Collector {
       }
       // The same place reached in several ways (directions, operations): each verdict keeps its most serious value,
       // and the notes are those of the most serious finding.
-      const stronger = RANK_OF[c.kind] > RANK_OF[existing.kind];
+      const stronger = compareKinds(c.kind, existing.kind) < 0;
       const same = c.kind === existing.kind;
       existing.wire = maxKind(existing.wire, c.wire);
       existing.types = maxKind(existing.types, c.types);

@@ -1,4 +1,4 @@
-import { judge, type RuleCode, type Scope } from "./diff-rules.js";
+import { judge, KIND_RANK, type RuleCode, type Scope, strongest } from "./diff-rules.js";
 import { isRecord } from "./json.js";
 
 /** How a spec change affects the generated client's users, in semver terms. */
@@ -36,16 +36,14 @@ export interface SpecChange {
   notes: string[];
 }
 
-const RANK: Record<ChangeKind, number> = { fix: 0, feature: 1, breaking: 2 };
-
 /** The more serious of two kinds. */
 export function maxKind(a: ChangeKind, b: ChangeKind): ChangeKind {
-  return RANK[a] >= RANK[b] ? a : b;
+  return strongest(a, b);
 }
 
 /** Orders kinds from most to least serious. */
 export function compareKinds(a: ChangeKind, b: ChangeKind): number {
-  return RANK[b] - RANK[a];
+  return KIND_RANK[b] - KIND_RANK[a];
 }
 
 /** A change as a comparison finds it, before operations and directions are merged in. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RULES } from "../src/diff-rules.js";
 import { diffDocuments } from "../src/diff-spec.js";
 import type { ChangeKind } from "../src/diff-types.js";
-import { api, type Doc, ERR, OP, obj, REQ, RES, webhook } from "./conformance-api.js";
+import { api, type Doc, ERR, OP, obj, REQ, RES, webhook } from "./diff-conformance-api.js";
 
 /**
  * The diff's conformance suite: one small base/revision pair per rule (several where the direction or the place
