@@ -1,8 +1,15 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "tsup";
 
-/** The build of every published library package: one entry, ESM and CommonJS, declarations for both. */
+/**
+ * Subpath entries a package may have besides its root, each built when its source file exists: `./fleet` (a provider
+ * package's fleet adapter, or the runtime's fleet contract) and `./all` (the facade with every built-in provider).
+ */
+const SUBPATHS = ["fleet", "all"] as const;
+
+/** The build of every published library package: ESM and CommonJS, declarations for both, one file per entry. */
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", ...SUBPATHS.map((name) => `src/${name}.ts`).filter((file) => existsSync(file))],
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
