@@ -1,5 +1,4 @@
 import { hasErrorMarker, InvalidArgumentError, ModelfleetError, markErrorClass } from "@modelfleet/runtime";
-import type { ProviderId } from "./providers.js";
 
 /** Marks an error class (see `markErrorClass`) and defines its static `isInstance`, like the runtime's own errors. */
 function registerErrorClass(ctor: { prototype: object }, name: string): void {
@@ -35,10 +34,11 @@ registerErrorClass(InvalidReferenceError, "InvalidReferenceError");
 
 /** The provider has no such operation (Opper has no scaling); `fleet.capabilities()` says so in advance. */
 export class UnsupportedOperationError extends ModelfleetError {
-  readonly provider: ProviderId;
+  /** The provider's id, e.g. `opper`. */
+  readonly provider: string;
   /** The facade operation, e.g. `scale`. */
   readonly operation: string;
-  constructor(provider: ProviderId, operation: string, reason: string) {
+  constructor(provider: string, operation: string, reason: string) {
     super(`${provider} does not support ${operation}: ${reason}`);
     this.provider = provider;
     this.operation = operation;
@@ -53,7 +53,8 @@ registerErrorClass(UnsupportedOperationError, "UnsupportedOperationError");
 
 /** One provider's failure inside a fan-out. */
 export interface ProviderFailure {
-  provider: ProviderId;
+  /** The provider's id. */
+  provider: string;
   /** What the provider's client threw: usually a `ModelfleetError` subclass. */
   error: unknown;
 }

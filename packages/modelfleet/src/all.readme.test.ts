@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { json } from "@modelfleet/test-utils";
 import { expect, it } from "vitest";
-import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./fake-providers.test-helper.js";
-import { createFleet, type FleetOptions } from "./fleet.js";
+import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./all.fake-providers.test-helper.js";
+import { createFleet, type AllFleetOptions as FleetOptions } from "./all.js";
 
 const readme = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 

@@ -1,15 +1,17 @@
 import { json } from "@modelfleet/test-utils";
+import { adapterHarness, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";
-import revisionSeed from "../../../opper/test/fixtures/function-revision.seed.json";
-import { UnsupportedOperationError } from "../errors.js";
-import { ENV_KEYS, fakeProviders, OPPER } from "../fake-providers.test-helper.js";
-import { createFleet } from "../fleet.js";
+import revisionSeed from "../../test/fixtures/function-revision.seed.json";
+import { opper } from "../fleet.js";
+
+const OPPER = "https://api.opper.ai/v2";
+const KEY = "opper-key-SECRET";
 
 const FN = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
 
-function fleetWith(routes: Parameters<typeof fakeProviders>[0]) {
-  const fake = fakeProviders(routes);
-  const fleet = createFleet({ env: { OPPER_API_KEY: ENV_KEYS.OPPER_API_KEY }, fetch: fake.fetch, sleep: async () => {} });
+function fleetWith(routes: Parameters<typeof routedFetch>[0]) {
+  const fake = routedFetch(routes);
+  const fleet = adapterHarness(opper(), { fetch: fake.fetch }, { OPPER_API_KEY: KEY });
   return { fleet, requests: fake.requests };
 }
 
@@ -17,7 +19,7 @@ describe("opper through the fleet", () => {
   it("getVersion reads the function at the revision; a revision that exists is ready", async () => {
     const { fleet, requests } = fleetWith({ [`GET ${OPPER}/functions/${FN}/revisions/rev-1`]: json(200, revisionSeed) });
     const version = await fleet.getVersion(`opper:${FN}@rev-1`);
-    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${ENV_KEYS.OPPER_API_KEY}`);
+    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${KEY}`);
     expect(version).toMatchObject({
       ref: `opper:${FN}@rev-1`,
       model: "my-function",
@@ -50,16 +52,14 @@ describe("opper through the fleet", () => {
     const { fleet } = fleetWith({
       [`GET ${OPPER}/functions`]: json(200, { meta: { total_count: 1 }, data: [{ id: FN, name: "sum", revision_id: "rev-9" }] }),
     });
-    const { versions } = await fleet.listDeployments().settled();
+    const versions = await fleet.listDeployments();
     expect(versions.map((v) => [v.ref, v.model])).toEqual([[`opper:${FN}@rev-9`, "sum"]]);
   });
 
-  it("scale is unsupported, says so before any request, and capabilities tells in advance", async () => {
-    const { fleet, requests } = fleetWith({});
-    expect(fleet.capabilities("opper").scale).toBe(false);
-    const error = await fleet.scale(`opper:${FN}@rev-1` as never, { min: 0, max: 1 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UnsupportedOperationError);
-    expect(error).toMatchObject({ provider: "opper", operation: "scale" });
-    expect(requests).toHaveLength(0);
+  it("declares no scaling: the flag is false, there is no scale method, and the reason is given for the facade's error", () => {
+    const provider = opper({ apiKey: KEY });
+    expect(provider.capabilities).toEqual({ getVersion: true, listVersions: true, listDeployments: true, scale: false });
+    expect(provider.scale).toBeUndefined();
+    expect(provider.unsupported?.scale).toMatch(/no replicas or instances to scale/);
   });
 });

@@ -1,7 +1,7 @@
 import type { DeepInfraDeployment } from "@modelfleet/deepinfra";
 import type { SieveClient, SieveLegacyVersion, SieveVersion } from "@modelfleet/sieve";
 import { describe, expectTypeOf, it } from "vitest";
-import { createFleet, type ModelVersion, parseRef, type ScalableVersionRef } from "./index.js";
+import { createFleet, type ModelVersion, parseRef, type ScalableVersionRef } from "./all.js";
 
 const fleet = createFleet({ env: {} });
 

@@ -1,14 +1,17 @@
 import { json } from "@modelfleet/test-utils";
+import { adapterHarness, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";
-import versionExample from "../../../modzy/test/fixtures/model-version.example.json";
-import versionSeed from "../../../modzy/test/fixtures/model-version.seed.json";
-import { ENV_KEYS, fakeProviders, MODZY } from "../fake-providers.test-helper.js";
-import { createFleet } from "../fleet.js";
-import { MODZY_STATUS, normalizeModzyVersion } from "./modzy.js";
+import versionExample from "../../test/fixtures/model-version.example.json";
+import versionSeed from "../../test/fixtures/model-version.seed.json";
+import { modzy } from "../fleet.js";
+import { MODZY_STATUS, normalizeModzyVersion } from "./normalize.js";
 
-function fleetWith(routes: Parameters<typeof fakeProviders>[0]) {
-  const fake = fakeProviders(routes);
-  const fleet = createFleet({ env: { MODZY_API_KEY: ENV_KEYS.MODZY_API_KEY }, fetch: fake.fetch, sleep: async () => {} });
+const MODZY = "https://app.modzy.com/api";
+const KEY = "modzy-key-SECRET";
+
+function fleetWith(routes: Parameters<typeof routedFetch>[0]) {
+  const fake = routedFetch(routes);
+  const fleet = adapterHarness(modzy(), { fetch: fake.fetch }, { MODZY_API_KEY: KEY });
   return { fleet, requests: fake.requests };
 }
 
@@ -18,7 +21,7 @@ describe("modzy through the fleet", () => {
   it("getVersion normalizes the documented version: +0000 timestamps, processing, requirement", async () => {
     const { fleet, requests } = fleetWith({ [`GET ${MODZY}/models/ed542963de/versions/0.0.27`]: json(200, versionExample) });
     const version = await fleet.getVersion("modzy:ed542963de@0.0.27");
-    expect(requests[0]?.headers.get("authorization")).toBe(`ApiKey ${ENV_KEYS.MODZY_API_KEY}`);
+    expect(requests[0]?.headers.get("authorization")).toBe(`ApiKey ${KEY}`);
     expect(version).toMatchObject({
       ref: "modzy:ed542963de@0.0.27",
       model: "ed542963de",
@@ -120,7 +123,7 @@ describe("modzy through the fleet", () => {
       ]),
       [`GET ${MODZY}/models/ed542963de/versions/0.0.27`]: json(200, versionExample),
     });
-    const { versions } = await fleet.listDeployments().settled();
+    const versions = await fleet.listDeployments();
     expect(versions.map((v) => v.ref)).toEqual(["modzy:ed542963de@0.0.27"]);
     expect(requests[0]?.url.searchParams.get("isActive")).toBe("true");
   });

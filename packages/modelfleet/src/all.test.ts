@@ -1,10 +1,9 @@
 import { inspect } from "node:util";
 import { json } from "@modelfleet/test-utils";
 import { describe, expect, it, vi } from "vitest";
-import { InvalidReferenceError, PartialFailureError } from "./errors.js";
-import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./fake-providers.test-helper.js";
-import { createFleet } from "./fleet.js";
-import { ConfigurationError, InternalServerError, InvalidArgumentError, ModelfleetError } from "./index.js";
+import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./all.fake-providers.test-helper.js";
+import { ConfigurationError, createFleet, InternalServerError, InvalidArgumentError, ModelfleetError } from "./all.js";
+import { InvalidReferenceError, PartialFailureError, UnsupportedOperationError } from "./errors.js";
 
 const deployment = (id: string, status = "running") => ({
   deploy_id: id,
@@ -264,5 +263,18 @@ describe("secrets", () => {
     for (const text of texts) {
       for (const key of [...Object.values(ENV_KEYS), explicitKey]) expect(text).not.toContain(key);
     }
+  });
+});
+
+describe("unsupported operations", () => {
+  it("scale on Opper is unsupported, says so before any request, and capabilities tells in advance", async () => {
+    const fake = fakeProviders({});
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    expect(fleet.capabilities("opper").scale).toBe(false);
+    const error = await fleet.scale("opper:fn-1@rev-1" as never, { min: 0, max: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedOperationError);
+    expect(error).toMatchObject({ provider: "opper", operation: "scale" });
+    expect((error as Error).message).toMatch(/no replicas or instances to scale/);
+    expect(fake.requests).toHaveLength(0);
   });
 });

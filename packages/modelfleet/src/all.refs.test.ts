@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { formatModelRef, formatRef, type ParsedModelRef, type ParsedRef, parseModelRef, parseRef } from "./all.js";
 import { InvalidReferenceError } from "./errors.js";
-import { formatModelRef, formatRef, type ParsedModelRef, type ParsedRef, parseModelRef, parseRef } from "./refs.js";
 
 describe("parseRef", () => {
   it("parses each provider's version reference", () => {

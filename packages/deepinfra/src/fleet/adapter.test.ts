@@ -1,9 +1,12 @@
 import { json } from "@modelfleet/test-utils";
+import { adapterHarness, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";
-import listSeed from "../../../deepinfra/test/fixtures/deploy-list.seed.json";
-import { DEEPINFRA, ENV_KEYS, fakeProviders } from "../fake-providers.test-helper.js";
-import { createFleet } from "../fleet.js";
-import { DEEPINFRA_STATUS, normalizeDeepInfraDeployment } from "./deepinfra.js";
+import listSeed from "../../test/fixtures/deploy-list.seed.json";
+import { deepinfra } from "../fleet.js";
+import { DEEPINFRA_STATUS, normalizeDeepInfraDeployment } from "./normalize.js";
+
+const DEEPINFRA = "https://api.deepinfra.com";
+const KEY = "deepinfra-key-SECRET";
 
 const deployment = {
   deploy_id: "fkj843kjh8",
@@ -20,9 +23,9 @@ const deployment = {
   settings: { min_instances: 1, max_instances: 3 },
 };
 
-function fleetWith(routes: Parameters<typeof fakeProviders>[0]) {
-  const fake = fakeProviders(routes);
-  const fleet = createFleet({ env: { DEEPINFRA_API_KEY: ENV_KEYS.DEEPINFRA_API_KEY }, fetch: fake.fetch, sleep: async () => {} });
+function fleetWith(routes: Parameters<typeof routedFetch>[0]) {
+  const fake = routedFetch(routes);
+  const fleet = adapterHarness(deepinfra(), { fetch: fake.fetch }, { DEEPINFRA_API_KEY: KEY });
   return { fleet, requests: fake.requests };
 }
 
@@ -30,7 +33,7 @@ describe("deepinfra through the fleet", () => {
   it("getVersion reads the deployment", async () => {
     const { fleet, requests } = fleetWith({ [`GET ${DEEPINFRA}/deploy/fkj843kjh8`]: json(200, deployment) });
     const version = await fleet.getVersion("deepinfra:fkj843kjh8");
-    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${ENV_KEYS.DEEPINFRA_API_KEY}`);
+    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${KEY}`);
     expect(version).toEqual({
       ref: "deepinfra:fkj843kjh8",
       provider: "deepinfra",
@@ -53,7 +56,7 @@ describe("deepinfra through the fleet", () => {
 
   it("the documented list sample ('<string>' placeholders, settings) normalizes without a crash", async () => {
     const { fleet } = fleetWith({ [`GET ${DEEPINFRA}/deploy/list`]: json(200, listSeed) });
-    const { versions } = await fleet.listDeployments().settled();
+    const versions = await fleet.listDeployments();
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({
       status: "unknown",
