@@ -1,15 +1,21 @@
-import { existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { defineConfig } from "tsup";
 
 /**
- * Subpath entries a package may have besides its root, each built when its source file exists: `./fleet` (a provider
- * package's fleet adapter, or the runtime's fleet contract) and `./all` (the facade with every built-in provider).
+ * One entry per subpath the package exports: `.` is `src/index.ts`, `./fleet` is `src/fleet.ts` (a provider's fleet
+ * adapter, or the runtime's fleet contract), `./all` is `src/all.ts`. Read from `exports`, so the manifest is the
+ * one place a subpath is declared.
  */
-const SUBPATHS = ["fleet", "all"] as const;
+function entries(): string[] {
+  const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { exports?: Record<string, unknown> };
+  return Object.keys(manifest.exports ?? { ".": null })
+    .filter((subpath) => subpath !== "./package.json")
+    .map((subpath) => (subpath === "." ? "src/index.ts" : `src/${subpath.slice(2)}.ts`));
+}
 
-/** The build of every published library package: ESM and CommonJS, declarations for both, one file per entry. */
+/** The build of every published library package: ESM and CommonJS, declarations for both, one file per exported subpath. */
 export default defineConfig({
-  entry: ["src/index.ts", ...SUBPATHS.map((name) => `src/${name}.ts`).filter((file) => existsSync(file))],
+  entry: entries(),
   format: ["esm", "cjs"],
   dts: true,
   clean: true,
