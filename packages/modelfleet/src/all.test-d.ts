@@ -1,7 +1,11 @@
 import type { DeepInfraDeployment } from "@modelfleet/deepinfra";
+import type { OpperClient } from "@modelfleet/opper";
+import { type OpperRawVersion, opper } from "@modelfleet/opper/fleet";
 import type { SieveClient, SieveLegacyVersion, SieveVersion } from "@modelfleet/sieve";
+import { sieve } from "@modelfleet/sieve/fleet";
 import { describe, expectTypeOf, it } from "vitest";
 import { createFleet, type ModelVersion, parseRef, type ScalableVersionRef } from "./all.js";
+import { createFleet as createFleetOf } from "./fleet.js";
 
 const fleet = createFleet({ env: {} });
 
@@ -43,5 +47,24 @@ describe("facade types", () => {
 
   it("client(provider) is the generated client", () => {
     expectTypeOf(fleet.client("sieve")).toEqualTypeOf<SieveClient>();
+  });
+});
+
+describe("a fleet of some built-in providers", () => {
+  const some = createFleetOf({ providers: [sieve(), opper()] });
+
+  it("narrows references and versions to the providers passed", () => {
+    expectTypeOf(some.getVersion("opper:fn@rev")).resolves.toHaveProperty("raw").toEqualTypeOf<OpperRawVersion>();
+    const dynamic: string = "sieve:a/b@c";
+    expectTypeOf(some.getVersion(dynamic)).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve" | "opper">();
+    expectTypeOf(some.client("opper")).toEqualTypeOf<OpperClient>();
+    // @ts-expect-error deepinfra is not in this fleet
+    some.client("deepinfra");
+  });
+
+  it("scale takes Sieve references only: Opper cannot scale", () => {
+    void some.scale("sieve:a/b@c", { min: 0, max: 1 });
+    // @ts-expect-error Opper has no scaling
+    void some.scale("opper:fn@rev", { min: 0, max: 1 });
   });
 });

@@ -17,7 +17,7 @@ function registerErrorClass(ctor: { prototype: object }, name: string): void {
 export class InvalidReferenceError extends InvalidArgumentError {
   /** The reference as given (references hold no secrets). */
   readonly reference: string;
-  /** The expected form, e.g. `sieve:<owner>/<function>@<version_slug|latest>`, when the provider is known. */
+  /** The expected form, e.g. `acme:<model>@<version>`, when the provider is known. */
   readonly expected: string | undefined;
   constructor(reference: string, message: string, expected?: string, argument = "ref") {
     super(argument, message);
@@ -32,9 +32,9 @@ export class InvalidReferenceError extends InvalidArgumentError {
 }
 registerErrorClass(InvalidReferenceError, "InvalidReferenceError");
 
-/** The provider has no such operation (Opper has no scaling); `fleet.capabilities()` says so in advance. */
+/** The provider has no such operation (its capability flag is false); `fleet.capabilities()` says so in advance. */
 export class UnsupportedOperationError extends ModelfleetError {
-  /** The provider's id, e.g. `opper`. */
+  /** The provider's id. */
   readonly provider: string;
   /** The facade operation, e.g. `scale`. */
   readonly operation: string;

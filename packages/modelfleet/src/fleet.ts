@@ -32,7 +32,7 @@ export type { SharedClientOptions } from "@modelfleet/runtime/fleet";
  */
 export interface FleetOptions<P extends FleetProvider = FleetProvider> extends SharedClientOptions {
   /**
-   * The providers of the fleet, e.g. `[sieve(), deepinfra({ apiKey })]` (each from its package's `./fleet` entry).
+   * The providers of the fleet, each made by the factory its package's `./fleet` entry exports (the `<id>` export of `@modelfleet/<id>/fleet`).
    * A provider given options is set up at once (a missing or malformed key throws here); one without options is
    * configured when its environment variable is set, and set up on first use.
    */
@@ -72,7 +72,7 @@ export interface ScaleOptions extends FleetCallOptions {
 /** How one provider is set up in a fleet. */
 export interface ProviderStatus<Id extends string = string> {
   id: Id;
-  /** Display name, e.g. `DeepInfra`. */
+  /** Display name. */
   name: string;
   /** The environment variable its key is read from. */
   envVar: string;
@@ -80,7 +80,7 @@ export interface ProviderStatus<Id extends string = string> {
   /** Where the key comes from: the `apiKey` option, the environment variable, or nowhere. */
   keySource: KeySource;
   capabilities: Capabilities;
-  /** The expected form of its version reference, e.g. `deepinfra:<deploy_id>`. */
+  /** The expected form of its version reference, e.g. `acme:<model>@<version>`. */
   versionRefForm: string;
   /** The expected form of its model reference. */
   modelRefForm: string;
@@ -91,10 +91,10 @@ export interface ProviderStatus<Id extends string = string> {
  * `ModelVersion` union and which references `scale` accepts are inferred from the providers `P` it was created with.
  */
 export interface Fleet<P extends FleetProvider = FleetProvider> extends References<P> {
-  /** Reads one version, e.g. `sieve:acme/whisper@latest`. */
+  /** Reads one version, by a reference such as `<provider id>:<model>@<version>` (each provider has its own form). */
   getVersion<R extends VersionRefOf<P>>(ref: R, options?: FleetCallOptions): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
   getVersion(ref: string | ParsedRefOf<P>, options?: FleetCallOptions): Promise<ModelVersionOf<P>>;
-  /** Every version of a model, across all pages, e.g. `opper:<function_id>` or `sieve:acme/whisper`. */
+  /** Every version of a model (a model reference, `<provider id>:<model>` in the provider's form), across all pages. */
   listVersions<R extends ModelRefOf<P>>(modelRef: R, options?: FleetCallOptions): AsyncIterable<ModelVersionOf<ProviderOfRef<P, R>>>;
   listVersions(modelRef: string | ParsedModelRefOf<P>, options?: FleetCallOptions): AsyncIterable<ModelVersionOf<P>>;
   /** The deployments of every configured provider (or those named), queried concurrently. */
@@ -133,12 +133,9 @@ const SHARED_KEYS = [
  * Creates a fleet of the given providers.
  *
  * @example
- * import { createFleet } from "modelfleet";
- * import { deepinfra } from "@modelfleet/deepinfra/fleet";
- * import { sieve } from "@modelfleet/sieve/fleet";
- *
- * const fleet = createFleet({ providers: [sieve(), deepinfra()] }); // keys from SIEVE_API_KEY, DEEPINFRA_API_KEY
- * const version = await fleet.getVersion("deepinfra:fkj843kjh8");
+ * // Each provider package's `./fleet` entry exports its factory; `modelfleet/all` has every built-in one.
+ * const fleet = createFleet({ providers: [acme(), other({ apiKey })] }); // acme's key from its environment variable
+ * const version = await fleet.getVersion("acme:model@v1"); // typed as acme's ModelVersion
  * @throws ConfigurationError for an unusable provider list, `concurrency`, or (for a provider given options) key or option.
  */
 export function createFleet<const P extends FleetProvider>(options: FleetOptions<P>): Fleet<P> {
@@ -280,7 +277,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
 /** Checks the provider list: a non-empty array of providers with distinct, well-formed ids and capabilities that match their methods. */
 function checkProviders(value: unknown): readonly FleetProvider[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new ConfigurationError("providers", "providers must be a non-empty array, e.g. [sieve(), deepinfra()]");
+    throw new ConfigurationError("providers", "providers must be a non-empty array, one factory call per provider");
   }
   const seen = new Set<string>();
   for (const provider of value as FleetProvider[]) {

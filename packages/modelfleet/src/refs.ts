@@ -8,7 +8,7 @@ import type { ModelRefOf, ParsedModelRefOf, ParsedRefOf, ProviderIdOf, ProviderO
  */
 export interface References<P extends FleetProvider> {
   /**
-   * Parses a version reference such as `sieve:acme/whisper@latest`.
+   * Parses a version reference such as `<provider id>:<model>@<version>` (in that provider's form).
    * @throws InvalidReferenceError for a malformed reference (showing the provider's form) or an unknown provider (listing the known ones).
    */
   parseRef<R extends VersionRefOf<P>>(ref: R): ParsedRefOf<ProviderOfRef<P, R>>;
@@ -16,14 +16,14 @@ export interface References<P extends FleetProvider> {
   /** Builds a version reference from its parts; `parseRef(formatRef(r))` gives `r` back. */
   formatRef(parsed: ParsedRefOf<P>): VersionRefOf<P>;
   /**
-   * Parses a model reference such as `sieve:acme/whisper` or `opper:<function_id>`.
+   * Parses a model reference such as `<provider id>:<model>`.
    * @throws InvalidReferenceError like {@link References.parseRef}.
    */
   parseModelRef<R extends ModelRefOf<P>>(ref: R): ParsedModelRefOf<ProviderOfRef<P, R>>;
   parseModelRef(ref: string): ParsedModelRefOf<P>;
   /** Builds a model reference from its parts; `parseModelRef(formatModelRef(r))` gives `r` back. */
   formatModelRef(parsed: ParsedModelRefOf<P>): ModelRefOf<P>;
-  /** The expected form of each provider's version reference, e.g. `{ deepinfra: "deepinfra:<deploy_id>" }`. */
+  /** The expected form of each provider's version reference, e.g. `{ acme: "acme:<model>@<version>" }`. */
   readonly versionRefForms: Readonly<Record<ProviderIdOf<P>, string>>;
   /** The expected form of each provider's model reference. */
   readonly modelRefForms: Readonly<Record<ProviderIdOf<P>, string>>;

@@ -3,10 +3,10 @@ import type { FleetProvider, ModelVersionOfTypes, TypesOf } from "@modelfleet/ru
 // Everything provider-specific the facade's types know is read from the providers passed to `createFleet`,
 // through the `ProviderTypes` each one carries. `P` is always a union of provider types.
 
-/** The ids of the providers `P`, e.g. `"sieve" | "deepinfra"`. */
+/** The ids of the providers `P`, e.g. `"acme" | "other"`. */
 export type ProviderIdOf<P extends FleetProvider> = TypesOf<P>["id"];
 
-/** The version reference types of the providers `P`, e.g. `` `deepinfra:${string}` ``. */
+/** The version reference types of the providers `P`, e.g. `` `acme:${string}@${string}` ``. */
 export type VersionRefOf<P extends FleetProvider> = TypesOf<P>["versionRef"];
 
 /** The model reference types of the providers `P`. */
@@ -17,7 +17,7 @@ export type ModelVersionOf<P extends FleetProvider> = P extends FleetProvider ? 
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-/** A version reference of the providers `P`, taken apart: `{ provider: "sieve"; owner; function; version }` and so on. */
+/** A version reference of the providers `P`, taken apart: `{ provider: "acme"; model: string; version: string }` and so on. */
 export type ParsedRefOf<P extends FleetProvider> = P extends FleetProvider
   ? Simplify<{ provider: TypesOf<P>["id"] } & TypesOf<P>["versionParts"]>
   : never;
