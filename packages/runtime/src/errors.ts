@@ -103,7 +103,7 @@ export class ConfigurationError extends ModelfleetError {
     this.provider = provider;
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), option: this.option, ...(this.provider === undefined ? {} : { provider: this.provider }) };
+    return { ...super.toJSON(), option: this.option, provider: this.provider };
   }
 }
 registerErrorClass(ConfigurationError, "ConfigurationError");
