@@ -1,11 +1,21 @@
 import { camelCase, type ProviderModel } from "./model.js";
 import { scaffoldFleetFiles } from "./scaffold-fleet.js";
 
+/** What {@link scaffoldFiles} includes. */
+export interface ScaffoldOptions {
+  /** Include the fleet adapter skeleton (`src/fleet.ts` and its failing tests): only when the package is new. */
+  fleetSkeleton: boolean;
+}
+
 /**
  * Files of a provider package that does not exist yet. They are written once and are the maintainers' from
  * then on; the generator never touches them again.
  */
-export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Record<string, string> {
+export function scaffoldFiles(
+  model: ProviderModel,
+  runtimeVersion: string,
+  options: ScaffoldOptions = { fleetSkeleton: true },
+): Record<string, string> {
   const packageJson = {
     name: model.packageName,
     version: "0.1.0",
@@ -117,6 +127,6 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
     "tsup.config.ts": '// Shared by every library package; see the repository root.\nexport { default } from "../../tsup.package.js";\n',
     "src/index.ts": 'export * from "./generated/index.js";\n',
     "src/contract.test.ts": contractTest,
-    ...scaffoldFleetFiles(model),
+    ...(options.fleetSkeleton ? scaffoldFleetFiles(model) : {}),
   };
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -110,6 +110,13 @@ describe("adding a provider", () => {
       expect(output).toContain(todo);
     }
     expect(test.code).not.toBe(0);
+
+    // Once the package exists the adapter is its maintainers': regenerating never re-creates the skeleton.
+    await rm(join(pkgDir, "src", "fleet.test.ts"));
+    const again = await runCli(["generate", "--spec", "specs/acme.yaml", "--force"], root);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain("scaffolded");
+    expect(existsSync(join(pkgDir, "src", "fleet.test.ts"))).toBe(false);
   }, 240_000);
 
   it("a smoke test fails when the client and the spec disagree", async () => {
@@ -124,6 +131,13 @@ describe("adding a provider", () => {
     );
     const test = await run(process.execPath, [BIN.vitest, "run", "src/generated/smoke.test.ts"], pkgDir, { CI: "true", NO_COLOR: "1" });
     expect(test.code).not.toBe(0);
+
+    // Once the package exists the adapter is its maintainers': regenerating never re-creates the skeleton.
+    await rm(join(pkgDir, "src", "fleet.test.ts"));
+    const again = await runCli(["generate", "--spec", "specs/acme.yaml", "--force"], root);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain("scaffolded");
+    expect(existsSync(join(pkgDir, "src", "fleet.test.ts"))).toBe(false);
     const output = `${test.stdout}${test.stderr}`;
     expect(output).toMatch(/FAIL .*getModel: GET \/models\/\{model_id\}/);
     expect(output).toContain("/v1/model/m%2F1%20with%20space");
