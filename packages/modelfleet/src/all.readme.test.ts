@@ -20,7 +20,7 @@ it('"Fleet in five lines" runs as written, and the root README shows the same li
   expect(code.trim().split("\n")).toHaveLength(5);
 
   const [importLine, ...body] = code.trim().split("\n");
-  expect(importLine).toBe('import { createFleet } from "modelfleet";');
+  expect(importLine).toBe('import { createFleet } from "modelfleet/all";');
   const fake = fakeProviders({
     [`GET ${SIEVE}/functions`]: json(200, []),
     [`GET ${MODZY}/models`]: json(200, []),

@@ -27,6 +27,8 @@ export type ParsedRef = ParsedRefOf<BuiltInProvider>;
 export type ParsedModelRef = ParsedModelRefOf<BuiltInProvider>;
 /** A normalized version of any built-in provider; narrow it on `provider` to get that provider's `raw` type. */
 export type ModelVersion = ModelVersionOf<BuiltInProvider>;
+/** The normalized version of one built-in provider, e.g. `BuiltInVersion<"sieve">`, whose `raw` is Sieve's generated type. */
+export type BuiltInVersion<Id extends ProviderId> = Extract<ModelVersion, { provider: Id }>;
 /** The built-in providers that can scale. */
 export type ScalableProvider = ProviderIdOf<ScalableOf<BuiltInProvider>>;
 /** A version reference on a built-in provider that can scale; `opper:…` is a compile error. */
