@@ -198,6 +198,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
     async getVersion(ref: string | { provider: string }, callOptions: FleetCallOptions = {}) {
       const parsed = references.parseRef(typeof ref === "string" ? ref : (references.formatRef(ref as never) as string));
       const provider = providerOf(parsed.provider, "ref");
+      if (!provider.capabilities.getVersion) throw unsupported(provider, "getVersion");
       return provider.getVersion(clientOf(provider), parsed, context(callOptions.signal));
     },
 
@@ -282,7 +283,12 @@ function checkProviders(value: unknown): readonly FleetProvider[] {
   const seen = new Set<string>();
   for (const provider of value as FleetProvider[]) {
     const id = typeof provider === "object" && provider !== null ? provider.id : undefined;
-    if (typeof id !== "string" || !PROVIDER_ID.test(id) || typeof provider.getVersion !== "function") {
+    if (
+      typeof id !== "string" ||
+      !PROVIDER_ID.test(id) ||
+      typeof provider.getVersion !== "function" ||
+      typeof provider.capabilities !== "object"
+    ) {
       throw new ConfigurationError("providers", `providers holds something that is not a fleet provider (id ${JSON.stringify(id)})`);
     }
     if (seen.has(id)) throw new ConfigurationError("providers", `provider ${id} is given twice`, id);

@@ -40,5 +40,6 @@ describe("the Sieve normalizer never throws and always returns a valid ModelVers
       }),
       { numRuns: 300 },
     );
-  });
+    // A generous limit that only catches a hang: 300 runs take well under a second on a quiet machine.
+  }, 120_000);
 });
