@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
@@ -79,7 +80,10 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   if (!run.files || !run.model) return result;
 
   result.packageDir = relative(root, packageDir);
-  const scaffold = scaffoldFiles(run.model, await readRuntimeVersion(root));
+  // The fleet adapter skeleton belongs to a new package only: an existing one's adapter is its maintainers', laid out
+  // as they chose, and is never re-created next to it.
+  const newPackage = !existsSync(join(packageDir, "package.json"));
+  const scaffold = scaffoldFiles(run.model, await readRuntimeVersion(root), { fleetSkeleton: newPackage });
   if (!check) result.scaffolded = await writeMissing(packageDir, scaffold, root);
   result.output = await syncDirectory(generatedDir, run.files, { check, root });
   if (specSha256) {

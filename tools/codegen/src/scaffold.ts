@@ -1,10 +1,21 @@
-import type { ProviderModel } from "./model.js";
+import { camelCase, type ProviderModel } from "./model.js";
+import { scaffoldFleetFiles } from "./scaffold-fleet.js";
+
+/** What {@link scaffoldFiles} includes. */
+export interface ScaffoldOptions {
+  /** Include the fleet adapter skeleton (`src/fleet.ts` and its failing tests): only when the package is new. */
+  fleetSkeleton: boolean;
+}
 
 /**
  * Files of a provider package that does not exist yet. They are written once and are the maintainers' from
  * then on; the generator never touches them again.
  */
-export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Record<string, string> {
+export function scaffoldFiles(
+  model: ProviderModel,
+  runtimeVersion: string,
+  options: ScaffoldOptions = { fleetSkeleton: true },
+): Record<string, string> {
   const packageJson = {
     name: model.packageName,
     version: "0.1.0",
@@ -20,8 +31,15 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
         import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
         require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
       },
+      // The fleet adapter: its own entry, so a user of the raw client pays nothing for it.
+      "./fleet": {
+        import: { types: "./dist/fleet.d.ts", default: "./dist/fleet.js" },
+        require: { types: "./dist/fleet.d.cts", default: "./dist/fleet.cjs" },
+      },
       "./package.json": "./package.json",
     },
+    // For TypeScript's node10 resolution, which does not read `exports`.
+    typesVersions: { "*": { fleet: ["./dist/fleet.d.ts"] } },
     files: ["dist"],
     engines: { node: ">=20" },
     keywords: ["modelfleet", model.id, "openapi", "sdk", "deployments"],
@@ -87,6 +105,19 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
     "",
     "`client.raw` is the underlying openapi-fetch client. Errors are the `@modelfleet/runtime` classes, re-exported here.",
     "",
+    "## In a fleet",
+    "",
+    `\`${model.packageName}/fleet\` exports \`${camelCase(model.id)}()\`, ${model.name} as a provider of the \`modelfleet\` facade:`,
+    "",
+    "```ts",
+    'import { createFleet } from "modelfleet";',
+    `import { ${camelCase(model.id)} } from "${model.packageName}/fleet";`,
+    "",
+    `const fleet = createFleet({ providers: [${camelCase(model.id)}()] }); // key from ${model.envVar}`,
+    "```",
+    "",
+    "The main entry does not include it: a user of the raw client pays nothing for the adapter.",
+    "",
   ].join("\n");
   return {
     "package.json": `${JSON.stringify(packageJson, null, 2)}\n`,
@@ -96,5 +127,6 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
     "tsup.config.ts": '// Shared by every library package; see the repository root.\nexport { default } from "../../tsup.package.js";\n',
     "src/index.ts": 'export * from "./generated/index.js";\n',
     "src/contract.test.ts": contractTest,
+    ...(options.fleetSkeleton ? scaffoldFleetFiles(model) : {}),
   };
 }

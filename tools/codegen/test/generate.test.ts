@@ -16,7 +16,17 @@ const REPO_ROOT = join(CODEGEN_DIR, "..", "..");
 const CLI = join(CODEGEN_DIR, "dist", "cli.js");
 
 const GENERATED = ["schema.ts", "provider.ts", "client.ts", "index.ts", "smoke.test.ts"];
-const SCAFFOLDED = ["package.json", "README.md", "tsconfig.json", "tsup.config.ts", "turbo.json", "src/index.ts", "src/contract.test.ts"];
+const SCAFFOLDED = [
+  "package.json",
+  "README.md",
+  "tsconfig.json",
+  "tsup.config.ts",
+  "turbo.json",
+  "src/index.ts",
+  "src/contract.test.ts",
+  "src/fleet.ts",
+  "src/fleet.test.ts",
+];
 const GENERATED_DIR = "packages/acme/src/generated";
 const SPEC = "specs/acme.yaml";
 
