@@ -79,7 +79,8 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   if (!run.files || !run.model) return result;
 
   result.packageDir = relative(root, packageDir);
-  const scaffold = scaffoldFiles(run.model, await readRuntimeVersion(root));
+  const license = await readFile(join(root, "LICENSE"), "utf8").catch(() => undefined);
+  const scaffold = scaffoldFiles(run.model, await readRuntimeVersion(root), license);
   if (!check) result.scaffolded = await writeMissing(packageDir, scaffold, root);
   result.output = await syncDirectory(generatedDir, run.files, { check, root });
   if (specSha256) {

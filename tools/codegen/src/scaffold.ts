@@ -2,9 +2,10 @@ import type { ProviderModel } from "./model.js";
 
 /**
  * Files of a provider package that does not exist yet. They are written once and are the maintainers' from
- * then on; the generator never touches them again.
+ * then on; the generator never touches them again. `license` is the repository's LICENSE text, copied into the
+ * package because npm only ships files inside it.
  */
-export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Record<string, string> {
+export function scaffoldFiles(model: ProviderModel, runtimeVersion: string, license?: string): Record<string, string> {
   const packageJson = {
     name: model.packageName,
     version: "0.1.0",
@@ -89,6 +90,7 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
     "",
   ].join("\n");
   return {
+    ...(license === undefined ? {} : { LICENSE: license }),
     "package.json": `${JSON.stringify(packageJson, null, 2)}\n`,
     "turbo.json": `${JSON.stringify(turboJson, null, 2)}\n`,
     "README.md": readme,
