@@ -42,6 +42,12 @@ describe.each(publishable.map((w) => [w.manifest.name, w] as const))("publishabl
     expect(license, `${workspace.path}/LICENSE is missing: copy the repository's LICENSE there`).toBe(rootLicense);
   });
 
+  it("links the API reference from its README when it is a library", async () => {
+    const isLibrary = typeof manifest.exports === "object" && manifest.exports !== null && "." in manifest.exports;
+    const readme = await readFile(join(workspace.dir, "README.md"), "utf8");
+    if (isLibrary) expect(readme).toMatch(/^## API reference\n\n.*`npm run docs`/m);
+  });
+
   it("has a publishable package.json", () => {
     expect(checkManifest(manifest)).toEqual([]);
   });
