@@ -74,15 +74,21 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   // Loaded on first need only: a run where every spec is skipped never loads TypeScript, openapi-typescript or Redocly.
   const { runPipeline } = await import("./pipeline.js");
   const { scaffoldFiles } = await import("./scaffold.js");
+  const { operationsSection, syncOperationsSection } = await import("./readme-operations.js");
   const run = await runPipeline(root, shown, absolute, id);
   result.diagnostics = run.diagnostics;
   if (!run.files || !run.model) return result;
 
   result.packageDir = relative(root, packageDir);
   const license = await readFile(join(root, "LICENSE"), "utf8").catch(() => undefined);
-  const scaffold = scaffoldFiles(run.model, await readRuntimeVersion(root), license);
+  const operations = operationsSection(run.model, relative(root, absolute).replaceAll("\\", "/"));
+  const scaffold = scaffoldFiles(run.model, { runtimeVersion: await readRuntimeVersion(root), license, operations });
   if (!check) result.scaffolded = await writeMissing(packageDir, scaffold, root);
   result.output = await syncDirectory(generatedDir, run.files, { check, root });
+  const readme = await syncOperationsSection(join(packageDir, "README.md"), operations, { check, root });
+  result.output.written.push(...readme.written);
+  result.output.unchanged.push(...readme.unchanged);
+  result.output.stale.push(...readme.stale);
   if (specSha256) {
     await writeEntry(root, absolute, packageDir, {
       version: 1,
@@ -90,6 +96,7 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
       generator,
       files: Object.fromEntries(Object.entries(run.files).map(([name, contents]) => [name, sha256(contents)])),
       scaffold: Object.keys(scaffold),
+      readmeSection: sha256(operations),
       diagnostics: run.diagnostics.map(({ file: _file, ...rest }) => rest),
     });
   }

@@ -1,11 +1,20 @@
 import type { ProviderModel } from "./model.js";
 
+/** What the scaffold needs besides the provider model. */
+export interface ScaffoldInputs {
+  /** Version of `@modelfleet/runtime` the new package depends on (`^` range). */
+  runtimeVersion: string;
+  /** The repository's LICENSE text, copied into the package because npm only ships files inside it. */
+  license: string | undefined;
+  /** The README's generated operations block, which `generate` keeps in step from then on. */
+  operations: string;
+}
+
 /**
  * Files of a provider package that does not exist yet. They are written once and are the maintainers' from
- * then on; the generator never touches them again. `license` is the repository's LICENSE text, copied into the
- * package because npm only ships files inside it.
+ * then on; the generator never touches them again, except for the README's operations block.
  */
-export function scaffoldFiles(model: ProviderModel, runtimeVersion: string, license?: string): Record<string, string> {
+export function scaffoldFiles(model: ProviderModel, { runtimeVersion, license, operations }: ScaffoldInputs): Record<string, string> {
   const packageJson = {
     name: model.packageName,
     version: "0.1.0",
@@ -82,11 +91,14 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string, lice
     `const client = create${model.name}Client(); // key from ${model.envVar}`,
     "```",
     "",
-    "Methods (one per operation of the spec):",
-    "",
-    ...model.operations.map((op) => `- \`${op.methodName}\`: ${op.summary ?? ""} (\`${op.method} ${op.path}\`)`),
-    "",
     "`client.raw` is the underlying openapi-fetch client. Errors are the `@modelfleet/runtime` classes, re-exported here.",
+    "",
+    operations,
+    "",
+    "## API reference",
+    "",
+    "Every export with its TSDoc: in the modelfleet repository, `npm run docs` builds the reference of all published",
+    "libraries into `docs/api/` (open `docs/api/index.html`).",
     "",
   ].join("\n");
   return {
