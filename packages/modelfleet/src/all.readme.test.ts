@@ -14,6 +14,48 @@ function snippet(markdown: string, heading: string): string {
   return match[1];
 }
 
+/** The `## ` headings of a Markdown document, in order (code blocks skipped). */
+function headings(markdown: string): string[] {
+  return markdown
+    .replace(/```[\s\S]*?```/g, "")
+    .split("\n")
+    .filter((line) => line.startsWith("## "))
+    .map((line) => line.slice(3));
+}
+
+/** The rows of the first Markdown table under a heading, as trimmed cells (header and rule rows dropped). */
+function tableRows(markdown: string, heading: string): string[][] {
+  const section = markdown.split(`\n## ${heading}\n`)[1]?.split("\n## ")[0] ?? "";
+  const lines = section.split("\n").filter((line) => line.startsWith("|"));
+  return lines.slice(2).map((line) =>
+    line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim()),
+  );
+}
+
+it("the root README is for users: install, five lines, command line, providers, links, in that order", () => {
+  expect(headings(readme("../../../README.md"))).toEqual(["Install", "Fleet in five lines", "Command line", "Providers", "Links"]);
+});
+
+it("the root README's providers table has a row for every provider, with its package, capabilities and key variable", () => {
+  const rows = tableRows(readme("../../../README.md"), "Providers");
+  const providers = createFleet({ env: {} }).providers();
+  expect(rows.map((row) => row[0])).toEqual(providers.map((p) => p.name));
+  for (const provider of providers) {
+    const [, pkg, supports, envVar, versionRef, modelRef] = rows.find((row) => row[0] === provider.name) ?? [];
+    expect(pkg).toBe(`\`@modelfleet/${provider.id}\``);
+    const capable = Object.entries(provider.capabilities)
+      .filter(([, yes]) => yes)
+      .map(([name]) => name);
+    expect(supports?.split(", "), provider.name).toEqual(capable);
+    expect(envVar).toBe(`\`${provider.envVar}\``);
+    expect(versionRef, provider.name).toMatch(new RegExp(`^\`${provider.id}:`));
+    expect(modelRef, provider.name).toMatch(new RegExp(`^\`${provider.id}:`));
+  }
+});
+
 it('"Fleet in five lines" runs as written, and the root README shows the same lines', async () => {
   const code = snippet(readme("../README.md"), "Fleet in five lines");
   expect(snippet(readme("../../../README.md"), "Fleet in five lines")).toBe(code);

@@ -1,20 +1,25 @@
 import { camelCase, type ProviderModel } from "./model.js";
 import { scaffoldFleetFiles } from "./scaffold-fleet.js";
 
-/** What {@link scaffoldFiles} includes. */
-export interface ScaffoldOptions {
+/** What the scaffold needs besides the provider model. */
+export interface ScaffoldInputs {
+  /** Version of `@modelfleet/runtime` the new package depends on (`^` range). */
+  runtimeVersion: string;
+  /** The repository's LICENSE text, copied into the package because npm only ships files inside it. */
+  license: string | undefined;
+  /** The README's generated operations block, which `generate` keeps in step from then on. */
+  operations: string;
   /** Include the fleet adapter skeleton (`src/fleet.ts` and its failing tests): only when the package is new. */
   fleetSkeleton: boolean;
 }
 
 /**
  * Files of a provider package that does not exist yet. They are written once and are the maintainers' from
- * then on; the generator never touches them again.
+ * then on; the generator never touches them again, except for the README's operations block.
  */
 export function scaffoldFiles(
   model: ProviderModel,
-  runtimeVersion: string,
-  options: ScaffoldOptions = { fleetSkeleton: true },
+  { runtimeVersion, license, operations, fleetSkeleton }: ScaffoldInputs,
 ): Record<string, string> {
   const packageJson = {
     name: model.packageName,
@@ -99,11 +104,9 @@ export function scaffoldFiles(
     `const client = create${model.name}Client(); // key from ${model.envVar}`,
     "```",
     "",
-    "Methods (one per operation of the spec):",
-    "",
-    ...model.operations.map((op) => `- \`${op.methodName}\`: ${op.summary ?? ""} (\`${op.method} ${op.path}\`)`),
-    "",
     "`client.raw` is the underlying openapi-fetch client. Errors are the `@modelfleet/runtime` classes, re-exported here.",
+    "",
+    operations,
     "",
     "## In a fleet",
     "",
@@ -118,8 +121,14 @@ export function scaffoldFiles(
     "",
     "The main entry does not include it: a user of the raw client pays nothing for the adapter.",
     "",
+    "## API reference",
+    "",
+    "Every export with its TSDoc: in the modelfleet repository, `npm run docs` builds the reference of all published",
+    "libraries into `docs/api/` (open `docs/api/index.html`).",
+    "",
   ].join("\n");
   return {
+    ...(license === undefined ? {} : { LICENSE: license }),
     "package.json": `${JSON.stringify(packageJson, null, 2)}\n`,
     "turbo.json": `${JSON.stringify(turboJson, null, 2)}\n`,
     "README.md": readme,
@@ -127,6 +136,6 @@ export function scaffoldFiles(
     "tsup.config.ts": '// Shared by every library package; see the repository root.\nexport { default } from "../../tsup.package.js";\n',
     "src/index.ts": 'export * from "./generated/index.js";\n',
     "src/contract.test.ts": contractTest,
-    ...(options.fleetSkeleton ? scaffoldFleetFiles(model) : {}),
+    ...(fleetSkeleton ? scaffoldFleetFiles(model) : {}),
   };
 }

@@ -29,7 +29,7 @@ async function makeLayout(): Promise<string> {
   const root = await tempDir("modelfleet-provider-");
   await mkdir(join(root, "specs"));
   await mkdir(join(root, "packages", "runtime"), { recursive: true });
-  for (const file of ["tsconfig.base.json", "tsup.package.ts"]) await copyFile(join(REPO_ROOT, file), join(root, file));
+  for (const file of ["tsconfig.base.json", "tsup.package.ts", "LICENSE"]) await copyFile(join(REPO_ROOT, file), join(root, file));
   await copyFile(join(RUNTIME, "package.json"), join(root, "packages", "runtime", "package.json"));
   // Entry by entry rather than the whole directory, so caches the run writes (node_modules/.cache) stay in the copy.
   await mkdir(join(root, "node_modules"));
@@ -49,6 +49,7 @@ describe("adding a provider", () => {
     expect(generated.stderr).toBe("");
     expect(generated.code).toBe(0);
     for (const file of [
+      "LICENSE",
       "package.json",
       "README.md",
       "tsconfig.json",
@@ -60,6 +61,8 @@ describe("adding a provider", () => {
     ]) {
       expect(generated.stdout).toContain(`scaffolded packages/acme/${file}`);
     }
+    // npm ships only what is inside the package: the repository's license is copied in, byte for byte.
+    expect(await readFile(join(root, "packages", "acme", "LICENSE"), "utf8")).toBe(await readFile(join(REPO_ROOT, "LICENSE"), "utf8"));
     expect(generated.stdout).toContain("specs/acme.yaml -> packages/acme: 5 written, 0 removed");
 
     const pkgDir = join(root, "packages", "acme");

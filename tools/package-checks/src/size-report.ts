@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run size`: the size of every publishable library as a Markdown table (for the README), after a build.
+// `npm run size`: the size of every publishable library as a Markdown table (for bench/README.md), after a build.
 import { budgetFor, measure, measureBundles, measured } from "./size.js";
 import { findRepoRoot, listPublishable } from "./workspaces.js";
 
