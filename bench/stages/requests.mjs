@@ -2,7 +2,7 @@
 // the generated @modelfleet/deepinfra client, the facade's getVersion), sequentially and concurrently.
 // Re-run alone with `npm run bench -- --only requests`.
 import { createDeepInfraClient } from "@modelfleet/deepinfra";
-import { createFleet } from "modelfleet";
+import { createFleet } from "modelfleet/all";
 import createClient from "openapi-fetch";
 import { BODY, DEPLOYMENT, startDeploymentServer } from "../lib/deployment-server.mjs";
 import { int, pct, ratio, table, verdict } from "../lib/format.mjs";

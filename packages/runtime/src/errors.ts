@@ -95,12 +95,15 @@ export class ConfigurationError extends ModelfleetError {
   declare static isInstance: (value: unknown) => value is ConfigurationError;
   /** The option at fault, e.g. `apiKey`, `baseUrl`, `timeoutMs`. */
   declare readonly option: string;
-  constructor(option: string, message: string) {
+  /** The provider whose configuration is at fault (e.g. `sieve`), when one is; set by the fleet facade. */
+  declare readonly provider: string | undefined;
+  constructor(option: string, message: string, provider?: string) {
     super(message);
     this.option = option;
+    this.provider = provider;
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), option: this.option };
+    return { ...super.toJSON(), option: this.option, provider: this.provider };
   }
 }
 registerErrorClass(ConfigurationError, "ConfigurationError");

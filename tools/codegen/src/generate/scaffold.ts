@@ -1,4 +1,19 @@
-import type { ProviderModel } from "./model.js";
+import { camelCase, type ProviderModel } from "./model.js";
+import { scaffoldFleetFiles } from "./scaffold-fleet.js";
+
+/** What the scaffold needs besides the provider model. */
+export interface ScaffoldInputs {
+  /** Version of `@modelfleet/runtime` the new package depends on (`^` range). */
+  runtimeVersion: string;
+  /** The repository's LICENSE text, copied into the package because npm only ships files inside it. */
+  license: string | undefined;
+  /** The README's generated operations block, which `generate` keeps in step from then on. */
+  operations: string;
+  /** Include the fleet adapter skeleton (`src/fleet.ts` and its failing tests): only when the package is new. */
+  fleetSkeleton: boolean;
+  /** Where the package's spec lives in specs/. */
+  specs: SpecFiles;
+}
 
 /** Where a package's spec lives in specs/: the file `generate` reads and the OpenAPI document itself. */
 export interface SpecFiles {
@@ -12,9 +27,12 @@ export interface SpecFiles {
 
 /**
  * Files of a provider package that does not exist yet. They are written once and are the maintainers' from
- * then on; the generator never touches them again.
+ * then on; the generator never touches them again, except for the README's operations block.
  */
-export function scaffoldFiles(model: ProviderModel, runtimeVersion: string, specs: SpecFiles): Record<string, string> {
+export function scaffoldFiles(
+  model: ProviderModel,
+  { runtimeVersion, license, operations, fleetSkeleton, specs }: ScaffoldInputs,
+): Record<string, string> {
   const entry = `specs/${specs.entry}`;
   const document = `specs/${specs.document}`;
   const inputs = [...new Set([entry, document])].map((file) => `$TURBO_ROOT$/${file}`);
@@ -33,8 +51,15 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string, spec
         import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
         require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
       },
+      // The fleet adapter: its own entry, so a user of the raw client pays nothing for it.
+      "./fleet": {
+        import: { types: "./dist/fleet.d.ts", default: "./dist/fleet.js" },
+        require: { types: "./dist/fleet.d.cts", default: "./dist/fleet.cjs" },
+      },
       "./package.json": "./package.json",
     },
+    // For TypeScript's node10 resolution, which does not read `exports`.
+    typesVersions: { "*": { fleet: ["./dist/fleet.d.ts"] } },
     files: ["dist"],
     engines: { node: ">=20" },
     keywords: ["modelfleet", model.id, "openapi", "sdk", "deployments"],
@@ -94,14 +119,31 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string, spec
     `const client = create${model.name}Client(); // key from ${model.envVar}`,
     "```",
     "",
-    "Methods (one per operation of the spec):",
-    "",
-    ...model.operations.map((op) => `- \`${op.methodName}\`: ${op.summary ?? ""} (\`${op.method} ${op.path}\`)`),
-    "",
     "`client.raw` is the underlying openapi-fetch client. Errors are the `@modelfleet/runtime` classes, re-exported here.",
+    "",
+    operations,
+    "",
+    "## In a fleet",
+    "",
+    `\`${model.packageName}/fleet\` exports \`${camelCase(model.id)}()\`, ${model.name} as a provider of the \`modelfleet\` facade:`,
+    "",
+    "```ts",
+    'import { createFleet } from "modelfleet";',
+    `import { ${camelCase(model.id)} } from "${model.packageName}/fleet";`,
+    "",
+    `const fleet = createFleet({ providers: [${camelCase(model.id)}()] }); // key from ${model.envVar}`,
+    "```",
+    "",
+    "The main entry does not include it: a user of the raw client pays nothing for the adapter.",
+    "",
+    "## API reference",
+    "",
+    "Every export with its TSDoc: in the modelfleet repository, `npm run docs` builds the reference of all published",
+    "libraries into `docs/api/` (open `docs/api/index.html`).",
     "",
   ].join("\n");
   return {
+    ...(license === undefined ? {} : { LICENSE: license }),
     "package.json": `${JSON.stringify(packageJson, null, 2)}\n`,
     "turbo.json": `${JSON.stringify(turboJson, null, 2)}\n`,
     "README.md": readme,
@@ -111,5 +153,6 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string, spec
     // A vendor's document rarely has an example for every parameter and body, which the Prism contract test needs;
     // an imported package is checked by its generated smoke test until a maintainer writes one.
     ...(specs.imported ? {} : { "src/contract.test.ts": contractTest }),
+    ...(fleetSkeleton ? scaffoldFleetFiles(model) : {}),
   };
 }

@@ -15,6 +15,7 @@ import ts from "typescript";
 import type { LoadedSpec } from "../../openapi/load.js";
 import { isRecord } from "../../openapi/load.js";
 import type { ProviderModel } from "../model.js";
+import { descriptionsAsProse } from "./tsdoc-comments.js";
 
 /** `string & {}`: accepts any string while editors still offer the known literals next to it. */
 const ANY_OTHER_STRING = ts.factory.createIntersectionTypeNode([STRING, ts.factory.createTypeLiteralNode([])]);
@@ -78,7 +79,7 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     const doc = description ? `/** ${escapeComment(description)} */\n` : "";
     return `${doc}export type ${model.name}${alias} = components["schemas"][${JSON.stringify(schemaName)}];`;
   });
-  return `${astToString(nodes).trimEnd()}\n\n${aliases.join("\n")}\n`;
+  return `${descriptionsAsProse(astToString(nodes)).trimEnd()}\n\n${aliases.join("\n")}\n`;
 }
 
 /** `type: string, format: binary` is a file: a Blob to upload in a multipart body, not a string. */
