@@ -36,6 +36,9 @@ export function scaffoldFiles(
   const entry = `specs/${specs.entry}`;
   const document = `specs/${specs.document}`;
   const inputs = [...new Set([entry, document])].map((file) => `$TURBO_ROOT$/${file}`);
+  // A vendor's document may describe no deployments at all, and an unattended import must leave a green package:
+  // an imported package starts without the `./fleet` adapter, which a maintainer adds when the platform fits.
+  const fleet = !specs.imported;
   const packageJson = {
     name: model.packageName,
     version: "0.1.0",
@@ -52,14 +55,18 @@ export function scaffoldFiles(
         require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
       },
       // The fleet adapter: its own entry, so a user of the raw client pays nothing for it.
-      "./fleet": {
-        import: { types: "./dist/fleet.d.ts", default: "./dist/fleet.js" },
-        require: { types: "./dist/fleet.d.cts", default: "./dist/fleet.cjs" },
-      },
+      ...(fleet
+        ? {
+            "./fleet": {
+              import: { types: "./dist/fleet.d.ts", default: "./dist/fleet.js" },
+              require: { types: "./dist/fleet.d.cts", default: "./dist/fleet.cjs" },
+            },
+          }
+        : {}),
       "./package.json": "./package.json",
     },
     // For TypeScript's node10 resolution, which does not read `exports`.
-    typesVersions: { "*": { fleet: ["./dist/fleet.d.ts"] } },
+    ...(fleet ? { typesVersions: { "*": { fleet: ["./dist/fleet.d.ts"] } } } : {}),
     files: ["dist"],
     engines: { node: ">=20" },
     keywords: ["modelfleet", model.id, "openapi", "sdk", "deployments"],
@@ -123,19 +130,7 @@ export function scaffoldFiles(
     "",
     operations,
     "",
-    "## In a fleet",
-    "",
-    `\`${model.packageName}/fleet\` exports \`${camelCase(model.id)}()\`, ${model.name} as a provider of the \`modelfleet\` facade:`,
-    "",
-    "```ts",
-    'import { createFleet } from "modelfleet";',
-    `import { ${camelCase(model.id)} } from "${model.packageName}/fleet";`,
-    "",
-    `const fleet = createFleet({ providers: [${camelCase(model.id)}()] }); // key from ${model.envVar}`,
-    "```",
-    "",
-    "The main entry does not include it: a user of the raw client pays nothing for the adapter.",
-    "",
+    ...(fleet ? fleetSection(model) : []),
     "## API reference",
     "",
     "Every export with its TSDoc: in the modelfleet repository, `npm run docs` builds the reference of all published",
@@ -153,6 +148,25 @@ export function scaffoldFiles(
     // A vendor's document rarely has an example for every parameter and body, which the Prism contract test needs;
     // an imported package is checked by its generated smoke test until a maintainer writes one.
     ...(specs.imported ? {} : { "src/contract.test.ts": contractTest }),
-    ...(fleetSkeleton ? scaffoldFleetFiles(model) : {}),
+    ...(fleet && fleetSkeleton ? scaffoldFleetFiles(model) : {}),
   };
+}
+
+/** The README section on the package's `./fleet` adapter. */
+function fleetSection(model: ProviderModel): string[] {
+  return [
+    "## In a fleet",
+    "",
+    `\`${model.packageName}/fleet\` exports \`${camelCase(model.id)}()\`, ${model.name} as a provider of the \`modelfleet\` facade:`,
+    "",
+    "```ts",
+    'import { createFleet } from "modelfleet";',
+    `import { ${camelCase(model.id)} } from "${model.packageName}/fleet";`,
+    "",
+    `const fleet = createFleet({ providers: [${camelCase(model.id)}()] }); // key from ${model.envVar}`,
+    "```",
+    "",
+    "The main entry does not include it: a user of the raw client pays nothing for the adapter.",
+    "",
+  ];
 }
