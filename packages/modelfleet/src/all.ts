@@ -11,6 +11,7 @@ import type { ModelRefOf, ModelVersionOf, ParsedModelRefOf, ParsedRefOf, Provide
 /** Every built-in provider's factory, by id, in the order listings and messages use. */
 const BUILT_IN = { sieve, modzy, deepinfra, opper } as const;
 
+/** The built-in provider factories by id. @inline */
 type BuiltIn = typeof BUILT_IN;
 
 /** Any built-in provider. */
