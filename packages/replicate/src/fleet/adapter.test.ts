@@ -183,7 +183,10 @@ describe("replicate through the fleet", () => {
 
   it("listVersions of <owner>/<model> pages through the model's versions, newest first as Replicate sends them", async () => {
     const { fleet, requests } = fleetWith({
-      [`GET ${REPLICATE}/models/replicate/hello-world/versions`]: page([version], `${REPLICATE}/models/replicate/hello-world/versions?cursor=p2`),
+      [`GET ${REPLICATE}/models/replicate/hello-world/versions`]: page(
+        [version],
+        `${REPLICATE}/models/replicate/hello-world/versions?cursor=p2`,
+      ),
       [`GET ${REPLICATE}/models/replicate/hello-world/versions?cursor=p2`]: json(200, versionsSeed),
     });
     const versions = await collect(fleet.listVersions("replicate:replicate/hello-world"));

@@ -8,10 +8,7 @@ import type { ReplicateFleetVersion } from "./types.js";
  * deployment creates a new release, so the deployment's `version` is the model version its current release runs,
  * and the release's creation time is both `createdAt` and `updatedAt` (Replicate exposes no other time).
  */
-export function normalizeReplicateDeployment(
-  raw: ReplicateDeployment,
-  requested?: { owner: string; name: string },
-): ReplicateFleetVersion {
+export function normalizeReplicateDeployment(raw: ReplicateDeployment, requested?: { owner: string; name: string }): ReplicateFleetVersion {
   const d = received(raw);
   const release = received(d.current_release);
   const configuration = received(release.configuration);

@@ -48,7 +48,12 @@ describe("replicatePages", () => {
 
   it.each([
     ["a repeated cursor", { "": { results: [1], next: link("x") }, x: { results: [2], next: link("x") } }, 2, 'repeats the cursor "x"'],
-    ["a cursor two pages back", { "": { results: [1], next: link("x") }, x: { results: [2], next: link("y") }, y: { results: [3], next: link("x") } }, 3, 'repeats the cursor "x"'],
+    [
+      "a cursor two pages back",
+      { "": { results: [1], next: link("x") }, x: { results: [2], next: link("y") }, y: { results: [3], next: link("x") } },
+      3,
+      'repeats the cursor "x"',
+    ],
     ["a next that is not a URL", { "": { results: [1], next: "page 2 please" } }, 1, 'its next link "page 2 please" has no cursor'],
     ["a next URL without a cursor", { "": { results: [1], next: "https://api.replicate.com/v1/deployments?page=2" } }, 1, "has no cursor"],
     ["a next that is a number", { "": { results: [1], next: 42 as never } }, 1, 'its next link "42" has no cursor'],

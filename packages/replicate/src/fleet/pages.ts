@@ -74,6 +74,6 @@ function pagingError(operationId: string, page: number, next: unknown, why: stri
 }
 
 function quote(value: unknown): string {
-  const shown = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const shown = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   return JSON.stringify(shown.length > 120 ? `${shown.slice(0, 120)}…` : shown);
 }
