@@ -7,7 +7,7 @@ export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
 export const FACADE_WITH_ONE_PROVIDER_LIMIT = 12_700;
-export const FACADE_WITH_ALL_LIMIT = 15_600;
+export const FACADE_WITH_ALL_LIMIT = 18_200;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -45,8 +45,9 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // down; at the target, the limit becomes the target.
   // The facade no longer bundles any provider: its own entry is measured on its own, and so are the bundles an app
   // really makes: `createFleet` with one provider's `./fleet` adapter (each provider the facade depends on, as its own
-  // bundle; largest 12636 B, below the former all-in facade's 14786 B), and `modelfleet/all` (15503 B: the split
-  // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
+  // bundle; largest 12665 B, Replicate's, below the former all-in facade's 14786 B), and `modelfleet/all` (15503 B
+  // with four providers: the split costs about 700 B over the all-in facade; 18101 B with Replicate and Hugging Face,
+  // about 1.3 kB each). Limits are ratchets just above those sizes; 12 kB stays the target.
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
