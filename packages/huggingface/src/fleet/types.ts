@@ -8,7 +8,9 @@ export type HuggingFaceModelRef = `huggingface:${string}/${string}`;
 
 /** A Hugging Face reference taken apart: the endpoint's namespace (user or organization) and name. */
 export interface HuggingFaceEndpointParts {
+  /** The user or organization the endpoint belongs to. */
   namespace: string;
+  /** The endpoint's name (lowercase letters, digits and `-`). */
   name: string;
 }
 

@@ -21,7 +21,9 @@ export interface ReplicateVersionParts {
 
 /** A Replicate model reference taken apart. */
 export interface ReplicateModelParts {
+  /** The user or organization that owns the model. */
   owner: string;
+  /** The model's name. */
   name: string;
 }
 
