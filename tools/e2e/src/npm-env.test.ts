@@ -56,7 +56,8 @@ describe("registryOnlyEnv", () => {
   });
 });
 
-describe("assertLoopbackRegistry", () => {
+// These spawn npm, which takes seconds on a busy machine; the timeout only catches a hang.
+describe("assertLoopbackRegistry", { timeout: 60_000 }, () => {
   it("returns the registry npm itself reports in the registry-only environment", async () => {
     const dir = await mkdtemp(join(tmpdir(), "modelfleet-npm-env-"));
     temps.push(dir);
