@@ -2,7 +2,7 @@ import { VERSION_STATUSES } from "@modelfleet/runtime/fleet";
 import { expectValidVersion, hostileObject } from "@modelfleet/test-utils/fleet";
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { normalizeOpperVersion } from "./normalize.js";
+import { normalizeOpperV2Version } from "./normalize.js";
 
 // Objects with Opper's real field names holding anything (wrong types, unknown enum values), or no object at all.
 const KEYS = ["id", "name", "revision_id", "created_at", "updated_at", "configuration", "model"];
@@ -13,7 +13,7 @@ describe("the Opper normalizer never throws and always returns a valid ModelVers
       fc.property(
         hostileObject(KEYS),
         fc.constantFrom("function" as const, "listed-function" as const, "revision" as const),
-        (raw, shape) => expectValidVersion(normalizeOpperVersion(raw as never, { shape }), VERSION_STATUSES),
+        (raw, shape) => expectValidVersion(normalizeOpperV2Version(raw as never, { shape }), VERSION_STATUSES),
       ),
       { numRuns: 300 },
     );

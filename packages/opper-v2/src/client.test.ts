@@ -6,12 +6,12 @@ import {
   BadRequestError,
   ConfigurationError,
   ConflictError,
-  createOpperClient,
+  createOpperV2Client,
   InvalidArgumentError,
   NotFoundError,
-  type OpperFunction,
-  type OpperFunctionList,
-  type OpperRevisionList,
+  type OpperV2Function,
+  type OpperV2FunctionList,
+  type OpperV2RevisionList,
   UnprocessableEntityError,
 } from "./index.js";
 
@@ -31,20 +31,20 @@ const validationBody = {
 };
 
 // The spec's getFunction example.
-const fn: OpperFunction = {
+const fn: OpperV2Function = {
   name: "my-function",
   description: "This function is used to add two numbers and return the result.",
   instructions: "You are a calculator that adds two numbers and returns the result.",
   input_schema: {
     properties: { x: { title: "X", type: "integer" }, y: { title: "Y", type: "integer" } },
     required: ["x", "y"],
-    title: "OpperInputExample",
+    title: "OpperV2InputExample",
     type: "object",
   },
   output_schema: {
     properties: { sum: { title: "Sum", type: "integer" } },
     required: ["sum"],
-    title: "OpperOutputExample",
+    title: "OpperV2OutputExample",
     type: "object",
   },
   model: { extra_headers: {}, name: "openai/gpt-4o-mini", options: { temperature: 0.5 } },
@@ -61,7 +61,7 @@ const fn: OpperFunction = {
 };
 
 // The spec's listFunctions example: one model given as a fallback array, one as a bare name.
-const functionList: OpperFunctionList = {
+const functionList: OpperV2FunctionList = {
   meta: { total_count: 2 },
   data: [
     {
@@ -86,7 +86,7 @@ const functionList: OpperFunctionList = {
 };
 
 // The spec's listRevisions example.
-const revisionList: OpperRevisionList = {
+const revisionList: OpperV2RevisionList = {
   meta: { total_count: 2 },
   data: [
     {
@@ -111,10 +111,10 @@ const revisionList: OpperRevisionList = {
 
 function client(...replies: Parameters<typeof recordingFetch>) {
   const recorder = recordingFetch(...replies);
-  return { opper: createOpperClient({ apiKey: SECRET_KEY, fetch: recorder.fetch, maxRetries: 0 }), requests: recorder.requests };
+  return { opper: createOpperV2Client({ apiKey: SECRET_KEY, fetch: recorder.fetch, maxRetries: 0 }), requests: recorder.requests };
 }
 
-describe("@modelfleet/opper client", () => {
+describe("@modelfleet/opper-v2 client", () => {
   it("listFunctions: GET /v2/functions with name, sort and paging, returns {meta, data}", async () => {
     const { opper, requests } = client(json(200, functionList));
     const result = await opper.listFunctions({ name: "my-function", sort: "-created", offset: 40, limit: 20 });
@@ -125,7 +125,7 @@ describe("@modelfleet/opper client", () => {
     expect(req?.method).toBe("GET");
     expect(req?.url.href).toBe(`${BASE}/functions?name=my-function&sort=-created&offset=40&limit=20`);
     expect(req?.headers.get("authorization")).toBe(AUTH);
-    expect(req?.headers.get("user-agent")).toMatch(/^modelfleet\/@modelfleet\/opper@\d+\.\d+\.\d+/);
+    expect(req?.headers.get("user-agent")).toMatch(/^modelfleet\/@modelfleet\/opper-v2@\d+\.\d+\.\d+/);
     expect(req?.body).toBeUndefined();
   });
 
@@ -150,7 +150,7 @@ describe("@modelfleet/opper client", () => {
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({
       status: 400,
-      provider: "opper",
+      provider: "opper-v2",
       operationId: "listFunctions",
       method: "GET",
       url: `${BASE}/functions?sort=size`,
@@ -160,7 +160,7 @@ describe("@modelfleet/opper client", () => {
       body: badRequestBody,
     });
     expect((error as Error).message).toBe(
-      "opper listFunctions failed with 400: The sort field 'size' is not supported. (request id req_400)",
+      "opper-v2 listFunctions failed with 400: The sort field 'size' is not supported. (request id req_400)",
     );
   });
 
@@ -180,7 +180,7 @@ describe("@modelfleet/opper client", () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({
       status: 404,
-      provider: "opper",
+      provider: "opper-v2",
       operationId: "getFunction",
       method: "GET",
       url: `${BASE}/functions/${FUNCTION_ID}`,
@@ -189,7 +189,7 @@ describe("@modelfleet/opper client", () => {
       attempts: 1,
       body: notFoundBody,
     });
-    expect((error as Error).message).toBe("opper getFunction failed with 404: Function not found (request id req_404)");
+    expect((error as Error).message).toBe("opper-v2 getFunction failed with 404: Function not found (request id req_404)");
   });
 
   it("deleteFunction: DELETE /v2/functions/{function_id}, a 204 without body resolves to undefined", async () => {
@@ -215,7 +215,7 @@ describe("@modelfleet/opper client", () => {
       requestId: undefined,
       body: { detail: "Function not found" },
     });
-    expect((error as Error).message).toBe("opper deleteFunction failed with 404: Function not found");
+    expect((error as Error).message).toBe("opper-v2 deleteFunction failed with 404: Function not found");
   });
 
   it("updateFunction: PATCH with a partial body; dotted configuration keys round-trip flat", async () => {
@@ -224,7 +224,7 @@ describe("@modelfleet/opper client", () => {
       model: { name: "openai/gpt-4o-mini", options: { temperature: 0 } },
       configuration: { "invocation.cache.ttl": 3600, "invocation.structured_generation.max_attempts": 3 },
     };
-    const updated: OpperFunction = {
+    const updated: OpperV2Function = {
       ...fn,
       instructions: patch.instructions,
       model: { extra_headers: {}, name: "openai/gpt-4o-mini", options: { temperature: 0 } },
@@ -273,12 +273,12 @@ describe("@modelfleet/opper client", () => {
 
   it("updateFunction: a 409 (name taken) becomes ConflictError and the PATCH is not retried", async () => {
     const recorder = recordingFetch(json(409, conflictBody));
-    const opper = createOpperClient({ apiKey: SECRET_KEY, fetch: recorder.fetch, maxRetries: 2, sleep: async () => {} });
+    const opper = createOpperV2Client({ apiKey: SECRET_KEY, fetch: recorder.fetch, maxRetries: 2, sleep: async () => {} });
     const error = await opper.updateFunction({ function_id: FUNCTION_ID, body: { name: "summarize-ticket" } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({
       status: 409,
-      provider: "opper",
+      provider: "opper-v2",
       operationId: "updateFunction",
       method: "PATCH",
       url: `${BASE}/functions/${FUNCTION_ID}`,
@@ -286,7 +286,7 @@ describe("@modelfleet/opper client", () => {
       attempts: 1,
       body: conflictBody,
     });
-    expect((error as Error).message).toBe("opper updateFunction failed with 409: Function name exists during update");
+    expect((error as Error).message).toBe("opper-v2 updateFunction failed with 409: Function name exists during update");
     expect(recorder.requests).toHaveLength(1);
   });
 
@@ -294,7 +294,7 @@ describe("@modelfleet/opper client", () => {
     const lines: unknown[] = [];
     const log = (message: string, details?: Record<string, unknown>) => void lines.push({ message, details });
     const recorder = recordingFetch(json(200, fn));
-    const opper = createOpperClient({
+    const opper = createOpperV2Client({
       apiKey: SECRET_KEY,
       fetch: recorder.fetch,
       maxRetries: 0,
@@ -351,7 +351,7 @@ describe("@modelfleet/opper client", () => {
       providerMessage: "Invalid API key.",
       body: unauthorizedBody,
     });
-    expect((error as Error).message).toBe("opper getFunctionByName failed with 401: Invalid API key.");
+    expect((error as Error).message).toBe("opper-v2 getFunctionByName failed with 401: Invalid API key.");
   });
 
   it("listRevisions: GET …/revisions with offset and limit, returns {meta, data}", async () => {
@@ -385,7 +385,7 @@ describe("@modelfleet/opper client", () => {
       providerMessage: "query.limit: Input should be less than or equal to 100",
       body: validationBody,
     });
-    expect((error as Error).message).toBe("opper listRevisions failed with 422: query.limit: Input should be less than or equal to 100");
+    expect((error as Error).message).toBe("opper-v2 listRevisions failed with 422: query.limit: Input should be less than or equal to 100");
   });
 
   it("listRevisions: a 422 with only a `detail` list joins the field errors", async () => {
@@ -425,13 +425,13 @@ describe("@modelfleet/opper client", () => {
       providerMessage: "Function not found",
       body: notFoundBody,
     });
-    expect((error as Error).message).toBe("opper getRevision failed with 404: Function not found");
+    expect((error as Error).message).toBe("opper-v2 getRevision failed with 404: Function not found");
   });
 
   it("a baseUrl override keeps its own path prefix, with or without a trailing slash", async () => {
     for (const baseUrl of ["https://proxy.example.com/opper/v2", "https://proxy.example.com/opper/v2/"]) {
       const recorder = recordingFetch(json(200, fn));
-      const opper = createOpperClient({ apiKey: SECRET_KEY, baseUrl, fetch: recorder.fetch, maxRetries: 0 });
+      const opper = createOpperV2Client({ apiKey: SECRET_KEY, baseUrl, fetch: recorder.fetch, maxRetries: 0 });
       await opper.getFunction({ function_id: FUNCTION_ID });
       expect(recorder.requests[0]?.url.href).toBe(`https://proxy.example.com/opper/v2/functions/${FUNCTION_ID}`);
     }
@@ -457,11 +457,11 @@ describe("@modelfleet/opper client", () => {
     const saved = process.env.OPPER_API_KEY;
     try {
       delete process.env.OPPER_API_KEY;
-      expect(() => createOpperClient()).toThrow(ConfigurationError);
-      expect(() => createOpperClient()).toThrow(/OPPER_API_KEY/);
+      expect(() => createOpperV2Client()).toThrow(ConfigurationError);
+      expect(() => createOpperV2Client()).toThrow(/OPPER_API_KEY/);
       process.env.OPPER_API_KEY = "from-env";
       const recorder = recordingFetch(json(200, fn));
-      const opper = createOpperClient({ fetch: recorder.fetch, maxRetries: 0 });
+      const opper = createOpperV2Client({ fetch: recorder.fetch, maxRetries: 0 });
       await opper.getFunction({ function_id: FUNCTION_ID });
       expect(recorder.requests[0]?.headers.get("authorization")).toBe("Bearer from-env");
     } finally {

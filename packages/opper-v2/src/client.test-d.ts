@@ -1,34 +1,34 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
-  createOpperClient,
-  type OpperClient,
-  type OpperFunction,
-  type OpperFunctionConfiguration,
-  type OpperFunctionList,
-  type OpperModelSpec,
-  type OpperRevisionList,
+  createOpperV2Client,
+  type OpperV2Client,
+  type OpperV2Function,
+  type OpperV2FunctionConfiguration,
+  type OpperV2FunctionList,
+  type OpperV2ModelSpec,
+  type OpperV2RevisionList,
 } from "./index.js";
 
-declare const opper: OpperClient;
+declare const opper: OpperV2Client;
 
-describe("@modelfleet/opper types", () => {
+describe("@modelfleet/opper-v2 types", () => {
   it("methods take typed parameters and return the spec's types", () => {
-    expectTypeOf(opper.listFunctions).returns.resolves.toEqualTypeOf<OpperFunctionList>();
-    expectTypeOf(opper.getFunction).returns.resolves.toEqualTypeOf<OpperFunction>();
-    expectTypeOf(opper.getFunctionByName).returns.resolves.toEqualTypeOf<OpperFunction>();
-    expectTypeOf(opper.updateFunction).returns.resolves.toEqualTypeOf<OpperFunction>();
-    expectTypeOf(opper.getRevision).returns.resolves.toEqualTypeOf<OpperFunction>();
-    expectTypeOf(opper.listRevisions).returns.resolves.toEqualTypeOf<OpperRevisionList>();
+    expectTypeOf(opper.listFunctions).returns.resolves.toEqualTypeOf<OpperV2FunctionList>();
+    expectTypeOf(opper.getFunction).returns.resolves.toEqualTypeOf<OpperV2Function>();
+    expectTypeOf(opper.getFunctionByName).returns.resolves.toEqualTypeOf<OpperV2Function>();
+    expectTypeOf(opper.updateFunction).returns.resolves.toEqualTypeOf<OpperV2Function>();
+    expectTypeOf(opper.getRevision).returns.resolves.toEqualTypeOf<OpperV2Function>();
+    expectTypeOf(opper.listRevisions).returns.resolves.toEqualTypeOf<OpperV2RevisionList>();
     expectTypeOf(opper.deleteFunction).returns.resolves.toEqualTypeOf<void>();
-    expectTypeOf(createOpperClient).returns.toEqualTypeOf<OpperClient>();
+    expectTypeOf(createOpperV2Client).returns.toEqualTypeOf<OpperV2Client>();
   });
 
   it("result fields have the spec's types", () => {
-    expectTypeOf<OpperFunctionList["meta"]["total_count"]>().toEqualTypeOf<number>();
-    expectTypeOf<OpperFunction["model"]>().toEqualTypeOf<OpperModelSpec | undefined>();
-    expectTypeOf<OpperFunction["configuration"]>().toEqualTypeOf<OpperFunctionConfiguration | null | undefined>();
-    expectTypeOf<OpperFunctionConfiguration["invocation.cache.ttl"]>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<OpperRevisionList["data"][number]["configuration"]>().toEqualTypeOf<OpperFunctionConfiguration>();
+    expectTypeOf<OpperV2FunctionList["meta"]["total_count"]>().toEqualTypeOf<number>();
+    expectTypeOf<OpperV2Function["model"]>().toEqualTypeOf<OpperV2ModelSpec | undefined>();
+    expectTypeOf<OpperV2Function["configuration"]>().toEqualTypeOf<OpperV2FunctionConfiguration | null | undefined>();
+    expectTypeOf<OpperV2FunctionConfiguration["invocation.cache.ttl"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<OpperV2RevisionList["data"][number]["configuration"]>().toEqualTypeOf<OpperV2FunctionConfiguration>();
   });
 
   it("a wrong path parameter is a compile error", () => {

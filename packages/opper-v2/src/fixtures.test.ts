@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { describeFixtures } from "@modelfleet/test-utils/fixtures";
 
 describeFixtures({
-  spec: fileURLToPath(new URL("../../../specs/opper.yaml", import.meta.url)),
+  spec: fileURLToPath(new URL("../../../specs/opper-v2.yaml", import.meta.url)),
   dir: fileURLToPath(new URL("../test/fixtures", import.meta.url)),
   fixtures: {
     "function-revision.seed.json": {
