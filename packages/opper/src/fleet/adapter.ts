@@ -1,0 +1,86 @@
+import { count, type FleetProvider, isSegmentPath, items, mapBounded, quoteRefPart, received, splitOnce } from "@modelfleet/runtime/fleet";
+import { NotFoundError, type OpperClient, type OpperRevisionInfo } from "../generated/index.js";
+import { normalizeOpperFunction, normalizeOpperRevision, opperFunctionName } from "./normalize.js";
+import type { OpperFleetTypes } from "./types.js";
+
+// A revision number as written in a reference: decimal digits, no sign, no leading zero, a safe integer.
+const REVISION = /^(?:0|[1-9]\d{0,15})$/;
+
+/** Opper (v3): functions by name and their numbered revisions; there is nothing to scale. */
+export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
+  id: "opper",
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: false },
+  unsupported: { scale: "Opper functions are serverless: they have no replicas or instances to scale" },
+  versionRef: {
+    form: "opper:<function_name>@<revision_id>",
+    parse(rest, bad) {
+      const [functionName, revision] = splitOnce(rest, "@", bad, "revision id");
+      checkFunctionName(functionName, bad);
+      if (!REVISION.test(revision) || !Number.isSafeInteger(Number(revision))) {
+        return bad(`the revision id ${quoteRefPart(revision)} is not a whole number (Opper numbers revisions 1, 2, 3, …)`);
+      }
+      return { functionName, revisionId: Number(revision) };
+    },
+    format: (parts) => `${parts.functionName}@${parts.revisionId}`,
+  },
+  modelRef: {
+    form: "opper:<function_name>",
+    parse(rest, bad) {
+      checkFunctionName(rest, bad);
+      return { functionName: rest };
+    },
+    format: (parts) => parts.functionName,
+  },
+
+  // A revision read on its own does not say whether it is current; the revision listing does, so both are read.
+  async getVersion(client, ref, { signal }) {
+    const [raw, listing] = await Promise.all([
+      client.getRevision({ name: ref.functionName, revisionID: ref.revisionId }, { signal }),
+      revisionsOf(client, ref.functionName, signal),
+    ]);
+    const listed = listing.find((r) => count(received(r).revision_id) === ref.revisionId);
+    const isCurrent = listed === undefined ? null : received(listed).is_current;
+    return normalizeOpperRevision(raw, {
+      functionName: ref.functionName,
+      revisionId: ref.revisionId,
+      isCurrent: typeof isCurrent === "boolean" ? isCurrent : null,
+    });
+  },
+
+  // The revision listing is not paged: one request returns every revision.
+  async *listVersions(client, ref, { signal }) {
+    for (const raw of await revisionsOf(client, ref.functionName, signal)) {
+      yield normalizeOpperRevision(raw, { functionName: ref.functionName });
+    }
+  },
+
+  // The function listing names no revision, so each function's revisions are read to find its current one. A
+  // function deleted between the two reads is still shown, as `deleted`, rather than failing the whole listing.
+  async *listDeployments(client, { signal, concurrency }) {
+    const functions = items((await client.listFunctions(undefined, { signal })).functions);
+    const revisions = await mapBounded(functions, concurrency, async (raw) => {
+      const name = opperFunctionName(raw);
+      if (name === null) return [];
+      try {
+        return await revisionsOf(client, name, signal);
+      } catch (error) {
+        if (NotFoundError.isInstance(error)) return null;
+        throw error;
+      }
+    });
+    for (const [i, raw] of functions.entries()) yield normalizeOpperFunction(raw, revisions[i] ?? null);
+  },
+};
+
+async function revisionsOf(client: OpperClient, name: string, signal: AbortSignal | undefined): Promise<readonly OpperRevisionInfo[]> {
+  return items((await client.listRevisions({ name }, { signal })).revisions);
+}
+
+// A function name is one or more `/`-separated parts (`support/classify-intent`); the client encodes it into a single
+// path segment.
+function checkFunctionName(name: string, bad: (why: string) => never): void {
+  if (name === "") bad("the function name is empty");
+  if (!isSegmentPath(name)) {
+    bad(`the function name ${quoteRefPart(name)} has an empty, "." or ".." part, or a character that is not allowed (@, :, whitespace)`);
+  }
+}
