@@ -1,4 +1,14 @@
-import { count, type FleetProvider, isSegmentPath, items, mapBounded, quoteRefPart, received, splitOnce } from "@modelfleet/runtime/fleet";
+import {
+  count,
+  type FleetProvider,
+  flag,
+  isSegmentPath,
+  items,
+  mapBounded,
+  quoteRefPart,
+  received,
+  splitOnce,
+} from "@modelfleet/runtime/fleet";
 import { NotFoundError, type OpperClient, type OpperRevisionInfo } from "../generated/index.js";
 import { normalizeOpperFunction, normalizeOpperRevision, opperFunctionName } from "./normalize.js";
 import type { OpperFleetTypes } from "./types.js";
@@ -39,12 +49,8 @@ export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar
       revisionsOf(client, ref.functionName, signal),
     ]);
     const listed = listing.find((r) => count(received(r).revision_id) === ref.revisionId);
-    const isCurrent = listed === undefined ? null : received(listed).is_current;
-    return normalizeOpperRevision(raw, {
-      functionName: ref.functionName,
-      revisionId: ref.revisionId,
-      isCurrent: typeof isCurrent === "boolean" ? isCurrent : null,
-    });
+    const isCurrent = listed === undefined ? null : flag(received(listed).is_current);
+    return normalizeOpperRevision(raw, { functionName: ref.functionName, revisionId: ref.revisionId, isCurrent });
   },
 
   // The revision listing is not paged: one request returns every revision.
