@@ -44,7 +44,11 @@ describe("opper-v2 through the fleet", () => {
     const versions = [];
     for await (const v of fleet.listVersions(`opper-v2:${FN}`)) versions.push(v);
     expect(versions).toHaveLength(101);
-    expect(versions[100]).toMatchObject({ ref: `opper-v2:${FN}@rev-100`, model: "my-function", createdAt: new Date("2025-01-01T00:00:00Z") });
+    expect(versions[100]).toMatchObject({
+      ref: `opper-v2:${FN}@rev-100`,
+      model: "my-function",
+      createdAt: new Date("2025-01-01T00:00:00Z"),
+    });
     expect(requests).toHaveLength(3);
   });
 

@@ -45,7 +45,10 @@ export const opperV2Adapter: Omit<FleetProvider<OpperV2FleetTypes>, "name" | "en
 
   // A function's deployment is its latest revision, which the function listing names.
   async *listDeployments(client, { signal }) {
-    const functions = offsetPages(async (offset, limit) => opperV2Page(await client.listFunctions({ offset, limit }, { signal })), PAGE_SIZE);
+    const functions = offsetPages(
+      async (offset, limit) => opperV2Page(await client.listFunctions({ offset, limit }, { signal })),
+      PAGE_SIZE,
+    );
     for await (const raw of functions) yield normalizeOpperV2Version(raw, { shape: "listed-function" });
   },
 };
