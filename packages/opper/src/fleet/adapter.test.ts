@@ -118,11 +118,20 @@ describe("opper (v3) through the fleet", () => {
     ]);
   });
 
-  it("listVersions: an answer without a revisions array yields nothing", async () => {
-    const { fleet } = fleetWith({ [`GET ${FN}/revisions`]: json(200, { revisions: { 1: "x" } }) });
-    const versions = [];
-    for await (const v of fleet.listVersions("opper:summarize-ticket")) versions.push(v);
-    expect(versions).toEqual([]);
+  it.each([{ revisions: { 1: "x" } }, null, "revisions", [1, 2]])(
+    "listVersions: an answer without a revisions array (%j) yields nothing",
+    async (body) => {
+      const { fleet } = fleetWith({ [`GET ${FN}/revisions`]: json(200, body) });
+      const versions = [];
+      for await (const v of fleet.listVersions("opper:summarize-ticket")) versions.push(v);
+      expect(versions).toEqual([]);
+    },
+  );
+
+  it.each([null, 42, { functions: null }])("listDeployments: a function listing that is not one (%j) yields nothing", async (body) => {
+    const { fleet, requests } = fleetWith({ [`GET ${OPPER}/functions`]: json(200, body) });
+    await expect(fleet.listDeployments()).resolves.toEqual([]);
+    expect(requests).toHaveLength(1);
   });
 
   it("listDeployments yields each function at its current revision, read from its revision listing", async () => {

@@ -63,7 +63,7 @@ export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar
   // The function listing names no revision, so each function's revisions are read to find its current one. A
   // function deleted between the two reads is still shown, as `deleted`, rather than failing the whole listing.
   async *listDeployments(client, { signal, concurrency }) {
-    const functions = items((await client.listFunctions(undefined, { signal })).functions);
+    const functions = items(received(await client.listFunctions(undefined, { signal })).functions);
     const revisions = await mapBounded(functions, concurrency, async (raw) => {
       const name = opperFunctionName(raw);
       if (name === null) return [];
@@ -79,7 +79,7 @@ export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar
 };
 
 async function revisionsOf(client: OpperClient, name: string, signal: AbortSignal | undefined): Promise<readonly OpperRevisionInfo[]> {
-  return items((await client.listRevisions({ name }, { signal })).revisions);
+  return items(received(await client.listRevisions({ name }, { signal })).revisions);
 }
 
 // A function name is one or more `/`-separated parts (`support/classify-intent`); the client encodes it into a single
