@@ -7,7 +7,7 @@ export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
 export const FACADE_WITH_ONE_PROVIDER_LIMIT = 12_900;
-export const FACADE_WITH_ALL_LIMIT = 18_300;
+export const FACADE_WITH_ALL_LIMIT = 19_100;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -49,8 +49,9 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
   // Raised by about 150 B for form, multipart, Blob, text and stream bodies in the runtime (largest provider 5334 B,
   // largest one-provider fleet 12796 B, modelfleet/all 15665 B).
-  // Replicate and Hugging Face add about 1.3 kB each to modelfleet/all (their operations tables, adapters and
-  // normalizers): 18244 B with six providers; their one-provider fleets are 12813 B and 12756 B.
+  // Each further provider adds its operations table, adapter and normalizers to modelfleet/all: Replicate and Hugging
+  // Face about 1.3 kB each, Opper's legacy v2 API beside v3 about 800 B (their one-provider fleets: 12813 B,
+  // 12756 B, 12133 B).
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
