@@ -7,6 +7,8 @@ export const SIEVE = "https://mango.sievedata.com/v2";
 export const MODZY = "https://app.modzy.com/api";
 export const DEEPINFRA = "https://api.deepinfra.com";
 export const OPPER = "https://api.opper.ai/v2";
+export const BASETEN = "https://api.baseten.co/v1";
+export const TOGETHER = "https://api.together.ai/v1";
 
 /** Keys for every provider, as a user's environment would hold them. */
 export const ENV_KEYS = {
@@ -14,4 +16,6 @@ export const ENV_KEYS = {
   MODZY_API_KEY: "modzy-key-SECRET-2",
   DEEPINFRA_API_KEY: "deepinfra-key-SECRET-3",
   OPPER_API_KEY: "opper-key-SECRET-4",
+  BASETEN_API_KEY: "baseten-key-SECRET-5",
+  TOGETHER_API_KEY: "together-key-SECRET-6",
 };

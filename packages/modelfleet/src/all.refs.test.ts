@@ -13,6 +13,9 @@ describe("parseRef", () => {
       functionId: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
       revisionId: "9f1a",
     });
+    expect(parseRef("baseten:yqv4yjw@qvv0xeq")).toEqual({ provider: "baseten", modelId: "yqv4yjw", deploymentId: "qvv0xeq" });
+    expect(parseRef("baseten:yqv4yjw@production")).toEqual({ provider: "baseten", modelId: "yqv4yjw", deploymentId: "production" });
+    expect(parseRef("together:endpoint-d23901de")).toEqual({ provider: "together", endpointId: "endpoint-d23901de" });
   });
 
   it.each([
@@ -27,6 +30,11 @@ describe("parseRef", () => {
     ["deepinfra:a b", "deepinfra:<deploy_id>"],
     ["opper:abc", "opper:<function_id>@<revision_id>"],
     ["opper:abc@def@ghi", "opper:<function_id>@<revision_id>"],
+    ["baseten:yqv4yjw", "baseten:<model_id>@<deployment_id|production|development>"],
+    ["baseten:yqv4yjw@a@b", "baseten:<model_id>@<deployment_id|production|development>"],
+    ["baseten:@qvv0xeq", "baseten:<model_id>@<deployment_id|production|development>"],
+    ["together:", "together:<endpoint_id>"],
+    ["together:a/b", "together:<endpoint_id>"],
   ])("rejects %s and shows the expected form", (ref, expected) => {
     const error = catchError(() => parseRef(ref));
     expect(error).toBeInstanceOf(InvalidReferenceError);
@@ -37,7 +45,9 @@ describe("parseRef", () => {
   it("names the known providers for an unknown one", () => {
     const error = catchError(() => parseRef("replicate:owner/model@v1"));
     expect(InvalidReferenceError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/unknown provider "replicate".*Known providers: sieve, modzy, deepinfra, opper/);
+    expect((error as Error).message).toMatch(
+      /unknown provider "replicate".*Known providers: sieve, modzy, deepinfra, opper, baseten, together/,
+    );
     expect((catchError(() => parseRef("no-provider")) as Error).message).toContain("does not start with a provider");
   });
 
@@ -47,11 +57,16 @@ describe("parseRef", () => {
 });
 
 describe("parseModelRef", () => {
-  it("parses each provider's model reference; DeepInfra model names keep their slash", () => {
+  it("parses each provider's model reference; DeepInfra and Together model names keep their slash", () => {
     expect(parseModelRef("sieve:acme/whisper")).toEqual({ provider: "sieve", owner: "acme", function: "whisper" });
     expect(parseModelRef("modzy:ed542963de")).toEqual({ provider: "modzy", modelId: "ed542963de" });
     expect(parseModelRef("deepinfra:meta-llama/Llama-3-8B")).toEqual({ provider: "deepinfra", modelName: "meta-llama/Llama-3-8B" });
     expect(parseModelRef("opper:fn-1")).toEqual({ provider: "opper", functionId: "fn-1" });
+    expect(parseModelRef("baseten:yqv4yjw")).toEqual({ provider: "baseten", modelId: "yqv4yjw" });
+    expect(parseModelRef("together:meta-llama/Llama-3-8b-chat-hf")).toEqual({
+      provider: "together",
+      model: "meta-llama/Llama-3-8b-chat-hf",
+    });
   });
 
   it("rejects a version reference where a model reference is expected", () => {
@@ -73,6 +88,8 @@ const parsedRef: fc.Arbitrary<ParsedRef> = fc.oneof(
   fc.record({ provider: fc.constant("modzy" as const), modelId: segment, version: semver }),
   fc.record({ provider: fc.constant("deepinfra" as const), deployId: segment }),
   fc.record({ provider: fc.constant("opper" as const), functionId: segment, revisionId: segment }),
+  fc.record({ provider: fc.constant("baseten" as const), modelId: segment, deploymentId: segment }),
+  fc.record({ provider: fc.constant("together" as const), endpointId: segment }),
 );
 const parsedModelRef: fc.Arbitrary<ParsedModelRef> = fc.oneof(
   fc.record({ provider: fc.constant("sieve" as const), owner: segment, function: segment }),
@@ -82,6 +99,11 @@ const parsedModelRef: fc.Arbitrary<ParsedModelRef> = fc.oneof(
     modelName: fc.array(segment, { minLength: 1, maxLength: 3 }).map((p) => p.join("/")),
   }),
   fc.record({ provider: fc.constant("opper" as const), functionId: segment }),
+  fc.record({ provider: fc.constant("baseten" as const), modelId: segment }),
+  fc.record({
+    provider: fc.constant("together" as const),
+    model: fc.array(segment, { minLength: 1, maxLength: 3 }).map((p) => p.join("/")),
+  }),
 );
 
 describe("round trips (property-based)", () => {

@@ -1,8 +1,10 @@
+import type { BasetenClient, BasetenDeployment } from "@modelfleet/baseten";
 import type { DeepInfraDeployment } from "@modelfleet/deepinfra";
 import type { OpperClient } from "@modelfleet/opper";
 import { type OpperRawVersion, opper } from "@modelfleet/opper/fleet";
 import type { SieveClient, SieveLegacyVersion, SieveVersion } from "@modelfleet/sieve";
 import { sieve } from "@modelfleet/sieve/fleet";
+import type { TogetherClient, TogetherEndpoint } from "@modelfleet/together";
 import { describe, expectTypeOf, it } from "vitest";
 import { createFleet, type ModelVersion, parseRef, type ScalableVersionRef } from "./all.js";
 import { createFleet as createFleetOf } from "./fleet.js";
@@ -14,6 +16,8 @@ describe("facade types", () => {
     const narrow = (v: ModelVersion) => {
       if (v.provider === "deepinfra") expectTypeOf(v.raw).toEqualTypeOf<DeepInfraDeployment>();
       if (v.provider === "sieve") expectTypeOf(v.raw).toEqualTypeOf<SieveVersion | SieveLegacyVersion>();
+      if (v.provider === "baseten") expectTypeOf(v.raw).toEqualTypeOf<BasetenDeployment>();
+      if (v.provider === "together") expectTypeOf(v.raw).toEqualTypeOf<TogetherEndpoint>();
     };
     expectTypeOf(narrow).toBeFunction();
   });
@@ -21,6 +25,8 @@ describe("facade types", () => {
   it("a typed reference gives that provider's ModelVersion", () => {
     expectTypeOf(fleet.getVersion("sieve:acme/whisper@latest")).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve">();
     expectTypeOf(fleet.getVersion("deepinfra:abc")).resolves.toHaveProperty("raw").toEqualTypeOf<DeepInfraDeployment>();
+    expectTypeOf(fleet.getVersion("baseten:yqv4yjw@production")).resolves.toHaveProperty("raw").toEqualTypeOf<BasetenDeployment>();
+    expectTypeOf(fleet.getVersion("together:endpoint-1")).resolves.toHaveProperty("provider").toEqualTypeOf<"together">();
     const dynamic: string = "opper:a@b";
     expectTypeOf(fleet.getVersion(dynamic)).resolves.toEqualTypeOf<ModelVersion>();
   });
@@ -29,6 +35,11 @@ describe("facade types", () => {
     // @ts-expect-error Opper has no scaling
     void fleet.scale("opper:fn@rev", { min: 0, max: 1 });
     void fleet.scale("deepinfra:abc", { min: 0, max: 1 });
+    void fleet.scale("baseten:yqv4yjw@production", { min: 0, max: 1 });
+    void fleet.scale("together:endpoint-1", { min: 1, max: 2 });
+    void fleet.scale({ provider: "baseten", modelId: "yqv4yjw", deploymentId: "qvv0xeq" }, { min: 0, max: 1 });
+    // @ts-expect-error a Baseten version reference needs @<deployment_id>
+    void fleet.scale("baseten:yqv4yjw", { min: 0, max: 1 });
     const parsed = parseRef("modzy:m@1.0.0" as string);
     // @ts-expect-error a parsed reference must be narrowed away from opper first
     void fleet.scale(parsed, { min: 0, max: 1 });
@@ -38,7 +49,9 @@ describe("facade types", () => {
   it("a reference typed as any scalable provider gives a ModelVersion union", () => {
     const ref = "deepinfra:x" as ScalableVersionRef;
     expectTypeOf(fleet.scale(ref, { min: 0, max: 1 })).resolves.toExtend<ModelVersion>();
-    expectTypeOf(fleet.getVersion(ref)).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve" | "modzy" | "deepinfra">();
+    expectTypeOf(fleet.getVersion(ref))
+      .resolves.toHaveProperty("provider")
+      .toEqualTypeOf<"sieve" | "modzy" | "deepinfra" | "baseten" | "together">();
   });
 
   it("parseRef on a typed reference gives that provider's parts", () => {
@@ -47,6 +60,8 @@ describe("facade types", () => {
 
   it("client(provider) is the generated client", () => {
     expectTypeOf(fleet.client("sieve")).toEqualTypeOf<SieveClient>();
+    expectTypeOf(fleet.client("baseten")).toEqualTypeOf<BasetenClient>();
+    expectTypeOf(fleet.client("together")).toEqualTypeOf<TogetherClient>();
   });
 });
 
