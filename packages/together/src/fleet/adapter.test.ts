@@ -67,7 +67,10 @@ describe("together through the fleet", () => {
   });
 
   it("the documented create response and a space-separated timestamp normalize", () => {
-    expect(normalizeTogetherEndpoint(createResponseSeed as TogetherEndpoint)).toMatchObject({ status: "ready", scaling: { min: 2, max: 5 } });
+    expect(normalizeTogetherEndpoint(createResponseSeed as TogetherEndpoint)).toMatchObject({
+      status: "ready",
+      scaling: { min: 2, max: 5 },
+    });
     expect(normalizeTogetherEndpoint({ ...endpoint, created_at: "2025-02-04 10:43:55.405000+00:00" }).createdAt).toEqual(
       new Date("2025-02-04T10:43:55.405Z"),
     );
