@@ -39,7 +39,7 @@ async function isClosed(url) {
 }
 
 describe("npm start", () => {
-  it("runs providers, ls, get and scale against Prism mocks of the four specs, then stops every mock", async () => {
+  it("runs providers, ls, get and scale against Prism mocks of the six specs, then stops every mock", async () => {
     const run = await runDemo();
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -49,9 +49,11 @@ describe("npm start", () => {
     expect(run.stdout).toMatch(/^deepinfra +deepinfra:fkj843kjh8 +acme\/llama-3-8b-support +d8b79b422843… +ready \(running\) +1-2 +1 /m);
     expect(run.stdout).toMatch(/^modzy +modzy:ed542963de@0\.0\.27 /m);
     expect(run.stdout).toMatch(/^opper +opper:3c90c3cc-/m);
+    expect(run.stdout).toMatch(/^baseten +baseten:yqv4yjw@qvv0xeq +yqv4yjw +qvv0xeq +ready \(ACTIVE\) +1-4 +2 /m);
+    expect(run.stdout).toMatch(/^together +together:endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7 +meta-llama\/Llama-3-8b-chat-hf /m);
     expect(run.stdout).toMatch(/^after {3}deepinfra:fkj843kjh8 {2}status ready \(running\) {2}scaling 1-2 {2}replicas 1$/m);
     const urls = mockUrls(run.stdout);
-    expect(urls).toHaveLength(4);
+    expect(urls).toHaveLength(6);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
 
     // The root README shows this run's output: every line of it must still be what the demo prints.
@@ -74,7 +76,7 @@ describe("npm start", () => {
     expect(run.code).toBe(130);
     expect(run.stderr).toContain("SIGINT: stopping the mock providers");
     const urls = mockUrls(run.stdout);
-    expect(urls).toHaveLength(4);
+    expect(urls).toHaveLength(6);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
   });
 });
