@@ -23,6 +23,37 @@ export const SIEVE_VERSION = {
   function_dependencies: [],
 };
 
+/** A deployment as Baseten's API returns it. */
+export const BASETEN_DEPLOYMENT = {
+  id: "qvv0xeq",
+  created_at: "2025-03-12T14:03:27.511Z",
+  name: "deployment-2",
+  model_id: "yqv4yjw",
+  is_production: true,
+  is_development: false,
+  status: "ACTIVE",
+  active_replica_count: 1,
+  autoscaling_settings: null,
+  instance_type_name: "1x A10G",
+  environment: "production",
+  request_backpressure_settings: { policy: null },
+};
+
+/** An endpoint as Together's API returns it. */
+export const TOGETHER_ENDPOINT = {
+  object: "endpoint",
+  id: "endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7",
+  name: "devuser/meta-llama/Llama-3-8b-chat-hf-a32b82a1",
+  display_name: "llama",
+  model: "meta-llama/Llama-3-8b-chat-hf",
+  hardware: "1x_nvidia_a100_80gb_sxm",
+  type: "dedicated",
+  owner: "devuser",
+  state: "STARTED",
+  autoscaling: { min_replicas: 1, max_replicas: 2 },
+  created_at: "2025-02-04T10:43:55.405Z",
+};
+
 /** A loopback stand-in for the providers' APIs, answering the few requests the consumers make. */
 export interface FakeApi {
   url: string;
@@ -35,19 +66,28 @@ type Handler = (request: IncomingMessage) => { status: number; body: unknown };
 
 const routes: Record<string, Handler> = {
   "GET /v2/functions/acme/whisper/versions/latest": () => ({ status: 200, body: SIEVE_VERSION }),
+  "GET /v1/models/yqv4yjw/deployments/production": () => ({ status: 200, body: BASETEN_DEPLOYMENT }),
+  "GET /endpoints/endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7": () => ({ status: 200, body: TOGETHER_ENDPOINT }),
 };
 
-/** Starts the fake API on 127.0.0.1 (a free port). Unknown paths get Sieve's 404 shape: `{ "detail": ... }`. */
+// Sieve sends the key in `X-API-Key`, Baseten and Together as a bearer token.
+function authorized(request: IncomingMessage): boolean {
+  return request.headers["x-api-key"] === API_KEY || request.headers.authorization === `Bearer ${API_KEY}`;
+}
+
+/**
+ * Starts the fake API on 127.0.0.1 (a free port). Unknown paths get Sieve's 404 shape, `{ "detail": ... }`, which
+ * every client reads the message from.
+ */
 export async function startFakeApi(): Promise<FakeApi> {
   const requests: string[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const key = `${request.method} ${path}`;
     requests.push(key);
-    const reply =
-      request.headers["x-api-key"] !== API_KEY
-        ? { status: 401, body: { detail: "invalid API key" } }
-        : (routes[key]?.(request) ?? { status: 404, body: { detail: "version not found" } });
+    const reply = !authorized(request)
+      ? { status: 401, body: { detail: "invalid API key" } }
+      : (routes[key]?.(request) ?? { status: 404, body: { detail: "version not found" } });
     response.writeHead(reply.status, { "content-type": "application/json", "x-request-id": `req-${requests.length}` });
     response.end(JSON.stringify(reply.body));
   });
