@@ -7,7 +7,7 @@ export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
 export const FACADE_WITH_ONE_PROVIDER_LIMIT = 12_700;
-export const FACADE_WITH_ALL_LIMIT = 15_600;
+export const FACADE_WITH_ALL_LIMIT = 17_200;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -46,7 +46,8 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // The facade no longer bundles any provider: its own entry is measured on its own, and so are the bundles an app
   // really makes: `createFleet` with one provider's `./fleet` adapter (each provider the facade depends on, as its own
   // bundle; largest 12636 B, below the former all-in facade's 14786 B), and `modelfleet/all` (15503 B: the split
-  // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
+  // costs about 700 B over the all-in facade; 17100 B with Baseten and Together, clients and adapters, added). Limits
+  // are ratchets just above those sizes; 12 kB stays the target.
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
@@ -68,6 +69,11 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   }
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
+  // Baseten's client has 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
+  // to the by-id ones (about 60 B gzipped each): 5439 B, so a ratchet of its own just above that.
+  if (manifest.name === "@modelfleet/baseten") {
+    return { measure: "added", limit: 5_500, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+  }
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
     return { measure: "added", limit: 5_350, target: 4_000, description: "one provider client with the runtime bundled" };
   }
