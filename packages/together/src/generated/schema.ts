@@ -96,7 +96,6 @@ export interface components {
         EndpointList: {
             /**
              * Always `list`.
-             * @constant
              */
             object: "list";
             /** The endpoints. */
@@ -106,7 +105,6 @@ export interface components {
         ListedEndpoint: {
             /**
              * Always `endpoint`.
-             * @constant
              */
             object: "endpoint";
             /**
@@ -147,7 +145,6 @@ export interface components {
         Endpoint: {
             /**
              * Always `endpoint`.
-             * @constant
              */
             object: "endpoint";
             /**
@@ -284,7 +281,6 @@ export interface components {
         HardwareList: {
             /**
              * Always `list`.
-             * @constant
              */
             object: "list";
             /** The configurations. */
@@ -294,7 +290,6 @@ export interface components {
         Hardware: {
             /**
              * Always `hardware`.
-             * @constant
              */
             object: "hardware";
             /**
