@@ -29,7 +29,7 @@ describe("budgetFor", () => {
   it("gives Baseten's client, with its shortcut operations, a limit of its own above the common one", () => {
     const common = budgetFor({ name: "@modelfleet/acme", version: "1.0.0", dependencies: { "@modelfleet/runtime": "^1.0.0" } });
     const baseten = budgetFor({ name: "@modelfleet/baseten", version: "1.0.0", dependencies: { "@modelfleet/runtime": "^1.0.0" } });
-    expect(baseten).toMatchObject({ measure: "added", limit: 5_500, target: 4_000 });
+    expect(baseten).toMatchObject({ measure: "added", limit: 5_650, target: 4_000 });
     expect(baseten?.limit).toBeGreaterThan(common?.limit ?? Number.POSITIVE_INFINITY);
   });
 

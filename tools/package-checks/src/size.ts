@@ -6,8 +6,8 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 12_700;
-export const FACADE_WITH_ALL_LIMIT = 17_200;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 12_900;
+export const FACADE_WITH_ALL_LIMIT = 17_300;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -46,8 +46,10 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // The facade no longer bundles any provider: its own entry is measured on its own, and so are the bundles an app
   // really makes: `createFleet` with one provider's `./fleet` adapter (each provider the facade depends on, as its own
   // bundle; largest 12636 B, below the former all-in facade's 14786 B), and `modelfleet/all` (15503 B: the split
-  // costs about 700 B over the all-in facade; 17100 B with Baseten and Together, clients and adapters, added). Limits
-  // are ratchets just above those sizes; 12 kB stays the target.
+  // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
+  // Raised by about 150 B for form, multipart, Blob, text and stream bodies in the runtime (largest provider 5334 B,
+  // largest one-provider fleet 12796 B, modelfleet/all 15665 B), then for Baseten and Together, clients and adapters
+  // (modelfleet/all 17243 B).
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
@@ -70,12 +72,12 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
   // Baseten's client has 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
-  // to the by-id ones (about 60 B gzipped each): 5439 B, so a ratchet of its own just above that.
+  // to the by-id ones (about 60 B gzipped each): 5582 B, so a ratchet of its own just above that.
   if (manifest.name === "@modelfleet/baseten") {
-    return { measure: "added", limit: 5_500, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+    return { measure: "added", limit: 5_650, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
   }
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 5_350, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 5_500, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }
