@@ -127,7 +127,7 @@ export function checkApiKey(key: string | undefined, source: string, envVar: str
     throw new ConfigurationError("apiKey", `${providerName} API key from ${source} contains control characters (a pasted newline?)`);
   }
   // Header values are Latin-1; fetch would refuse anything else on every attempt, quoting the key.
-  if (/[^\u0000-\u00ff]/.test(key)) {
+  if (/[^\x20-\xff]/.test(key)) {
     throw new ConfigurationError(
       "apiKey",
       `${providerName} API key from ${source} contains characters that cannot be sent in an HTTP header`,
