@@ -41,7 +41,6 @@ export interface ClientCore<Paths extends AnyPaths> {
   call<T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T>;
 }
 
-
 /** Statuses that answer without a body by definition; any other 2xx must carry the JSON the operation returns. */
 const NO_CONTENT_STATUSES = new Set([204, 205]);
 
