@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { type Handler, reply, router, startFakeServer } from "@modelfleet/test-utils/fake-http";
 
 /** The API key every consumer sends; the fake API refuses anything else, as the real ones would. */
 export const API_KEY = "e2e-test-key";
@@ -31,32 +31,30 @@ export interface FakeApi {
   close(): Promise<void>;
 }
 
-type Handler = (request: IncomingMessage) => { status: number; body: unknown };
+/** Sieve's error shape (`{ "detail": ... }`), with a request id like the real API sends. */
+const sieveError = (status: number, detail: string): Handler => withRequestId(reply(status, { detail }));
 
-const routes: Record<string, Handler> = {
-  "GET /v2/functions/acme/whisper/versions/latest": () => ({ status: 200, body: SIEVE_VERSION }),
-};
+const withRequestId =
+  (handler: Handler): Handler =>
+  (seen, res, req) => {
+    res.setHeader("x-request-id", `req-${seen.index}`);
+    handler(seen, res, req);
+  };
 
-/** Starts the fake API on 127.0.0.1 (a free port). Unknown paths get Sieve's 404 shape: `{ "detail": ... }`. */
+const routes = router(
+  { "GET /v2/functions/acme/whisper/versions/latest": withRequestId(reply(200, SIEVE_VERSION)) },
+  sieveError(404, "version not found"),
+);
+
+/** Starts the fake API on 127.0.0.1 (a free port). Unknown paths get Sieve's 404 shape. */
 export async function startFakeApi(): Promise<FakeApi> {
-  const requests: string[] = [];
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    const key = `${request.method} ${path}`;
-    requests.push(key);
-    const reply =
-      request.headers["x-api-key"] !== API_KEY
-        ? { status: 401, body: { detail: "invalid API key" } }
-        : (routes[key]?.(request) ?? { status: 404, body: { detail: "version not found" } });
-    response.writeHead(reply.status, { "content-type": "application/json", "x-request-id": `req-${requests.length}` });
-    response.end(JSON.stringify(reply.body));
-  });
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("fake API has no port");
+  const unauthorized = sieveError(401, "invalid API key");
+  const server = await startFakeServer((seen, res, req) => (seen.headers["x-api-key"] !== API_KEY ? unauthorized : routes)(seen, res, req));
   return {
-    url: `http://127.0.0.1:${address.port}`,
-    requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: server.baseUrl,
+    get requests() {
+      return server.requests.map((r) => `${r.method} ${r.path}`);
+    },
+    close: () => server.close(),
   };
 }
