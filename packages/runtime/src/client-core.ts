@@ -64,7 +64,7 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
 
   const transport: TransportConfig = {
     provider,
-    fetch: options.fetch ?? ((input: Request) => globalThis.fetch(input)),
+    fetch: sendWith(options.fetch),
     apiKey,
     auth: { header: provider.auth.header, value: `${provider.auth.prefix}${apiKey}` },
     requestIdHeader: provider.requestIdHeader,
@@ -96,15 +96,15 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     checkCallLimits(callOptions);
     const { params: requestParams, body } = splitParams(operation, params);
     const state = newCall(operation, callOptions);
+    state.signal = callOptions.signal;
     let result: FetchResult;
     try {
       result = await request(operation.method, operation.path, {
         params: requestParams,
         body,
         headers: callOptions.headers,
-        // A signal of its own that follows the caller's: the request holds a listener on it, and a long-lived
-        // caller signal would collect one per call (AbortSignal.any holds its sources weakly).
-        signal: callOptions.signal && AbortSignal.any([callOptions.signal]),
+        // The caller's signal goes to the transport (state.signal), not onto the request: a Request holds a
+        // listener on its signal until it is collected, and a long-lived caller signal would pile them up.
         // The body is parsed here, where a bad one can become an ApiError with the response at hand.
         parseAs: "text",
         fetch: (req: Request) => sendWithRetries(transport, req, state),
@@ -163,6 +163,12 @@ interface FetchResult {
   data?: unknown;
   error?: unknown;
   response: Response;
+}
+
+/** The transport's way to send: the global `fetch` as is (read at call time, so test doubles apply), or the `fetch` option, which takes a `Request`. */
+function sendWith(fetch: ClientOptions["fetch"]): TransportConfig["fetch"] {
+  if (fetch) return (url, init) => fetch(new Request(url, init));
+  return (url, init) => globalThis.fetch(url, init);
 }
 
 function readEnv(): Record<string, string | undefined> {

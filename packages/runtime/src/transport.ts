@@ -10,7 +10,8 @@ import { isIdempotentMethod, MAX_RETRY_AFTER_MS, retryDelay, shouldRetry } from 
 /** What the transport needs from the client; built once per client. */
 export interface TransportConfig extends ErrorSource {
   provider: ProviderDescriptor;
-  fetch: (input: Request) => Promise<Response>;
+  /** Sends one HTTP request; the global `fetch`, or the `fetch` option given a `Request`. */
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
   /** The auth header's name and full value; held only here, never logged or attached to errors. */
   auth: { header: string; value: string };
   userAgent: string;
@@ -33,6 +34,8 @@ export interface CallState {
   attempts: number;
   /** The redacted URL of the request. */
   url: string;
+  /** The caller's signal, when the client was given it; otherwise the request's own (the `raw` client's case). */
+  signal?: AbortSignal | undefined;
 }
 
 /** Statuses whose response has no body by definition (`new Response` refuses one). */
@@ -43,7 +46,7 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * and retries happen here, below openapi-fetch's middleware, so user middleware sees one logical request however
  * many attempts it took and never sees the key. Every attempt takes the same path. The response returned has its
  * body already read (within the size limit), so the timeout covers the body and openapi-fetch parses from memory.
- * The caller's abort (the request's signal) is final: its reason is rethrown untouched and never retried.
+ * The caller's abort is final: its reason is rethrown untouched and never retried.
  */
 export async function sendWithRetries(config: TransportConfig, request: Request, call: CallState): Promise<Response> {
   const method = request.method.toUpperCase();
@@ -74,7 +77,7 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
       return response as Response;
     }
     log?.retry(attempt, delayMs, response?.status, failure?.name);
-    await config.sleep(delayMs, request.signal);
+    await config.sleep(delayMs, call.signal ?? request.signal);
   }
 }
 
@@ -89,12 +92,23 @@ async function fetchWithTimeout(
   request: Request,
   body: ArrayBuffer | undefined,
 ): Promise<Response> {
-  const timeout = new AbortController();
-  const timer = call.timeoutMs === undefined ? undefined : setTimeout(() => timeout.abort(), call.timeoutMs);
-  // AbortSignal.any holds its sources weakly, so a long-lived caller signal collects no listeners.
-  const signal = AbortSignal.any([request.signal, timeout.signal]);
+  const callerSignal = call.signal ?? request.signal;
+  if (callerSignal.aborted) throw callerSignal.reason;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer =
+    call.timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+          timedOut = true;
+          controller.abort();
+        }, call.timeoutMs);
+  // Forwarded by hand and removed after the attempt, so a long-lived caller signal keeps no listener per call
+  // (and this costs far less than AbortSignal.any on every attempt).
+  const forwardAbort = () => controller.abort(callerSignal.reason);
+  callerSignal.addEventListener("abort", forwardAbort, { once: true });
   try {
-    const response = await fetchFollowingRedirects(config, call, request, body, signal);
+    const response = await fetchFollowingRedirects(config, call, request, body, controller.signal);
     const bytes = await readBodyWithin(response, call.maxResponseBytes);
     if (bytes === undefined) {
       throw new ResponseTooLargeError(errorInitFrom(config, contextOf(config, call, request), response, undefined), call.maxResponseBytes);
@@ -102,13 +116,14 @@ async function fetchWithTimeout(
     const init = { status: response.status, statusText: response.statusText, headers: response.headers };
     return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, init);
   } catch (error) {
-    if (request.signal.aborted) throw request.signal.reason;
+    if (callerSignal.aborted) throw callerSignal.reason;
     if (ModelfleetError.isInstance(error)) throw error;
     const context = contextOf(config, call, request);
-    if (timeout.signal.aborted) throw new TimeoutError(context, call.timeoutMs as number);
+    if (timedOut) throw new TimeoutError(context, call.timeoutMs as number);
     throw new ConnectionError(context, undefined, { cause: error });
   } finally {
     clearTimeout(timer);
+    callerSignal.removeEventListener("abort", forwardAbort);
   }
 }
 
@@ -124,7 +139,7 @@ async function fetchFollowingRedirects(
   let method = request.method;
   let sent = body;
   for (let redirects = 0; ; redirects++) {
-    const response = await config.fetch(withCredentials(config, request.headers, url, method, sent, signal));
+    const response = await config.fetch(url, withCredentials(config, request.headers, method, sent, signal));
     if (!isRedirect(response.status)) return response;
     response.body?.cancel().catch(() => {});
     const step =
@@ -146,14 +161,13 @@ async function fetchFollowingRedirects(
 function withCredentials(
   config: TransportConfig,
   callerHeaders: Headers,
-  url: string,
   method: string,
   body: ArrayBuffer | undefined,
   signal: AbortSignal,
-): Request {
+): RequestInit {
   const headers = headersWithCredentials(config, callerHeaders);
   if (body === undefined) headers.delete("content-type");
-  return new Request(url, { method, headers, body, signal, redirect: "manual" });
+  return { method, headers, body, signal, redirect: "manual" };
 }
 
 function headersWithCredentials(config: TransportConfig, callerHeaders: Headers): Headers {
