@@ -97,6 +97,7 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     const { params: requestParams, body } = splitParams(operation, params);
     const state = newCall(operation, callOptions);
     state.signal = callOptions.signal;
+    state.keepBody = true;
     let result: FetchResult;
     try {
       result = await request(operation.method, operation.path, {
@@ -105,8 +106,9 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
         headers: callOptions.headers,
         // The caller's signal goes to the transport (state.signal), not onto the request: a Request holds a
         // listener on its signal until it is collected, and a long-lived caller signal would pile them up.
-        // The body is parsed here, where a bad one can become an ApiError with the response at hand.
-        parseAs: "text",
+        // The transport leaves the body in state.body (see CallState.keepBody); it is parsed below, where a bad one
+        // can become an ApiError with the response at hand.
+        parseAs: "stream",
         fetch: (req: Request) => sendWithRetries(transport, req, state),
       });
     } catch (error) {
@@ -121,16 +123,19 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     }
     const { response } = result;
     const context = contextOf(operation, state);
-    if (!response.ok) throw apiErrorFrom(transport, context, response, result.error);
-    const data =
-      NO_CONTENT_STATUSES.has(response.status) || operation.method === "HEAD" ? undefined : parseJson(context, response, result.data);
+    // The transport's response has no body of its own (it is in state.body); one a user's middleware made up does,
+    // and openapi-fetch has read it already when it is an error (result.error) and left it unread otherwise.
+    const fromTransport = response.body === null;
+    const text = fromTransport ? (state.body ? decoder.decode(state.body) : "") : response.ok ? await response.text() : "";
+    if (!response.ok) throw apiErrorFrom(transport, context, response, fromTransport ? parseErrorBody(text) : result.error);
+    const data = NO_CONTENT_STATUSES.has(response.status) || operation.method === "HEAD" ? undefined : parseJson(context, response, text);
     callOptions.onResponse?.(response);
     return data as T;
   }
 
   /** A 2xx body as the operation's JSON; an empty or malformed one is an ApiError with the response's status. */
-  function parseJson(context: RequestErrorContext, response: Response, text: unknown): unknown {
-    if (typeof text !== "string" || text === "") {
+  function parseJson(context: RequestErrorContext, response: Response, text: string): unknown {
+    if (text === "") {
       throw apiErrorFrom(
         transport,
         context,
@@ -157,6 +162,18 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
   }
 
   return { raw, call };
+}
+
+const decoder = new TextDecoder();
+
+/** An error body as JSON when it is JSON, else as text (excerpted later). */
+function parseErrorBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 interface FetchResult {

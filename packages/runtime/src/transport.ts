@@ -36,6 +36,12 @@ export interface CallState {
   url: string;
   /** The caller's signal, when the client was given it; otherwise the request's own (the `raw` client's case). */
   signal?: AbortSignal | undefined;
+  /**
+   * Set by the client for its own calls: the final body is left here instead of in the returned response, which
+   * then has none. The client parses it itself, and building a second body stream costs more than the parse.
+   */
+  body?: Uint8Array | undefined;
+  keepBody?: boolean;
 }
 
 /** Statuses whose response has no body by definition (`new Response` refuses one). */
@@ -114,7 +120,8 @@ async function fetchWithTimeout(
       throw new ResponseTooLargeError(errorInitFrom(config, contextOf(config, call, request), response, undefined), call.maxResponseBytes);
     }
     const init = { status: response.status, statusText: response.statusText, headers: response.headers };
-    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : bytes, init);
+    if (call.keepBody) call.body = bytes;
+    return new Response(call.keepBody || NULL_BODY_STATUSES.has(response.status) ? null : bytes, init);
   } catch (error) {
     if (callerSignal.aborted) throw callerSignal.reason;
     if (ModelfleetError.isInstance(error)) throw error;
