@@ -23,13 +23,14 @@ export interface SizeBudget {
 export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (isTool(manifest)) return undefined;
   // Targets are the release issue's: 4 kB per provider on top of openapi-fetch, 12 kB for the whole facade. The code
-  // is over both today, so the enforced limits are ratchets just above the current sizes (largest provider 5258 B,
-  // facade 14786 B): they stop growth and keep CI green while the runtime and facade are slimmed. Lower them as the
-  // numbers come down; at the target, the limit becomes the target.
+  // is over both today, so the enforced limits are ratchets just above the current sizes (largest provider 6641 B,
+  // facade 16194 B, after the runtime's redirect policy, response size limit, key scrubbing and plain error classes):
+  // they stop growth and keep CI green while the runtime and facade are slimmed. Lower them as the numbers come
+  // down; at the target, the limit becomes the target.
   if (manifest.name === "modelfleet") {
     return {
       measure: "total",
-      limit: 14_900,
+      limit: 16_300,
       target: 12_000,
       description: "the facade with all four providers, runtime and openapi-fetch",
     };
@@ -37,7 +38,7 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 5_300, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 6_700, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }
