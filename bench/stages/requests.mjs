@@ -3,7 +3,7 @@
 // sequentially and concurrently.
 // Re-run alone with `npm run bench -- --only requests`.
 import { createDeepInfraClient } from "@modelfleet/deepinfra";
-import { createFleet } from "modelfleet";
+import { createFleet } from "modelfleet/all";
 import OpenAI from "openai";
 import createClient from "openapi-fetch";
 import { BODY, DEPLOYMENT, startDeploymentServer } from "../lib/deployment-server.mjs";

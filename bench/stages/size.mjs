@@ -18,10 +18,21 @@ const ENTRIES = [
   "modelfleet",
 ];
 
-async function measure(name) {
-  const entry = fileURLToPath(import.meta.resolve(name));
+// What an app using the facade bundles: `createFleet` with one provider's fleet adapter, and every built-in provider.
+const FLEETS = [
+  {
+    entry: "createFleet + @modelfleet/deepinfra/fleet",
+    contents: 'export { createFleet } from "modelfleet"; export { deepinfra } from "@modelfleet/deepinfra/fleet";',
+  },
+  { entry: "modelfleet/all", contents: 'export * from "modelfleet/all";' },
+];
+
+async function measure(name, contents) {
+  const input = contents
+    ? { stdin: { contents, resolveDir: fileURLToPath(new URL("..", import.meta.url)), loader: "js" } }
+    : { entryPoints: [fileURLToPath(import.meta.resolve(name))] };
   const out = await build({
-    entryPoints: [entry],
+    ...input,
     bundle: true,
     minify: true,
     format: "esm",
@@ -38,6 +49,7 @@ async function measure(name) {
 export async function run() {
   const rows = [];
   for (const name of ENTRIES) rows.push(await measure(name));
+  for (const { entry, contents } of FLEETS) rows.push(await measure(entry, contents));
   const base = rows[0].gzip;
   for (const r of rows) {
     r.ratioToOpenapiFetch = r.gzip / base;
@@ -60,7 +72,8 @@ export function render(r) {
     ),
     "",
     "esbuild (pinned in bench/package.json), the package's ESM entry with every dependency bundled, minified, ES2022, platform-neutral; gzip level 9. " +
-      "Each generated client includes `@modelfleet/runtime` and openapi-fetch; the facade includes all four clients. Reported only: the enforced budgets are in `npm test`.",
+      "Each generated client includes `@modelfleet/runtime` and openapi-fetch. The facade (`modelfleet`) includes no provider: " +
+      "`createFleet + @modelfleet/deepinfra/fleet` is what an app using one provider bundles, `modelfleet/all` every built-in provider. Reported only: the enforced budgets are in `npm test`.",
     "",
   ];
 }

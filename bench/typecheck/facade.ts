@@ -1,6 +1,6 @@
 // The facade across all four providers: typed references, the normalized ModelVersion narrowed per provider,
 // listings, scaling and the escape hatch to a generated client.
-import { createFleet, type ModelVersion } from "modelfleet";
+import { createFleet, type ModelVersion } from "modelfleet/all";
 
 const fleet = createFleet({
   sieve: { apiKey: "k", baseUrl: "http://127.0.0.1:9" },

@@ -56,7 +56,7 @@ describe("npm start", () => {
 
     // The root README shows this run's output: every line of it must still be what the demo prints.
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-    const shown = /## From the shell, without an account\n[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1];
+    const shown = /\n## Command line\n[^#]*?\n```\n(\$ modelfleet ls\n[\s\S]*?)```\n/.exec(readme)?.[1];
     expect(shown).toBeDefined();
     expect(run.stdout).toContain(shown);
   });

@@ -217,9 +217,7 @@ describe("get", () => {
     const { MODZY_API_KEY: _, ...withoutModzy } = env;
     const run = await runCli(["get", "modzy:ed542963de@1.0.2"], withoutModzy);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      "error: Modzy is not configured: set the MODZY_API_KEY environment variable or pass { modzy: { apiKey } } to createFleet\n",
-    );
+    expect(run.stderr).toBe("error: Modzy is not configured: set the MODZY_API_KEY environment variable or pass { apiKey } to modzy()\n");
   });
 
   it("a connection failure is exit 1 naming the provider's operation", async () => {

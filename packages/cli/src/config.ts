@@ -1,5 +1,6 @@
-import { ConfigurationError, createFleet, type Fleet, type FleetOptions, PROVIDER_IDS, type ProviderId } from "modelfleet";
+import { type AllFleetOptions, type BuiltInFleet, ConfigurationError, createFleet, type ProviderId } from "modelfleet/all";
 import type { OutStream } from "./io.js";
+import { PROVIDERS, providerInfo } from "./registry.js";
 import { GENERAL_USAGE, UsageError } from "./usage.js";
 
 /** Where a provider's API address comes from, when it is not the spec's default. */
@@ -9,30 +10,24 @@ export interface BaseUrlOverride {
   source: string;
 }
 
-/** The environment variable that overrides a provider's base URL, e.g. `SIEVE_BASE_URL`. */
-export function baseUrlEnvVar(provider: ProviderId): string {
-  return `${provider.toUpperCase()}_BASE_URL`;
-}
-
-/** Base URLs from `--base-url provider=url` (which win) and `<PROVIDER>_BASE_URL`. */
+/** Base URLs from `--base-url provider=url` (which win) and each provider's `<PROVIDER>_BASE_URL`. */
 export function resolveBaseUrls(flags: readonly string[], env: Record<string, string | undefined>): Map<ProviderId, BaseUrlOverride> {
   const overrides = new Map<ProviderId, BaseUrlOverride>();
-  for (const provider of PROVIDER_IDS) {
-    const name = baseUrlEnvVar(provider);
-    const url = env[name]?.trim();
-    if (url) overrides.set(provider, { url, source: name });
+  for (const provider of PROVIDERS) {
+    const url = env[provider.baseUrlEnvVar]?.trim();
+    if (url) overrides.set(provider.id, { url, source: provider.baseUrlEnvVar });
   }
   for (const flag of flags) {
     const at = flag.indexOf("=");
-    const provider = at < 0 ? "" : flag.slice(0, at).trim();
+    const provider = providerInfo(at < 0 ? "" : flag.slice(0, at).trim());
     const url = at < 0 ? "" : flag.slice(at + 1).trim();
-    if (!(PROVIDER_IDS as readonly string[]).includes(provider) || url === "") {
+    if (!provider || url === "") {
       throw new UsageError(
-        `--base-url takes <provider>=<url> with a provider among ${PROVIDER_IDS.join(", ")}, got ${JSON.stringify(flag)}`,
+        `--base-url takes <provider>=<url> with a provider among ${PROVIDERS.map((p) => p.id).join(", ")}, got ${JSON.stringify(flag)}`,
         GENERAL_USAGE,
       );
     }
-    overrides.set(provider as ProviderId, { url, source: "--base-url" });
+    overrides.set(provider.id, { url, source: "--base-url" });
   }
   for (const [provider, { url, source }] of overrides) {
     if (!URL.canParse(url)) throw new UsageError(`${describeSource(source, provider)} is not an absolute URL: ${JSON.stringify(url)}`);
@@ -51,39 +46,28 @@ export interface CliFleetOptions {
 
 /**
  * Creates the facade's fleet for one CLI run: keys from the environment only, base URL overrides applied to the
- * providers that have a key (a provider without one stays unconfigured, and using it names its variable).
+ * providers that have a key (a provider without one stays unconfigured, and using it names its variable). A bad
+ * URL is reported with the provider and the place it was set, which the error's `provider` names.
  */
-export function createCliFleet({ env, baseUrls, debug, log }: CliFleetOptions): Fleet {
-  const shared: FleetOptions = {
-    env,
-    logger: lineLogger(log),
-    ...(debug ? { logLevel: "debug" as const } : {}),
-  };
-  const configured = new Set(
-    createFleet({ env })
-      .providers()
-      .filter((p) => p.configured)
-      .map((p) => p.id),
-  );
-  const entries: FleetOptions = {};
+export function createCliFleet({ env, baseUrls, debug, log }: CliFleetOptions): BuiltInFleet {
+  const options: AllFleetOptions = { env, logger: lineLogger(log), ...(debug ? { logLevel: "debug" as const } : {}) };
   for (const [provider, override] of baseUrls) {
-    if (!configured.has(provider)) continue;
-    // One fleet per override first, so that a bad URL is reported with the provider and the place it was set.
-    try {
-      createFleet({ ...shared, ...onlyProvider(provider), [provider]: { baseUrl: override.url } });
-    } catch (error) {
-      if (ConfigurationError.isInstance(error)) {
-        throw new ConfigurationError(error.option, `${describeSource(override.source, provider)}: ${error.message}`);
-      }
-      throw error;
-    }
-    Object.assign(entries, { [provider]: { baseUrl: override.url } });
+    if (providerInfo(provider)?.configuredIn(env)) Object.assign(options, { [provider]: { baseUrl: override.url } });
   }
-  return createFleet({ ...shared, ...entries });
-}
-
-function onlyProvider(provider: ProviderId): FleetOptions {
-  return Object.fromEntries(PROVIDER_IDS.filter((p) => p !== provider).map((p) => [p, false]));
+  try {
+    return createFleet(options);
+  } catch (error) {
+    const override =
+      ConfigurationError.isInstance(error) && error.provider !== undefined ? baseUrls.get(error.provider as ProviderId) : undefined;
+    if (ConfigurationError.isInstance(error) && override) {
+      throw new ConfigurationError(
+        error.option,
+        `${describeSource(override.source, error.provider as ProviderId)}: ${error.message}`,
+        error.provider,
+      );
+    }
+    throw error;
+  }
 }
 
 function describeSource(source: string, provider: ProviderId): string {
@@ -91,7 +75,7 @@ function describeSource(source: string, provider: ProviderId): string {
 }
 
 /** The runtime's logger, one line per entry on the given stream; details are already redacted by the runtime. */
-function lineLogger(stream: OutStream): NonNullable<FleetOptions["logger"]> {
+function lineLogger(stream: OutStream): NonNullable<AllFleetOptions["logger"]> {
   const line = (level: string) => (message: string, details?: Record<string, unknown>) => {
     stream.write(`[${level}] ${message}${details && Object.keys(details).length ? ` ${safeJson(details)}` : ""}\n`);
   };

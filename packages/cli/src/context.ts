@@ -1,4 +1,4 @@
-import type { Fleet, ProviderId } from "modelfleet";
+import type { BuiltInFleet, ProviderId } from "modelfleet/all";
 import type { ParsedCommandLine } from "./args.js";
 import type { BaseUrlOverride } from "./config.js";
 import type { Io } from "./io.js";
@@ -16,5 +16,5 @@ export interface Context {
   /** The command's usage line, for errors found while it runs. */
   usage: string;
   baseUrls: Map<ProviderId, BaseUrlOverride>;
-  fleet: Fleet;
+  fleet: BuiltInFleet;
 }

@@ -5,7 +5,7 @@ import {
   InvalidReferenceError,
   ModelfleetError,
   UnsupportedOperationError,
-} from "modelfleet";
+} from "modelfleet/all";
 import { oneLine } from "./output.js";
 import { UsageError } from "./usage.js";
 

@@ -1,5 +1,5 @@
 import Table from "cli-table3";
-import type { ModelVersion, Scaling, VersionStatus } from "modelfleet";
+import type { ModelVersion, Scaling, VersionStatus } from "modelfleet/all";
 import pc from "picocolors";
 import type { OutStream } from "./io.js";
 

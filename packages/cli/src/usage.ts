@@ -1,3 +1,5 @@
+import { listWords, PROVIDERS } from "./registry.js";
+
 /** The commands, each with its one-line usage (printed with every usage error of that command). */
 export const COMMAND_USAGE = {
   ls: "modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]",
@@ -16,16 +18,18 @@ export function isCommandName(value: string): value is CommandName {
 
 export const GENERAL_USAGE = "modelfleet <ls|get|versions|scale|providers> [options]";
 
-/** The full help text (`modelfleet --help`). */
+/** The full help text (`modelfleet --help`); provider names, variables and reference forms come from the registered providers. */
 export const HELP = `usage: ${GENERAL_USAGE}
 
 commands:
   ${COMMAND_USAGE.ls}
       deployments of every configured provider (or those named), as a table
   ${COMMAND_USAGE.get}
-      one version, e.g. deepinfra:fkj843kjh8 or sieve:acme/whisper@latest
+      one version; <ref> is one of
+        ${PROVIDERS.map((p) => p.versionRefForm).join("\n        ")}
   ${COMMAND_USAGE.versions}
-      every version of a model, e.g. sieve:acme/whisper or opper:<function_id>
+      every version of a model; <modelRef> is one of
+        ${PROVIDERS.map((p) => p.modelRefForm).join("\n        ")}
   ${COMMAND_USAGE.scale}
       set a version's replica bounds; prints it before and after. Asks first when stdin is a
       terminal; elsewhere (scripts, CI) it refuses to run without --yes
@@ -33,13 +37,14 @@ commands:
       which providers are configured, from which variable, and what each supports
 
 options (any command):
-  --base-url <provider>=<url>  the provider's API address, e.g. sieve=http://127.0.0.1:4010 (repeatable);
-                               also SIEVE_BASE_URL, MODZY_BASE_URL, DEEPINFRA_BASE_URL, OPPER_BASE_URL
+  --base-url <provider>=<url>  the provider's API address, e.g. ${PROVIDERS[0]?.id}=http://127.0.0.1:4010 (repeatable);
+                               also ${PROVIDERS.map((p) => p.baseUrlEnvVar).join(", ")}
   --debug                      request logs and stack traces on stderr
   -h, --help                   this help
   -v, --version                the CLI's version
 
-API keys are read from SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY and OPPER_API_KEY only,
+providers: ${PROVIDERS.map((p) => p.id).join(", ")}
+API keys are read from ${listWords(PROVIDERS.map((p) => p.keyEnvVar))} only,
 never from the command line. NO_COLOR turns colours off; they are off anyway when output is not a terminal.
 
 exit codes: 0 ok, 1 API or network error (or a scale you declined), 2 bad usage or configuration,

@@ -1,5 +1,4 @@
 import { hasErrorMarker, InvalidArgumentError, ModelfleetError, markErrorClass } from "@modelfleet/runtime";
-import type { ProviderId } from "./providers.js";
 
 /** Marks an error class (see `markErrorClass`) and defines its static `isInstance`, like the runtime's own errors. */
 function registerErrorClass(ctor: { prototype: object }, name: string): void {
@@ -18,7 +17,7 @@ function registerErrorClass(ctor: { prototype: object }, name: string): void {
 export class InvalidReferenceError extends InvalidArgumentError {
   /** The reference as given (references hold no secrets). */
   readonly reference: string;
-  /** The expected form, e.g. `sieve:<owner>/<function>@<version_slug|latest>`, when the provider is known. */
+  /** The expected form, e.g. `acme:<model>@<version>`, when the provider is known. */
   readonly expected: string | undefined;
   constructor(reference: string, message: string, expected?: string, argument = "ref") {
     super(argument, message);
@@ -33,12 +32,13 @@ export class InvalidReferenceError extends InvalidArgumentError {
 }
 registerErrorClass(InvalidReferenceError, "InvalidReferenceError");
 
-/** The provider has no such operation (Opper has no scaling); `fleet.capabilities()` says so in advance. */
+/** The provider has no such operation (its capability flag is false); `fleet.capabilities()` says so in advance. */
 export class UnsupportedOperationError extends ModelfleetError {
-  readonly provider: ProviderId;
+  /** The provider's id. */
+  readonly provider: string;
   /** The facade operation, e.g. `scale`. */
   readonly operation: string;
-  constructor(provider: ProviderId, operation: string, reason: string) {
+  constructor(provider: string, operation: string, reason: string) {
     super(`${provider} does not support ${operation}: ${reason}`);
     this.provider = provider;
     this.operation = operation;
@@ -53,7 +53,8 @@ registerErrorClass(UnsupportedOperationError, "UnsupportedOperationError");
 
 /** One provider's failure inside a fan-out. */
 export interface ProviderFailure {
-  provider: ProviderId;
+  /** The provider's id. */
+  provider: string;
   /** What the provider's client threw: usually a `ModelfleetError` subclass. */
   error: unknown;
 }

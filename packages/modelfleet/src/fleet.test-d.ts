@@ -1,47 +1,47 @@
-import type { DeepInfraDeployment } from "@modelfleet/deepinfra";
-import type { SieveClient, SieveLegacyVersion, SieveVersion } from "@modelfleet/sieve";
+import type { ModelVersion } from "@modelfleet/runtime/fleet";
 import { describe, expectTypeOf, it } from "vitest";
-import { createFleet, type ModelVersion, parseRef, type ScalableVersionRef } from "./index.js";
+import { createFleet } from "./fleet.js";
+import { alpha, beta } from "./test-providers.test-helper.js";
 
-const fleet = createFleet({ env: {} });
+const fleet = createFleet({ providers: [alpha([]), beta([])] });
+const alphaOnly = createFleet({ providers: [alpha([])] });
+const betaOnly = createFleet({ providers: [beta([])] });
 
-describe("facade types", () => {
-  it("ModelVersion narrows on provider so raw is that provider's generated type", () => {
-    const narrow = (v: ModelVersion) => {
-      if (v.provider === "deepinfra") expectTypeOf(v.raw).toEqualTypeOf<DeepInfraDeployment>();
-      if (v.provider === "sieve") expectTypeOf(v.raw).toEqualTypeOf<SieveVersion | SieveLegacyVersion>();
-    };
-    expectTypeOf(narrow).toBeFunction();
+type AlphaRaw = { version: string; status: string; min: number };
+
+describe("types inferred from the providers passed in", () => {
+  it("a reference narrows the result to its provider", () => {
+    expectTypeOf(fleet.getVersion("alpha:m@v1")).resolves.toEqualTypeOf<ModelVersion<"alpha", `alpha:${string}@${string}`, AlphaRaw>>();
+    expectTypeOf(fleet.getVersion("beta:m@v1")).resolves.toHaveProperty("provider").toEqualTypeOf<"beta">();
+    const dynamic: string = "beta:m@v1";
+    expectTypeOf(fleet.getVersion(dynamic)).resolves.toHaveProperty("provider").toEqualTypeOf<"alpha" | "beta">();
+    expectTypeOf(alphaOnly.getVersion(dynamic)).resolves.toHaveProperty("provider").toEqualTypeOf<"alpha">();
   });
 
-  it("a typed reference gives that provider's ModelVersion", () => {
-    expectTypeOf(fleet.getVersion("sieve:acme/whisper@latest")).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve">();
-    expectTypeOf(fleet.getVersion("deepinfra:abc")).resolves.toHaveProperty("raw").toEqualTypeOf<DeepInfraDeployment>();
-    const dynamic: string = "opper:a@b";
-    expectTypeOf(fleet.getVersion(dynamic)).resolves.toEqualTypeOf<ModelVersion>();
+  it("parsed references and ids are those of the providers passed", () => {
+    expectTypeOf(fleet.parseRef("alpha:m@v")).toEqualTypeOf<{ provider: "alpha"; model: string; version: string }>();
+    expectTypeOf(fleet.providers()[0]?.id).toEqualTypeOf<"alpha" | "beta" | undefined>();
+    // @ts-expect-error gamma is not in the fleet
+    fleet.capabilities("gamma");
+    // @ts-expect-error beta is not in this fleet
+    alphaOnly.client("beta");
   });
 
-  it("scale on a reference to a provider without scaling is a compile error", () => {
-    // @ts-expect-error Opper has no scaling
-    void fleet.scale("opper:fn@rev", { min: 0, max: 1 });
-    void fleet.scale("deepinfra:abc", { min: 0, max: 1 });
-    const parsed = parseRef("modzy:m@1.0.0" as string);
-    // @ts-expect-error a parsed reference must be narrowed away from opper first
+  it("scale accepts only references of providers whose scale capability is true", () => {
+    void fleet.scale("alpha:m@v1", { min: 0, max: 1 });
+    // @ts-expect-error beta cannot scale
+    void fleet.scale("beta:m@v1", { min: 0, max: 1 });
+    // @ts-expect-error no provider of this fleet can scale
+    void betaOnly.scale("beta:m@v1", { min: 0, max: 1 });
+    const parsed = fleet.parseRef("alpha:m@v1" as string);
+    // @ts-expect-error a parsed reference must be narrowed away from beta first
     void fleet.scale(parsed, { min: 0, max: 1 });
-    if (parsed.provider !== "opper") void fleet.scale(parsed, { min: 0, max: 1 });
+    if (parsed.provider === "alpha") void fleet.scale(parsed, { min: 0, max: 1 });
   });
 
-  it("a reference typed as any scalable provider gives a ModelVersion union", () => {
-    const ref = "deepinfra:x" as ScalableVersionRef;
-    expectTypeOf(fleet.scale(ref, { min: 0, max: 1 })).resolves.toExtend<ModelVersion>();
-    expectTypeOf(fleet.getVersion(ref)).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve" | "modzy" | "deepinfra">();
-  });
-
-  it("parseRef on a typed reference gives that provider's parts", () => {
-    expectTypeOf(parseRef("sieve:a/b@latest")).toEqualTypeOf<{ provider: "sieve"; owner: string; function: string; version: string }>();
-  });
-
-  it("client(provider) is the generated client", () => {
-    expectTypeOf(fleet.client("sieve")).toEqualTypeOf<SieveClient>();
+  it("listDeployments yields the union of the providers' versions and takes only their ids", () => {
+    expectTypeOf(fleet.listDeployments()).toExtend<AsyncIterable<{ provider: "alpha" | "beta" }>>();
+    // @ts-expect-error gamma is not in the fleet
+    fleet.listDeployments({ providers: ["gamma"] });
   });
 });

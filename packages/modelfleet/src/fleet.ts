@@ -1,36 +1,42 @@
-import { type ClientOptions, ConfigurationError, InvalidArgumentError } from "@modelfleet/runtime";
-import type { CallContext, ProviderAdapter, ScaleBounds } from "./adapters/adapter.js";
-import type { Capabilities } from "./capabilities.js";
-import { UnsupportedOperationError } from "./errors.js";
-import { createListing, type DeploymentListing } from "./listing.js";
-import { type ModelVersion, type ModelVersionFor, VERSION_STATUSES, type VersionStatus } from "./model-version.js";
-import { isProviderId, PROVIDER_IDS, type ProviderId } from "./providers.js";
+import { ConfigurationError, InvalidArgumentError } from "@modelfleet/runtime";
 import {
-  formatModelRef,
-  formatRef,
-  type ModelRef,
-  type ParsedModelRef,
-  type ParsedRef,
-  type ParsedRefOf,
-  type ProviderOfRef,
-  parseModelRef,
-  parseRef,
-  type VersionRef,
-} from "./refs.js";
-import { type ClientByProvider, type ClientOptionsByProvider, REGISTRY } from "./registry.js";
+  type CallContext,
+  type Capabilities,
+  type FleetProvider,
+  type KeySource,
+  type ScaleBounds,
+  type SharedClientOptions,
+  VERSION_STATUSES,
+  type VersionStatus,
+} from "@modelfleet/runtime/fleet";
+import { UnsupportedOperationError } from "./errors.js";
+import { createListing, type DeploymentListing, type ProviderSettled } from "./listing.js";
+import { createReferences, type References } from "./refs.js";
+import type {
+  ClientOf,
+  ModelRefOf,
+  ModelVersionOf,
+  ParsedModelRefOf,
+  ParsedRefOf,
+  ProviderIdOf,
+  ProviderOfRef,
+  ScalableOf,
+  VersionRefOf,
+} from "./types.js";
 
-/** Runtime options shared by every provider's client; a provider's own entry overrides them. */
-export type SharedClientOptions = Omit<ClientOptions, "apiKey" | "baseUrl">;
+export type { SharedClientOptions } from "@modelfleet/runtime/fleet";
 
 /**
- * Options of {@link createFleet}. A provider is configured when it has an entry here (its key from `apiKey` or
- * its environment variable) or, without an entry, when its environment variable is set. `false` leaves it out.
+ * Options of {@link createFleet}: the providers, and runtime options every provider's client shares (a provider's
+ * own options, given to its factory, override them).
  */
-export interface FleetOptions extends SharedClientOptions {
-  sieve?: ClientOptionsByProvider["sieve"] | false;
-  modzy?: ClientOptionsByProvider["modzy"] | false;
-  deepinfra?: ClientOptionsByProvider["deepinfra"] | false;
-  opper?: ClientOptionsByProvider["opper"] | false;
+export interface FleetOptions<P extends FleetProvider = FleetProvider> extends SharedClientOptions {
+  /**
+   * The providers of the fleet, each made by the factory its package's `./fleet` entry exports (the `<id>` export of `@modelfleet/<id>/fleet`).
+   * A provider given options is set up at once (a missing or malformed key throws here); one without options is
+   * configured when its environment variable is set, and set up on first use.
+   */
+  providers: readonly P[];
   /** How many providers `listDeployments` queries at once, and how many follow-up reads one provider may have in flight. Default 4. */
   concurrency?: number;
   /** Where provider keys are looked up; defaults to `process.env`. */
@@ -44,11 +50,17 @@ export interface FleetCallOptions {
 }
 
 /** Options of {@link Fleet.listDeployments}. */
-export interface ListDeploymentsOptions extends FleetCallOptions {
+export interface ListDeploymentsOptions<Id extends string = string, V extends ModelVersionOf<FleetProvider> = ModelVersionOf<FleetProvider>>
+  extends FleetCallOptions {
   /** Which providers to ask; default: every configured one. Naming one that is not configured throws before any request. */
-  providers?: readonly ProviderId[];
+  providers?: readonly Id[];
   /** Only versions with this normalized status (or one of these). */
   status?: VersionStatus | readonly VersionStatus[];
+  /**
+   * Called once per provider as soon as it has answered or failed (before its versions are yielded), e.g. to show
+   * progress. An exception thrown here ends the listing.
+   */
+  onProviderSettled?: (outcome: ProviderSettled<V>) => void;
 }
 
 /** New replica bounds for {@link Fleet.scale}: integers with 0 ≤ min ≤ max. */
@@ -58,49 +70,53 @@ export interface ScaleOptions extends FleetCallOptions {
 }
 
 /** How one provider is set up in a fleet. */
-export interface ProviderStatus {
-  id: ProviderId;
-  /** Display name, e.g. `DeepInfra`. */
+export interface ProviderStatus<Id extends string = string> {
+  id: Id;
+  /** Display name. */
   name: string;
   /** The environment variable its key is read from. */
   envVar: string;
   configured: boolean;
   /** Where the key comes from: the `apiKey` option, the environment variable, or nowhere. */
-  keySource: "option" | "env" | null;
+  keySource: KeySource;
   capabilities: Capabilities;
+  /** The expected form of its version reference, e.g. `acme:<model>@<version>`. */
+  versionRefForm: string;
+  /** The expected form of its model reference. */
+  modelRefForm: string;
 }
 
-/** The providers that can be scaled. */
-export type ScalableProvider = "sieve" | "modzy" | "deepinfra";
-/** A version reference on a provider that can be scaled; `opper:…` is a compile error where it is known statically. */
-export type ScalableVersionRef = `sieve:${string}/${string}@${string}` | `modzy:${string}@${string}` | `deepinfra:${string}`;
-
-/** Many providers as one fleet. Every request goes through the providers' generated clients. */
-export interface Fleet {
-  /** Reads one version, e.g. `sieve:acme/whisper@latest`. */
-  getVersion<R extends VersionRef>(ref: R, options?: FleetCallOptions): Promise<ModelVersionFor<ProviderOfRef<R>>>;
-  getVersion(ref: string | ParsedRef, options?: FleetCallOptions): Promise<ModelVersion>;
-  /** Every version of a model, across all pages, e.g. `opper:<function_id>` or `sieve:acme/whisper`. */
-  listVersions<R extends ModelRef>(modelRef: R, options?: FleetCallOptions): AsyncIterable<ModelVersionFor<ProviderOfRef<R>>>;
-  listVersions(modelRef: string | ParsedModelRef, options?: FleetCallOptions): AsyncIterable<ModelVersion>;
+/**
+ * Many providers as one fleet; every request goes through the providers' generated clients. Its reference types,
+ * `ModelVersion` union and which references `scale` accepts are inferred from the providers `P` it was created with.
+ */
+export interface Fleet<P extends FleetProvider = FleetProvider> extends References<P> {
+  /** Reads one version, by a reference such as `<provider id>:<model>@<version>` (each provider has its own form). */
+  getVersion<R extends VersionRefOf<P>>(ref: R, options?: FleetCallOptions): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
+  getVersion(ref: string | ParsedRefOf<P>, options?: FleetCallOptions): Promise<ModelVersionOf<P>>;
+  /** Every version of a model (a model reference, `<provider id>:<model>` in the provider's form), across all pages. */
+  listVersions<R extends ModelRefOf<P>>(modelRef: R, options?: FleetCallOptions): AsyncIterable<ModelVersionOf<ProviderOfRef<P, R>>>;
+  listVersions(modelRef: string | ParsedModelRefOf<P>, options?: FleetCallOptions): AsyncIterable<ModelVersionOf<P>>;
   /** The deployments of every configured provider (or those named), queried concurrently. */
-  listDeployments(options?: ListDeploymentsOptions): DeploymentListing;
+  listDeployments(options?: ListDeploymentsOptions<ProviderIdOf<P>, ModelVersionOf<P>>): DeploymentListing<ModelVersionOf<P>>;
   /**
-   * Sets a version's replica bounds and returns the version as it is afterwards.
+   * Sets a version's replica bounds and returns the version as it is afterwards. Only references of providers that
+   * can scale type-check.
    * @throws InvalidArgumentError before any request when `min`/`max` are not integers with 0 ≤ min ≤ max.
    * @throws UnsupportedOperationError for a provider without scaling (see {@link Fleet.capabilities}).
    */
-  scale<R extends ScalableVersionRef>(ref: R, options: ScaleOptions): Promise<ModelVersionFor<ProviderOfRef<R>>>;
-  scale(ref: ParsedRefOf<ScalableProvider>, options: ScaleOptions): Promise<ModelVersion>;
+  scale<R extends VersionRefOf<ScalableOf<P>>>(ref: R, options: ScaleOptions): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
+  scale(ref: ParsedRefOf<ScalableOf<P>>, options: ScaleOptions): Promise<ModelVersionOf<ScalableOf<P>>>;
   /** What the fleet can do with a provider, known before any request. */
-  capabilities(provider: ProviderId): Capabilities;
-  /** Which providers are configured, and how. */
-  providers(): ProviderStatus[];
+  capabilities(provider: ProviderIdOf<P>): Capabilities;
+  /** The fleet's providers in the order given, and how each is set up. */
+  providers(): ProviderStatus<ProviderIdOf<P>>[];
   /** The provider's generated client, for anything the facade does not cover. */
-  client<P extends ProviderId>(provider: P): ClientByProvider[P];
+  client<Id extends ProviderIdOf<P>>(provider: Id): ClientOf<P, Id>;
 }
 
 const DEFAULT_CONCURRENCY = 4;
+const PROVIDER_ID = /^[a-z][a-z0-9-]*$/;
 const SHARED_KEYS = [
   "fetch",
   "headers",
@@ -114,141 +130,174 @@ const SHARED_KEYS = [
 ] as const satisfies readonly (keyof SharedClientOptions)[];
 
 /**
- * Creates a fleet. Providers with an entry in `options` are set up at once (a missing or malformed key throws
- * here); providers picked up from the environment are set up on first use.
+ * Creates a fleet of the given providers.
  *
  * @example
- * const fleet = createFleet(); // keys from SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY
- * const version = await fleet.getVersion("deepinfra:fkj843kjh8");
+ * // Each provider package's `./fleet` entry exports its factory; `modelfleet/all` has every built-in one.
+ * const fleet = createFleet({ providers: [acme(), other({ apiKey })] }); // acme's key from its environment variable
+ * const version = await fleet.getVersion("acme:model@v1"); // typed as acme's ModelVersion
+ * @throws ConfigurationError for an unusable provider list, `concurrency`, or (for a provider given options) key or option.
  */
-export function createFleet(options: FleetOptions = {}): Fleet {
+export function createFleet<const P extends FleetProvider>(options: FleetOptions<P>): Fleet<P> {
+  if (typeof options !== "object" || options === null) throw new ConfigurationError("providers", "createFleet needs { providers: [...] }");
   const env = options.env ?? readProcessEnv();
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ConfigurationError("concurrency", `concurrency must be a positive integer, got ${String(concurrency)}`);
   }
+  const providerList: readonly FleetProvider[] = checkProviders(options.providers);
+  const byId = new Map(providerList.map((p) => [p.id, p]));
+  const ids = providerList.map((p) => p.id);
   const shared: Record<string, unknown> = {};
   for (const key of SHARED_KEYS) if (options[key] !== undefined) shared[key] = options[key];
+  const references = createReferences(providerList);
 
-  // Keys stay inside this closure (and the clients' own): nothing returned holds them.
-  const clients = new Map<ProviderId, unknown>();
-  const setup = new Map<ProviderId, { keySource: "option" | "env" } | null>();
-  for (const id of PROVIDER_IDS) {
-    const entry = options[id];
-    const envKey = env[REGISTRY[id].envVar];
-    if (entry === false) setup.set(id, null);
-    else if (entry !== undefined) setup.set(id, { keySource: entry.apiKey !== undefined ? "option" : "env" });
-    else setup.set(id, envKey !== undefined && envKey.trim() !== "" ? { keySource: "env" } : null);
+  // Keys stay inside the providers' closures and the clients: nothing returned holds them.
+  const clients = new Map<string, unknown>();
+  const keySources = new Map(providerList.map((p) => [p.id, p.keySource(env)]));
+
+  function providerOf(id: unknown, argument: string): FleetProvider {
+    const provider = typeof id === "string" ? byId.get(id) : undefined;
+    if (!provider) throw new InvalidArgumentError(argument, `Unknown provider ${JSON.stringify(id)}. Known providers: ${ids.join(", ")}`);
+    return provider;
   }
 
-  function client<P extends ProviderId>(provider: P): ClientByProvider[P] {
-    checkProvider(provider, "provider");
-    const existing = clients.get(provider);
-    if (existing) return existing as ClientByProvider[P];
-    const entry = REGISTRY[provider];
-    if (!setup.get(provider)) {
+  function clientOf(provider: FleetProvider): unknown {
+    const existing = clients.get(provider.id);
+    if (existing) return existing;
+    if (!keySources.get(provider.id)) {
       throw new ConfigurationError(
-        provider,
-        `${entry.name} is not configured: set the ${entry.envVar} environment variable or pass { ${provider}: { apiKey } } to createFleet`,
+        provider.id,
+        `${provider.name} is not configured: set the ${provider.envVar} environment variable or pass { apiKey } to ${provider.id}()`,
+        provider.id,
       );
     }
-    const own: ClientOptions = options[provider] || {};
-    const apiKey = own.apiKey ?? env[entry.envVar];
-    const created = entry.create({ ...shared, ...own, ...(apiKey === undefined ? {} : { apiKey }) } as never);
-    clients.set(provider, created);
-    return created as ClientByProvider[P];
+    let created: unknown;
+    try {
+      created = provider.createClient(shared as SharedClientOptions, env);
+    } catch (error) {
+      // Name the provider, so a caller with many (the CLI) can tell which one is misconfigured.
+      if (ConfigurationError.isInstance(error) && error.provider === undefined) {
+        throw new ConfigurationError(error.option, error.message, provider.id);
+      }
+      throw error;
+    }
+    clients.set(provider.id, created);
+    return created;
   }
-  // Explicitly configured providers fail fast on a bad key or option.
-  for (const id of PROVIDER_IDS) if (options[id]) client(id);
+  // Providers given options fail fast on a bad key or option.
+  for (const provider of providerList) if (provider.explicit) clientOf(provider);
 
   const context = (signal: AbortSignal | undefined): CallContext => ({ signal, concurrency });
+  const unsupported = (provider: FleetProvider, verb: keyof Capabilities) =>
+    new UnsupportedOperationError(provider.id, verb, provider.unsupported?.[verb] ?? "not available");
 
-  function adapterFor(provider: ProviderId) {
-    // Each adapter is typed for its own client; the registry pairs them, so this cast only forgets the pairing.
-    return REGISTRY[provider].adapter as unknown as ProviderAdapter<ProviderId, unknown>;
-  }
+  const fleet = {
+    ...references,
 
-  const fleet: Fleet = {
-    async getVersion(ref: string | ParsedRef, callOptions: FleetCallOptions = {}) {
-      const parsed = parseRef(typeof ref === "string" ? ref : formatRef(ref));
-      return adapterFor(parsed.provider).getVersion(client(parsed.provider), parsed as never, context(callOptions.signal)) as never;
+    async getVersion(ref: string | { provider: string }, callOptions: FleetCallOptions = {}) {
+      const parsed = references.parseRef(typeof ref === "string" ? ref : (references.formatRef(ref as never) as string));
+      const provider = providerOf(parsed.provider, "ref");
+      if (!provider.capabilities.getVersion) throw unsupported(provider, "getVersion");
+      return provider.getVersion(clientOf(provider), parsed, context(callOptions.signal));
     },
 
-    listVersions(modelRef: string | ParsedModelRef, callOptions: FleetCallOptions = {}) {
-      const parsed = parseModelRef(typeof modelRef === "string" ? modelRef : formatModelRef(modelRef));
-      const adapter = adapterFor(parsed.provider);
-      if (!adapter.capabilities.listVersions) {
-        throw new UnsupportedOperationError(parsed.provider, "listVersions", adapter.listVersionsUnsupportedReason ?? "not available");
-      }
-      const providerClient = client(parsed.provider);
-      return adapter.listVersions(providerClient, parsed as never, context(callOptions.signal)) as never;
+    listVersions(modelRef: string | { provider: string }, callOptions: FleetCallOptions = {}) {
+      const parsed = references.parseModelRef(
+        typeof modelRef === "string" ? modelRef : (references.formatModelRef(modelRef as never) as string),
+      );
+      const provider = providerOf(parsed.provider, "modelRef");
+      if (!provider.capabilities.listVersions) throw unsupported(provider, "listVersions");
+      return provider.listVersions(clientOf(provider), parsed, context(callOptions.signal));
     },
 
     listDeployments(listOptions: ListDeploymentsOptions = {}) {
       const statuses = checkStatuses(listOptions.status);
-      let providers: ProviderId[];
+      let chosen: FleetProvider[];
       if (listOptions.providers === undefined) {
-        providers = PROVIDER_IDS.filter((id) => setup.get(id));
+        chosen = providerList.filter((p) => keySources.get(p.id) && p.capabilities.listDeployments);
       } else {
         if (!Array.isArray(listOptions.providers))
           throw new InvalidArgumentError("providers", "providers must be an array of provider ids");
-        providers = [...new Set(listOptions.providers)];
-        for (const id of providers) checkProvider(id, "providers");
+        chosen = [...new Set(listOptions.providers)].map((id) => providerOf(id, "providers"));
+        for (const provider of chosen) if (!provider.capabilities.listDeployments) throw unsupported(provider, "listDeployments");
       }
       // Resolve every client now, so an unconfigured provider is reported before any request.
-      const resolved = new Map(providers.map((id) => [id, client(id)] as const));
+      const resolved = new Map(chosen.map((p) => [p.id, { provider: p, client: clientOf(p) }] as const));
       return createListing(
-        providers,
+        chosen.map((p) => p.id),
         concurrency,
-        async (provider, signal) => {
-          const versions: ModelVersion[] = [];
-          for await (const version of adapterFor(provider).listDeployments(resolved.get(provider), context(signal))) {
-            if (!statuses || statuses.has(version.status)) versions.push(version as ModelVersion);
+        async (id, signal) => {
+          const { provider, client } = resolved.get(id) as { provider: FleetProvider; client: unknown };
+          const versions = [];
+          for await (const version of provider.listDeployments(client, context(signal))) {
+            if (!statuses || statuses.has(version.status)) versions.push(version);
           }
           return versions;
         },
         listOptions.signal,
+        listOptions.onProviderSettled,
       );
     },
 
-    async scale(ref: string | ParsedRef, scaleOptions: ScaleOptions) {
-      const parsed = parseRef(typeof ref === "string" ? ref : formatRef(ref));
+    async scale(ref: string | { provider: string }, scaleOptions: ScaleOptions) {
+      const parsed = references.parseRef(typeof ref === "string" ? ref : (references.formatRef(ref as never) as string));
       const bounds = checkBounds(scaleOptions);
-      const adapter = adapterFor(parsed.provider);
-      if (!adapter.capabilities.scale || !adapter.scale) {
-        throw new UnsupportedOperationError(parsed.provider, "scale", adapter.scaleUnsupportedReason ?? "not available");
-      }
-      return adapter.scale(client(parsed.provider), parsed as never, bounds, context(scaleOptions.signal)) as never;
+      const provider = providerOf(parsed.provider, "ref");
+      if (!provider.capabilities.scale || !provider.scale) throw unsupported(provider, "scale");
+      return provider.scale(clientOf(provider), parsed, bounds, context(scaleOptions.signal));
     },
 
-    capabilities(provider: ProviderId) {
-      checkProvider(provider, "provider");
-      return { ...REGISTRY[provider].adapter.capabilities };
+    capabilities(id: string) {
+      return { ...providerOf(id, "provider").capabilities };
     },
 
     providers() {
-      return PROVIDER_IDS.map((id) => {
-        const state = setup.get(id) ?? null;
+      return providerList.map((p) => {
+        const keySource = keySources.get(p.id) ?? null;
         return {
-          id,
-          name: REGISTRY[id].name,
-          envVar: REGISTRY[id].envVar,
-          configured: state !== null,
-          keySource: state?.keySource ?? null,
-          capabilities: { ...REGISTRY[id].adapter.capabilities },
+          id: p.id,
+          name: p.name,
+          envVar: p.envVar,
+          configured: keySource !== null,
+          keySource,
+          capabilities: { ...p.capabilities },
+          versionRefForm: p.versionRef.form,
+          modelRefForm: p.modelRef.form,
         };
       });
     },
 
-    client,
-  } as Fleet;
-  return fleet;
+    client(id: string) {
+      return clientOf(providerOf(id, "provider"));
+    },
+  };
+  return fleet as unknown as Fleet<P>;
 }
 
-function checkProvider(value: unknown, argument: string): asserts value is ProviderId {
-  if (!isProviderId(value)) {
-    throw new InvalidArgumentError(argument, `Unknown provider ${JSON.stringify(value)}. Known providers: ${PROVIDER_IDS.join(", ")}`);
+/** Checks the provider list: a non-empty array of providers with distinct, well-formed ids and capabilities that match their methods. */
+function checkProviders(value: unknown): readonly FleetProvider[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new ConfigurationError("providers", "providers must be a non-empty array, one factory call per provider");
   }
+  const seen = new Set<string>();
+  for (const provider of value as FleetProvider[]) {
+    const id = typeof provider === "object" && provider !== null ? provider.id : undefined;
+    if (
+      typeof id !== "string" ||
+      !PROVIDER_ID.test(id) ||
+      typeof provider.getVersion !== "function" ||
+      typeof provider.capabilities !== "object"
+    ) {
+      throw new ConfigurationError("providers", `providers holds something that is not a fleet provider (id ${JSON.stringify(id)})`);
+    }
+    if (seen.has(id)) throw new ConfigurationError("providers", `provider ${id} is given twice`, id);
+    seen.add(id);
+    if (provider.capabilities.scale && typeof provider.scale !== "function") {
+      throw new ConfigurationError("providers", `provider ${id} claims scale but has no scale method`, id);
+    }
+  }
+  return value;
 }
 
 function checkStatuses(status: ListDeploymentsOptions["status"]): Set<VersionStatus> | undefined {

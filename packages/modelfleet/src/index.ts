@@ -14,7 +14,16 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from "@modelfleet/runtime";
-export type { Capabilities } from "./capabilities.js";
+export {
+  type Capabilities,
+  type FleetProvider,
+  type ModelVersion,
+  type ProviderTypes,
+  parseTimestamp,
+  type Scaling,
+  VERSION_STATUSES,
+  type VersionStatus,
+} from "@modelfleet/runtime/fleet";
 export {
   InvalidReferenceError,
   PartialFailureError,
@@ -28,41 +37,19 @@ export {
   type FleetOptions,
   type ListDeploymentsOptions,
   type ProviderStatus,
-  type ScalableProvider,
-  type ScalableVersionRef,
   type ScaleOptions,
   type SharedClientOptions,
 } from "./fleet.js";
-export type { DeploymentListing, SettledListing } from "./listing.js";
-export {
-  type ModelVersion,
-  type ModelVersionFor,
-  type ModelVersionOf,
-  type RawVersionByProvider,
-  type Scaling,
-  VERSION_STATUSES,
-  type VersionStatus,
-} from "./model-version.js";
-export { parseTimestamp } from "./normalize/timestamp.js";
-export { PROVIDER_IDS, type ProviderId } from "./providers.js";
-export {
-  type DeepInfraVersionRef,
-  formatModelRef,
-  formatRef,
-  MODEL_REF_FORMS,
-  type ModelRef,
-  type ModzyVersionRef,
-  type OpperVersionRef,
-  type ParsedModelRef,
-  type ParsedModelRefOf,
-  type ParsedRef,
-  type ParsedRefOf,
-  type ProviderOfRef,
-  parseModelRef,
-  parseRef,
-  type SieveVersionRef,
-  VERSION_REF_FORMS,
-  type VersionRef,
-  type VersionRefOf,
-} from "./refs.js";
-export type { ClientByProvider, ClientOptionsByProvider } from "./registry.js";
+export type { DeploymentListing, ProviderSettled, SettledListing } from "./listing.js";
+export { createReferences, type References } from "./refs.js";
+export type {
+  ClientOf,
+  ModelRefOf,
+  ModelVersionOf,
+  ParsedModelRefOf,
+  ParsedRefOf,
+  ProviderIdOf,
+  ProviderOfRef,
+  ScalableOf,
+  VersionRefOf,
+} from "./types.js";

@@ -1,12 +1,16 @@
+import type { ModelVersion } from "@modelfleet/runtime/fleet";
 import { PartialFailureError, type ProviderFailure } from "./errors.js";
-import type { ModelVersion } from "./model-version.js";
-import type { ProviderId } from "./providers.js";
 
 /** Everything a fan-out produced: the versions of the providers that answered and the failures of those that did not. */
-export interface SettledListing {
-  versions: ModelVersion[];
+export interface SettledListing<V extends ModelVersion = ModelVersion> {
+  versions: V[];
   failures: ProviderFailure[];
 }
+
+/** One provider's part of a listing, as soon as it is known: its versions, or how it failed. */
+export type ProviderSettled<V extends ModelVersion = ModelVersion> =
+  | { provider: string; versions: V[]; error?: undefined }
+  | { provider: string; error: unknown; versions?: undefined };
 
 /**
  * The result of `fleet.listDeployments()`. Iterate it with `for await` to get each provider's results as it
@@ -15,41 +19,43 @@ export interface SettledListing {
  * and failures side by side, without a throw. Like a response body, a listing is read once: nothing is
  * requested until it is iterated or settled, and a second read throws.
  */
-export interface DeploymentListing extends AsyncIterable<ModelVersion> {
+export interface DeploymentListing<V extends ModelVersion = ModelVersion> extends AsyncIterable<V> {
   /** Waits for every provider and returns what each produced or how it failed. Never rejects for a provider's failure. */
-  settled(): Promise<SettledListing>;
+  settled(): Promise<SettledListing<V>>;
 }
 
-type ProviderTask = (provider: ProviderId, signal: AbortSignal) => Promise<ModelVersion[]>;
+type ProviderTask<V> = (provider: string, signal: AbortSignal) => Promise<V[]>;
 
-type Outcome = { provider: ProviderId; versions: ModelVersion[] } | { provider: ProviderId; error: unknown };
-
-/** Runs one task per provider, at most `concurrency` at a time, and exposes the outcomes in completion order. */
-export function createListing(
-  providers: readonly ProviderId[],
+/**
+ * Runs one task per provider, at most `concurrency` at a time, and exposes the outcomes in completion order;
+ * `onSettled` hears each outcome as it comes (before it is yielded).
+ */
+export function createListing<V extends ModelVersion>(
+  providers: readonly string[],
   concurrency: number,
-  task: ProviderTask,
+  task: ProviderTask<V>,
   signal: AbortSignal | undefined,
-): DeploymentListing {
+  onSettled: ((outcome: ProviderSettled<V>) => void) | undefined,
+): DeploymentListing<V> {
   let consumed = false;
   const outcomes = () => {
     if (consumed) throw new Error("This deployment listing has already been read; call listDeployments() again for a fresh one");
     consumed = true;
-    return runAll(providers, concurrency, task, signal);
+    return runAll(providers, concurrency, task, signal, onSettled);
   };
   return {
     [Symbol.asyncIterator]: async function* () {
       const failures: ProviderFailure[] = [];
       for await (const outcome of outcomes()) {
-        if ("error" in outcome) failures.push({ provider: outcome.provider, error: outcome.error });
+        if (outcome.versions === undefined) failures.push({ provider: outcome.provider, error: outcome.error });
         else yield* outcome.versions;
       }
       if (failures.length) throw new PartialFailureError(failures);
     },
     async settled() {
-      const result: SettledListing = { versions: [], failures: [] };
+      const result: SettledListing<V> = { versions: [], failures: [] };
       for await (const outcome of outcomes()) {
-        if ("error" in outcome) result.failures.push({ provider: outcome.provider, error: outcome.error });
+        if (outcome.versions === undefined) result.failures.push({ provider: outcome.provider, error: outcome.error });
         else result.versions.push(...outcome.versions);
       }
       return result;
@@ -57,24 +63,25 @@ export function createListing(
   };
 }
 
-async function* runAll(
-  providers: readonly ProviderId[],
+async function* runAll<V extends ModelVersion>(
+  providers: readonly string[],
   concurrency: number,
-  task: ProviderTask,
+  task: ProviderTask<V>,
   outer: AbortSignal | undefined,
-): AsyncGenerator<Outcome> {
+  onSettled: ((outcome: ProviderSettled<V>) => void) | undefined,
+): AsyncGenerator<ProviderSettled<V>> {
   // Stopping the loop early (break) aborts what is still running instead of leaving requests behind.
   const controller = new AbortController();
   const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-  const pending = new Map<ProviderId, Promise<Outcome>>();
+  const pending = new Map<string, Promise<ProviderSettled<V>>>();
   let next = 0;
   const startNext = () => {
-    const provider = providers[next++] as ProviderId;
+    const provider = providers[next++] as string;
     pending.set(
       provider,
       task(provider, signal).then(
-        (versions) => ({ provider, versions }),
-        (error: unknown) => ({ provider, error }),
+        (versions): ProviderSettled<V> => ({ provider, versions }),
+        (error: unknown): ProviderSettled<V> => ({ provider, error }),
       ),
     );
   };
@@ -85,7 +92,8 @@ async function* runAll(
       pending.delete(outcome.provider);
       if (next < providers.length) startNext();
       // The caller's own abort is not a provider failure: it ends the whole listing.
-      if ("error" in outcome && outer?.aborted) throw outer.reason;
+      if (outcome.versions === undefined && outer?.aborted) throw outer.reason;
+      onSettled?.(outcome);
       yield outcome;
     }
   } finally {

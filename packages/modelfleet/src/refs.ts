@@ -1,250 +1,108 @@
+import { type FleetProvider, quoteRefPart, type RefGrammar } from "@modelfleet/runtime/fleet";
 import { InvalidReferenceError } from "./errors.js";
-import { isProviderId, PROVIDER_IDS, type ProviderId } from "./providers.js";
-
-/** `sieve:<owner>/<function>@<version_slug|latest>`: a Sieve function version (id, id prefix or `latest`). */
-export type SieveVersionRef = `sieve:${string}/${string}@${string}`;
-/** `modzy:<modelId>@<semver>`: a Modzy model version. */
-export type ModzyVersionRef = `modzy:${string}@${string}`;
-/** `deepinfra:<deploy_id>`: a DeepInfra deployment. */
-export type DeepInfraVersionRef = `deepinfra:${string}`;
-/** `opper:<function_id>@<revision_id>`: an Opper function revision. */
-export type OpperVersionRef = `opper:${string}@${string}`;
-
-/** A reference to one deployable version, on any provider. */
-export type VersionRef = SieveVersionRef | ModzyVersionRef | DeepInfraVersionRef | OpperVersionRef;
-
-/** The version reference type of one provider. */
-export type VersionRefOf<P extends ProviderId> = {
-  sieve: SieveVersionRef;
-  modzy: ModzyVersionRef;
-  deepinfra: DeepInfraVersionRef;
-  opper: OpperVersionRef;
-}[P];
-
-/** `sieve:<owner>/<function>`, `modzy:<modelId>`, `deepinfra:<model_name>` or `opper:<function_id>`: a model whose versions can be listed. */
-export type ModelRef = `sieve:${string}/${string}` | `modzy:${string}` | `deepinfra:${string}` | `opper:${string}`;
-
-/** The provider named by a reference type, e.g. `"sieve"` for `SieveVersionRef`. */
-export type ProviderOfRef<R extends string> = R extends `${infer P}:${string}` ? (P extends ProviderId ? P : ProviderId) : ProviderId;
-
-/** A version reference taken apart; `formatRef` puts it back together. */
-export type ParsedRef =
-  | { provider: "sieve"; owner: string; function: string; version: string }
-  | { provider: "modzy"; modelId: string; version: string }
-  | { provider: "deepinfra"; deployId: string }
-  | { provider: "opper"; functionId: string; revisionId: string };
-
-/** A model reference taken apart; `formatModelRef` puts it back together. */
-export type ParsedModelRef =
-  | { provider: "sieve"; owner: string; function: string }
-  | { provider: "modzy"; modelId: string }
-  | { provider: "deepinfra"; modelName: string }
-  | { provider: "opper"; functionId: string };
-
-/** The parsed form of one provider's version reference. */
-export type ParsedRefOf<P extends ProviderId> = Extract<ParsedRef, { provider: P }>;
-/** The parsed form of one provider's model reference. */
-export type ParsedModelRefOf<P extends ProviderId> = Extract<ParsedModelRef, { provider: P }>;
-
-/** The expected form of each provider's version reference, shown in errors and docs. */
-export const VERSION_REF_FORMS: Readonly<Record<ProviderId, string>> = {
-  sieve: "sieve:<owner>/<function>@<version_slug|latest>",
-  modzy: "modzy:<modelId>@<semver>",
-  deepinfra: "deepinfra:<deploy_id>",
-  opper: "opper:<function_id>@<revision_id>",
-};
-
-/** The expected form of each provider's model reference. */
-export const MODEL_REF_FORMS: Readonly<Record<ProviderId, string>> = {
-  sieve: "sieve:<owner>/<function>",
-  modzy: "modzy:<modelId>",
-  deepinfra: "deepinfra:<model_name>",
-  opper: "opper:<function_id>",
-};
-
-// One path segment: no separators, no whitespace or control characters, not `.`/`..` (they would move the URL).
-// biome-ignore lint/suspicious/noControlCharactersInRegex: excluding control characters is the point
-const SEGMENT = /^(?!\.{1,2}$)[^/@:\s\u0000-\u001f\u007f]+$/;
-
-// Semantic versioning 2.0.0, with prerelease and build metadata.
-const SEMVER =
-  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+import type { ModelRefOf, ParsedModelRefOf, ParsedRefOf, ProviderIdOf, ProviderOfRef, VersionRefOf } from "./types.js";
 
 /**
- * Parses a version reference such as `sieve:acme/whisper@latest`.
- * @throws InvalidReferenceError for a malformed reference (showing the provider's form) or an unknown provider (listing the known ones).
+ * Reading and writing references of a set of providers. A reference is `<provider id>:<rest>`; each provider's
+ * grammar (its `versionRef` and `modelRef`) says what `<rest>` is.
  */
-export function parseRef<R extends VersionRef>(ref: R): ParsedRefOf<ProviderOfRef<R>>;
-export function parseRef(ref: string): ParsedRef;
-export function parseRef(ref: string): ParsedRef {
-  const { provider, rest } = splitProvider(ref, "ref", VERSION_REF_FORMS);
-  const bad = (why: string): never => {
-    throw new InvalidReferenceError(
-      ref,
-      `Invalid ${provider} reference ${quote(ref)}: ${why}. Expected ${VERSION_REF_FORMS[provider]}`,
-      VERSION_REF_FORMS[provider],
-    );
-  };
-  switch (provider) {
-    case "sieve": {
-      const [path, version, extra] = rest.split("@");
-      if (version === undefined || extra !== undefined) return bad("it needs exactly one @ before the version");
-      const [owner, fn, more] = (path ?? "").split("/");
-      if (fn === undefined || more !== undefined) return bad("the function must be <owner>/<function>");
-      checkSegment(owner, "owner", bad);
-      checkSegment(fn, "function", bad);
-      checkSegment(version, "version", bad);
-      return { provider, owner: owner as string, function: fn, version };
+export interface References<P extends FleetProvider> {
+  /**
+   * Parses a version reference such as `<provider id>:<model>@<version>` (in that provider's form).
+   * @throws InvalidReferenceError for a malformed reference (showing the provider's form) or an unknown provider (listing the known ones).
+   */
+  parseRef<R extends VersionRefOf<P>>(ref: R): ParsedRefOf<ProviderOfRef<P, R>>;
+  parseRef(ref: string): ParsedRefOf<P>;
+  /** Builds a version reference from its parts; `parseRef(formatRef(r))` gives `r` back. */
+  formatRef(parsed: ParsedRefOf<P>): VersionRefOf<P>;
+  /**
+   * Parses a model reference such as `<provider id>:<model>`.
+   * @throws InvalidReferenceError like {@link References.parseRef}.
+   */
+  parseModelRef<R extends ModelRefOf<P>>(ref: R): ParsedModelRefOf<ProviderOfRef<P, R>>;
+  parseModelRef(ref: string): ParsedModelRefOf<P>;
+  /** Builds a model reference from its parts; `parseModelRef(formatModelRef(r))` gives `r` back. */
+  formatModelRef(parsed: ParsedModelRefOf<P>): ModelRefOf<P>;
+  /** The expected form of each provider's version reference, e.g. `{ acme: "acme:<model>@<version>" }`. */
+  readonly versionRefForms: Readonly<Record<ProviderIdOf<P>, string>>;
+  /** The expected form of each provider's model reference. */
+  readonly modelRefForms: Readonly<Record<ProviderIdOf<P>, string>>;
+}
+
+type Kind = "versionRef" | "modelRef";
+const ARGUMENT: Record<Kind, string> = { versionRef: "ref", modelRef: "modelRef" };
+const WHAT: Record<Kind, string> = { versionRef: "reference", modelRef: "model reference" };
+
+/** The reference functions for `providers` (in the order given, which error messages follow). */
+export function createReferences<P extends FleetProvider>(providers: readonly P[]): References<P> {
+  const byId = new Map<string, FleetProvider>(providers.map((p) => [p.id, p]));
+  const forms = (kind: Kind) => Object.freeze(Object.fromEntries(providers.map((p) => [p.id, p[kind].form])));
+
+  function parse(kind: Kind, ref: unknown): { provider: string } {
+    const argument = ARGUMENT[kind];
+    if (typeof ref !== "string") {
+      const example = providers[0]?.[kind].form ?? "<provider>:<id>";
+      throw new InvalidReferenceError(
+        String(ref),
+        `${argument} must be a string such as ${example}, got ${typeof ref}`,
+        undefined,
+        argument,
+      );
     }
-    case "modzy": {
-      const [modelId, version, extra] = rest.split("@");
-      if (version === undefined || extra !== undefined) return bad("it needs exactly one @ before the version");
-      checkSegment(modelId, "modelId", bad);
-      if (!SEMVER.test(version)) return bad(`the version ${quote(version)} is not a semantic version such as 1.0.2`);
-      return { provider, modelId: modelId as string, version };
-    }
-    case "deepinfra": {
-      checkSegment(rest, "deploy_id", bad);
-      return { provider, deployId: rest };
-    }
-    case "opper": {
-      const [functionId, revisionId, extra] = rest.split("@");
-      if (revisionId === undefined || extra !== undefined) return bad("it needs exactly one @ before the revision id");
-      checkSegment(functionId, "function_id", bad);
-      checkSegment(revisionId, "revision_id", bad);
-      return { provider, functionId: functionId as string, revisionId };
-    }
+    const colon = ref.indexOf(":");
+    const id = colon < 0 ? "" : ref.slice(0, colon);
+    const provider = byId.get(id);
+    if (!provider) throw unknownProvider(kind, id, ref);
+    const grammar = provider[kind] as RefGrammar<object>;
+    const bad = (why: string): never => {
+      throw new InvalidReferenceError(
+        ref,
+        `Invalid ${id} ${WHAT[kind]} ${quoteRefPart(ref)}: ${why}. Expected ${grammar.form}`,
+        grammar.form,
+        argument,
+      );
+    };
+    const rest = ref.slice(colon + 1);
+    if (kind === "modelRef" && rest.includes("@")) bad("a model reference has no @<version> (use getVersion for one version)");
+    return { provider: id, ...grammar.parse(rest, bad) };
   }
-}
 
-/** Builds a version reference from its parts; `parseRef(formatRef(r))` gives `r` back. */
-export function formatRef<P extends ProviderId>(parsed: ParsedRefOf<P>): VersionRefOf<P>;
-export function formatRef(parsed: ParsedRef): VersionRef;
-export function formatRef(parsed: ParsedRef): VersionRef {
-  checkParsed(parsed, "ref");
-  const text = ((): string => {
-    switch (parsed.provider) {
-      case "sieve":
-        return `sieve:${parsed.owner}/${parsed.function}@${parsed.version}`;
-      case "modzy":
-        return `modzy:${parsed.modelId}@${parsed.version}`;
-      case "deepinfra":
-        return `deepinfra:${parsed.deployId}`;
-      case "opper":
-        return `opper:${parsed.functionId}@${parsed.revisionId}`;
-      default:
-        throw unknownProvider(String((parsed as { provider?: unknown }).provider), "parsed.provider", VERSION_REF_FORMS);
+  function format(kind: Kind, parsed: unknown): string {
+    const argument = ARGUMENT[kind];
+    if (typeof parsed !== "object" || parsed === null) {
+      throw new InvalidReferenceError(
+        String(parsed),
+        `${argument} must be a reference string or a parsed reference object`,
+        undefined,
+        argument,
+      );
     }
-  })();
-  // Parsing what we built validates every part with the same rules, so a bad part cannot produce a misleading string.
-  parseRef(text);
-  return text as VersionRef;
-}
-
-/**
- * Parses a model reference such as `sieve:acme/whisper` or `opper:<function_id>`.
- * @throws InvalidReferenceError like {@link parseRef}.
- */
-export function parseModelRef(ref: string): ParsedModelRef {
-  const { provider, rest } = splitProvider(ref, "modelRef", MODEL_REF_FORMS);
-  const bad = (why: string): never => {
-    throw new InvalidReferenceError(
-      ref,
-      `Invalid ${provider} model reference ${quote(ref)}: ${why}. Expected ${MODEL_REF_FORMS[provider]}`,
-      MODEL_REF_FORMS[provider],
-      "modelRef",
-    );
-  };
-  if (rest.includes("@")) return bad("a model reference has no @<version> (use getVersion for one version)");
-  switch (provider) {
-    case "sieve": {
-      const [owner, fn, more] = rest.split("/");
-      if (fn === undefined || more !== undefined) return bad("the function must be <owner>/<function>");
-      checkSegment(owner, "owner", bad);
-      checkSegment(fn, "function", bad);
-      return { provider, owner: owner as string, function: fn };
-    }
-    case "modzy":
-      checkSegment(rest, "modelId", bad);
-      return { provider, modelId: rest };
-    case "deepinfra":
-      if (!rest.split("/").every((part) => SEGMENT.test(part))) {
-        return bad(`the model name ${quote(rest)} has an empty, "." or ".." part, or a character that is not allowed`);
-      }
-      return { provider, modelName: rest };
-    case "opper":
-      checkSegment(rest, "function_id", bad);
-      return { provider, functionId: rest };
+    const { provider: id, ...parts } = parsed as { provider?: unknown };
+    const provider = typeof id === "string" ? byId.get(id) : undefined;
+    if (!provider) throw unknownProvider(kind, String(id), String(id), "parsed.provider");
+    const text = `${provider.id}:${(provider[kind] as RefGrammar<object>).format(parts)}`;
+    // Parsing what was built validates every part with the same rules, so a bad part cannot produce a misleading string.
+    parse(kind, text);
+    return text;
   }
-}
 
-/** Builds a model reference from its parts; `parseModelRef(formatModelRef(r))` gives `r` back. */
-export function formatModelRef(parsed: ParsedModelRef): ModelRef {
-  checkParsed(parsed, "modelRef");
-  const text = ((): string => {
-    switch (parsed.provider) {
-      case "sieve":
-        return `sieve:${parsed.owner}/${parsed.function}`;
-      case "modzy":
-        return `modzy:${parsed.modelId}`;
-      case "deepinfra":
-        return `deepinfra:${parsed.modelName}`;
-      case "opper":
-        return `opper:${parsed.functionId}`;
-      default:
-        throw unknownProvider(String((parsed as { provider?: unknown }).provider), "parsed.provider", MODEL_REF_FORMS);
-    }
-  })();
-  parseModelRef(text);
-  return text as ModelRef;
-}
-
-function checkParsed(parsed: unknown, argument: string): void {
-  if (typeof parsed !== "object" || parsed === null) {
-    throw new InvalidReferenceError(
-      String(parsed),
-      `${argument} must be a reference string or a parsed reference object`,
+  function unknownProvider(kind: Kind, id: string, ref: string, argument = ARGUMENT[kind]) {
+    const what =
+      id === "" ? `${quoteRefPart(ref)} does not start with a provider` : `unknown provider ${quoteRefPart(id)} in ${quoteRefPart(ref)}`;
+    return new InvalidReferenceError(
+      ref,
+      `${what}. Known providers: ${providers.map((p) => p.id).join(", ")} (forms: ${providers.map((p) => p[kind].form).join(", ")})`,
       undefined,
       argument,
     );
   }
-}
 
-function splitProvider(
-  ref: unknown,
-  argument: string,
-  forms: Readonly<Record<ProviderId, string>>,
-): { provider: ProviderId; rest: string } {
-  if (typeof ref !== "string") {
-    throw new InvalidReferenceError(
-      String(ref),
-      `${argument} must be a string such as ${forms.sieve}, got ${typeof ref}`,
-      undefined,
-      argument,
-    );
-  }
-  const colon = ref.indexOf(":");
-  const provider = colon < 0 ? "" : ref.slice(0, colon);
-  if (!isProviderId(provider)) throw unknownProvider(provider, argument, forms, ref);
-  return { provider, rest: ref.slice(colon + 1) };
-}
-
-function unknownProvider(provider: string, argument: string, forms: Readonly<Record<ProviderId, string>>, ref = provider) {
-  const what = provider === "" ? `${quote(ref)} does not start with a provider` : `unknown provider ${quote(provider)} in ${quote(ref)}`;
-  return new InvalidReferenceError(
-    ref,
-    `${what}. Known providers: ${PROVIDER_IDS.join(", ")} (forms: ${PROVIDER_IDS.map((p) => forms[p]).join(", ")})`,
-    undefined,
-    argument,
-  );
-}
-
-function checkSegment(value: string | undefined, name: string, bad: (why: string) => never): asserts value is string {
-  if (value === undefined || value === "") bad(`the ${name} is empty`);
-  else if (!SEGMENT.test(value))
-    bad(`the ${name} ${quote(value)} has a character that is not allowed (/, @, :, whitespace) or is "." or ".."`);
-}
-
-function quote(value: string): string {
-  return JSON.stringify(value.length > 120 ? `${value.slice(0, 120)}…` : value);
+  return {
+    parseRef: (ref: string) => parse("versionRef", ref),
+    formatRef: (parsed: object) => format("versionRef", parsed),
+    parseModelRef: (ref: string) => parse("modelRef", ref),
+    formatModelRef: (parsed: object) => format("modelRef", parsed),
+    versionRefForms: forms("versionRef"),
+    modelRefForms: forms("modelRef"),
+  } as unknown as References<P>;
 }

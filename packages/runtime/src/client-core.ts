@@ -28,8 +28,9 @@ import { type CallState, sendWithRetries, type TransportConfig } from "./transpo
 const createClient: typeof openapiFetch =
   typeof openapiFetch === "function" ? openapiFetch : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
+/** What a generated `paths` type must extend: openapi-fetch's own constraint, repeated so clients can name it. */
 // biome-ignore lint/complexity/noBannedTypes: openapi-fetch's own constraint for a paths type
-type AnyPaths = {};
+export type AnyPaths = {};
 
 /** The openapi-fetch client of a provider, with modelfleet's auth, retries and timeouts underneath. */
 export type RawClient<Paths extends AnyPaths> = Client<Paths, `${string}/${string}`>;

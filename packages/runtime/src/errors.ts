@@ -85,12 +85,15 @@ export class ConfigurationError extends ModelfleetError {
 
   /** The option at fault, e.g. `apiKey`, `baseUrl`, `timeoutMs`. */
   readonly option: string;
-  constructor(option: string, message: string) {
+  /** The provider whose configuration is at fault (e.g. `sieve`), when one is; set by the fleet facade. */
+  readonly provider: string | undefined;
+  constructor(option: string, message: string, provider?: string) {
     super(message);
     this.option = option;
+    this.provider = provider;
   }
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), option: this.option };
+    return { ...super.toJSON(), option: this.option, provider: this.provider };
   }
 }
 

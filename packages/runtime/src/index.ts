@@ -1,4 +1,4 @@
-export { type ClientCore, createClientCore, type RawClient } from "./client-core.js";
+export { type AnyPaths, type ClientCore, createClientCore, type RawClient } from "./client-core.js";
 export {
   ApiError,
   type ApiErrorInit,

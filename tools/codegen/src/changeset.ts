@@ -85,7 +85,9 @@ export function renderChangeset(diff: SpecDiff, bump: Bump): string {
   const label: Record<ChangeKind, string> = { breaking: "Breaking", feature: "Feature", fix: "Fix" };
   const lines = diff.changes.map((c) => {
     const where = [schemaPlace(c.pointer), ...(OPERATION_CODES.has(c.code) ? [] : c.operations)].filter(Boolean).map((w) => `\`${w}\``);
-    return `- ${label[c.kind]}: ${c.message}${where.length ? ` (${where.join(", ")})` : ""}`;
+    // When the two judgements differ, say which one the label comes from: "Breaking (types only)" is a rename, not an outage.
+    const only = c.wire === c.types ? "" : c.kind === c.wire ? " (wire only)" : " (types only)";
+    return `- ${label[c.kind]}${only}: ${c.message}${where.length ? ` (${where.join(", ")})` : ""}`;
   });
   return [
     "---",

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
-import type { ChangeKind } from "./diff-types.js";
+import type { FailOn } from "./diff-explain.js";
 import { findRoot, generate } from "./generate.js";
 import { printResults } from "./print-results.js";
 
@@ -13,20 +13,22 @@ const USAGE = `usage: modelfleet-codegen <command> [options]
     --force         regenerate even specs whose bytes, generator and generated files are unchanged
     --watch         keep running; regenerate a spec's package whenever the spec changes
 
-  diff [<base-ref>] [--spec <file> ...] [--json] [--changeset] [--fail-on <kind>]
+  diff [<base-ref>] [--spec <file> ...] [--json] [--changeset] [--fail-on <kind>] [--explain <pointer>]
                   classify every change of each spec against a git revision (default: the package's
-                  newest release tag contained in HEAD, else HEAD) as breaking, feature or fix
+                  newest release tag contained in HEAD, else HEAD) as breaking, feature or fix, judged
+                  twice: on the wire and for the generated types (the kind is the stronger of the two)
     --json          machine-readable report on stdout
     --changeset     write .changeset/<name>-spec-changes.md per changed package with the implied bump
     --fail-on <kind>  exit 1 when a change of this kind or a more serious one is found
-                    (breaking | feature | fix); without it, diff exits 0 whatever it finds
+                    (breaking | feature | fix, or wire:<kind> / types:<kind> to judge one verdict);
+                    without it, diff exits 0 whatever it finds
+    --explain <pointer>  print why each change at this JSON pointer (or below it) got its verdicts;
+                    exit 1 when there is none
 
   --root <dir>    repository root (default: the nearest directory above the working directory with specs/)
 
 Exit codes: 0 success; 1 a spec has errors, generated files are stale, or --fail-on matched; 2 usage error,
 or nothing could be compared (not a git repository, unknown revision, a spec that does not parse).`;
-
-const KIND_RANK: Record<ChangeKind, number> = { fix: 0, feature: 1, breaking: 2 };
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -46,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const misplaced =
     command === "generate"
-      ? (["json", "changeset", "fail-on"] as const).filter((k) => values[k] !== undefined)
+      ? (["json", "changeset", "fail-on", "explain"] as const).filter((k) => values[k] !== undefined)
       : (["check", "force", "watch"] as const).filter((k) => values[k] !== undefined);
   if (misplaced.length) return usage(`--${misplaced[0]} is not an option of ${command}`);
   if (command === "generate" && rest.length) return usage(`unexpected argument ${JSON.stringify(rest[0])}`);
@@ -60,10 +62,19 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === "diff") {
-    const failOn = values["fail-on"];
-    if (failOn !== undefined && !(failOn in KIND_RANK))
-      return usage(`--fail-on takes breaking, feature or fix, not ${JSON.stringify(failOn)}`);
-    return runDiff(root, cwd, rest[0], values.spec, values.json === true, values.changeset === true, failOn as ChangeKind | undefined);
+    const { parseFailOn } = await import("./diff-explain.js");
+    const failOnText = values["fail-on"];
+    const failOn = failOnText === undefined ? undefined : parseFailOn(failOnText);
+    if (failOnText !== undefined && !failOn) {
+      return usage(`--fail-on takes breaking, feature or fix (optionally wire:<kind> or types:<kind>), not ${JSON.stringify(failOnText)}`);
+    }
+    if (values.explain !== undefined && (values.json || values.changeset)) return usage("--explain does not go with --json or --changeset");
+    return runDiff(root, cwd, rest[0], values.spec, {
+      json: values.json === true,
+      changeset: values.changeset === true,
+      failOn,
+      explain: values.explain,
+    });
   }
   if (values.watch) return runWatch(root, cwd, values.spec);
 
@@ -96,13 +107,13 @@ async function runDiff(
   cwd: string,
   base: string | undefined,
   specs: string[] | undefined,
-  json: boolean,
-  changeset: boolean,
-  failOn: ChangeKind | undefined,
+  options: { json: boolean; changeset: boolean; failOn: FailOn | undefined; explain: string | undefined },
 ): Promise<number> {
+  const { json, changeset, failOn, explain } = options;
   const { diffSpecs, DiffUsageError } = await import("./diff-command.js");
   const { formatDiffJson, formatDiffReport } = await import("./diff-report.js");
   const { writeChangesets } = await import("./changeset.js");
+  const { explainPointer, failsOn } = await import("./diff-explain.js");
   let result: Awaited<ReturnType<typeof diffSpecs>>;
   try {
     result = await diffSpecs({ root, cwd, base, specs });
@@ -114,13 +125,19 @@ async function runDiff(
     }
     throw error;
   }
+  if (explain !== undefined) {
+    const text = explainPointer(result, explain);
+    if (text === undefined) {
+      process.stdout.write(`no change at ${explain}\n`);
+      return result.errors.length ? 2 : 1;
+    }
+    process.stdout.write(text);
+    return result.errors.length ? 2 : 0;
+  }
   const outcomes = changeset && result.errors.length === 0 ? await writeChangesets(root, result.specs) : [];
   process.stdout.write(json ? formatDiffJson(result, outcomes) : formatDiffReport(result, outcomes));
   if (result.errors.length) return 2;
-  if (failOn) {
-    const threshold = KIND_RANK[failOn];
-    if (result.specs.some((s) => s.changes.some((c) => KIND_RANK[c.kind] >= threshold))) return 1;
-  }
+  if (failOn && failsOn(result, failOn)) return 1;
   return 0;
 }
 
@@ -159,6 +176,7 @@ function parse(argv: string[]) {
       json: { type: "boolean" },
       changeset: { type: "boolean" },
       "fail-on": { type: "string" },
+      explain: { type: "string" },
       root: { type: "string" },
       help: { type: "boolean", short: "h" },
     },

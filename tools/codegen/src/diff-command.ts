@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
 import { diffDocuments, highestKind } from "./diff-spec.js";
-import type { ChangeKind, SpecChange } from "./diff-types.js";
+import { type ChangeKind, change, type SpecChange } from "./diff-types.js";
 import { git, latestReleaseTag, listFilesAt, resolveCommit, showFileAt, tagsMergedIntoHead } from "./git.js";
 import { isRecord } from "./json.js";
 import { parseSpecText, type SpecText } from "./spec-text.js";
@@ -121,10 +121,10 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
     const entry: SpecDiff = { spec, id, packageName, base: baseRef, status: "unchanged", changes: [] };
     if (!baseParsed && headParsed) {
       entry.status = "added";
-      entry.changes.push(whole("feature", "spec-added", `new spec: ${packageName} is a new package`, "head", spec));
+      entry.changes.push(whole("spec-added", `new spec: ${packageName} is a new package`, "head", spec));
     } else if (baseParsed && !headParsed) {
       entry.status = "removed";
-      entry.changes.push(whole("breaking", "spec-removed", `spec removed: ${packageName} loses its source`, "base", baseFile));
+      entry.changes.push(whole("spec-removed", `spec removed: ${packageName} loses its source`, "base", baseFile));
     } else if (baseParsed && headParsed && baseText !== headText) {
       const changes = diffDocuments(baseParsed.document, headParsed.document);
       entry.status = changes.length ? "changed" : "unchanged";
@@ -139,8 +139,9 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
   return result;
 }
 
-function whole(kind: ChangeKind, code: string, message: string, side: "base" | "head", file: string): LocatedChange {
-  return { kind, code, message, pointer: "#", side, operations: [], directions: [], file, line: 1, column: 1 };
+function whole(code: "spec-added" | "spec-removed", message: string, side: "base" | "head", file: string): LocatedChange {
+  const { direction: _none, ...found } = change(code, message, "#", side);
+  return { ...found, operations: [], directions: [], file, line: 1, column: 1 };
 }
 
 /** `null` when the text does not parse (the problem is added to `errors`). */

@@ -1,15 +1,17 @@
+import type { RuleCode, Scope } from "./diff-rules.js";
 import { compareAnnotations, compareSchema, type DiffContext } from "./diff-schema.js";
-import { child, deref, jsonEqual, type Located, type RawChange, show } from "./diff-types.js";
+import { compareOperationSecurity } from "./diff-security.js";
+import { change, child, type Direction, deref, jsonEqual, type Located, type RawChange, show } from "./diff-types.js";
 import { isRecord } from "./json.js";
 import { camelCase } from "./names.js";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
-/** One operation of a spec, found under `paths`. */
+/** One operation of a spec, found under `paths` (or a webhook, found under `webhooks`). */
 export interface OperationRef {
   /** Method plus path with parameter names blanked (`GET /a/{}`): renaming `{id}` does not make a new URL. */
   key: string;
-  /** `GET /a/{id}` as written. */
+  /** `GET /a/{id}` as written; `webhook itemReady (POST)` for a webhook. */
   label: string;
   method: string;
   path: string;
@@ -18,22 +20,29 @@ export interface OperationRef {
   op: Record<string, unknown>;
   item: Record<string, unknown>;
   operationId?: string;
+  /**
+   * Set for webhooks: the API calls the client, so the payload (request body) is what the client receives and the
+   * responses are what it sends back.
+   */
+  webhook?: boolean;
 }
 
-export function collectOperations(doc: unknown): Map<string, OperationRef> {
+/** Operations under `paths`, or with `webhooks: true` the operations of `webhooks`. */
+export function collectOperations(doc: unknown, webhooks = false): Map<string, OperationRef> {
   const out = new Map<string, OperationRef>();
-  const paths = isRecord(doc) && isRecord(doc.paths) ? doc.paths : {};
-  for (const [path, rawItem] of Object.entries(paths)) {
-    const itemPointer = child("#/paths", path);
+  const section = webhooks ? "webhooks" : "paths";
+  const items = isRecord(doc) && isRecord(doc[section]) ? doc[section] : {};
+  for (const [path, rawItem] of Object.entries(items)) {
+    const itemPointer = child(`#/${section}`, path);
     const item = deref(doc, rawItem, itemPointer).node;
     if (!isRecord(item)) continue;
     for (const method of HTTP_METHODS) {
       const op = item[method];
       if (!isRecord(op)) continue;
-      const key = `${method.toUpperCase()} ${normalizePath(path)}`;
+      const key = webhooks ? `webhook ${path} ${method.toUpperCase()}` : `${method.toUpperCase()} ${normalizePath(path)}`;
       out.set(key, {
         key,
-        label: `${method.toUpperCase()} ${path}`,
+        label: webhooks ? `webhook ${path} (${method.toUpperCase()})` : `${method.toUpperCase()} ${path}`,
         method,
         path,
         pointer: child(itemPointer, method),
@@ -41,6 +50,7 @@ export function collectOperations(doc: unknown): Map<string, OperationRef> {
         op,
         item,
         operationId: typeof op.operationId === "string" ? op.operationId : undefined,
+        ...(webhooks ? { webhook: true } : {}),
       });
     }
   }
@@ -51,6 +61,11 @@ export function normalizePath(path: string): string {
   return path.replace(/\{[^}]*\}/g, "{}");
 }
 
+/** Which way data flows for what the client sends (`out`) and receives (`in`) in this operation. */
+function flows(ref: OperationRef): { out: Direction; in: Direction } {
+  return ref.webhook ? { out: "response", in: "request" } : { out: "request", in: "response" };
+}
+
 /** Everything that differs between two versions of one operation. */
 export function compareOperation(ctx: DiffContext, b: OperationRef, h: OperationRef): RawChange[] {
   const out: RawChange[] = [];
@@ -58,69 +73,31 @@ export function compareOperation(ctx: DiffContext, b: OperationRef, h: Operation
     const before = b.operationId ? camelCase(b.operationId) : "";
     const after = h.operationId ? camelCase(h.operationId) : "";
     const renamed = before !== after;
-    out.push({
-      kind: renamed ? "breaking" : "fix",
-      code: "operation-id-changed",
-      message: `operationId ${show(b.operationId ?? null)} → ${show(h.operationId ?? null)}${
-        renamed ? `: method ${before || "(none)"}() becomes ${after || "(none)"}()` : " (same method name)"
-      }`,
-      pointer: child(h.pointer, "operationId"),
-      side: "head",
-    });
+    const message = `operationId ${show(b.operationId ?? null)} → ${show(h.operationId ?? null)}${
+      renamed ? `: method ${before || "(none)"}() becomes ${after || "(none)"}()` : " (same method name)"
+    }`;
+    out.push(change(renamed ? "operation-id-changed" : "operation-id-respelled", message, child(h.pointer, "operationId"), "head"));
   }
   compareAnnotations({ node: b.op, pointer: b.pointer }, { node: h.op, pointer: h.pointer }, undefined, out);
   for (const key of ["tags", "externalDocs", "servers", "callbacks"]) {
     if (jsonEqual(b.op[key], h.op[key])) continue;
     const inHead = key in h.op;
-    out.push({
-      kind: "fix",
-      code: "keyword-changed",
-      message: `\`${key}\` ${inHead ? "changed" : "removed"}`,
-      pointer: inHead ? child(h.pointer, key) : child(b.pointer, key),
-      side: inHead ? "head" : "base",
-    });
+    out.push(
+      change(
+        "keyword-changed",
+        `\`${key}\` ${inHead ? "changed" : "removed"}`,
+        child(inHead ? h.pointer : b.pointer, key),
+        inHead ? "head" : "base",
+      ),
+    );
   }
-  compareSecurity(ctx, b, h, out);
+  if (!h.webhook) {
+    out.push(...compareOperationSecurity({ doc: ctx.base, op: b.op, pointer: b.pointer }, { doc: ctx.head, op: h.op, pointer: h.pointer }));
+  }
   compareParameters(ctx, b, h, out);
   compareRequestBody(ctx, b, h, out);
   compareResponses(ctx, b, h, out);
   return out;
-}
-
-function effectiveSecurity(doc: unknown, ref: OperationRef): { value: unknown; pointer: string } {
-  if ("security" in ref.op) return { value: ref.op.security, pointer: child(ref.pointer, "security") };
-  return { value: isRecord(doc) ? doc.security : undefined, pointer: "#/security" };
-}
-
-function compareSecurity(ctx: DiffContext, b: OperationRef, h: OperationRef, out: RawChange[]): void {
-  const before = effectiveSecurity(ctx.base, b);
-  const after = effectiveSecurity(ctx.head, h);
-  if (jsonEqual(normalizeSecurity(before.value), normalizeSecurity(after.value))) return;
-  out.push({
-    kind: "breaking",
-    code: "security-changed",
-    message: `required auth changed from ${describeSecurity(before.value)} to ${describeSecurity(after.value)}`,
-    pointer: after.pointer,
-    side: "head",
-  });
-}
-
-function normalizeSecurity(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .filter(isRecord)
-    .map((req) =>
-      Object.keys(req)
-        .sort()
-        .map((k) => `${k}${JSON.stringify(req[k])}`)
-        .join("+"),
-    )
-    .sort();
-}
-
-function describeSecurity(value: unknown): string {
-  const list = normalizeSecurity(value).map((s) => s.replace(/\[\]/g, ""));
-  return list.length ? list.join(" or ") : "none";
 }
 
 interface ParamRef extends Located {
@@ -129,8 +106,13 @@ interface ParamRef extends Located {
   required: boolean;
 }
 
+/**
+ * Parameters by `in` and name; path parameters by their position in the path, so that a renamed `{id}` is seen as
+ * the same parameter under a new name.
+ */
 function collectParams(doc: unknown, ref: OperationRef): Map<string, ParamRef> {
   const out = new Map<string, ParamRef>();
+  const template = [...ref.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   const lists: Array<[unknown, string]> = [
     [ref.item.parameters, child(ref.itemPointer, "parameters")],
     [ref.op.parameters, child(ref.pointer, "parameters")],
@@ -141,7 +123,8 @@ function collectParams(doc: unknown, ref: OperationRef): Map<string, ParamRef> {
       const loc = deref(doc, raw, child(at, i));
       const p = loc.node;
       if (!isRecord(p) || typeof p.name !== "string" || typeof p.in !== "string") return;
-      const name = p.in === "header" ? p.name.toLowerCase() : p.name;
+      const position = p.in === "path" ? template.indexOf(p.name) : -1;
+      const name = p.in === "header" ? p.name.toLowerCase() : position >= 0 ? `#${position}` : p.name;
       out.set(`${p.in}:${name}`, {
         ...loc,
         param: p,
@@ -154,69 +137,63 @@ function collectParams(doc: unknown, ref: OperationRef): Map<string, ParamRef> {
 }
 
 const PARAMETER_KEYS = new Set(["name", "in", "required", "schema", "description", "example", "examples", "deprecated", "content"]);
+const SERIALIZATION_KEYS = ["style", "explode", "allowReserved", "allowEmptyValue"];
 
 function compareParameters(ctx: DiffContext, b: OperationRef, h: OperationRef, out: RawChange[]): void {
   const before = collectParams(ctx.base, b);
   const after = collectParams(ctx.head, h);
+  const scope: Scope = { dir: flows(h).out };
   for (const [key, p] of before) {
-    if (!after.has(key))
-      out.push({ kind: "breaking", code: "parameter-removed", message: `${p.label} removed`, pointer: p.pointer, side: "base" });
+    if (!after.has(key)) out.push(change("parameter-removed", `${p.label} removed`, p.pointer, "base", scope));
   }
   for (const [key, p] of after) {
     const old = before.get(key);
     if (!old) {
-      out.push({
-        kind: p.required ? "breaking" : "feature",
-        code: "parameter-added",
-        message: `${p.required ? "required" : "optional"} ${p.label} added`,
-        pointer: p.pointer,
-        side: "head",
-      });
+      const code = p.required ? "required-parameter-added" : "parameter-added";
+      out.push(change(code, `${p.required ? "required" : "optional"} ${p.label} added`, p.pointer, "head", scope));
       continue;
     }
-    if (!old.required && p.required) {
-      out.push({
-        kind: "breaking",
-        code: "parameter-became-required",
-        message: `${p.label} became required`,
-        pointer: p.pointer,
-        side: "head",
-      });
-    } else if (old.required && !p.required) {
-      out.push({
-        kind: "feature",
-        code: "parameter-became-optional",
-        message: `${p.label} became optional`,
-        pointer: p.pointer,
-        side: "head",
-      });
-    }
-    if (old.param.schema !== undefined || p.param.schema !== undefined) {
+    if (old.param.name !== p.param.name && p.param.in === "path") {
       out.push(
-        ...compareSchema(
-          ctx,
-          old.param.schema ?? {},
-          child(old.pointer, "schema"),
-          p.param.schema ?? {},
-          child(p.pointer, "schema"),
-          "request",
-        ),
+        change("path-parameter-renamed", `path parameter ${show(old.param.name)} renamed to ${show(p.param.name)}`, p.pointer, "head"),
       );
     }
-    compareContent(ctx, old.param.content, child(old.pointer, "content"), p.param.content, child(p.pointer, "content"), "request", out);
-    compareAnnotations(old, p, "request", out);
+    if (!old.required && p.required) out.push(change("parameter-became-required", `${p.label} became required`, p.pointer, "head", scope));
+    else if (old.required && !p.required)
+      out.push(change("parameter-became-optional", `${p.label} became optional`, p.pointer, "head", scope));
+    compareParameterSchema(ctx, old, p, scope, out);
+    compareContent(ctx, old.param.content, child(old.pointer, "content"), p.param.content, child(p.pointer, "content"), scope, out);
+    compareAnnotations(old, p, scope, out);
+    for (const k of SERIALIZATION_KEYS) {
+      if (jsonEqual(old.param[k], p.param[k])) continue;
+      const message = `\`${k}\` of ${p.label} ${show(old.param[k] ?? null)} → ${show(p.param[k] ?? null)}`;
+      out.push(change("parameter-serialization-changed", message, child(p.pointer, k), "head"));
+    }
     for (const k of new Set([...Object.keys(old.param), ...Object.keys(p.param)])) {
-      if (PARAMETER_KEYS.has(k) || k.startsWith("x-") || jsonEqual(old.param[k], p.param[k])) continue;
-      // style, explode, allowReserved: how the value is written into the URL
-      out.push({
-        kind: "fix",
-        code: "keyword-changed",
-        message: `\`${k}\` of ${p.label} changed`,
-        pointer: child(p.pointer, k),
-        side: "head",
-      });
+      if (PARAMETER_KEYS.has(k) || SERIALIZATION_KEYS.includes(k) || k.startsWith("x-") || jsonEqual(old.param[k], p.param[k])) continue;
+      out.push(change("keyword-changed", `\`${k}\` of ${p.label} changed`, child(p.pointer, k), "head"));
     }
   }
+}
+
+/**
+ * A query, header or cookie parameter that became an array of what it was: `?tag=a` is still a valid array of one,
+ * so only the argument's type changes; the old schema is compared with the new items.
+ */
+function compareParameterSchema(ctx: DiffContext, old: ParamRef, p: ParamRef, scope: Scope, out: RawChange[]): void {
+  if (old.param.schema === undefined && p.param.schema === undefined) return;
+  const bp = child(old.pointer, "schema");
+  const hp = child(p.pointer, "schema");
+  const was = deref(ctx.base, old.param.schema ?? {}, bp);
+  const now = deref(ctx.head, p.param.schema ?? {}, hp);
+  const wasArray = isRecord(was.node) && (was.node.type === "array" || (Array.isArray(was.node.type) && was.node.type.includes("array")));
+  const isArray = isRecord(now.node) && now.node.type === "array" && isRecord(now.node.items);
+  if (p.param.in !== "path" && !wasArray && isArray && isRecord(now.node)) {
+    out.push(change("parameter-became-array", `${p.label} now takes an array of values`, child(hp, "type"), "head"));
+    out.push(...compareSchema(ctx, old.param.schema ?? {}, bp, now.node.items, child(now.pointer, "items"), scope));
+    return;
+  }
+  out.push(...compareSchema(ctx, old.param.schema ?? {}, bp, p.param.schema ?? {}, hp, scope));
 }
 
 function compareRequestBody(ctx: DiffContext, b: OperationRef, h: OperationRef, out: RawChange[]): void {
@@ -228,99 +205,68 @@ function compareRequestBody(ctx: DiffContext, b: OperationRef, h: OperationRef, 
   const requiredAfter = isRecord(after.node) && after.node.required === true;
   const requiredBefore = isRecord(before.node) && before.node.required === true;
   if (!hasBefore) {
-    out.push({
-      kind: requiredAfter ? "breaking" : "feature",
-      code: "request-body-added",
-      message: `${requiredAfter ? "required" : "optional"} request body added`,
-      pointer: after.pointer,
-      side: "head",
-    });
+    const code = requiredAfter ? "required-request-body-added" : "request-body-added";
+    out.push(change(code, `${requiredAfter ? "required" : "optional"} request body added`, after.pointer, "head"));
     return;
   }
   if (!hasAfter) {
-    out.push({ kind: "breaking", code: "request-body-removed", message: "request body removed", pointer: before.pointer, side: "base" });
+    out.push(change("request-body-removed", "request body removed", before.pointer, "base"));
     return;
   }
-  if (!requiredBefore && requiredAfter) {
-    out.push({
-      kind: "breaking",
-      code: "request-body-became-required",
-      message: "request body became required",
-      pointer: after.pointer,
-      side: "head",
-    });
-  } else if (requiredBefore && !requiredAfter) {
-    out.push({
-      kind: "feature",
-      code: "request-body-became-optional",
-      message: "request body became optional",
-      pointer: after.pointer,
-      side: "head",
-    });
-  }
-  compareAnnotations(before, after, "request", out);
+  if (!requiredBefore && requiredAfter)
+    out.push(change("request-body-became-required", "request body became required", after.pointer, "head"));
+  else if (requiredBefore && !requiredAfter)
+    out.push(change("request-body-became-optional", "request body became optional", after.pointer, "head"));
+  const scope: Scope = { dir: flows(h).out };
+  compareAnnotations(before, after, scope, out);
   const bc = isRecord(before.node) ? before.node.content : undefined;
   const hc = isRecord(after.node) ? after.node.content : undefined;
-  compareContent(ctx, bc, child(before.pointer, "content"), hc, child(after.pointer, "content"), "request", out);
+  compareContent(ctx, bc, child(before.pointer, "content"), hc, child(after.pointer, "content"), scope, out);
+}
+
+/** `application/json` and `application/*+json` are one family (parsed and typed alike); parameters are ignored. */
+function family(mediaType: string): string {
+  const bare = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
+  const suffix = /^application\/(?:[^/]+\+)?(json|xml)$/.exec(bare);
+  return suffix ? `application/${suffix[1]}` : bare;
 }
 
 /**
- * Media types of a body. On the request side a removed media type breaks callers and an added one is a feature;
- * responses pass `removedKind`/`addedKind` of their own.
+ * Media types of a body, matched exactly, then by family (`application/json` → `application/problem+json` is the
+ * same body under another name); what stays unmatched was removed or added.
  */
-function compareContent(
-  ctx: DiffContext,
-  bc: unknown,
-  bp: string,
-  hc: unknown,
-  hp: string,
-  dir: "request" | "response",
-  out: RawChange[],
-  kinds: { removed: RawChange["kind"]; added: RawChange["kind"] } = { removed: "breaking", added: "feature" },
-): void {
+function compareContent(ctx: DiffContext, bc: unknown, bp: string, hc: unknown, hp: string, scope: Scope, out: RawChange[]): void {
   const before = isRecord(bc) ? bc : {};
   const after = isRecord(hc) ? hc : {};
-  const where = dir === "request" ? "request" : "response";
-  for (const mt of Object.keys(before)) {
-    if (!(mt in after)) {
-      out.push({
-        kind: kinds.removed,
-        code: `${where}-media-type-removed`,
-        message: `${where} media type ${mt} removed`,
-        pointer: child(bp, mt),
-        side: "base",
-        direction: dir,
-      });
-    }
+  const sending = scope.dir === "request";
+  const pairs: Array<[string, string]> = [];
+  const removed = Object.keys(before).filter((mt) => !(mt in after));
+  const added = Object.keys(after).filter((mt) => !(mt in before));
+  for (const mt of Object.keys(after)) if (mt in before) pairs.push([mt, mt]);
+  for (const mt of [...removed]) {
+    const match = added.find((a) => family(a) === family(mt));
+    if (!match) continue;
+    removed.splice(removed.indexOf(mt), 1);
+    added.splice(added.indexOf(match), 1);
+    pairs.push([mt, match]);
+    out.push(change("media-type-renamed", `media type ${mt} → ${match} (same family: ${family(mt)})`, child(hp, match), "head", scope));
   }
-  for (const [mt, media] of Object.entries(after)) {
-    const old = before[mt];
-    if (old === undefined) {
-      out.push({
-        kind: kinds.added,
-        code: `${where}-media-type-added`,
-        message: `${where} media type ${mt} added`,
-        pointer: child(hp, mt),
-        side: "head",
-        direction: dir,
-      });
-      continue;
-    }
-    const oldMedia = isRecord(old) ? old : {};
-    const newMedia = isRecord(media) ? media : {};
+  const removedCode: RuleCode = sending ? "request-media-type-removed" : "response-media-type-removed";
+  const addedCode: RuleCode = sending ? "request-media-type-added" : "response-media-type-added";
+  const what = sending ? "request" : "response";
+  for (const mt of removed) out.push(change(removedCode, `${what} media type ${mt} removed`, child(bp, mt), "base", scope));
+  for (const mt of added) out.push(change(addedCode, `${what} media type ${mt} added`, child(hp, mt), "head", scope));
+  for (const [bmt, hmt] of pairs) {
+    const oldMedia = isRecord(before[bmt]) ? before[bmt] : {};
+    const newMedia = isRecord(after[hmt]) ? after[hmt] : {};
     if (oldMedia.schema !== undefined || newMedia.schema !== undefined) {
-      out.push(...compareSchema(ctx, oldMedia.schema ?? {}, child(bp, mt, "schema"), newMedia.schema ?? {}, child(hp, mt, "schema"), dir));
+      out.push(
+        ...compareSchema(ctx, oldMedia.schema ?? {}, child(bp, bmt, "schema"), newMedia.schema ?? {}, child(hp, hmt, "schema"), scope),
+      );
     }
-    compareAnnotations({ node: oldMedia, pointer: child(bp, mt) }, { node: newMedia, pointer: child(hp, mt) }, dir, out);
+    compareAnnotations({ node: oldMedia, pointer: child(bp, bmt) }, { node: newMedia, pointer: child(hp, hmt) }, scope, out);
     if (!jsonEqual(oldMedia.encoding, newMedia.encoding)) {
-      out.push({
-        kind: "fix",
-        code: "keyword-changed",
-        message: "`encoding` changed",
-        pointer: child(hp, mt, "encoding"),
-        side: "head",
-        direction: dir,
-      });
+      out.push(change("keyword-changed", "`encoding` changed", child(hp, hmt, "encoding"), "head", scope));
     }
   }
 }
@@ -331,57 +277,38 @@ function isSuccess(status: string): boolean {
 
 /**
  * Success responses are what a method returns: removing one, adding one (the result type widens) or changing its
- * body is classified by the usual response-side rules. Error responses only feed `ApiError.body` (typed `unknown`),
- * so every change in them is a fix.
+ * body is judged by the response-side rules. Error responses only feed `ApiError.body` (typed `unknown`), so every
+ * change in them is a fix on both counts.
  */
 function compareResponses(ctx: DiffContext, b: OperationRef, h: OperationRef, out: RawChange[]): void {
   const before = isRecord(b.op.responses) ? b.op.responses : {};
   const after = isRecord(h.op.responses) ? h.op.responses : {};
+  const dir = flows(h).in;
   for (const status of Object.keys(before)) {
     if (status in after) continue;
-    out.push({
-      kind: isSuccess(status) ? "breaking" : "fix",
-      code: isSuccess(status) ? "response-removed" : "error-response-removed",
-      message: `${status} response removed`,
-      pointer: child(b.pointer, "responses", status),
-      side: "base",
-      direction: "response",
-    });
+    const code = isSuccess(status) ? "response-removed" : "error-response-removed";
+    out.push(change(code, `${status} response removed`, child(b.pointer, "responses", status), "base", { dir }));
   }
   for (const [status, raw] of Object.entries(after)) {
     const success = isSuccess(status);
     if (!(status in before)) {
-      out.push({
-        kind: success ? "breaking" : "fix",
-        code: success ? "response-added" : "error-response-added",
-        message: `${status} response added${success ? ": the method's result type gains an alternative" : ""}`,
-        pointer: child(h.pointer, "responses", status),
-        side: "head",
-        direction: "response",
-      });
+      const message = `${status} response added${success ? ": the method's result type gains an alternative" : ""}`;
+      out.push(
+        change(success ? "response-added" : "error-response-added", message, child(h.pointer, "responses", status), "head", { dir }),
+      );
       continue;
     }
+    const scope: Scope = success ? { dir } : { dir, errorBody: true };
     const bl = deref(ctx.base, before[status], child(b.pointer, "responses", status));
     const hl = deref(ctx.head, raw, child(h.pointer, "responses", status));
-    const found: RawChange[] = [];
-    compareAnnotations(bl, hl, "response", found);
+    compareAnnotations(bl, hl, scope, out);
     const bn = isRecord(bl.node) ? bl.node : {};
     const hn = isRecord(hl.node) ? hl.node : {};
-    compareContent(ctx, bn.content, child(bl.pointer, "content"), hn.content, child(hl.pointer, "content"), "response", found, {
-      removed: "breaking",
-      // The method's result is typed from the JSON media type: gaining one (or another kind) narrows nothing.
-      added: "feature",
-    });
+    compareContent(ctx, bn.content, child(bl.pointer, "content"), hn.content, child(hl.pointer, "content"), scope, out);
     if (!jsonEqual(bn.headers, hn.headers)) {
-      found.push({
-        kind: "fix",
-        code: "response-headers-changed",
-        message: `headers of the ${status} response changed`,
-        pointer: child(hl.pointer, "headers"),
-        side: "head",
-        direction: "response",
-      });
+      out.push(
+        change("response-headers-changed", `headers of the ${status} response changed`, child(hl.pointer, "headers"), "head", scope),
+      );
     }
-    out.push(...(success ? found : found.map((c) => ({ ...c, kind: "fix" as const }))));
   }
 }

@@ -1,7 +1,7 @@
 import type { ChangesetOutcome } from "./changeset.js";
 import { formatDiagnostic } from "./diagnostics.js";
 import type { DiffResult, LocatedChange, SpecDiff } from "./diff-command.js";
-import { type ChangeKind, OPERATION_CODES } from "./diff-types.js";
+import { type ChangeKind, maxKind, OPERATION_CODES } from "./diff-types.js";
 
 const KINDS: ChangeKind[] = ["breaking", "feature", "fix"];
 
@@ -39,12 +39,19 @@ function formatSpec(spec: SpecDiff): string[] {
 
 function formatChange(c: LocatedChange): string[] {
   const where = [c.file, c.line, c.column].filter((p) => p !== undefined).join(":");
-  const lines = [`    ${c.code}: ${c.message}`, `      at ${where} ${c.pointer}`];
+  const lines = [`    ${c.code}: ${c.message}`, `      at ${where} ${c.pointer}`, `      ${formatVerdicts(c)}`];
+  for (const note of c.notes) lines.push(`      note: ${note}`);
   if (c.operations.length && !OPERATION_CODES.has(c.code)) {
     const dirs = c.directions.length ? ` (${c.directions.join(", ")})` : "";
     lines.push(`      in ${c.operations.join(", ")}${dirs}`);
   }
   return lines;
+}
+
+/** `wire: fix, types: breaking (types only)`: both judgements, and which one the kind comes from when they differ. */
+export function formatVerdicts(c: Pick<LocatedChange, "wire" | "types">): string {
+  const only = c.wire === c.types ? "" : c.wire === maxKind(c.wire, c.types) ? " (wire only)" : " (types only)";
+  return `wire: ${c.wire}, types: ${c.types}${only}`;
 }
 
 /** The machine report. Stable shape: `{ specs: [...], errors: [...], changesets: [...] }`. */

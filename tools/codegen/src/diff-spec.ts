@@ -1,7 +1,9 @@
 import { collectOperations, compareOperation, normalizePath, type OperationRef } from "./diff-operations.js";
-import { compareAnnotations, compareSchema, type DiffContext, newContext } from "./diff-schema.js";
+import { compareSchema, type DiffContext, newContext } from "./diff-schema.js";
+import { compareSecuritySchemes } from "./diff-security.js";
 import {
   type ChangeKind,
+  change,
   child,
   compareKinds,
   type Direction,
@@ -31,19 +33,12 @@ export function diffDocuments(base: unknown, head: unknown): SpecChange[] {
   collector.add(compareServers(b, h));
   collector.add(compareSecuritySchemes(b, h));
   compareAllOperations(ctx, collector);
+  compareWebhooks(ctx, collector);
   collector.add(compareComponents(ctx, b, h));
   for (const key of new Set([...Object.keys(b), ...Object.keys(h)])) {
-    if (["info", "servers", "security", "paths", "components"].includes(key) || jsonEqual(b[key], h[key])) continue;
+    if (["info", "servers", "security", "paths", "webhooks", "components"].includes(key) || jsonEqual(b[key], h[key])) continue;
     const inHead = key in h;
-    collector.add([
-      {
-        kind: "fix",
-        code: "document-changed",
-        message: `\`${key}\` ${inHead ? "changed" : "removed"}`,
-        pointer: child("#", key),
-        side: inHead ? "head" : "base",
-      },
-    ]);
+    collector.add([change("document-changed", `\`${key}\` ${inHead ? "changed" : "removed"}`, child("#", key), inHead ? "head" : "base")]);
   }
   return collector.result();
 }
@@ -59,19 +54,29 @@ class Collector {
       if (!existing) {
         this.byKey.set(key, {
           kind: c.kind,
+          wire: c.wire,
+          types: c.types,
           code: c.code,
           message: c.message,
           pointer: c.pointer,
           side: c.side,
           operations: operation ? [operation] : [],
           directions: c.direction ? [c.direction] : [],
+          notes: [...c.notes],
         });
         continue;
       }
-      if (maxKind(existing.kind, c.kind) !== existing.kind) {
-        existing.kind = c.kind;
+      // The same place reached in several ways (directions, operations): each verdict keeps its most serious value,
+      // and the notes are those of the most serious finding.
+      const stronger = compareKinds(c.kind, existing.kind) < 0;
+      const same = c.kind === existing.kind;
+      existing.wire = maxKind(existing.wire, c.wire);
+      existing.types = maxKind(existing.types, c.types);
+      existing.kind = maxKind(existing.wire, existing.types);
+      if (stronger) {
         existing.message = c.message;
-      }
+        existing.notes = [...c.notes];
+      } else if (same) for (const n of c.notes) if (!existing.notes.includes(n)) existing.notes.push(n);
       if (operation && !existing.operations.includes(operation)) existing.operations.push(operation);
       if (c.direction && !existing.directions.includes(c.direction)) existing.directions.push(c.direction);
     }
@@ -95,24 +100,14 @@ function compareInfo(b: Record<string, unknown>, h: Record<string, unknown>): Ra
   const hx = isRecord(hi["x-modelfleet"]) ? hi["x-modelfleet"] : {};
   for (const key of new Set([...Object.keys(bx), ...Object.keys(hx)])) {
     if (jsonEqual(bx[key], hx[key])) continue;
-    const identity = IDENTITY_KEYS.has(key);
-    out.push({
-      kind: identity ? "breaking" : "fix",
-      code: identity ? "package-identity-changed" : "extension-changed",
-      message: `info.x-modelfleet.${key} ${show(bx[key] ?? null)} → ${show(hx[key] ?? null)}`,
-      pointer: child("#/info/x-modelfleet", key),
-      side: key in hx ? "head" : "base",
-    });
+    const code = key === "envVar" ? "api-key-env-var-changed" : IDENTITY_KEYS.has(key) ? "package-identity-changed" : "extension-changed";
+    const message = `info.x-modelfleet.${key} ${show(bx[key] ?? null)} → ${show(hx[key] ?? null)}`;
+    out.push(change(code, message, child("#/info/x-modelfleet", key), key in hx ? "head" : "base"));
   }
   for (const key of new Set([...Object.keys(bi), ...Object.keys(hi)])) {
     if (key === "x-modelfleet" || jsonEqual(bi[key], hi[key])) continue;
-    out.push({
-      kind: "fix",
-      code: "info-changed",
-      message: `info.${key} ${key in hi ? (key in bi ? "changed" : "added") : "removed"}`,
-      pointer: child("#/info", key),
-      side: key in hi ? "head" : "base",
-    });
+    const message = `info.${key} ${key in hi ? (key in bi ? "changed" : "added") : "removed"}`;
+    out.push(change("info-changed", message, child("#/info", key), key in hi ? "head" : "base"));
   }
   return out;
 }
@@ -131,14 +126,9 @@ function compareServers(b: Record<string, unknown>, h: Record<string, unknown>):
   const before = url(b);
   const after = url(h);
   if (before !== after) {
+    const message = `default base URL ${show(before ?? null)} → ${show(after ?? null)}`;
     return [
-      {
-        kind: "breaking",
-        code: "server-url-changed",
-        message: `default base URL ${show(before ?? null)} → ${show(after ?? null)}`,
-        pointer: after !== undefined ? "#/servers/0/url" : "#/servers",
-        side: after !== undefined ? "head" : "base",
-      },
+      change("server-url-changed", message, after !== undefined ? "#/servers/0/url" : "#/servers", after !== undefined ? "head" : "base"),
     ];
   }
   const normalized = (doc: Record<string, unknown>) =>
@@ -146,45 +136,7 @@ function compareServers(b: Record<string, unknown>, h: Record<string, unknown>):
       ? doc.servers.map((s) => (isRecord(s) && typeof s.url === "string" ? { ...s, url: s.url.replace(/\/+$/, "") } : s))
       : doc.servers;
   if (jsonEqual(normalized(b), normalized(h))) return [];
-  return [{ kind: "fix", code: "servers-changed", message: "servers other than the default changed", pointer: "#/servers", side: "head" }];
-}
-
-function compareSecuritySchemes(b: Record<string, unknown>, h: Record<string, unknown>): RawChange[] {
-  const out: RawChange[] = [];
-  const schemes = (doc: Record<string, unknown>) => {
-    const c = isRecord(doc.components) ? doc.components : {};
-    return isRecord(c.securitySchemes) ? c.securitySchemes : {};
-  };
-  const bs = schemes(b);
-  const hs = schemes(h);
-  for (const name of new Set([...Object.keys(bs), ...Object.keys(hs)])) {
-    const pointer = child("#/components/securitySchemes", name);
-    const before = isRecord(bs[name]) ? (bs[name] as Record<string, unknown>) : undefined;
-    const after = isRecord(hs[name]) ? (hs[name] as Record<string, unknown>) : undefined;
-    if (!before || !after) {
-      // Whether the change matters is decided where the scheme is required (security-changed).
-      out.push({
-        kind: "fix",
-        code: after ? "security-scheme-added" : "security-scheme-removed",
-        message: `security scheme ${show(name)} ${after ? "added" : "removed"}`,
-        pointer,
-        side: after ? "head" : "base",
-      });
-      continue;
-    }
-    for (const key of ["type", "in", "name", "scheme", "bearerFormat", "flows", "openIdConnectUrl"]) {
-      if (jsonEqual(before[key], after[key])) continue;
-      out.push({
-        kind: "breaking",
-        code: "security-scheme-changed",
-        message: `security scheme ${show(name)}: \`${key}\` ${show(before[key] ?? null)} → ${show(after[key] ?? null)}`,
-        pointer: child(pointer, key),
-        side: "head",
-      });
-    }
-    compareAnnotations({ node: before, pointer }, { node: after, pointer }, undefined, out);
-  }
-  return out;
+  return [change("servers-changed", "servers other than the default changed", "#/servers", "head")];
 }
 
 function compareAllOperations(ctx: DiffContext, collector: Collector): void {
@@ -202,19 +154,8 @@ function compareAllOperations(ctx: DiffContext, collector: Collector): void {
     const moved = b.operationId ? [...added.values()].find((a) => a.operationId === b.operationId) : undefined;
     if (moved) {
       added.delete(moved.key);
-      collector.add(
-        [
-          {
-            kind: "breaking",
-            code: "operation-moved",
-            message: `${show(b.operationId)} moved from ${b.label} to ${moved.label}`,
-            pointer: moved.pointer,
-            side: "head",
-          },
-          ...compareOperation(ctx, b, moved),
-        ],
-        moved.label,
-      );
+      const message = `${show(b.operationId)} moved from ${b.label} to ${moved.label}`;
+      collector.add([change("operation-moved", message, moved.pointer, "head"), ...compareOperation(ctx, b, moved)], moved.label);
       continue;
     }
     removed.push(b);
@@ -223,50 +164,35 @@ function compareAllOperations(ctx: DiffContext, collector: Collector): void {
   const removedPaths = new Map<string, OperationRef[]>();
   for (const b of removed) {
     if (headPaths.has(normalizePath(b.path))) {
-      collector.add(
-        [
-          {
-            kind: "breaking",
-            code: "operation-removed",
-            message: `${b.label}${b.operationId ? ` (${b.operationId})` : ""} removed`,
-            pointer: b.pointer,
-            side: "base",
-          },
-        ],
-        b.label,
-      );
+      const message = `${b.label}${b.operationId ? ` (${b.operationId})` : ""} removed`;
+      collector.add([change("operation-removed", message, b.pointer, "base")], b.label);
     } else removedPaths.set(b.path, [...(removedPaths.get(b.path) ?? []), b]);
   }
   for (const [path, ops] of removedPaths) {
     const names = ops.map((o) => `${o.method.toUpperCase()}${o.operationId ? ` (${o.operationId})` : ""}`).join(", ");
     for (const op of ops) {
-      collector.add(
-        [
-          {
-            kind: "breaking",
-            code: "path-removed",
-            message: `path ${path} removed with its operations: ${names}`,
-            pointer: op.itemPointer,
-            side: "base",
-          },
-        ],
-        op.label,
-      );
+      collector.add([change("path-removed", `path ${path} removed with its operations: ${names}`, op.itemPointer, "base")], op.label);
     }
   }
   for (const h of added.values()) {
-    collector.add(
-      [
-        {
-          kind: "feature",
-          code: "operation-added",
-          message: `${h.label}${h.operationId ? ` (${h.operationId})` : ""} added`,
-          pointer: h.pointer,
-          side: "head",
-        },
-      ],
-      h.label,
-    );
+    collector.add([change("operation-added", `${h.label}${h.operationId ? ` (${h.operationId})` : ""} added`, h.pointer, "head")], h.label);
+  }
+}
+
+/**
+ * Webhooks are requests the API sends to the client: their payloads are judged as responses (what the client
+ * receives) and their responses as requests (what it sends back). Keyed by name and method.
+ */
+function compareWebhooks(ctx: DiffContext, collector: Collector): void {
+  const before = collectOperations(ctx.base, true);
+  const after = collectOperations(ctx.head, true);
+  for (const [key, b] of before) {
+    const h = after.get(key);
+    if (h) collector.add(compareOperation(ctx, b, h), h.label);
+    else collector.add([change("webhook-removed", `${b.label} removed`, b.pointer, "base")], b.label);
+  }
+  for (const [key, h] of after) {
+    if (!before.has(key)) collector.add([change("webhook-added", `${h.label} added`, h.pointer, "head")], h.label);
   }
 }
 
@@ -283,24 +209,24 @@ function compareComponents(ctx: DiffContext, b: Record<string, unknown>, h: Reco
   const bs = schemas(b);
   const hs = schemas(h);
   for (const name of Object.keys(bs)) {
-    if (!(name in hs)) {
-      out.push({
-        kind: "breaking",
-        code: "schema-removed",
-        message: `schema ${show(name)} removed (its exported type goes with it)`,
-        pointer: child("#/components/schemas", name),
-        side: "base",
-      });
-    }
+    if (name in hs) continue;
+    out.push(
+      change(
+        "schema-removed",
+        `schema ${show(name)} removed (its exported type goes with it)`,
+        child("#/components/schemas", name),
+        "base",
+      ),
+    );
   }
   for (const [name, schema] of Object.entries(hs)) {
     const pointer = child("#/components/schemas", name);
     if (!(name in bs)) {
-      out.push({ kind: "feature", code: "schema-added", message: `schema ${show(name)} added`, pointer, side: "head" });
+      out.push(change("schema-added", `schema ${show(name)} added`, pointer, "head"));
       continue;
     }
     if (ctx.reachedBase.has(pointer) || ctx.reachedHead.has(pointer)) continue;
-    for (const dir of ["request", "response"] as Direction[]) out.push(...compareSchema(ctx, bs[name], pointer, schema, pointer, dir));
+    for (const dir of ["request", "response"] as Direction[]) out.push(...compareSchema(ctx, bs[name], pointer, schema, pointer, { dir }));
   }
   return out;
 }

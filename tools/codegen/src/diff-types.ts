@@ -1,3 +1,4 @@
+import { judge, KIND_RANK, type RuleCode, type Scope, strongest } from "./diff-rules.js";
 import { isRecord } from "./json.js";
 
 /** How a spec change affects the generated client's users, in semver terms. */
@@ -12,8 +13,13 @@ export type Direction = "request" | "response";
 
 /** One classified difference between the base and the head version of a spec. */
 export interface SpecChange {
+  /** The stronger of `wire` and `types`: what the package's semver bump follows. */
   kind: ChangeKind;
-  /** Stable identifier of the rule, e.g. `operation-removed`, `property-became-optional`. */
+  /** Would an existing client's requests be refused, or its reading of responses break? */
+  wire: ChangeKind;
+  /** Would code written against the previous generated package stop compiling? */
+  types: ChangeKind;
+  /** Stable identifier of the rule, e.g. `operation-removed`, `property-became-optional` (see the README's rule table). */
   code: string;
   message: string;
   /**
@@ -26,28 +32,36 @@ export interface SpecChange {
   operations: string[];
   /** For schema changes: which side of the operations the schema was reached from. */
   directions: Direction[];
+  /** Why the verdicts differ from the rule's plain ones here (inside `not`, an error body, a `readOnly` property, ...). */
+  notes: string[];
 }
-
-const RANK: Record<ChangeKind, number> = { fix: 0, feature: 1, breaking: 2 };
 
 /** The more serious of two kinds. */
 export function maxKind(a: ChangeKind, b: ChangeKind): ChangeKind {
-  return RANK[a] >= RANK[b] ? a : b;
+  return strongest(a, b);
 }
 
 /** Orders kinds from most to least serious. */
 export function compareKinds(a: ChangeKind, b: ChangeKind): number {
-  return RANK[b] - RANK[a];
+  return KIND_RANK[b] - KIND_RANK[a];
 }
 
 /** A change as a comparison finds it, before operations and directions are merged in. */
 export interface RawChange {
   kind: ChangeKind;
-  code: string;
+  wire: ChangeKind;
+  types: ChangeKind;
+  notes: string[];
+  code: RuleCode;
   message: string;
   pointer: string;
   side: "base" | "head";
   direction?: Direction;
+}
+
+/** A change judged by its rule where it was found. */
+export function change(code: RuleCode, message: string, pointer: string, side: "base" | "head", scope: Scope = {}): RawChange {
+  return { ...judge(code, scope), code, message, pointer, side, ...(scope.dir ? { direction: scope.dir } : {}) };
 }
 
 /** A JSON value somewhere in a document, with the pointer it was read from (after following `$ref`s). */

@@ -4,6 +4,7 @@ import ts from "typescript";
 import type { LoadedSpec } from "./load-spec.js";
 import { isRecord } from "./load-spec.js";
 import { type ProviderModel, pascalCase } from "./model.js";
+import { descriptionsAsProse } from "./tsdoc-comments.js";
 
 /** `string & {}`: accepts any string while editors still offer the known literals next to it. */
 const ANY_OTHER_STRING = ts.factory.createIntersectionTypeNode([STRING, ts.factory.createTypeLiteralNode([])]);
@@ -33,7 +34,7 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     const doc = description ? `/** ${escapeComment(description)} */\n` : "";
     return `${doc}export type ${model.name}${pascalCase(schemaName)} = components["schemas"][${JSON.stringify(schemaName)}];`;
   });
-  return `${astToString(nodes).trimEnd()}\n\n${aliases.join("\n")}\n`;
+  return `${descriptionsAsProse(astToString(nodes)).trimEnd()}\n\n${aliases.join("\n")}\n`;
 }
 
 /**

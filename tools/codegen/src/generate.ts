@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
@@ -74,14 +75,29 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   // Loaded on first need only: a run where every spec is skipped never loads TypeScript, openapi-typescript or Redocly.
   const { runPipeline } = await import("./pipeline.js");
   const { scaffoldFiles } = await import("./scaffold.js");
+  const { operationsSection, syncOperationsSection } = await import("./readme-operations.js");
   const run = await runPipeline(root, shown, absolute, id);
   result.diagnostics = run.diagnostics;
   if (!run.files || !run.model) return result;
 
   result.packageDir = relative(root, packageDir);
-  const scaffold = scaffoldFiles(run.model, await readRuntimeVersion(root));
+  // The fleet adapter skeleton belongs to a new package only: an existing one's adapter is its maintainers', laid out
+  // as they chose, and is never re-created next to it.
+  const newPackage = !existsSync(join(packageDir, "package.json"));
+  const license = await readFile(join(root, "LICENSE"), "utf8").catch(() => undefined);
+  const operations = operationsSection(run.model, relative(root, absolute).replaceAll("\\", "/"));
+  const scaffold = scaffoldFiles(run.model, {
+    runtimeVersion: await readRuntimeVersion(root),
+    license,
+    operations,
+    fleetSkeleton: newPackage,
+  });
   if (!check) result.scaffolded = await writeMissing(packageDir, scaffold, root);
   result.output = await syncDirectory(generatedDir, run.files, { check, root });
+  const readme = await syncOperationsSection(join(packageDir, "README.md"), operations, { check, root });
+  result.output.written.push(...readme.written);
+  result.output.unchanged.push(...readme.unchanged);
+  result.output.stale.push(...readme.stale);
   if (specSha256) {
     await writeEntry(root, absolute, packageDir, {
       version: 1,
@@ -89,6 +105,7 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
       generator,
       files: Object.fromEntries(Object.entries(run.files).map(([name, contents]) => [name, sha256(contents)])),
       scaffold: Object.keys(scaffold),
+      readmeSection: sha256(operations),
       diagnostics: run.diagnostics.map(({ file: _file, ...rest }) => rest),
     });
   }

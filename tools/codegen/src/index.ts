@@ -6,3 +6,4 @@ export { diffDocuments } from "./diff-spec.js";
 export type { ChangeKind, Direction, SpecChange } from "./diff-types.js";
 export { findRoot, type GenerateOptions, generate, type SpecResult } from "./generate.js";
 export { type SpecWatcher, type WatchOptions, watchSpecs } from "./watch.js";
+export type { OutputReport } from "./write-output.js";

@@ -1,10 +1,26 @@
-import type { ProviderModel } from "./model.js";
+import { camelCase, type ProviderModel } from "./model.js";
+import { scaffoldFleetFiles } from "./scaffold-fleet.js";
+
+/** What the scaffold needs besides the provider model. */
+export interface ScaffoldInputs {
+  /** Version of `@modelfleet/runtime` the new package depends on (`^` range). */
+  runtimeVersion: string;
+  /** The repository's LICENSE text, copied into the package because npm only ships files inside it. */
+  license: string | undefined;
+  /** The README's generated operations block, which `generate` keeps in step from then on. */
+  operations: string;
+  /** Include the fleet adapter skeleton (`src/fleet.ts` and its failing tests): only when the package is new. */
+  fleetSkeleton: boolean;
+}
 
 /**
  * Files of a provider package that does not exist yet. They are written once and are the maintainers' from
- * then on; the generator never touches them again.
+ * then on; the generator never touches them again, except for the README's operations block.
  */
-export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Record<string, string> {
+export function scaffoldFiles(
+  model: ProviderModel,
+  { runtimeVersion, license, operations, fleetSkeleton }: ScaffoldInputs,
+): Record<string, string> {
   const packageJson = {
     name: model.packageName,
     version: "0.1.0",
@@ -20,8 +36,15 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
         import: { types: "./dist/index.d.ts", default: "./dist/index.js" },
         require: { types: "./dist/index.d.cts", default: "./dist/index.cjs" },
       },
+      // The fleet adapter: its own entry, so a user of the raw client pays nothing for it.
+      "./fleet": {
+        import: { types: "./dist/fleet.d.ts", default: "./dist/fleet.js" },
+        require: { types: "./dist/fleet.d.cts", default: "./dist/fleet.cjs" },
+      },
       "./package.json": "./package.json",
     },
+    // For TypeScript's node10 resolution, which does not read `exports`.
+    typesVersions: { "*": { fleet: ["./dist/fleet.d.ts"] } },
     files: ["dist"],
     engines: { node: ">=20" },
     keywords: ["modelfleet", model.id, "openapi", "sdk", "deployments"],
@@ -81,14 +104,31 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
     `const client = create${model.name}Client(); // key from ${model.envVar}`,
     "```",
     "",
-    "Methods (one per operation of the spec):",
-    "",
-    ...model.operations.map((op) => `- \`${op.methodName}\`: ${op.summary ?? ""} (\`${op.method} ${op.path}\`)`),
-    "",
     "`client.raw` is the underlying openapi-fetch client. Errors are the `@modelfleet/runtime` classes, re-exported here.",
+    "",
+    operations,
+    "",
+    "## In a fleet",
+    "",
+    `\`${model.packageName}/fleet\` exports \`${camelCase(model.id)}()\`, ${model.name} as a provider of the \`modelfleet\` facade:`,
+    "",
+    "```ts",
+    'import { createFleet } from "modelfleet";',
+    `import { ${camelCase(model.id)} } from "${model.packageName}/fleet";`,
+    "",
+    `const fleet = createFleet({ providers: [${camelCase(model.id)}()] }); // key from ${model.envVar}`,
+    "```",
+    "",
+    "The main entry does not include it: a user of the raw client pays nothing for the adapter.",
+    "",
+    "## API reference",
+    "",
+    "Every export with its TSDoc: in the modelfleet repository, `npm run docs` builds the reference of all published",
+    "libraries into `docs/api/` (open `docs/api/index.html`).",
     "",
   ].join("\n");
   return {
+    ...(license === undefined ? {} : { LICENSE: license }),
     "package.json": `${JSON.stringify(packageJson, null, 2)}\n`,
     "turbo.json": `${JSON.stringify(turboJson, null, 2)}\n`,
     "README.md": readme,
@@ -96,5 +136,6 @@ export function scaffoldFiles(model: ProviderModel, runtimeVersion: string): Rec
     "tsup.config.ts": '// Shared by every library package; see the repository root.\nexport { default } from "../../tsup.package.js";\n',
     "src/index.ts": 'export * from "./generated/index.js";\n',
     "src/contract.test.ts": contractTest,
+    ...(fleetSkeleton ? scaffoldFleetFiles(model) : {}),
   };
 }

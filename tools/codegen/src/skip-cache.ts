@@ -3,6 +3,7 @@ import { mkdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
 import { isRecord } from "./json.js";
+import { currentOperationsSection } from "./readme-operations.js";
 import { listFiles, writeAtomically } from "./write-output.js";
 
 /**
@@ -18,6 +19,8 @@ export interface CacheEntry {
   files: Record<string, string>;
   /** Files the package must have besides `src/generated/` (scaffolding); a missing one means a full run. */
   scaffold: string[];
+  /** sha256 of the README's generated operations block (markers included); a README without it means a full run. */
+  readmeSection?: string;
   /** Warnings of the run, replayed when skipping so the output is the same either way. */
   diagnostics: Array<Omit<Diagnostic, "file">>;
 }
@@ -51,7 +54,8 @@ export async function writeEntry(root: string, specPath: string, packageDir: str
 
 /**
  * True when `generatedDir` holds exactly the files of `entry` (no file missing, none extra, every hash equal) and
- * every scaffold file exists: then the generator would write nothing, and `--check` would find nothing stale.
+ * every scaffold file exists, and the README holds the recorded operations block: then the generator would write
+ * nothing, and `--check` would find nothing stale.
  */
 export async function outputsIntact(packageDir: string, generatedDir: string, entry: CacheEntry): Promise<boolean> {
   const names = await listFiles(generatedDir);
@@ -68,5 +72,7 @@ export async function outputsIntact(packageDir: string, generatedDir: string, en
     );
     if (!present) return false;
   }
-  return true;
+  const readme = await readFile(join(packageDir, "README.md"), "utf8").catch(() => "");
+  const section = currentOperationsSection(readme);
+  return entry.readmeSection !== undefined && section !== undefined && sha256(section) === entry.readmeSection;
 }

@@ -38,6 +38,12 @@ const removeGetModel = (text: string) => text.replace(/ {4}get:\n {6}operationId
 /** Adds an optional request field to ModelUpdate: a feature. */
 const addOptionalField = (text: string) =>
   text.replace("    ModelUpdate:\n      type: object\n      properties:\n", "$&        label:\n          type: string\n");
+/** Adds a required read-only field to ModelUpdate (a request schema): breaking for the types only. */
+const addRequiredReadOnlyField = (text: string) =>
+  text.replace(
+    "    ModelUpdate:\n      type: object\n      properties:\n",
+    "    ModelUpdate:\n      type: object\n      required: [id]\n      properties:\n        id:\n          type: string\n          readOnly: true\n",
+  );
 /** Rewords a summary: a fix. */
 const rewordSummary = (text: string) => text.replace("summary: List models", "summary: List every model");
 
@@ -129,6 +135,67 @@ describe("diff in a git repository", () => {
     expect((await runCli(["diff", "--fail-on", "feature"], root)).code).toBe(1);
     expect((await runCli(["diff", "--fail-on", "nonsense"], root)).code).toBe(2);
   }, 30_000);
+
+  it("shows both verdicts, explains one change, and lets --fail-on and the changeset judge by them", async () => {
+    const root = await makeRepo();
+    // A required read-only field in a request schema: senders never send it (wire: fix), yet the generated request
+    // type now requires it (types: breaking).
+    await editSpec(root, addRequiredReadOnlyField);
+
+    const text = await runCli(["diff"], root);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      [
+        '    required-property-added: required property "id" added',
+        "      at specs/acme.yaml:88:9 #/components/schemas/ModelUpdate/properties/id",
+        "      wire: fix, types: breaking (types only)",
+        "      note: wire: `readOnly`: senders never send this property",
+        "      in PUT /models/{model_id} (request)",
+      ].join("\n"),
+    );
+
+    const json = JSON.parse((await runCli(["diff", "--json"], root)).stdout) as { specs: Array<{ changes: unknown[] }> };
+    expect(json.specs[0]?.changes).toEqual([
+      expect.objectContaining({
+        kind: "breaking",
+        wire: "fix",
+        types: "breaking",
+        code: "required-property-added",
+        directions: ["request"],
+      }),
+    ]);
+
+    expect((await runCli(["diff", "--fail-on", "wire:breaking"], root)).code).toBe(0);
+    expect((await runCli(["diff", "--fail-on", "types:breaking"], root)).code).toBe(1);
+    expect((await runCli(["diff", "--fail-on", "breaking"], root)).code).toBe(1);
+    expect((await runCli(["diff", "--fail-on", "wire:worse"], root)).code).toBe(2);
+
+    const explained = await runCli(["diff", "--explain", "#/components/schemas/ModelUpdate/properties/id"], root);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toBe(
+      [
+        '@modelfleet/acme (specs/acme.yaml): required-property-added: required property "id" added',
+        "  at specs/acme.yaml:88:9 #/components/schemas/ModelUpdate/properties/id",
+        "  rule required-property-added: required property added (e.g. required `ItemCreate.color` added)",
+        "  why: senders lack it (unless it is `readOnly`, which senders never send; the generated type still requires it); readers get more",
+        "  the rule on the request side says: wire breaking, types breaking",
+        "  reached from: PUT /models/{model_id} (request)",
+        "  adjusted: wire: `readOnly`: senders never send this property",
+        "  verdict: wire: fix, types: breaking (types only) → breaking (the bump follows the stronger of the two)",
+        "",
+      ].join("\n"),
+    );
+    // a pointer above the change finds it too; one with no change under it exits 1
+    expect((await runCli(["diff", "--explain", "/components/schemas/ModelUpdate"], root)).stdout).toContain("required-property-added");
+    const nothing = await runCli(["diff", "--explain", "#/components/schemas/Model"], root);
+    expect([nothing.code, nothing.stdout]).toEqual([1, "no change at #/components/schemas/Model\n"]);
+    expect((await runCli(["diff", "--explain", "#/x", "--json"], root)).code).toBe(2);
+
+    await runCli(["diff", "--changeset"], root);
+    const changeset = await readFile(join(root, CHANGESET), "utf8");
+    expect(frontMatter(changeset)).toBe('"@modelfleet/acme": minor');
+    expect(changeset).toContain('- Breaking (types only): required property "id" added (`ModelUpdate.id`, `PUT /models/{model_id}`)');
+  }, 60_000);
 
   it("reports added and removed specs, and exits 2 on an unknown revision or an unparsable spec", async () => {
     const root = await makeRepo();

@@ -117,7 +117,9 @@ interface Case {
   name: string;
   base?: (doc: Doc) => void;
   head: (doc: Doc) => void;
-  expected: Array<Pick<SpecChange, "kind" | "code" | "pointer" | "side"> & Partial<Pick<SpecChange, "directions" | "operations">>>;
+  expected: Array<
+    Pick<SpecChange, "kind" | "code" | "pointer" | "side"> & Partial<Pick<SpecChange, "directions" | "operations" | "wire" | "types">>
+  >;
 }
 
 const ITEM = "#/components/schemas/Item";
@@ -157,7 +159,7 @@ const cases: Case[] = [
     head: (d) => {
       d.paths["/items"].get.operationId = "list_items";
     },
-    expected: [{ kind: "fix", code: "operation-id-changed", pointer: "#/paths/~1items/get/operationId", side: "head" }],
+    expected: [{ kind: "fix", code: "operation-id-respelled", pointer: "#/paths/~1items/get/operationId", side: "head" }],
   },
   {
     name: "operation moved to another path under the same operationId → breaking",
@@ -176,21 +178,27 @@ const cases: Case[] = [
   },
   // parameters
   {
-    name: "path parameter renamed: the same URL, but the method's argument changes → breaking",
+    name: "path parameter renamed: the same URL (wire: fix), but the method's argument changes (types: breaking)",
     head: (d) => {
       d.paths["/items/{id}"] = d.paths["/items/{item_id}"];
       delete d.paths["/items/{item_id}"];
       d.paths["/items/{id}"].get.parameters[0].name = "id";
     },
     expected: [
-      { kind: "breaking", code: "parameter-added", pointer: "#/paths/~1items~1{id}/get/parameters/0", side: "head" },
-      { kind: "breaking", code: "parameter-removed", pointer: "#/paths/~1items~1{item_id}/get/parameters/0", side: "base" },
+      {
+        kind: "breaking",
+        wire: "fix",
+        types: "breaking",
+        code: "path-parameter-renamed",
+        pointer: "#/paths/~1items~1{id}/get/parameters/0",
+        side: "head",
+      },
     ],
   },
   {
     name: "required parameter added → breaking",
     head: (d) => d.paths["/items"].get.parameters.push({ name: "owner", in: "query", required: true, schema: { type: "string" } }),
-    expected: [{ kind: "breaking", code: "parameter-added", pointer: "#/paths/~1items/get/parameters/1", side: "head" }],
+    expected: [{ kind: "breaking", code: "required-parameter-added", pointer: "#/paths/~1items/get/parameters/1", side: "head" }],
   },
   {
     name: "optional parameter added → feature",
@@ -262,7 +270,7 @@ const cases: Case[] = [
       d.components.schemas.ItemCreate.properties.color = { type: "string" };
       d.components.schemas.ItemCreate.required.push("color");
     },
-    expected: [{ kind: "breaking", code: "property-added", pointer: `${CREATE}/properties/color`, side: "head" }],
+    expected: [{ kind: "breaking", code: "required-property-added", pointer: `${CREATE}/properties/color`, side: "head" }],
   },
   {
     name: "optional request field added → feature",
@@ -346,7 +354,7 @@ const cases: Case[] = [
       d.components.schemas.Item.properties.region = { type: "string" };
       d.components.schemas.Item.required.push("region");
     },
-    expected: [{ kind: "feature", code: "property-added", pointer: `${ITEM}/properties/region`, side: "head" }],
+    expected: [{ kind: "feature", code: "required-property-added", pointer: `${ITEM}/properties/region`, side: "head" }],
   },
   {
     name: "response field became required → fix (callers may rely on more)",
@@ -437,14 +445,14 @@ const cases: Case[] = [
   {
     name: "open enum value added → feature",
     head: (d) => d.components.schemas.Item.properties.status.anyOf[0].enum.push("building"),
-    expected: [{ kind: "feature", code: "enum-value-added", pointer: `${ITEM}/properties/status/anyOf/0/enum/2`, side: "head" }],
+    expected: [{ kind: "feature", code: "open-enum-value-added", pointer: `${ITEM}/properties/status/anyOf/0/enum/2`, side: "head" }],
   },
   {
     name: "open enum value removed → fix (still accepted as a string)",
     head: (d) => {
       d.components.schemas.Item.properties.status.anyOf[0].enum = ["ready"];
     },
-    expected: [{ kind: "fix", code: "enum-value-removed", pointer: `${ITEM}/properties/status/anyOf/0/enum/1`, side: "base" }],
+    expected: [{ kind: "fix", code: "open-enum-value-removed", pointer: `${ITEM}/properties/status/anyOf/0/enum/1`, side: "base" }],
   },
   {
     name: "open enum closed → breaking",
@@ -469,13 +477,22 @@ const cases: Case[] = [
   },
   // auth, servers, identity
   {
-    name: "auth changed → breaking, for every operation",
+    name: "auth replaced → the old requirement no longer accepted (breaking), a new one accepted, for every operation",
     head: (d) => {
       d.components.securitySchemes.apiKey = { type: "apiKey", in: "header", name: "X-API-Key" };
       d.security = [{ apiKey: [] }];
     },
     expected: [
-      { kind: "breaking", code: "security-changed", pointer: "#/security", side: "head", operations: ALL_ITEM_OPS },
+      {
+        kind: "breaking",
+        wire: "breaking",
+        types: "fix",
+        code: "security-alternative-removed",
+        pointer: "#/security",
+        side: "head",
+        operations: ALL_ITEM_OPS,
+      },
+      { kind: "feature", code: "security-alternative-added", pointer: "#/security", side: "head", operations: ALL_ITEM_OPS },
       { kind: "fix", code: "security-scheme-added", pointer: "#/components/securitySchemes/apiKey", side: "head" },
     ],
   },

@@ -16,7 +16,17 @@ const REPO_ROOT = join(CODEGEN_DIR, "..", "..");
 const CLI = join(CODEGEN_DIR, "dist", "cli.js");
 
 const GENERATED = ["schema.ts", "provider.ts", "client.ts", "index.ts", "smoke.test.ts"];
-const SCAFFOLDED = ["package.json", "README.md", "tsconfig.json", "tsup.config.ts", "turbo.json", "src/index.ts", "src/contract.test.ts"];
+const SCAFFOLDED = [
+  "package.json",
+  "README.md",
+  "tsconfig.json",
+  "tsup.config.ts",
+  "turbo.json",
+  "src/index.ts",
+  "src/contract.test.ts",
+  "src/fleet.ts",
+  "src/fleet.test.ts",
+];
 const GENERATED_DIR = "packages/acme/src/generated";
 const SPEC = "specs/acme.yaml";
 
@@ -90,7 +100,8 @@ describe("generate: valid spec", () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.packageDir).toBe("packages/acme");
     expect([...(result.output?.written ?? [])].sort()).toEqual(GENERATED.map((f) => `${GENERATED_DIR}/${f}`).sort());
-    expect(result.output?.unchanged).toEqual([]);
+    // The scaffolded README already holds the operations block.
+    expect(result.output?.unchanged).toEqual(["packages/acme/README.md"]);
     expect(result.output?.removed).toEqual([]);
     expect(result.output?.stale).toEqual([]);
     expect([...result.scaffolded].sort()).toEqual(SCAFFOLDED.map((f) => `packages/acme/${f}`).sort());
@@ -170,16 +181,20 @@ describe("generate: valid spec", () => {
     }
   });
 
-  it("does not overwrite a scaffolded file edited by hand", async () => {
+  it("does not overwrite a scaffolded file edited by hand, outside the README's operations block", async () => {
     const root = await makeRepo("valid.yaml");
     await generateOnly(root);
+    const tsconfig = join(root, "packages/acme/tsconfig.json");
+    await writeFile(tsconfig, "{}\n");
     const readme = join(root, "packages/acme/README.md");
-    const edited = "# @modelfleet/acme\n\nHand-written docs.\n";
+    const scaffolded = await readFile(readme, "utf8");
+    const edited = scaffolded.replace("# @modelfleet/acme\n", "# @modelfleet/acme\n\nHand-written docs.\n");
     await writeFile(readme, edited);
 
     const second = await generateOnly(root);
     expect(second.diagnostics).toEqual([]);
     expect(second.scaffolded).toEqual([]);
+    expect(await readFile(tsconfig, "utf8")).toBe("{}\n");
     expect(await readFile(readme, "utf8")).toBe(edited);
   });
 });
@@ -269,6 +284,71 @@ describe("generate: diagnostics", () => {
       expect(after.get(file)?.contents, file).toBe(contents);
       expect(after.get(file)?.mtimeMs, file).toBe(mtimeMs);
     }
+  });
+});
+
+describe("generate: the README's operations block", () => {
+  const readmeOf = (root: string) => join(root, "packages/acme/README.md");
+
+  it("lists every operation of the spec, one line each, between markers", async () => {
+    const root = await makeRepo("valid.yaml");
+    await generateOnly(root);
+    const readme = await readFile(readmeOf(root), "utf8");
+    expect(readme).toContain(
+      [
+        "## Operations",
+        "",
+        "One method per operation of the spec, on the client `createAcmeClient()` returns:",
+        "",
+        "- `listModels`: List models (`GET /models`)",
+        "- `getModel`: Get a model (`GET /models/{model_id}`)",
+        "- `updateModel`: Update a model (`PUT /models/{model_id}`)",
+        "",
+        "<!-- /modelfleet-codegen:operations -->",
+      ].join("\n"),
+    );
+  });
+
+  it("is restored after a hand edit, which --check reports (also when the run would otherwise be skipped)", async () => {
+    const root = await makeRepo("valid.yaml");
+    await generateOnly(root);
+    const original = await readFile(readmeOf(root), "utf8");
+    await writeFile(readmeOf(root), original.replace("- `getModel`: Get a model (`GET /models/{model_id}`)\n", ""));
+
+    const checked = await generateOnly(root, true);
+    expect(checked.skipped).toBe(false);
+    expect(checked.output?.stale).toEqual(["packages/acme/README.md"]);
+
+    const fixed = await generateOnly(root);
+    expect(fixed.output?.written).toEqual(["packages/acme/README.md"]);
+    expect(await readFile(readmeOf(root), "utf8")).toBe(original);
+    expect((await generateOnly(root, true)).output?.stale).toEqual([]);
+  });
+
+  it("follows the spec: a new operation gets its line on the next run", async () => {
+    const root = await makeRepo("valid.yaml");
+    await generateOnly(root);
+    await writeFile(
+      join(root, SPEC),
+      (await readFile(join(root, SPEC), "utf8")).replace("summary: Get a model", "summary: Read one model"),
+    );
+    expect((await generateOnly(root, true)).output?.stale).toContain("packages/acme/README.md");
+    await generateOnly(root);
+    expect(await readFile(readmeOf(root), "utf8")).toContain("- `getModel`: Read one model (`GET /models/{model_id}`)");
+  });
+
+  it("is appended to a README that has none, keeping what is there", async () => {
+    const root = await makeRepo("valid.yaml");
+    await generateOnly(root);
+    await writeFile(readmeOf(root), "# @modelfleet/acme\n\nHand-written docs.\n");
+    await generateOnly(root);
+    const readme = await readFile(readmeOf(root), "utf8");
+    expect(readme).toMatch(
+      /^# @modelfleet\/acme\n\nHand-written docs\.\n\n<!-- modelfleet-codegen:operations \(generated from specs\/acme\.yaml/,
+    );
+    expect(readme).toMatch(
+      /- `updateModel`: Update a model \(`PUT \/models\/\{model_id\}`\)\n\n<!-- \/modelfleet-codegen:operations -->\n$/,
+    );
   });
 });
 

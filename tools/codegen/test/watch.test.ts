@@ -165,8 +165,10 @@ describe("modelfleet-codegen generate --watch", () => {
       await save(spec, (await readFile(join(FIXTURES, "valid.yaml"), "utf8")).replace("List models", "List all models"));
       await until(() => count(stdout, "written") >= 2);
       expect(stdout).toMatch(
-        /specs\/acme\.yaml -> packages\/acme: [1-5] written, 0 removed\n[\s\S]*specs\/acme\.yaml -> packages\/acme: [1-5] written/,
+        /specs\/acme\.yaml -> packages\/acme: [1-5] written, 0 removed\n[\s\S]*specs\/acme\.yaml -> packages\/acme: [1-6] written/,
       );
+      // The README's operations list follows the spec too.
+      expect(await readFile(join(root, "packages", "acme", "README.md"), "utf8")).toContain("- `listModels`: List all models");
     } finally {
       child.kill("SIGINT");
     }

@@ -8,7 +8,7 @@ import { checkDeclaredDependencies, findImports } from "./declared-deps.js";
 import { runAttw, runPublint } from "./lint.js";
 import { checkManifest } from "./manifest.js";
 import { checkPackedFiles, copyPacked, npmPack } from "./pack.js";
-import { budgetFor, checkSize, formatSize, measure } from "./size.js";
+import { budgetFor, checkBundles, checkSize, formatBundles, formatSize, measure, measureBundles } from "./size.js";
 import { readManifest } from "./workspaces.js";
 
 async function main(): Promise<number> {
@@ -38,6 +38,7 @@ async function main(): Promise<number> {
         .then(run)
         .catch((error: unknown) => [`the check itself failed: ${error instanceof Error ? error.message : String(error)}`]);
     let sizeLine = "not measured: a command-line tool";
+    let bundleLines: string[] = [];
     const sections: Array<[string, Promise<string[]>]> = [
       ["package.json", settle(() => checkManifest(manifest))],
       [`packed files (${packed.files.length})`, settle(() => checkPackedFiles(manifest, packed.files))],
@@ -57,6 +58,17 @@ async function main(): Promise<number> {
         },
       );
       sections.push(["size", sized]);
+      if (budget.bundles?.length) {
+        const bundles = budget.bundles;
+        sections.push([
+          `bundles (${bundles.length})`,
+          settle(async () => {
+            const measured = await measureBundles(dir, bundles);
+            bundleLines = formatBundles(measured);
+            return checkBundles(measured);
+          }),
+        ]);
+      }
     }
     let failed = 0;
     for (const [name, pending] of sections) {
@@ -66,6 +78,7 @@ async function main(): Promise<number> {
       if (problems.length > 0) failed += 1;
     }
     process.stdout.write(`size: ${sizeLine}\n`);
+    for (const line of bundleLines) process.stdout.write(`size: ${line}\n`);
     if (failed > 0) process.stderr.write(`${manifest.name}: ${failed} check(s) failed\n`);
     return failed > 0 ? 1 : 0;
   } finally {

@@ -17,7 +17,7 @@ const library: PackageManifest = {
     "./package.json": "./package.json",
   },
 };
-const shipped = ["README.md", "dist/index.cjs", "dist/index.d.cts", "dist/index.d.ts", "dist/index.js", "package.json"];
+const shipped = ["LICENSE", "README.md", "dist/index.cjs", "dist/index.d.cts", "dist/index.d.ts", "dist/index.js", "package.json"];
 
 describe("entryPoints", () => {
   it("collects main, module, types, bin and every exports target once", () => {
@@ -34,7 +34,16 @@ describe("entryPoints", () => {
 
 describe("checkPackedFiles", () => {
   it("accepts dist plus package.json, README, CHANGELOG and LICENSE", () => {
-    expect(checkPackedFiles(library, [...shipped, "CHANGELOG.md", "LICENSE"])).toEqual([]);
+    expect(checkPackedFiles(library, [...shipped, "CHANGELOG.md"])).toEqual([]);
+  });
+
+  it("requires a LICENSE and a README in every tarball", () => {
+    const bare = shipped.filter((file) => file !== "LICENSE" && file !== "README.md");
+    expect(checkPackedFiles(library, bare)).toEqual([
+      "the tarball has no LICENSE (copy the repository's LICENSE into the package)",
+      "the tarball has no README",
+    ]);
+    expect(checkPackedFiles(library, [...bare, "LICENSE.md", "README.md"])).toEqual([]);
   });
 
   it("rejects sources, tests, fixtures, maps and configuration, naming each file", () => {

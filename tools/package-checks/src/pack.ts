@@ -39,9 +39,16 @@ const NEVER_ALLOWED = [
   { pattern: /\.tsbuildinfo$|(^|\/)\.turbo\//, why: "build cache" },
 ];
 
+/** Files every tarball must carry: the license its `license` field names only by identifier, and the npm page. */
+const REQUIRED = [
+  { pattern: /^LICEN[CS]E(\.md|\.txt)?$/i, what: "LICENSE (copy the repository's LICENSE into the package)" },
+  { pattern: /^README(\.md)?$/i, what: "README" },
+];
+
 /**
  * Problems with the packed file list: anything outside `dist/` (plus package.json, README, CHANGELOG, LICENSE),
- * anything test- or source-like, and any entry point the manifest names that is not in the tarball.
+ * anything test- or source-like, a missing LICENSE or README, and any entry point the manifest names that is not
+ * in the tarball.
  */
 export function checkPackedFiles(manifest: PackageManifest, files: readonly string[]): string[] {
   const problems: string[] = [];
@@ -51,6 +58,9 @@ export function checkPackedFiles(manifest: PackageManifest, files: readonly stri
     if (banned) problems.push(`ships ${file}: ${banned.why}`);
     else if (!file.startsWith("dist/") && !ALWAYS_ALLOWED.test(file))
       problems.push(`ships ${file}: only dist/ and package.json, README, CHANGELOG, LICENSE may ship`);
+  }
+  for (const required of REQUIRED) {
+    if (!files.some((file) => required.pattern.test(file))) problems.push(`the tarball has no ${required.what}`);
   }
   for (const target of entryPoints(manifest)) {
     if (!shipped.has(target)) problems.push(`names ${target} as an entry point, but the tarball does not contain it`);

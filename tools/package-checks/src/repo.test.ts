@@ -12,11 +12,13 @@ const root = await findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 const workspaces = await listWorkspaces(root);
 const publishable = await listPublishable(root);
 const byName = new Map(workspaces.map((w) => [w.manifest.name, w]));
+const rootLicense = await readFile(join(root, "LICENSE"), "utf8");
 const CHECK_SCRIPT = "node ../../tools/package-checks/dist/check-package.js";
 
 describe("the repository", () => {
   it("is private at the root, and so are the tools that must never be published", async () => {
     expect((await readManifest(root)).private).toBe(true);
+    expect(rootLicense).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} modelfleet contributors\n/);
     for (const name of ["@modelfleet/test-utils", "@modelfleet/package-checks", "@modelfleet/e2e"]) {
       expect(byName.get(name)?.manifest.private, name).toBe(true);
     }
@@ -33,6 +35,17 @@ describe.each(publishable.map((w) => [w.manifest.name, w] as const))("publishabl
 
   it("runs the package gate as its check:package task", () => {
     expect(manifest.scripts?.["check:package"]).toBe(CHECK_SCRIPT);
+  });
+
+  it("carries the repository's LICENSE, byte for byte", async () => {
+    const license = await readFile(join(workspace.dir, "LICENSE"), "utf8").catch(() => undefined);
+    expect(license, `${workspace.path}/LICENSE is missing: copy the repository's LICENSE there`).toBe(rootLicense);
+  });
+
+  it("links the API reference from its README when it is a library", async () => {
+    const isLibrary = typeof manifest.exports === "object" && manifest.exports !== null && "." in manifest.exports;
+    const readme = await readFile(join(workspace.dir, "README.md"), "utf8");
+    if (isLibrary) expect(readme).toMatch(/^## API reference\n\n.*`npm run docs`/m);
   });
 
   it("has a publishable package.json", () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { budgetFor, checkSize, esmEntry, type SizeReport } from "./size.js";
+import {
+  budgetFor,
+  checkBundles,
+  checkSize,
+  esmEntry,
+  FACADE_WITH_ALL_LIMIT,
+  FACADE_WITH_ONE_PROVIDER_LIMIT,
+  type SizeReport,
+} from "./size.js";
 
 const report = (totalGzipped: number, baseGzipped: number): SizeReport => ({
   total: { minified: 0, gzipped: totalGzipped },
@@ -14,12 +22,41 @@ describe("budgetFor", () => {
       measure: "added",
       target: 4000,
     });
-    expect(budgetFor({ name: "modelfleet", version: "1.0.0" })).toMatchObject({ measure: "total", target: 12_000 });
+    expect(budgetFor({ name: "modelfleet", version: "1.0.0" })).toMatchObject({ measure: "total", limit: 7_000 });
     expect(budgetFor({ name: "@modelfleet/codegen", version: "1.0.0", bin: { x: "./dist/cli.js" } })).toBeUndefined();
   });
 
   it("refuses a library no rule covers, so a new kind of package gets a budget decided", () => {
     expect(() => budgetFor({ name: "@modelfleet/new-thing", version: "1.0.0" })).toThrow(/no size budget rule/);
+  });
+});
+
+describe("the facade's bundles", () => {
+  it("bundles createFleet with each provider the facade depends on, and the all-providers entry, each with a limit", () => {
+    const budget = budgetFor({
+      name: "modelfleet",
+      version: "1.0.0",
+      dependencies: { "@modelfleet/runtime": "^1.0.0", "@modelfleet/acme": "^1.0.0" },
+    });
+    expect(budget?.bundles).toEqual([
+      {
+        label: "createFleet + @modelfleet/acme/fleet",
+        contents: 'export { createFleet } from "modelfleet"; export * from "@modelfleet/acme/fleet";',
+        limit: FACADE_WITH_ONE_PROVIDER_LIMIT,
+        target: 12_000,
+      },
+      { label: "modelfleet/all", contents: 'export * from "modelfleet/all";', limit: FACADE_WITH_ALL_LIMIT, target: 12_000 },
+    ]);
+  });
+
+  it("fails a bundle only above its limit", () => {
+    const bundle = { label: "b", contents: "", limit: 100 };
+    expect(checkBundles([{ bundle, size: { minified: 300, gzipped: 100 } }])).toEqual([]);
+    expect(checkBundles([{ bundle, size: { minified: 300, gzipped: 101 } }])).toEqual(["b: 101 B gzipped is over the 100 B limit"]);
+  });
+
+  it("the all-in facade's former size stays above the one-provider limit", () => {
+    expect(FACADE_WITH_ONE_PROVIDER_LIMIT).toBeLessThan(14_786);
   });
 });
 

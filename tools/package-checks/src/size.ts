@@ -5,6 +5,10 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 /** The HTTP layer every client is built on; provider budgets count only what comes on top of it. */
 export const BASE_LIBRARY = "openapi-fetch";
 
+/** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 14_100;
+export const FACADE_WITH_ALL_LIMIT = 16_950;
+
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
   /** What the limit applies to: the bytes added on top of openapi-fetch, or the whole bundle. */
@@ -14,6 +18,18 @@ export interface SizeBudget {
   /** The goal, when the enforced limit is still above it; being over it is reported, not failed. */
   target?: number;
   description: string;
+  /** Further bundles an app would make of this package with others (the facade with its providers), each judged on its total. */
+  bundles?: BundleBudget[];
+}
+
+/** A bundle of several entries together, as an app importing them would get it; judged on its whole gzipped size. */
+export interface BundleBudget {
+  /** What the bundle is, e.g. `createFleet + @modelfleet/sieve/fleet`. */
+  label: string;
+  /** The ESM module bundled (its imports resolved from the package's directory). */
+  contents: string;
+  limit?: number;
+  target?: number;
 }
 
 /**
@@ -23,16 +39,34 @@ export interface SizeBudget {
 export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (isTool(manifest)) return undefined;
   // Targets are the release issue's: 4 kB per provider on top of openapi-fetch, 12 kB for the whole facade. The code
-  // is over both today, so the enforced limits are ratchets just above the current sizes (largest provider 6641 B,
-  // facade 16194 B, after the runtime's redirect policy, response size limit, key scrubbing and plain error classes):
-  // they stop growth and keep CI green while the runtime and facade are slimmed. Lower them as the numbers come
+  // is over both today, so the enforced limits are ratchets just above the current sizes (largest provider 5308 B:
+  // 21 B more since ConfigurationError names its provider and the fleet adapter shares the client's code through a
+  // chunk): they stop growth and keep CI green while the runtime and facade are slimmed. Lower them as the numbers come
   // down; at the target, the limit becomes the target.
+  // The runtime's hardening (redirect policy, response size limit, key scrubbing, plain error classes) added about
+  // 1.3 kB to every bundle: largest provider 6656 B, facade alone 7263 B, largest facade + one provider 14047 B,
+  // modelfleet/all 16889 B; the limits below moved with it.
+  // The facade no longer bundles any provider: its own entry is measured on its own, and so are the bundles an app
+  // really makes: `createFleet` with one provider's `./fleet` adapter (each provider the facade depends on, as its own
+  // bundle; largest 12636 B, below the former all-in facade's 14786 B), and `modelfleet/all` (15503 B: the split
+  // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
   if (manifest.name === "modelfleet") {
+    const providers = Object.keys(manifest.dependencies ?? {}).filter(
+      (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
+    );
     return {
       measure: "total",
-      limit: 16_300,
-      target: 12_000,
-      description: "the facade with all four providers, runtime and openapi-fetch",
+      limit: 7_300,
+      description: "the facade without providers, with the runtime and openapi-fetch",
+      bundles: [
+        ...providers.map((name) => ({
+          label: `createFleet + ${name}/fleet`,
+          contents: `export { createFleet } from "modelfleet"; export * from "${name}/fleet";`,
+          limit: FACADE_WITH_ONE_PROVIDER_LIMIT,
+          target: 12_000,
+        })),
+        { label: "modelfleet/all", contents: 'export * from "modelfleet/all";', limit: FACADE_WITH_ALL_LIMIT, target: 12_000 },
+      ],
     };
   }
   if (manifest.name === "@modelfleet/runtime")
@@ -133,4 +167,35 @@ export function formatSize(budget: SizeBudget, report: SizeReport): string {
         : `, within the ${budget.target} B target`;
   const what = budget.measure === "added" ? `on top of ${BASE_LIBRARY}` : "in all";
   return `${value} B gzipped ${what} (${limit}${target}); whole bundle ${report.total.gzipped} B gzipped / ${report.total.minified} B minified, ${BASE_LIBRARY} alone ${report.base.gzipped} B gzipped`;
+}
+
+/** The gzipped size of each of `bundles`, bundled from `dir` like an app would. */
+export async function measureBundles(
+  dir: string,
+  bundles: readonly BundleBudget[],
+): Promise<Array<{ bundle: BundleBudget; size: BundleSize }>> {
+  return Promise.all(bundles.map(async (budget) => ({ bundle: budget, size: await bundle(budget.contents, dir, []) })));
+}
+
+/** Problems for bundles over their limit. */
+export function checkBundles(measured: ReadonlyArray<{ bundle: BundleBudget; size: BundleSize }>): string[] {
+  return measured.flatMap(({ bundle, size }) =>
+    bundle.limit !== undefined && size.gzipped > bundle.limit
+      ? [`${bundle.label}: ${size.gzipped} B gzipped is over the ${bundle.limit} B limit`]
+      : [],
+  );
+}
+
+/** One line per bundle, for logs. */
+export function formatBundles(measured: ReadonlyArray<{ bundle: BundleBudget; size: BundleSize }>): string[] {
+  return measured.map(({ bundle, size }) => {
+    const limit = bundle.limit === undefined ? "no limit" : `limit ${bundle.limit} B`;
+    const target =
+      bundle.target === undefined
+        ? ""
+        : size.gzipped > bundle.target
+          ? `, ${size.gzipped - bundle.target} B over the ${bundle.target} B target`
+          : `, within the ${bundle.target} B target`;
+    return `${bundle.label}: ${size.gzipped} B gzipped / ${size.minified} B minified (${limit}${target})`;
+  });
 }

@@ -1,4 +1,4 @@
-import type { ModelVersion } from "modelfleet";
+import type { ModelVersion } from "modelfleet/all";
 import type { Colors } from "../output.js";
 import { formatCount, formatDate, formatScaling, formatStatus, renderTable } from "../output.js";
 

@@ -1,5 +1,6 @@
 import {
   ConfigurationError,
+  isProviderId,
   ModelfleetError,
   type ModelVersion,
   PROVIDER_IDS,
@@ -7,7 +8,7 @@ import {
   type ProviderId,
   VERSION_STATUSES,
   type VersionStatus,
-} from "modelfleet";
+} from "modelfleet/all";
 import { listValues } from "../args.js";
 import type { Context } from "../context.js";
 import { describeError, EXIT, type ExitCode } from "../failure.js";
@@ -26,28 +27,27 @@ export async function ls(context: Context): Promise<ExitCode> {
     throw new ConfigurationError("apiKey", `no provider is configured: set at least one of ${vars.join(", ")}`);
   }
 
-  // One listing per provider, all created before any request (so an unconfigured provider fails first, naming
-  // its variable), then read concurrently so the progress line can say who is still being waited for.
-  const listings = providers.map((provider) => ({ provider, listing: fleet.listDeployments({ providers: [provider], status }) }));
-  const waiting = new Set<ProviderId>(providers);
+  // One listing (created before any request, so an unconfigured provider fails first, naming its variable); its
+  // per-provider event drives the progress line, which says who is still being waited for.
+  const waiting = new Set<string>(providers);
+  const listing = fleet.listDeployments({
+    providers,
+    status,
+    onProviderSettled: ({ provider }) => {
+      waiting.delete(provider);
+      progress.update(progressText(waiting, providers.length));
+    },
+  });
   const progress = startProgress(io.stderr, progressText(waiting, providers.length));
-  const versions: ModelVersion[] = [];
-  const failures: ProviderFailure[] = [];
+  let versions: ModelVersion[];
+  let failures: ProviderFailure[];
   try {
-    await Promise.all(
-      listings.map(async ({ provider, listing }) => {
-        const settled = await listing.settled();
-        versions.push(...settled.versions);
-        failures.push(...settled.failures);
-        waiting.delete(provider);
-        progress.update(progressText(waiting, providers.length));
-      }),
-    );
+    ({ versions, failures } = await listing.settled());
   } finally {
     progress.stop();
   }
 
-  const order = (p: ProviderId) => PROVIDER_IDS.indexOf(p);
+  const order = (p: string) => PROVIDER_IDS.indexOf(p as ProviderId);
   versions.sort((a, b) => order(a.provider) - order(b.provider) || a.ref.localeCompare(b.ref));
   failures.sort((a, b) => order(a.provider) - order(b.provider));
 
@@ -84,7 +84,7 @@ function table(versions: readonly ModelVersion[], { out }: Context): string {
   );
 }
 
-function progressText(waiting: ReadonlySet<ProviderId>, total: number): string {
+function progressText(waiting: ReadonlySet<string>, total: number): string {
   return `waiting for ${[...waiting].join(", ")} (${total - waiting.size}/${total} answered)`;
 }
 
@@ -95,7 +95,7 @@ function failureJson({ provider, error }: ProviderFailure) {
 function checkProviders(values: string[], usage: string): ProviderId[] | undefined {
   if (values.length === 0) return undefined;
   for (const value of values) {
-    if (!(PROVIDER_IDS as readonly string[]).includes(value)) {
+    if (!isProviderId(value)) {
       throw new UsageError(`unknown provider ${JSON.stringify(value)}; known providers: ${PROVIDER_IDS.join(", ")}`, usage);
     }
   }

@@ -1,8 +1,8 @@
-import type { Capabilities } from "modelfleet";
-import { baseUrlEnvVar } from "../config.js";
+import type { Capabilities } from "modelfleet/all";
 import type { Context } from "../context.js";
 import { EXIT, type ExitCode } from "../failure.js";
 import { renderTable, toJson } from "../output.js";
+import { providerInfo } from "../registry.js";
 
 /** The CLI command behind each facade capability. */
 const COMMAND_OF: Record<keyof Capabilities, string> = {
@@ -24,7 +24,7 @@ export async function providers(context: Context): Promise<ExitCode> {
       keyEnvVar: p.envVar,
       baseUrl: override?.url ?? null,
       baseUrlSource: override?.source ?? null,
-      baseUrlEnvVar: baseUrlEnvVar(p.id),
+      baseUrlEnvVar: providerInfo(p.id)?.baseUrlEnvVar ?? null,
       capabilities: p.capabilities,
     };
   });

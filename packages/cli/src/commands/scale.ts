@@ -1,4 +1,5 @@
-import { type ParsedRefOf, parseRef, type ScalableProvider } from "modelfleet";
+import type { ParsedRefOf, ScalableOf } from "modelfleet";
+import type { BuiltInProvider } from "modelfleet/all";
 import type { Context } from "../context.js";
 import { EXIT, type ExitCode } from "../failure.js";
 import { formatScaling, toJson } from "../output.js";
@@ -16,7 +17,7 @@ export async function scale(context: Context): Promise<ExitCode> {
   const min = bound(context.values.min, "min", usage);
   const max = bound(context.values.max, "max", usage);
   if (min > max) throw new UsageError(`--min (${min}) must not exceed --max (${max})`, usage);
-  const parsed = parseRef(ref);
+  const parsed = fleet.parseRef(ref);
   if (!fleet.capabilities(parsed.provider).scale) {
     throw new UsageError(`${parsed.provider} does not support scale (see modelfleet providers)`, usage);
   }
@@ -35,7 +36,7 @@ export async function scale(context: Context): Promise<ExitCode> {
       return EXIT.failed;
     }
   }
-  const after = await fleet.scale(parsed as ParsedRefOf<ScalableProvider>, { min, max });
+  const after = await fleet.scale(parsed as ParsedRefOf<ScalableOf<BuiltInProvider>>, { min, max });
   io.stdout.write(context.json ? toJson({ before, after }) : `after   ${after.ref}  ${scaleLine(after, context.out)}\n`);
   return EXIT.ok;
 }

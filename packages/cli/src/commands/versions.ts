@@ -1,4 +1,4 @@
-import type { ModelVersion } from "modelfleet";
+import type { ModelVersion } from "modelfleet/all";
 import type { Context } from "../context.js";
 import { EXIT, type ExitCode } from "../failure.js";
 import { formatCount, formatDate, formatScaling, formatStatus, formatVersion, renderTable, toJson } from "../output.js";

@@ -13,7 +13,8 @@ export interface paths {
         };
         /**
          * List deployments
-         * @description Returns every deployment of the account as one array (there is no pagination). Pass `status` to keep only deployments in some states.
+         *
+         * Returns every deployment of the account as one array (there is no pagination). Pass `status` to keep only deployments in some states.
          */
         get: operations["listDeployments"];
         put?: never;
@@ -35,7 +36,8 @@ export interface paths {
         put?: never;
         /**
          * Create an LLM deployment
-         * @description Creates a dedicated deployment of a language model from Hugging Face weights on the chosen GPU type. The model name, GPU type and count, batch size and weights are fixed once created; only the scale settings can be changed later with `updateDeployment`. The new deployment starts in an early status (e.g. `initializing`); poll `getDeployment` until it is running.
+         *
+         * Creates a dedicated deployment of a language model from Hugging Face weights on the chosen GPU type. The model name, GPU type and count, batch size and weights are fixed once created; only the scale settings can be changed later with `updateDeployment`. The new deployment starts in an early status (e.g. `initializing`); poll `getDeployment` until it is running.
          */
         post: operations["createLlmDeployment"];
         delete?: never;
@@ -53,7 +55,8 @@ export interface paths {
         };
         /**
          * Get GPU availability
-         * @description Lists the GPU configurations offered for LLM deployments with their hourly price, whether they are available right now and whether they are recommended. The optional filters narrow the answer to a model.
+         *
+         * Lists the GPU configurations offered for LLM deployments with their hourly price, whether they are available right now and whether they are recommended. The optional filters narrow the answer to a model.
          */
         get: operations["getGpuAvailability"];
         put?: never;
@@ -73,18 +76,21 @@ export interface paths {
         };
         /**
          * Get a deployment
-         * @description Returns the current state of one deployment, including its status, instance counts and configuration.
+         *
+         * Returns the current state of one deployment, including its status, instance counts and configuration.
          */
         get: operations["getDeployment"];
         /**
          * Update deployment scaling
-         * @description Sets the minimum and maximum number of instances of a deployment. The rest of the configuration cannot be changed. Only the deployment id comes back; call `getDeployment` to see the new state.
+         *
+         * Sets the minimum and maximum number of instances of a deployment. The rest of the configuration cannot be changed. Only the deployment id comes back; call `getDeployment` to see the new state.
          */
         put: operations["updateDeployment"];
         post?: never;
         /**
          * Delete a deployment
-         * @description Deletes a deployment and releases its instances. Only the deployment id comes back.
+         *
+         * Deletes a deployment and releases its instances. Only the deployment id comes back.
          */
         delete: operations["deleteDeployment"];
         options?: never;
@@ -103,7 +109,8 @@ export interface paths {
         put?: never;
         /**
          * Start a deployment
-         * @description Brings a stopped deployment back up; its instances are recreated by the autoscaler. Only the deployment id comes back.
+         *
+         * Brings a stopped deployment back up; its instances are recreated by the autoscaler. Only the deployment id comes back.
          */
         post: operations["startDeployment"];
         delete?: never;
@@ -123,7 +130,8 @@ export interface paths {
         put?: never;
         /**
          * Stop a deployment
-         * @description Shuts down all instances of a running deployment while keeping it, so it can be started again later with `startDeployment`. Only the deployment id comes back.
+         *
+         * Shuts down all instances of a running deployment while keeping it, so it can be started again later with `startDeployment`. Only the deployment id comes back.
          */
         post: operations["stopDeployment"];
         delete?: never;
@@ -136,241 +144,241 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A model deployment and its current state. */
+        /** A model deployment and its current state. */
         Deployment: {
             /**
-             * @description Identifier of the deployment.
+             * Identifier of the deployment.
              * @example fkj843kjh8
              */
             deploy_id: string;
             /**
-             * @description Name of the deployed model (`owner/name`).
+             * Name of the deployed model (`owner/name`).
              * @example google/vit-base-patch16-224
              */
             model_name: string;
             /**
-             * @description Version identifier (a hash) of the deployed model.
+             * Version identifier (a hash) of the deployed model.
              * @example d8b79b422843bd59d628bf25b01aded94a9ec1a9b917e69fe460df9ff39ec42b
              */
             version: string;
             /**
-             * @description Task the model serves, e.g. `text-generation` or `image-classification`.
+             * Task the model serves, e.g. `text-generation` or `image-classification`.
              * @example image-classification
              */
             task: string;
-            /** @description Where the deployment is in its lifecycle. */
+            /** Where the deployment is in its lifecycle. */
             status: components["schemas"]["DeploymentStatus"];
             /**
-             * @description Why the deployment failed; an empty string when it has not failed.
+             * Why the deployment failed; an empty string when it has not failed.
              * @example Initialization failed
              */
             fail_reason: string;
             /**
-             * @description When the deployment was created. ISO 8601-like, but the UTC offset is sometimes missing (e.g. `2023-01-26T19:33:23`), so it is not strictly RFC 3339.
+             * When the deployment was created. ISO 8601-like, but the UTC offset is sometimes missing (e.g. `2023-01-26T19:33:23`), so it is not strictly RFC 3339.
              * @example 2021-08-27T17:19:21+00:00
              */
             created_at: string;
             /**
-             * @description When the deployment last changed. Same format caveat as `created_at`.
+             * When the deployment last changed. Same format caveat as `created_at`.
              * @example 2021-08-27T17:19:21+00:00
              */
             updated_at: string;
-            /** @description Kind of deployment; treat a missing value as `legacy`. */
+            /** Kind of deployment; treat a missing value as `legacy`. */
             type?: components["schemas"]["DeployType"];
-            /** @description Current instance counts; null or absent for deployments without them (e.g. legacy ones). */
+            /** Current instance counts; null or absent for deployments without them (e.g. legacy ones). */
             instances?: components["schemas"]["DeployInstances"] | null;
-            /** @description Fixed configuration of an LLM deployment; null or absent for other deployments. */
+            /** Fixed configuration of an LLM deployment; null or absent for other deployments. */
             config?: components["schemas"]["DeployLlmConfig"] | null;
-            /** @description Current autoscaling bounds; null or absent when not applicable. */
+            /** Current autoscaling bounds; null or absent when not applicable. */
             settings?: components["schemas"]["ScaleSettings"] | null;
         };
         /**
-         * @description Lifecycle status of a deployment. New values may appear; `deployed` is seen in the provider's own examples although the status filter does not list it.
+         * Lifecycle status of a deployment. New values may appear; `deployed` is seen in the provider's own examples although the status filter does not list it.
          * @example running
          */
         DeploymentStatus: "initializing" | "downloading" | "deploying" | "running" | "deployed" | "stopped" | "failed" | "deleted" | (string & {});
         /**
-         * @description Kind of deployment. New kinds may appear; the server assumes `legacy` when it is missing.
+         * Kind of deployment. New kinds may appear; the server assumes `legacy` when it is missing.
          * @default legacy
          * @example llm
          */
         DeployType: "legacy" | "llm" | "lora" | "tts" | (string & {});
         /**
-         * @description GPU type an LLM deployment runs on. The list grows as DeepInfra adds hardware.
+         * GPU type an LLM deployment runs on. The list grows as DeepInfra adds hardware.
          * @example A100-80GB
          */
         DeployGpu: "L4-24GB" | "L40S-48GB" | "A100-80GB" | "H100-80GB" | "H200-141GB" | "B200-180GB" | "B300-270GB" | "RTXPRO6000-96GB" | "other" | (string & {});
-        /** @description How many instances of a deployment exist right now. */
+        /** How many instances of a deployment exist right now. */
         DeployInstances: {
             /**
-             * @description Instances that are up and serving.
+             * Instances that are up and serving.
              * @example 1
              */
             running: number;
             /**
-             * @description Instances that are still starting.
+             * Instances that are still starting.
              * @example 0
              */
             pending: number;
         };
-        /** @description Configuration of an LLM deployment, fixed at creation. */
+        /** Configuration of an LLM deployment, fixed at creation. */
         DeployLlmConfig: {
-            /** @description GPU type each instance runs on. */
+            /** GPU type each instance runs on. */
             gpu: components["schemas"]["DeployGpu"];
             /**
-             * @description GPUs per instance.
+             * GPUs per instance.
              * @example 2
              */
             num_gpus: number;
             /**
-             * @description Largest number of requests one instance handles at once.
+             * Largest number of requests one instance handles at once.
              * @example 64
              */
             max_batch_size: number;
-            /** @description Where the model weights were loaded from, if known. */
+            /** Where the model weights were loaded from, if known. */
             weights?: components["schemas"]["HfWeights"] | null;
         };
-        /** @description Hugging Face repository holding the model weights. */
+        /** Hugging Face repository holding the model weights. */
         HfWeights: {
             /**
-             * @description Repository in `owner/name` form.
+             * Repository in `owner/name` form.
              * @example meta-llama/Llama-2-7b-chat-hf
              */
             repo: string;
             /**
-             * @description Commit hash or branch to load; null means the default branch.
+             * Commit hash or branch to load; null means the default branch.
              * @example main
              */
             revision?: string | null;
             /**
-             * @description Hugging Face access token that can read the repository (needed for private or gated repos).
+             * Hugging Face access token that can read the repository (needed for private or gated repos).
              * @example null
              */
             token?: string | null;
         };
-        /** @description Autoscaling bounds of a deployment. */
+        /** Autoscaling bounds of a deployment. */
         ScaleSettings: {
             /**
-             * @description Fewest instances to keep running; 0 lets the deployment scale to zero.
+             * Fewest instances to keep running; 0 lets the deployment scale to zero.
              * @default 1
              * @example 1
              */
             min_instances?: number;
             /**
-             * @description Most instances the deployment may scale up to.
+             * Most instances the deployment may scale up to.
              * @default 1
              * @example 2
              */
             max_instances?: number;
         };
-        /** @description Body for creating an LLM deployment. */
+        /** Body for creating an LLM deployment. */
         DeployLlmRequest: {
             /**
-             * @description Name the deployment will be served under, in `owner/name` form.
+             * Name the deployment will be served under, in `owner/name` form.
              * @example acme/llama-3-8b-support
              */
             model_name: string;
-            /** @description GPU type to run each instance on. */
+            /** GPU type to run each instance on. */
             gpu: components["schemas"]["DeployGpu"];
             /**
-             * @description GPUs per instance.
+             * GPUs per instance.
              * @default 1
              * @example 2
              */
             num_gpus?: number;
             /**
-             * @description Largest number of requests one instance handles at once.
+             * Largest number of requests one instance handles at once.
              * @default 96
              * @example 64
              */
             max_batch_size?: number;
-            /** @description Hugging Face weights to deploy. */
+            /** Hugging Face weights to deploy. */
             hf?: components["schemas"]["HfWeights"] | null;
             /**
-             * @description Public base model the deployment builds on, if any.
+             * Public base model the deployment builds on, if any.
              * @example null
              */
             base_model?: string | null;
             /**
-             * @description Container image to run instead of the default, e.g. `vllm/vllm-openai:v0.8.4`.
+             * Container image to run instead of the default, e.g. `vllm/vllm-openai:v0.8.4`.
              * @example null
              */
             container_image?: string | null;
-            /** @description Initial autoscaling bounds; server defaults apply when omitted. */
+            /** Initial autoscaling bounds; server defaults apply when omitted. */
             settings?: components["schemas"]["ScaleSettings"] | null;
             /**
-             * @description Additional command-line arguments for custom deployments.
+             * Additional command-line arguments for custom deployments.
              * @example null
              */
             extra_args?: string[] | null;
         };
-        /** @description Body for changing a deployment's autoscaling bounds. */
+        /** Body for changing a deployment's autoscaling bounds. */
         DeployUpdateRequest: {
-            /** @description New minimum and maximum instance counts. */
+            /** New minimum and maximum instance counts. */
             settings: components["schemas"]["ScaleSettings"];
         };
-        /** @description Identifier of the deployment an action was applied to. */
+        /** Identifier of the deployment an action was applied to. */
         DeploymentId: {
             /**
-             * @description Identifier of the deployment.
+             * Identifier of the deployment.
              * @example fkj843kjh8
              */
             deploy_id: string;
         };
-        /** @description GPU configurations offered for LLM deployments. */
+        /** GPU configurations offered for LLM deployments. */
         GpuAvailability: {
-            /** @description Every offered GPU configuration with its price and availability. */
+            /** Every offered GPU configuration with its price and availability. */
             gpus: components["schemas"]["GpuAvailabilityInfo"][];
         };
-        /** @description Price and availability of one GPU configuration. */
+        /** Price and availability of one GPU configuration. */
         GpuAvailabilityInfo: {
             /**
-             * @description Label of the GPU configuration.
+             * Label of the GPU configuration.
              * @example A100-80GB
              */
             gpu_config: string;
             /**
-             * @description Price in US dollars per hour of running one instance.
+             * Price in US dollars per hour of running one instance.
              * @example 1.5
              */
             usd_per_hour: number;
             /**
-             * @description Whether the configuration can be deployed right now.
+             * Whether the configuration can be deployed right now.
              * @example true
              */
             available: boolean;
             /**
-             * @description Whether DeepInfra recommends this configuration for the model asked about.
+             * Whether DeepInfra recommends this configuration for the model asked about.
              * @default false
              * @example false
              */
             recommended?: boolean;
         };
-        /** @description Error body used by DeepInfra for non-validation failures. */
+        /** Error body used by DeepInfra for non-validation failures. */
         Error: {
             /**
-             * @description Human-readable error message.
+             * Human-readable error message.
              * @example Model not found
              */
             error: string;
         };
-        /** @description FastAPI request-validation error. */
+        /** FastAPI request-validation error. */
         HTTPValidationError: {
-            /** @description One entry per invalid input. */
+            /** One entry per invalid input. */
             detail?: components["schemas"]["ValidationError"][];
         };
-        /** @description One request-validation problem. */
+        /** One request-validation problem. */
         ValidationError: {
-            /** @description Path to the invalid input, e.g. `[body, settings, min_instances]`. */
+            /** Path to the invalid input, e.g. `[body, settings, min_instances]`. */
             loc: (string | number)[];
-            /** @description What is wrong with the input. */
+            /** What is wrong with the input. */
             msg: string;
-            /** @description Machine-readable error kind. */
+            /** Machine-readable error kind. */
             type: string;
         };
     };
     responses: {
-        /** @description The request cannot be carried out in the deployment's current state or is malformed. */
+        /** The request cannot be carried out in the deployment's current state or is malformed. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -384,7 +392,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The token is missing or not allowed to act on this deployment. */
+        /** The token is missing or not allowed to act on this deployment. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -398,7 +406,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The account cannot pay for the requested deployment (no payment method or balance). */
+        /** The account cannot pay for the requested deployment (no payment method or balance). */
         PaymentRequired: {
             headers: {
                 [name: string]: unknown;
@@ -412,7 +420,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No deployment with this id exists for the account. */
+        /** No deployment with this id exists for the account. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -426,7 +434,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A deployment with this model name already exists. */
+        /** A deployment with this model name already exists. */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -440,7 +448,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The deployment request was rejected (reported in the plain error shape, not FastAPI's). */
+        /** The deployment request was rejected (reported in the plain error shape, not FastAPI's). */
         UnprocessableEntity: {
             headers: {
                 [name: string]: unknown;
@@ -454,7 +462,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A parameter or body field failed validation. */
+        /** A parameter or body field failed validation. */
         ValidationFailed: {
             headers: {
                 [name: string]: unknown;
@@ -490,7 +498,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Comma-separated list of statuses to include, e.g. `running,deploying`. Known values: initializing, downloading, deploying, running, stopped, failed, deleted. Omit to get all.
+                 * Comma-separated list of statuses to include, e.g. `running,deploying`. Known values: initializing, downloading, deploying, running, stopped, failed, deleted. Omit to get all.
                  * @example running,deploying
                  */
                 status?: string;
@@ -501,7 +509,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The matching deployments. */
+            /** The matching deployments. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -590,7 +598,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The newly created deployment. */
+            /** The newly created deployment. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -638,9 +646,9 @@ export interface operations {
     getGpuAvailability: {
         parameters: {
             query?: {
-                /** @description Optional model source to check GPU fit for; empty means no filter. */
+                /** Optional model source to check GPU fit for; empty means no filter. */
                 source?: string;
-                /** @description Optional base model to check GPU fit for; empty means no filter. */
+                /** Optional base model to check GPU fit for; empty means no filter. */
                 base_model?: string;
             };
             header?: never;
@@ -649,7 +657,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The offered GPU configurations. */
+            /** The offered GPU configurations. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -691,7 +699,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the deployment.
+                 * Identifier of the deployment.
                  * @example fkj843kjh8
                  */
                 deploy_id: string;
@@ -700,7 +708,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deployment. */
+            /** The deployment. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -750,7 +758,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the deployment.
+                 * Identifier of the deployment.
                  * @example fkj843kjh8
                  */
                 deploy_id: string;
@@ -771,7 +779,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The scale settings were applied. */
+            /** The scale settings were applied. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -797,7 +805,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the deployment.
+                 * Identifier of the deployment.
                  * @example fkj843kjh8
                  */
                 deploy_id: string;
@@ -806,7 +814,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deployment is being deleted. */
+            /** The deployment is being deleted. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -830,7 +838,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the deployment.
+                 * Identifier of the deployment.
                  * @example fkj843kjh8
                  */
                 deploy_id: string;
@@ -839,7 +847,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deployment is starting. */
+            /** The deployment is starting. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -864,7 +872,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the deployment.
+                 * Identifier of the deployment.
                  * @example fkj843kjh8
                  */
                 deploy_id: string;
@@ -873,7 +881,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The deployment is stopping. */
+            /** The deployment is stopping. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -13,7 +13,8 @@ export interface paths {
         };
         /**
          * List models
-         * @description Returns one page of the model library as a bare array of short entries (id, latest version, all versions). Narrow the list with the filter fields and order it with `sort-by` and `direction`. When more results exist, the response carries a `Link` header whose `rel="next"` entry is the URL of the following page; it may be missing or inaccurate, so a page shorter than `per-page` should also be treated as the last one.
+         *
+         * Returns one page of the model library as a bare array of short entries (id, latest version, all versions). Narrow the list with the filter fields and order it with `sort-by` and `direction`. When more results exist, the response carries a `Link` header whose `rel="next"` entry is the URL of the following page; it may be missing or inaccurate, so a page shorter than `per-page` should also be treated as the last one.
          */
         get: operations["listModels"];
         put?: never;
@@ -33,7 +34,8 @@ export interface paths {
         };
         /**
          * Get a model
-         * @description Returns the library entry of one model: name, author, descriptions, tags, images, the list of its versions and which of them is the latest and the latest active one.
+         *
+         * Returns the library entry of one model: name, author, descriptions, tags, images, the list of its versions and which of them is the latest and the latest active one.
          */
         get: operations["getModel"];
         put?: never;
@@ -53,7 +55,8 @@ export interface paths {
         };
         /**
          * List a model's versions
-         * @description Returns one page of a model's versions as a bare array of `{version}` entries. Narrow it with the filter fields (Modzy's version search) and order it with `sort-by` and `direction`. As with `listModels`, a following page is announced by a `Link` header with `rel="next"`. To find the newest version, reading `latestVersion` or `latestActiveVersion` from `getModel` is usually simpler.
+         *
+         * Returns one page of a model's versions as a bare array of `{version}` entries. Narrow it with the filter fields (Modzy's version search) and order it with `sort-by` and `direction`. As with `listModels`, a following page is announced by a `Link` header with `rel="next"`. To find the newest version, reading `latestVersion` or `latestActiveVersion` from `getModel` is usually simpler.
          */
         get: operations["listVersions"];
         put?: never;
@@ -73,7 +76,8 @@ export interface paths {
         };
         /**
          * Get a version
-         * @description Returns everything Modzy holds about one model version: timeouts, hardware requirement, container image and its load/run test progress, declared inputs and outputs, performance statistics, descriptive texts, status, processing engine limits and the parent model.
+         *
+         * Returns everything Modzy holds about one model version: timeouts, hardware requirement, container image and its load/run test progress, declared inputs and outputs, performance statistics, descriptive texts, status, processing engine limits and the parent model.
          */
         get: operations["getVersion"];
         put?: never;
@@ -83,7 +87,8 @@ export interface paths {
         head?: never;
         /**
          * Update a version
-         * @description Sets one or more fields of a version: processing engine limits, status (send `active` to deploy it), hardware requirement, timeouts, inputs, outputs, statistics and the descriptive texts. Every field sent replaces the stored value as a whole, so fetch the version first and send complete objects and arrays. Read-only fields (version, isActive, isAvailable, sourceType, createdBy, imagePrefix, repositoryName, timestamps) cannot be changed here. Returns the updated version.
+         *
+         * Sets one or more fields of a version: processing engine limits, status (send `active` to deploy it), hardware requirement, timeouts, inputs, outputs, statistics and the descriptive texts. Every field sent replaces the stored value as a whole, so fetch the version first and send complete objects and arrays. Read-only fields (version, isActive, isAvailable, sourceType, createdBy, imagePrefix, repositoryName, timestamps) cannot be changed here. Returns the updated version.
          */
         patch: operations["updateVersion"];
         trace?: never;
@@ -103,7 +108,8 @@ export interface paths {
         head?: never;
         /**
          * Set a version's processing engines
-         * @description Sets the minimum and maximum number of processing engines (parallel capacity) of a version, with a flat body instead of the `processing` wrapper used by `updateVersion`. Only keys holding the `CAN_PATCH_PROCESSING_MODEL_VERSION` entitlement may use this route; others get 403 and should call `updateVersion` instead. Returns the updated version.
+         *
+         * Sets the minimum and maximum number of processing engines (parallel capacity) of a version, with a flat body instead of the `processing` wrapper used by `updateVersion`. Only keys holding the `CAN_PATCH_PROCESSING_MODEL_VERSION` entitlement may use this route; others get 403 and should call `updateVersion` instead. Returns the updated version.
          */
         patch: operations["updateVersionProcessing"];
         trace?: never;
@@ -117,7 +123,8 @@ export interface paths {
         };
         /**
          * Get a version's sample input
-         * @description Returns the example job request stored for the version, showing how to shape a request that runs it. The body is free-form JSON chosen by the model's publisher.
+         *
+         * Returns the example job request stored for the version, showing how to shape a request that runs it. The body is free-form JSON chosen by the model's publisher.
          */
         get: operations["getSampleInput"];
         put?: never;
@@ -137,7 +144,8 @@ export interface paths {
         };
         /**
          * Get a version's sample output
-         * @description Returns the example result stored for the version, showing what a finished job returns. The body is free-form JSON chosen by the model's publisher.
+         *
+         * Returns the example result stored for the version, showing what a finished job returns. The body is free-form JSON chosen by the model's publisher.
          */
         get: operations["getSampleOutput"];
         put?: never;
@@ -152,43 +160,43 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The error body Modzy returns with every 4xx and 5xx response. */
+        /** The error body Modzy returns with every 4xx and 5xx response. */
         Error: {
             /**
-             * @description The HTTP status code, repeated in the body.
+             * The HTTP status code, repeated in the body.
              * @example 404
              */
             statusCode: number;
             /**
-             * @description The HTTP status name, e.g. `NOT_FOUND`.
+             * The HTTP status name, e.g. `NOT_FOUND`.
              * @example NOT_FOUND
              */
             status: string;
             /**
-             * @description What went wrong, in words.
+             * What went wrong, in words.
              * @example Model version ed542963de 0.0.99 not found
              */
             message: string;
             /**
-             * @description A link where the error can be reported to Modzy.
+             * A link where the error can be reported to Modzy.
              * @example https://app.modzy.com/support/contact-us
              */
             reportErrorUrl?: string;
         };
-        /** @description A model's entry in the library list. */
+        /** A model's entry in the library list. */
         ModelSummary: {
             /**
-             * @description The model's identifier.
+             * The model's identifier.
              * @example ed542963de
              */
             modelId: string;
             /**
-             * @description The newest version number.
+             * The newest version number.
              * @example 0.0.27
              */
             latestVersion?: string;
             /**
-             * @description Every version number of the model.
+             * Every version number of the model.
              * @example [
              *       "0.0.27",
              *       "0.0.26"
@@ -196,436 +204,436 @@ export interface components {
              */
             versions: string[];
         };
-        /** @description A version's entry in a model's version list. */
+        /** A version's entry in a model's version list. */
         VersionSummary: {
             /**
-             * @description The version number (semantic version).
+             * The version number (semantic version).
              * @example 0.0.27
              */
             version: string;
         };
-        /** @description A model as shown in the library, with its versions and descriptive data. */
+        /** A model as shown in the library, with its versions and descriptive data. */
         Model: {
             /**
-             * @description The model's identifier.
+             * The model's identifier.
              * @example ed542963de
              */
             modelId: string;
             /**
-             * @description The newest version number.
+             * The newest version number.
              * @example 0.0.27
              */
             latestVersion?: string;
             /**
-             * @description The newest version number that is active.
+             * The newest version number that is active.
              * @example 0.0.27
              */
             latestActiveVersion?: string;
-            /** @description Every version number of the model. */
+            /** Every version number of the model. */
             versions?: string[];
             /**
-             * @description Who published the model.
+             * Who published the model.
              * @example Open Source
              */
             author?: string;
             /**
-             * @description The model's display name.
+             * The model's display name.
              * @example Sentiment Analysis
              */
             name?: string;
-            /** @description A short description of what the model does. */
+            /** A short description of what the model does. */
             description?: string;
             /**
-             * @description URL-friendly slug of the model's library page.
+             * URL-friendly slug of the model's library page.
              * @example ed542963de-sentiment-analysis
              */
             permalink?: string;
-            /** @description Optional capabilities of the model, such as explainability. */
+            /** Optional capabilities of the model, such as explainability. */
             features?: components["schemas"]["Feature"][];
-            /** @description Whether the model has a version that can run jobs. */
+            /** Whether the model has a version that can run jobs. */
             isActive?: boolean;
-            /** @description Whether the model is marked as recommended in the library. */
+            /** Whether the model is marked as recommended in the library. */
             isRecommended?: boolean;
-            /** @description Whether the model is commercially licensed. */
+            /** Whether the model is commercially licensed. */
             isCommercial?: boolean;
-            /** @description Whether the model's license has expired. */
+            /** Whether the model's license has expired. */
             isExpired?: boolean;
-            /** @description Tags that classify the model in the library. */
+            /** Tags that classify the model in the library. */
             tags?: components["schemas"]["Tag"][];
-            /** @description Pictures shown with the model. */
+            /** Pictures shown with the model. */
             images?: components["schemas"]["Image"][];
-            /** @description Additional screenshot images; their shape is not documented. */
+            /** Additional screenshot images; their shape is not documented. */
             snapshotImages?: {
                 [key: string]: unknown;
             }[];
             /**
-             * @description When the model was last active; ISO 8601 with a `+0000` style offset, not strict RFC 3339.
+             * When the model was last active; ISO 8601 with a `+0000` style offset, not strict RFC 3339.
              * @example 2021-07-20T01:40:11.187+0000
              */
             lastActiveDateTime?: string;
             visibility?: components["schemas"]["Visibility"];
             /**
-             * @description Email address of the user who created the model.
+             * Email address of the user who created the model.
              * @example jane.doe@example.com
              */
             createdByEmail?: string;
             /**
-             * @description Full name of the user who created the model.
+             * Full name of the user who created the model.
              * @example Jane Doe
              */
             createdByFullName?: string;
         };
-        /** @description A capability a model offers. */
+        /** A capability a model offers. */
         Feature: {
             /**
-             * @description The feature's identifier.
+             * The feature's identifier.
              * @example explainable
              */
             identifier?: string;
             /**
-             * @description The feature's display name.
+             * The feature's display name.
              * @example Explainable
              */
             name?: string;
-            /** @description What the feature provides. */
+            /** What the feature provides. */
             description?: string;
         };
-        /** @description A library tag attached to a model. */
+        /** A library tag attached to a model. */
         Tag: {
             /**
-             * @description The tag's identifier.
+             * The tag's identifier.
              * @example text_analytics
              */
             identifier?: string;
             /**
-             * @description The tag's display name.
+             * The tag's display name.
              * @example Text Analytics
              */
             name?: string;
             /**
-             * @description The kind of tag, e.g. task or language.
+             * The kind of tag, e.g. task or language.
              * @example Task
              */
             dataType?: string;
-            /** @description Whether the tag is used as a library category. */
+            /** Whether the tag is used as a library category. */
             isCategorical?: boolean;
         };
-        /** @description A picture associated with a model. */
+        /** A picture associated with a model. */
         Image: {
-            /** @description Where the image is served. */
+            /** Where the image is served. */
             url?: string;
-            /** @description Caption shown with the image. */
+            /** Caption shown with the image. */
             caption?: string;
-            /** @description Alternative text for the image. */
+            /** Alternative text for the image. */
             alt?: string;
-            /** @description How the image relates to the model, e.g. a thumbnail. */
+            /** How the image relates to the model, e.g. a thumbnail. */
             relationType?: string;
         };
-        /** @description Who can see the model. */
+        /** Who can see the model. */
         Visibility: {
             /**
-             * @description The visibility scope; values are not documented.
+             * The visibility scope; values are not documented.
              * @example ALL
              */
             scope?: string;
-            /** @description Identifiers of the teams the model is shared with. */
+            /** Identifiers of the teams the model is shared with. */
             teams?: string[];
         };
         /**
-         * @description A version's lifecycle status. Known values: partial, canceled, rejected, deleted, active, inactive; set `active` to deploy a version. Other values may appear.
+         * A version's lifecycle status. Known values: partial, canceled, rejected, deleted, active, inactive; set `active` to deploy a version. Other values may appear.
          * @example active
          */
         VersionStatus: "partial" | "canceled" | "rejected" | "deleted" | "active" | "inactive" | (string & {});
         /**
-         * @description Where the model comes from. Other values may appear.
+         * Where the model comes from. Other values may appear.
          * @example Open Source
          */
         SourceType: "Custom Model" | "BAH" | "BAH Partner" | "Open Source" | (string & {});
-        /** @description Time limits for the model container's routes, in milliseconds. */
+        /** Time limits for the model container's routes, in milliseconds. */
         Timeout: {
             /**
-             * @description Time limit for the container's `/status` route, in milliseconds.
+             * Time limit for the container's `/status` route, in milliseconds.
              * @example 60000
              */
             status?: number;
             /**
-             * @description Time limit for the container's `/run` route, in milliseconds.
+             * Time limit for the container's `/run` route, in milliseconds.
              * @example 60000
              */
             run?: number;
         };
-        /** @description The hardware a version's container runs on. */
+        /** The hardware a version's container runs on. */
         Requirement: {
             /**
-             * @description Identifier of the hardware requirement option.
+             * Identifier of the hardware requirement option.
              * @example 1
              */
             requirementId?: number;
-            /** @description The requirement option's name. */
+            /** The requirement option's name. */
             name?: string;
-            /** @description Explains the requirement option. */
+            /** Explains the requirement option. */
             description?: string;
             /**
-             * @description Number of GPUs.
+             * Number of GPUs.
              * @example 0
              */
             gpuUnits?: number;
             /**
-             * @description CPU allotment in Kubernetes notation, e.g. `1000m`.
+             * CPU allotment in Kubernetes notation, e.g. `1000m`.
              * @example 1000m
              */
             cpuAmount?: string;
             /**
-             * @description Memory allotment in Kubernetes notation, e.g. `2Gi`.
+             * Memory allotment in Kubernetes notation, e.g. `2Gi`.
              * @example 2Gi
              */
             memoryAmount?: string;
         };
-        /** @description Picks a hardware requirement option for a version. */
+        /** Picks a hardware requirement option for a version. */
         RequirementSelection: {
             /**
-             * @description Identifier of the requirement option; the Python SDK uses -6 for GPU, -99 for ARM and 1 for the default option, and the account's options list other ids.
+             * Identifier of the requirement option; the Python SDK uses -6 for GPU, -99 for ARM and 1 for the default option, and the account's options list other ids.
              * @example 1
              */
             requirementId: number;
         };
-        /** @description The version's container image and its upload and load progress. */
+        /** The version's container image and its upload and load progress. */
         ContainerImage: {
-            /** @description State of the image upload. */
+            /** State of the image upload. */
             uploadStatus?: string;
-            /** @description State of loading the image into Modzy. */
+            /** State of loading the image into Modzy. */
             loadStatus?: string;
             /**
-             * @description Upload progress, 0 to 100.
+             * Upload progress, 0 to 100.
              * @example 100
              */
             uploadPercentage?: number;
             /**
-             * @description Load progress, 0 to 100.
+             * Load progress, 0 to 100.
              * @example 100
              */
             loadPercentage?: number;
-            /** @description Image size in bytes. */
+            /** Image size in bytes. */
             containerImageSize?: number;
-            /** @description Host of the registry the image came from. */
+            /** Host of the registry the image came from. */
             registryHost?: string;
-            /** @description Namespace of the image's repository. */
+            /** Namespace of the image's repository. */
             repositoryNamespace?: string;
-            /** @description Name of the image's repository. */
+            /** Name of the image's repository. */
             repositoryName?: string;
-            /** @description Prefix of the stored image name. */
+            /** Prefix of the stored image name. */
             imagePrefix?: string;
         };
-        /** @description Progress of the load test, where Modzy calls the container's `/status` route. */
+        /** Progress of the load test, where Modzy calls the container's `/status` route. */
         LoadStatus: {
             /**
-             * @description Number of the current step.
+             * Number of the current step.
              * @example 2
              */
             step?: number;
-            /** @description Name of the current step. */
+            /** Name of the current step. */
             stepName?: string;
             /**
-             * @description Progress, 0 to 100.
+             * Progress, 0 to 100.
              * @example 100
              */
             percentage?: number;
         };
-        /** @description Progress of the run test, where Modzy calls the container's `/run` route. */
+        /** Progress of the run test, where Modzy calls the container's `/run` route. */
         RunStatus: {
             /**
-             * @description Number of the current step.
+             * Number of the current step.
              * @example 4
              */
             step?: number;
-            /** @description Name of the current step. */
+            /** Name of the current step. */
             stepName?: string;
             /**
-             * @description Progress, 0 to 100.
+             * Progress, 0 to 100.
              * @example 100
              */
             percentage?: number;
             result?: components["schemas"]["RunResult"];
         };
-        /** @description Outcome of the test run. */
+        /** Outcome of the test run. */
         RunResult: {
-            /** @description The run's status, e.g. `FAILED` when the test did not pass. */
+            /** The run's status, e.g. `FAILED` when the test did not pass. */
             status?: string;
-            /** @description The processing engine that ran the test. */
+            /** The processing engine that ran the test. */
             engine?: string;
-            /** @description What went wrong, or null when the run succeeded. */
+            /** What went wrong, or null when the run succeeded. */
             error?: string | null;
-            /** @description When the run started; `+0000` style offset, not strict RFC 3339. */
+            /** When the run started; `+0000` style offset, not strict RFC 3339. */
             startTime?: string;
-            /** @description When the run ended; `+0000` style offset, not strict RFC 3339. */
+            /** When the run ended; `+0000` style offset, not strict RFC 3339. */
             endTime?: string;
-            /** @description When the run was last updated; `+0000` style offset, not strict RFC 3339. */
+            /** When the run was last updated; `+0000` style offset, not strict RFC 3339. */
             updateTime?: string;
-            /** @description Run duration in milliseconds. */
+            /** Run duration in milliseconds. */
             elapsedTime?: number;
-            /** @description The output the model produced for the test input. */
+            /** The output the model produced for the test input. */
             "results.json"?: {
                 [key: string]: unknown;
             };
         };
-        /** @description One input a version accepts. */
+        /** One input a version accepts. */
         VersionInput: {
             /**
-             * @description The input's file name.
+             * The input's file name.
              * @example input.txt
              */
             name?: string;
             /**
-             * @description Media types accepted for this input.
+             * Media types accepted for this input.
              * @example application/json
              */
             acceptedMediaTypes?: string;
             /**
-             * @description Largest accepted size in bytes.
+             * Largest accepted size in bytes.
              * @example 5242880
              */
             maximumSize?: number;
-            /** @description What the input holds. */
+            /** What the input holds. */
             description?: string;
         };
-        /** @description One output a version produces. */
+        /** One output a version produces. */
         VersionOutput: {
             /**
-             * @description The output's file name.
+             * The output's file name.
              * @example results.json
              */
             name?: string;
             /**
-             * @description Media type of the output.
+             * Media type of the output.
              * @example application/json
              */
             mediaType?: string;
             /**
-             * @description Largest size in bytes.
+             * Largest size in bytes.
              * @example 5242880
              */
             maximumSize?: number;
-            /** @description What the output holds. */
+            /** What the output holds. */
             description?: string;
         };
-        /** @description One performance metric of a version. */
+        /** One performance metric of a version. */
         Statistic: {
-            /** @description The metric's display label. */
+            /** The metric's display label. */
             label?: string;
-            /** @description Group the metric belongs to. */
+            /** Group the metric belongs to. */
             category?: string;
-            /** @description How the value is expressed, e.g. a percentage. */
+            /** How the value is expressed, e.g. a percentage. */
             type?: string;
-            /** @description What the metric measures. */
+            /** What the metric measures. */
             description?: string;
-            /** @description Whether the metric is featured on the model page. */
+            /** Whether the metric is featured on the model page. */
             highlight?: boolean;
-            /** @description Display position among the version's metrics. */
+            /** Display position among the version's metrics. */
             order?: number;
             /**
-             * @description The metric's value.
+             * The metric's value.
              * @example 0.96
              */
             value?: number;
         };
-        /** @description How many processing engines may run the version at once. */
+        /** How many processing engines may run the version at once. */
         Processing: {
             /**
-             * @description Engines kept running at all times (0 lets the version scale to zero).
+             * Engines kept running at all times (0 lets the version scale to zero).
              * @example 1
              */
             minimumParallelCapacity?: number;
             /**
-             * @description Most engines that may run at the same time.
+             * Most engines that may run at the same time.
              * @example 3
              */
             maximumParallelCapacity?: number;
         };
-        /** @description The full details of one model version. Sources disagree on which fields are always present, so all but `version` are optional. */
+        /** The full details of one model version. Sources disagree on which fields are always present, so all but `version` are optional. */
         ModelVersion: {
             /**
-             * @description The version number (semantic version).
+             * The version number (semantic version).
              * @example 0.0.27
              */
             version: string;
             /**
-             * @description When the version was created; ISO 8601 with a `+0000` style offset, not strict RFC 3339.
+             * When the version was created; ISO 8601 with a `+0000` style offset, not strict RFC 3339.
              * @example 2020-05-13T18:32:59.510+0000
              */
             createdAt?: string;
             /**
-             * @description When the version last changed; ISO 8601 with a `+0000` style offset, not strict RFC 3339.
+             * When the version last changed; ISO 8601 with a `+0000` style offset, not strict RFC 3339.
              * @example 2020-05-19T22:01:52.015+0000
              */
             updatedAt?: string;
-            /** @description The user who created the version. */
+            /** The user who created the version. */
             createdBy?: string;
-            /** @description A JSON Schema, as text, that job inputs must satisfy. */
+            /** A JSON Schema, as text, that job inputs must satisfy. */
             inputValidationSchema?: string;
             timeout?: components["schemas"]["Timeout"];
             requirement?: components["schemas"]["Requirement"];
             containerImage?: components["schemas"]["ContainerImage"];
             loadStatus?: components["schemas"]["LoadStatus"];
             runStatus?: components["schemas"]["RunStatus"];
-            /** @description The inputs the version accepts. */
+            /** The inputs the version accepts. */
             inputs?: components["schemas"]["VersionInput"][];
-            /** @description The outputs the version produces. */
+            /** The outputs the version produces. */
             outputs?: components["schemas"]["VersionOutput"][];
-            /** @description Performance metrics of the version. */
+            /** Performance metrics of the version. */
             statistics?: components["schemas"]["Statistic"][];
-            /** @description Whether the version is active, i.e. listed and able to run jobs. */
+            /** Whether the version is active, i.e. listed and able to run jobs. */
             isActive?: boolean;
-            /** @description Whether the version is available now rather than announced as coming soon. */
+            /** Whether the version is available now rather than announced as coming soon. */
             isAvailable?: boolean;
-            /** @description Markdown text on what the version does and what to expect. */
+            /** Markdown text on what the version does and what to expect. */
             longDescription?: string;
-            /** @description Markdown text on how the model was designed and trained. */
+            /** Markdown text on how the model was designed and trained. */
             technicalDetails?: string;
-            /** @description A summary of how well the model performs. */
+            /** A summary of how well the model performs. */
             performanceSummary?: string;
-            /** @description Release notes of the version. */
+            /** Release notes of the version. */
             versionHistory?: string;
-            /** @description The sample job request, as JSON text. */
+            /** The sample job request, as JSON text. */
             sampleInput?: string;
-            /** @description The sample result, as JSON text. */
+            /** The sample result, as JSON text. */
             sampleOutput?: string;
             sourceType?: components["schemas"]["SourceType"];
             status?: components["schemas"]["VersionStatus"];
-            /** @description Prefix of the version's stored container image. */
+            /** Prefix of the version's stored container image. */
             imagePrefix?: string;
-            /** @description Whether the version's image exists in the client registry. */
+            /** Whether the version's image exists in the client registry. */
             availableInClientRegistry?: boolean;
             model?: components["schemas"]["Model"];
             processing?: components["schemas"]["Processing"];
         };
-        /** @description The fields to change on a version; send only those. Each one replaces the stored value entirely, including whole arrays and objects. */
+        /** The fields to change on a version; send only those. Each one replaces the stored value entirely, including whole arrays and objects. */
         VersionUpdate: {
             processing?: components["schemas"]["Processing"];
             status?: components["schemas"]["VersionStatus"];
             requirement?: components["schemas"]["RequirementSelection"];
             timeout?: components["schemas"]["Timeout"];
-            /** @description The full list of inputs the version accepts. */
+            /** The full list of inputs the version accepts. */
             inputs?: components["schemas"]["VersionInput"][];
-            /** @description The full list of outputs the version produces. */
+            /** The full list of outputs the version produces. */
             outputs?: components["schemas"]["VersionOutput"][];
-            /** @description The full list of performance metrics. */
+            /** The full list of performance metrics. */
             statistics?: components["schemas"]["Statistic"][];
-            /** @description Markdown text on what the version does. */
+            /** Markdown text on what the version does. */
             longDescription?: string;
-            /** @description Markdown text on how the model was built. */
+            /** Markdown text on how the model was built. */
             technicalDetails?: string;
-            /** @description A summary of how well the model performs. */
+            /** A summary of how well the model performs. */
             performanceSummary?: string;
-            /** @description Release notes of the version. */
+            /** Release notes of the version. */
             versionHistory?: string;
         };
-        /** @description A free-form JSON document stored by the model's publisher. */
+        /** A free-form JSON document stored by the model's publisher. */
         SampleDocument: {
             [key: string]: unknown;
         };
     };
     responses: {
-        /** @description The request is malformed or lacks something the API needs. */
+        /** The request is malformed or lacks something the API needs. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -642,7 +650,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The API key is missing, malformed or unknown. */
+        /** The API key is missing, malformed or unknown. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -659,7 +667,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The API key lacks the roles or entitlement the request needs. */
+        /** The API key lacks the roles or entitlement the request needs. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -676,7 +684,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The model or version does not exist, or a path parameter is misspelled. */
+        /** The model or version does not exist, or a path parameter is misspelled. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -693,7 +701,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Modzy failed to handle the request. */
+        /** Modzy failed to handle the request. */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
@@ -713,27 +721,27 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The model's identifier.
+         * The model's identifier.
          * @example ed542963de
          */
         ModelId: string;
         /**
-         * @description The version number, a semantic version string.
+         * The version number, a semantic version string.
          * @example 0.0.27
          */
         Version: string;
         /**
-         * @description The page to return, counting from 1.
+         * The page to return, counting from 1.
          * @example 1
          */
         Page: number;
         /**
-         * @description How many entries a page holds.
+         * How many entries a page holds.
          * @example 10
          */
         PerPage: number;
         /**
-         * @description Sort order for `sort-by`.
+         * Sort order for `sort-by`.
          * @example ASC
          */
         Direction: "ASC" | "DESC";
@@ -741,7 +749,7 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description Pagination links (RFC 8288). The entry with `rel="next"` is the URL of the following page; absent on the last page.
+         * Pagination links (RFC 8288). The entry with `rel="next"` is the URL of the following page; absent on the last page.
          * @example <https://app.modzy.com/api/models?page=2&per-page=10>; rel="next"
          */
         Link: string;
@@ -754,77 +762,77 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only models with this identifier. Separate several values with `,` (any of them).
+                 * Only models with this identifier. Separate several values with `,` (any of them).
                  * @example ed542963de
                  */
                 modelId?: string;
                 /**
-                 * @description Only models by this author.
+                 * Only models by this author.
                  * @example Open Source
                  */
                 author?: string;
                 /**
-                 * @description Only models created by the user with this email address.
+                 * Only models created by the user with this email address.
                  * @example jane.doe@example.com
                  */
                 createdByEmail?: string;
                 /**
-                 * @description Only models whose name matches this text.
+                 * Only models whose name matches this text.
                  * @example Sentiment Analysis
                  */
                 name?: string;
                 /**
-                 * @description Only models whose short description matches this text.
+                 * Only models whose short description matches this text.
                  * @example sentiment
                  */
                 description?: string;
                 /**
-                 * @description Only models that have (true) or lack (false) an active version.
+                 * Only models that have (true) or lack (false) an active version.
                  * @example true
                  */
                 isActive?: boolean;
                 /**
-                 * @description Only models whose license has (true) or has not (false) expired.
+                 * Only models whose license has (true) or has not (false) expired.
                  * @example false
                  */
                 isExpired?: boolean;
                 /**
-                 * @description Only models that are (true) or are not (false) marked as recommended.
+                 * Only models that are (true) or are not (false) marked as recommended.
                  * @example true
                  */
                 isRecommended?: boolean;
                 /**
-                 * @description Only commercial (true) or non-commercial (false) models.
+                 * Only commercial (true) or non-commercial (false) models.
                  * @example false
                  */
                 isCommercial?: boolean;
                 /**
-                 * @description Filter on when the model was last active, written as in responses (`+0000` offset). Separate values with `,` to match any of them.
+                 * Filter on when the model was last active, written as in responses (`+0000` offset). Separate values with `,` to match any of them.
                  * @example 2021-07-20T01:40:11.187+0000
                  */
                 lastActiveDateTime?: string;
                 /**
-                 * @description Filter on when the model's license expires, written as in responses (`+0000` offset). Separate values with `,` to match any of them.
+                 * Filter on when the model's license expires, written as in responses (`+0000` offset). Separate values with `,` to match any of them.
                  * @example 2030-01-01T00:00:00.000+0000
                  */
                 expirationDateTime?: string;
                 /**
-                 * @description The page to return, counting from 1.
+                 * The page to return, counting from 1.
                  * @example 1
                  */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description How many entries a page holds.
+                 * How many entries a page holds.
                  * @example 10
                  */
                 "per-page"?: components["parameters"]["PerPage"];
                 /**
-                 * @description Comma-separated fields to order by. Known fields: modelId, author, submittedByEmail, name, isExpired, isActive, latestVersion, isRecommended, lastActiveDateTime, expirationDateTime.
+                 * Comma-separated fields to order by. Known fields: modelId, author, submittedByEmail, name, isExpired, isActive, latestVersion, isRecommended, lastActiveDateTime, expirationDateTime.
                  * @example name
                  */
                 "sort-by"?: string;
                 /**
-                 * @description Sort order for `sort-by`.
+                 * Sort order for `sort-by`.
                  * @example ASC
                  */
                 direction?: components["parameters"]["Direction"];
@@ -835,7 +843,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of models. */
+            /** One page of models. */
             200: {
                 headers: {
                     Link: components["headers"]["Link"];
@@ -877,7 +885,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The model's identifier.
+                 * The model's identifier.
                  * @example ed542963de
                  */
                 modelId: components["parameters"]["ModelId"];
@@ -886,7 +894,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The model. */
+            /** The model. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -962,62 +970,62 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only this version number. Separate several values with `,` (any of them).
+                 * Only this version number. Separate several values with `,` (any of them).
                  * @example 0.0.27
                  */
                 version?: string;
                 /**
-                 * @description Only versions created by this user.
+                 * Only versions created by this user.
                  * @example jane.doe@example.com
                  */
                 createdBy?: string;
                 /**
-                 * @description Filter on the creation time, written as in responses (`+0000` offset).
+                 * Filter on the creation time, written as in responses (`+0000` offset).
                  * @example 2020-05-13T18:32:59.510+0000
                  */
                 createdAt?: string;
                 /**
-                 * @description Filter on the time of the last change, written as in responses (`+0000` offset).
+                 * Filter on the time of the last change, written as in responses (`+0000` offset).
                  * @example 2020-05-19T22:01:52.015+0000
                  */
                 updatedAt?: string;
                 /**
-                 * @description Only versions in this status (e.g. `active`). Separate several values with `,` (any of them).
+                 * Only versions in this status (e.g. `active`). Separate several values with `,` (any of them).
                  * @example active
                  */
                 status?: string;
                 /**
-                 * @description Only versions that are (true) or are not (false) active.
+                 * Only versions that are (true) or are not (false) active.
                  * @example true
                  */
                 isActive?: boolean;
                 /**
-                 * @description Only versions that are (true) or are not (false) available now rather than announced.
+                 * Only versions that are (true) or are not (false) available now rather than announced.
                  * @example true
                  */
                 isAvailable?: boolean;
                 /**
-                 * @description Only versions that are (true) or are not (false) marked as experimental.
+                 * Only versions that are (true) or are not (false) marked as experimental.
                  * @example false
                  */
                 isExperimental?: boolean;
                 /**
-                 * @description The page to return, counting from 1.
+                 * The page to return, counting from 1.
                  * @example 1
                  */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description How many entries a page holds.
+                 * How many entries a page holds.
                  * @example 10
                  */
                 "per-page"?: components["parameters"]["PerPage"];
                 /**
-                 * @description Comma-separated fields to order by, e.g. version, createdAt, createdBy, status, isAvailable, updatedAt, isActive, isExperimental.
+                 * Comma-separated fields to order by, e.g. version, createdAt, createdBy, status, isAvailable, updatedAt, isActive, isExperimental.
                  * @example createdAt
                  */
                 "sort-by"?: string;
                 /**
-                 * @description Sort order for `sort-by`.
+                 * Sort order for `sort-by`.
                  * @example ASC
                  */
                 direction?: components["parameters"]["Direction"];
@@ -1025,7 +1033,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The model's identifier.
+                 * The model's identifier.
                  * @example ed542963de
                  */
                 modelId: components["parameters"]["ModelId"];
@@ -1034,7 +1042,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of versions. */
+            /** One page of versions. */
             200: {
                 headers: {
                     Link: components["headers"]["Link"];
@@ -1070,12 +1078,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The model's identifier.
+                 * The model's identifier.
                  * @example ed542963de
                  */
                 modelId: components["parameters"]["ModelId"];
                 /**
-                 * @description The version number, a semantic version string.
+                 * The version number, a semantic version string.
                  * @example 0.0.27
                  */
                 version: components["parameters"]["Version"];
@@ -1084,7 +1092,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The version's details. */
+            /** The version's details. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1243,12 +1251,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The model's identifier.
+                 * The model's identifier.
                  * @example ed542963de
                  */
                 modelId: components["parameters"]["ModelId"];
                 /**
-                 * @description The version number, a semantic version string.
+                 * The version number, a semantic version string.
                  * @example 0.0.27
                  */
                 version: components["parameters"]["Version"];
@@ -1269,7 +1277,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated version. */
+            /** The updated version. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1428,12 +1436,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The model's identifier.
+                 * The model's identifier.
                  * @example ed542963de
                  */
                 modelId: components["parameters"]["ModelId"];
                 /**
-                 * @description The version number, a semantic version string.
+                 * The version number, a semantic version string.
                  * @example 0.0.27
                  */
                 version: components["parameters"]["Version"];
@@ -1452,7 +1460,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The updated version. */
+            /** The updated version. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1611,12 +1619,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The model's identifier.
+                 * The model's identifier.
                  * @example ed542963de
                  */
                 modelId: components["parameters"]["ModelId"];
                 /**
-                 * @description The version number, a semantic version string.
+                 * The version number, a semantic version string.
                  * @example 0.0.27
                  */
                 version: components["parameters"]["Version"];
@@ -1625,7 +1633,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The sample job request. */
+            /** The sample job request. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1663,12 +1671,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The model's identifier.
+                 * The model's identifier.
                  * @example ed542963de
                  */
                 modelId: components["parameters"]["ModelId"];
                 /**
-                 * @description The version number, a semantic version string.
+                 * The version number, a semantic version string.
                  * @example 0.0.27
                  */
                 version: components["parameters"]["Version"];
@@ -1677,7 +1685,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The sample result. */
+            /** The sample result. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -13,8 +13,9 @@ export interface paths {
         };
         /**
          * List functions
-         * @description Returns one page of the project's functions, each with its latest revision id.
-         *     Paging is offset/limit based; `meta.total_count` gives the total number of matches.
+         *
+         * Returns one page of the project's functions, each with its latest revision id.
+         * Paging is offset/limit based; `meta.total_count` gives the total number of matches.
          */
         get: operations["listFunctions"];
         put?: never;
@@ -31,7 +32,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description UUID of the function.
+                 * UUID of the function.
                  * @example 3c90c3cc-0d44-4b50-8888-8dd25736052a
                  */
                 function_id: components["parameters"]["FunctionId"];
@@ -40,24 +41,27 @@ export interface paths {
         };
         /**
          * Get a function
-         * @description Returns the latest revision of the function with the given id.
+         *
+         * Returns the latest revision of the function with the given id.
          */
         get: operations["getFunction"];
         put?: never;
         post?: never;
         /**
          * Delete a function
-         * @description Deletes the function with the given id. The response has no body.
+         *
+         * Deletes the function with the given id. The response has no body.
          */
         delete: operations["deleteFunction"];
         options?: never;
         head?: never;
         /**
          * Update a function
-         * @description Changes the given fields of a function. The function is not edited in place: the server stores
-         *     a new revision, which becomes the latest, and returns the function at that revision. Fields left
-         *     out of the body keep their current values. Renaming to a name already used in the project fails
-         *     with 409.
+         *
+         * Changes the given fields of a function. The function is not edited in place: the server stores
+         * a new revision, which becomes the latest, and returns the function at that revision. Fields left
+         * out of the body keep their current values. Renaming to a name already used in the project fails
+         * with 409.
          */
         patch: operations["updateFunction"];
         trace?: never;
@@ -71,8 +75,9 @@ export interface paths {
         };
         /**
          * Get a function by name
-         * @description Returns the latest revision of the function with the given name. Names containing `/`
-         *     must be percent-encoded in the path.
+         *
+         * Returns the latest revision of the function with the given name. Names containing `/`
+         * must be percent-encoded in the path.
          */
         get: operations["getFunctionByName"];
         put?: never;
@@ -92,8 +97,9 @@ export interface paths {
         };
         /**
          * List revisions of a function
-         * @description Returns one page of the function's revisions, newest first, so the first entry is the
-         *     latest revision. Paging is offset/limit based with `meta.total_count`.
+         *
+         * Returns one page of the function's revisions, newest first, so the first entry is the
+         * latest revision. Paging is offset/limit based with `meta.total_count`.
          */
         get: operations["listRevisions"];
         put?: never;
@@ -113,7 +119,8 @@ export interface paths {
         };
         /**
          * Get a function at a revision
-         * @description Returns the function with the given id as it was at the given revision.
+         *
+         * Returns the function with the given id as it was at the given revision.
          */
         get: operations["getRevision"];
         put?: never;
@@ -128,185 +135,193 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description A function as stored at one revision (the latest one unless a revision was requested). */
+        /** A function as stored at one revision (the latest one unless a revision was requested). */
         Function: {
             /**
-             * @description Project-unique function name.
+             * Project-unique function name.
              * @example my-function
              */
             name: string;
-            /** @description Human-readable summary of what the function does. */
+            /** Human-readable summary of what the function does. */
             description?: string | null;
-            /** @description The prompt-style instructions the model follows when the function is called. */
+            /** The prompt-style instructions the model follows when the function is called. */
             instructions: string;
-            /** @description JSON Schema the call input must match, if any. */
+            /** JSON Schema the call input must match, if any. */
             input_schema?: {
                 [key: string]: unknown;
             } | null;
-            /** @description JSON Schema the structured output must match, if any. */
+            /** JSON Schema the structured output must match, if any. */
             output_schema?: {
                 [key: string]: unknown;
             } | null;
-            /** @description Model (or fallback list of models) used to run the function. */
+            /** Model (or fallback list of models) used to run the function. */
             model?: components["schemas"]["ModelSpec"];
-            /** @description Invocation settings keyed by dotted names. */
+            /** Invocation settings keyed by dotted names. */
             configuration?: components["schemas"]["FunctionConfiguration"] | null;
             /**
              * Format: uuid
-             * @description UUID of the function (stable across revisions).
+             *
+             * UUID of the function (stable across revisions).
              */
             id: string;
             /**
              * Format: uuid
-             * @description UUID of the dataset attached to the function, if any.
+             *
+             * UUID of the dataset attached to the function, if any.
              */
             dataset_id?: string | null;
             /**
              * Format: uuid
-             * @description UUID of the revision this object represents.
+             *
+             * UUID of the revision this object represents.
              */
             revision_id?: string | null;
             /**
-             * @description Whether calls of this function are observed (traced) by the platform.
+             * Whether calls of this function are observed (traced) by the platform.
              * @default true
              */
             observer_enabled?: boolean;
         };
-        /** @description Summary of a function as returned in list results. */
+        /** Summary of a function as returned in list results. */
         FunctionListItem: {
             /**
              * Format: uuid
-             * @description UUID of the function.
+             *
+             * UUID of the function.
              */
             id: string;
-            /** @description Project-unique function name. */
+            /** Project-unique function name. */
             name: string;
-            /** @description Human-readable summary of what the function does. */
+            /** Human-readable summary of what the function does. */
             description?: string | null;
-            /** @description The function's instructions at its latest revision. */
+            /** The function's instructions at its latest revision. */
             instructions?: string | null;
-            /** @description Model (or fallback list of models) at the latest revision. */
+            /** Model (or fallback list of models) at the latest revision. */
             model?: components["schemas"]["ModelSpec"] | null;
             /**
              * Format: uuid
-             * @description UUID of the function's latest revision.
+             *
+             * UUID of the function's latest revision.
              */
             revision_id: string;
-            /** @description True when the function belongs to Opper's newer v3 API rather than v2. */
+            /** True when the function belongs to Opper's newer v3 API rather than v2. */
             is_v3?: boolean;
         };
-        /** @description One page of functions. */
+        /** One page of functions. */
         FunctionList: {
-            /** @description Paging information. */
+            /** Paging information. */
             meta: components["schemas"]["PageMeta"];
-            /** @description The functions in this page. */
+            /** The functions in this page. */
             data: components["schemas"]["FunctionListItem"][];
         };
-        /** @description Fields to change; anything omitted keeps its current value. Saving creates a new revision. */
+        /** Fields to change; anything omitted keeps its current value. Saving creates a new revision. */
         FunctionUpdate: {
-            /** @description New project-unique name. */
+            /** New project-unique name. */
             name?: string | null;
-            /** @description New human-readable summary. */
+            /** New human-readable summary. */
             description?: string | null;
-            /** @description New instructions for the model. */
+            /** New instructions for the model. */
             instructions?: string | null;
-            /** @description New JSON Schema for the call input. */
+            /** New JSON Schema for the call input. */
             input_schema?: {
                 [key: string]: unknown;
             } | null;
-            /** @description New JSON Schema for the structured output. */
+            /** New JSON Schema for the structured output. */
             output_schema?: {
                 [key: string]: unknown;
             } | null;
-            /** @description New model or fallback list of models. */
+            /** New model or fallback list of models. */
             model?: components["schemas"]["ModelSpec"] | null;
-            /** @description New invocation settings keyed by dotted names. */
+            /** New invocation settings keyed by dotted names. */
             configuration?: components["schemas"]["FunctionConfiguration"] | null;
         };
         /**
-         * @description Invocation settings. Keys are literal dotted strings (e.g. `"invocation.cache.ttl"`), not nested
-         *     objects. The keys listed here are the known ones; the API also returns others (such as
-         *     `beta.evaluation.enabled`), so any extra key is allowed.
+         * Invocation settings. Keys are literal dotted strings (e.g. `"invocation.cache.ttl"`), not nested
+         * objects. The keys listed here are the known ones; the API also returns others (such as
+         * `beta.evaluation.enabled`), so any extra key is allowed.
          */
         FunctionConfiguration: {
-            /** @description Seconds a cached result stays valid; 0 turns caching off. */
+            /** Seconds a cached result stays valid; 0 turns caching off. */
             "invocation.cache.ttl"?: number;
-            /** @description Number of stored examples added to the prompt as few-shot examples. */
+            /** Number of stored examples added to the prompt as few-shot examples. */
             "invocation.few_shot.count"?: number;
-            /** @description How many times generation is retried until the output matches the output schema. */
+            /** How many times generation is retried until the output matches the output schema. */
             "invocation.structured_generation.max_attempts"?: number;
-            /** @description Beta switch that checks call input against the input schema. */
+            /** Beta switch that checks call input against the input schema. */
             "beta.invocation.input_validation.enabled"?: boolean;
-            /** @description Beta switch that has the model produce XML instead of JSON internally. */
+            /** Beta switch that has the model produce XML instead of JSON internally. */
             "beta.invocation.xml_mode.enabled"?: boolean;
         } & {
             [key: string]: unknown;
         };
         /**
-         * @description Which model runs the function: a model name such as `openai/gpt-4o-mini`, a model object with
-         *     options, or an array of either, tried in order as fallbacks.
+         * Which model runs the function: a model name such as `openai/gpt-4o-mini`, a model object with
+         * options, or an array of either, tried in order as fallbacks.
          */
         ModelSpec: string | components["schemas"]["ModelObject"] | (string | components["schemas"]["ModelObject"])[];
-        /** @description A model together with call options. */
+        /** A model together with call options. */
         ModelObject: {
             /**
-             * @description Model name in `provider/model` form.
+             * Model name in `provider/model` form.
              * @example openai/gpt-4o-mini
              */
             name: string;
-            /** @description Provider options passed with each call, such as temperature. */
+            /** Provider options passed with each call, such as temperature. */
             options?: {
                 [key: string]: unknown;
             };
-            /** @description Extra HTTP headers sent to the model provider; may hold credentials. */
+            /** Extra HTTP headers sent to the model provider; may hold credentials. */
             extra_headers?: {
                 [key: string]: unknown;
             };
         };
-        /** @description One stored revision of a function. */
+        /** One stored revision of a function. */
         Revision: {
             /**
              * Format: uuid
-             * @description UUID of the revision.
+             *
+             * UUID of the revision.
              */
             id: string;
-            /** @description Invocation settings saved with this revision. */
+            /** Invocation settings saved with this revision. */
             configuration: components["schemas"]["FunctionConfiguration"];
             /**
              * Format: date-time
-             * @description When the revision was created.
+             *
+             * When the revision was created.
              */
             created_at: string;
             /**
              * Format: date-time
-             * @description When the revision was last modified, if ever.
+             *
+             * When the revision was last modified, if ever.
              */
             updated_at?: string | null;
         };
-        /** @description One page of revisions, newest first. */
+        /** One page of revisions, newest first. */
         RevisionList: {
-            /** @description Paging information. */
+            /** Paging information. */
             meta: components["schemas"]["PageMeta"];
-            /** @description The revisions in this page. */
+            /** The revisions in this page. */
             data: components["schemas"]["Revision"][];
         };
-        /** @description Paging information for a list response. */
+        /** Paging information for a list response. */
         PageMeta: {
-            /** @description Total number of items across all pages. */
+            /** Total number of items across all pages. */
             total_count: number;
         };
-        /** @description Opper's error body, used for every error status including validation failures. */
+        /** Opper's error body, used for every error status including validation failures. */
         Error: {
-            /** @description Error class name, e.g. `NotFoundError` or `ConflictError`. */
+            /** Error class name, e.g. `NotFoundError` or `ConflictError`. */
             type?: string;
-            /** @description Short human-readable description of the error kind. */
+            /** Short human-readable description of the error kind. */
             message?: string;
-            /** @description Specifics of the failure; a string, or a list of field errors for validation failures. */
+            /** Specifics of the failure; a string, or a list of field errors for validation failures. */
             detail: unknown;
         };
     };
     responses: {
-        /** @description The request was rejected as invalid. */
+        /** The request was rejected as invalid. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -322,7 +337,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The API key is missing or not valid. */
+        /** The API key is missing or not valid. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -338,7 +353,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The function or revision does not exist. */
+        /** The function or revision does not exist. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -354,7 +369,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Another function in the project already has the requested name. */
+        /** Another function in the project already has the requested name. */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -370,7 +385,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A parameter or body field failed validation. */
+        /** A parameter or body field failed validation. */
         ValidationError: {
             headers: {
                 [name: string]: unknown;
@@ -398,12 +413,12 @@ export interface components {
     };
     parameters: {
         /**
-         * @description UUID of the function.
+         * UUID of the function.
          * @example 3c90c3cc-0d44-4b50-8888-8dd25736052a
          */
         FunctionId: string;
         /**
-         * @description Number of items to skip before the page starts.
+         * Number of items to skip before the page starts.
          * @example 0
          */
         Offset: number;
@@ -418,23 +433,23 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only return functions whose name matches this value.
+                 * Only return functions whose name matches this value.
                  * @example my-function
                  */
                 name?: string;
                 /**
-                 * @description Sort field, ascending by default; prefix with `-` for descending order. Documented fields are
-                 *     `name` and the creation time (the docs write it both as `created_at` and `created`).
+                 * Sort field, ascending by default; prefix with `-` for descending order. Documented fields are
+                 * `name` and the creation time (the docs write it both as `created_at` and `created`).
                  * @example -created
                  */
                 sort?: string;
                 /**
-                 * @description Number of items to skip before the page starts.
+                 * Number of items to skip before the page starts.
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description Maximum number of functions to return in this page.
+                 * Maximum number of functions to return in this page.
                  * @example 20
                  */
                 limit?: number;
@@ -445,7 +460,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of functions. */
+            /** A page of functions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -496,7 +511,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description UUID of the function.
+                 * UUID of the function.
                  * @example 3c90c3cc-0d44-4b50-8888-8dd25736052a
                  */
                 function_id: components["parameters"]["FunctionId"];
@@ -505,7 +520,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function at its latest revision. */
+            /** The function at its latest revision. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -581,7 +596,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description UUID of the function.
+                 * UUID of the function.
                  * @example 3c90c3cc-0d44-4b50-8888-8dd25736052a
                  */
                 function_id: components["parameters"]["FunctionId"];
@@ -590,7 +605,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function was deleted. */
+            /** The function was deleted. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -609,7 +624,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description UUID of the function.
+                 * UUID of the function.
                  * @example 3c90c3cc-0d44-4b50-8888-8dd25736052a
                  */
                 function_id: components["parameters"]["FunctionId"];
@@ -637,7 +652,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The function at the newly created revision. */
+            /** The function at the newly created revision. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -714,7 +729,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The function's name, unique within the project.
+                 * The function's name, unique within the project.
                  * @example my-function
                  */
                 name: string;
@@ -723,7 +738,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function at its latest revision. */
+            /** The function at its latest revision. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -797,12 +812,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Number of items to skip before the page starts.
+                 * Number of items to skip before the page starts.
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
                 /**
-                 * @description Maximum number of revisions to return in this page (server default when omitted).
+                 * Maximum number of revisions to return in this page (server default when omitted).
                  * @example 20
                  */
                 limit?: number;
@@ -810,7 +825,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description UUID of the function.
+                 * UUID of the function.
                  * @example 3c90c3cc-0d44-4b50-8888-8dd25736052a
                  */
                 function_id: components["parameters"]["FunctionId"];
@@ -819,7 +834,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of revisions, newest first. */
+            /** A page of revisions, newest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -869,12 +884,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description UUID of the function.
+                 * UUID of the function.
                  * @example 3c90c3cc-0d44-4b50-8888-8dd25736052a
                  */
                 function_id: components["parameters"]["FunctionId"];
                 /**
-                 * @description UUID of the revision to read.
+                 * UUID of the revision to read.
                  * @example 3c90c3cc-0d44-4b50-8888-8dd25736052a
                  */
                 revision_id: string;
@@ -883,7 +898,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function at the requested revision. */
+            /** The function at the requested revision. */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -13,7 +13,8 @@ export interface paths {
         };
         /**
          * List functions
-         * @description Returns the functions owned by the caller as one array. Paging is offset-based with `limit` and `offset`; the response carries no cursor, so a page shorter than `limit` is the last one. Only `name` and `owner_name` are guaranteed on each entry.
+         *
+         * Returns the functions owned by the caller as one array. Paging is offset-based with `limit` and `offset`; the response carries no cursor, so a page shorter than `limit` is the last one. Only `name` and `owner_name` are guaranteed on each entry.
          */
         get: operations["listFunctions"];
         put?: never;
@@ -33,7 +34,8 @@ export interface paths {
         };
         /**
          * Get a function
-         * @description Returns one function with its metadata, webhooks and latest version.
+         *
+         * Returns one function with its metadata, webhooks and latest version.
          */
         get: operations["getFunction"];
         put?: never;
@@ -53,7 +55,8 @@ export interface paths {
         };
         /**
          * List function versions
-         * @description Returns the versions of a function as one array. Paging is offset-based with `limit` and `offset`; there is no cursor in the response.
+         *
+         * Returns the versions of a function as one array. Paging is offset-based with `limit` and `offset`; there is no cursor in the response.
          */
         get: operations["listVersions"];
         put?: never;
@@ -73,7 +76,8 @@ export interface paths {
         };
         /**
          * Get a function version
-         * @description Returns one version of a function, addressed by its full ID, a unique prefix of the ID, or `latest`. Current responses use the `Version` shape; older deployments of the API answered with a different object (`LegacyVersion`: `status`, a `time` block, `minimum_running_replicas`, `gpu` as a string). Both are accepted; tell them apart by the presence of `build_status`.
+         *
+         * Returns one version of a function, addressed by its full ID, a unique prefix of the ID, or `latest`. Current responses use the `Version` shape; older deployments of the API answered with a different object (`LegacyVersion`: `status`, a `time` block, `minimum_running_replicas`, `gpu` as a string). Both are accepted; tell them apart by the presence of `build_status`.
          */
         get: operations["getVersion"];
         put?: never;
@@ -95,7 +99,8 @@ export interface paths {
         put?: never;
         /**
          * Set a version's replica bounds
-         * @description Sets the minimum and/or maximum number of running replicas of a function version and returns the updated version. Both body fields are optional. Raising `minimum_replicas` keeps warm replicas around to avoid cold starts. Sending the same body twice has the same effect as sending it once.
+         *
+         * Sets the minimum and/or maximum number of running replicas of a function version and returns the updated version. Both body fields are optional. Raising `minimum_replicas` keeps warm replicas around to avoid cold starts. Sending the same body twice has the same effect as sending it once.
          */
         post: operations["editVersion"];
         delete?: never;
@@ -109,230 +114,230 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Error body of every non-validation failure.
+         * Error body of every non-validation failure.
          * @example {
          *       "detail": "Function version not found."
          *     }
          */
         Error: {
-            /** @description Human-readable explanation of the failure. */
+            /** Human-readable explanation of the failure. */
             detail: string;
         };
-        /** @description Body of a 422 response, listing each field that failed validation. */
+        /** Body of a 422 response, listing each field that failed validation. */
         HTTPValidationError: {
-            /** @description One entry per failed check. */
+            /** One entry per failed check. */
             detail?: components["schemas"]["ValidationError"][];
         };
-        /** @description One failed validation check. */
+        /** One failed validation check. */
         ValidationError: {
-            /** @description Path to the offending value, e.g. `["body", "minimum_replicas"]`. */
+            /** Path to the offending value, e.g. `["body", "minimum_replicas"]`. */
             loc: (string | number)[];
-            /** @description What was wrong with the value. */
+            /** What was wrong with the value. */
             msg: string;
-            /** @description Machine-readable kind of validation error. */
+            /** Machine-readable kind of validation error. */
             type: string;
         };
-        /** @description A function (or workflow) on Sieve. Only `name` and `owner_name` are always present; the other fields are left out when the listing is truncated. */
+        /** A function (or workflow) on Sieve. Only `name` and `owner_name` are always present; the other fields are left out when the listing is truncated. */
         FunctionApp: {
-            /** @description Function name, unique within its owner. */
+            /** Function name, unique within its owner. */
             name: string;
-            /** @description Organization or user that owns the function. */
+            /** Organization or user that owns the function. */
             owner_name: string;
-            /** @description Whether anyone or only the owner can see and run the function. */
+            /** Whether anyone or only the owner can see and run the function. */
             visibility?: "public" | "private" | (string & {}) | null;
-            /** @description Display title. */
+            /** Display title. */
             title?: string | null;
-            /** @description Link to the function's source code. */
+            /** Link to the function's source code. */
             code_url?: string | null;
-            /** @description Short description of what the function does. */
+            /** Short description of what the function does. */
             description?: string | null;
-            /** @description Free-form tags. */
+            /** Free-form tags. */
             tags?: string[] | null;
-            /** @description URL of the cover image shown in the Sieve UI. */
+            /** URL of the cover image shown in the Sieve UI. */
             cover_image_url?: string | null;
-            /** @description IDs of jobs shown as examples in the function's playground. */
+            /** IDs of jobs shown as examples in the function's playground. */
             examples?: string[] | null;
-            /** @description README text (Markdown). */
+            /** README text (Markdown). */
             readme?: string | null;
-            /** @description The newest version of the function, if any. */
+            /** The newest version of the function, if any. */
             latest_version?: components["schemas"]["Version"] | null;
-            /** @description A single function or a workflow composed of functions. */
+            /** A single function or a workflow composed of functions. */
             function_type?: "function" | "workflow" | (string & {}) | null;
-            /** @description Webhooks called on job events of this function. */
+            /** Webhooks called on job events of this function. */
             webhooks?: components["schemas"]["Webhook"][] | null;
-            /** @description Whether a replica is restarted after a job fails. */
+            /** Whether a replica is restarted after a job fails. */
             restart_on_error?: boolean | null;
         };
-        /** @description A URL notified on one kind of job event. */
+        /** A URL notified on one kind of job event. */
         Webhook: {
-            /** @description Event that triggers the call. Both dotted and underscored spellings exist for some events. */
+            /** Event that triggers the call. Both dotted and underscored spellings exist for some events. */
             type: "job.start" | "job.complete" | "job.complete.no_output" | "job.new_output" | "job_start" | "job_complete" | (string & {});
-            /** @description URL that receives the POST. */
+            /** URL that receives the POST. */
             url: string;
         };
-        /** @description One deployed build of a function, with its packages, I/O signature and scaling. */
+        /** One deployed build of a function, with its packages, I/O signature and scaling. */
         Version: {
-            /** @description Version ID (a UUID). */
+            /** Version ID (a UUID). */
             id: string;
-            /** @description Where the version is in its build and deploy pipeline. */
+            /** Where the version is in its build and deploy pipeline. */
             build_status: "queued" | "building" | "pushing" | "deploying" | "ready" | "error" | (string & {});
-            /** @description When the build was queued, in UTC without an offset (e.g. `2024-12-15T01:41:59.195000`). */
+            /** When the build was queued, in UTC without an offset (e.g. `2024-12-15T01:41:59.195000`). */
             queued_at: string | null;
-            /** @description When the build finished, in UTC without an offset; null until then. */
+            /** When the build finished, in UTC without an offset; null until then. */
             built_at: string | null;
-            /** @description When the version could start taking jobs, in UTC without an offset; null until then. */
+            /** When the version could start taking jobs, in UTC without an offset; null until then. */
             ready_at: string | null;
-            /** @description Machine type the version runs on (a GPU type name or a CPU machine). */
+            /** Machine type the version runs on (a GPU type name or a CPU machine). */
             compute_type: string;
-            /** @description pip requirements installed in the image. */
+            /** pip requirements installed in the image. */
             python_packages: string[];
-            /** @description System (apt) packages installed in the image. */
+            /** System (apt) packages installed in the image. */
             system_packages: string[];
-            /** @description CUDA version of the image, if any. */
+            /** CUDA version of the image, if any. */
             cuda_version?: string | null;
-            /** @description Whether the version runs on a GPU. */
+            /** Whether the version runs on a GPU. */
             gpu: boolean;
-            /** @description How many copies of the function share one machine. */
+            /** How many copies of the function share one machine. */
             split: number;
             /**
-             * @description Replicas kept running even without traffic (avoids cold starts).
+             * Replicas kept running even without traffic (avoids cold starts).
              * @default 0
              */
             minimum_replicas?: number;
             /**
-             * @description Upper bound on running replicas; the meaning of 0 is not documented.
+             * Upper bound on running replicas; the meaning of 0 is not documented.
              * @default 0
              */
             maximum_replicas?: number | null;
-            /** @description Declared inputs of the function. */
+            /** Declared inputs of the function. */
             inputs: components["schemas"]["InputOutput"][];
-            /** @description Declared outputs of the function. */
+            /** Declared outputs of the function. */
             outputs: components["schemas"]["InputOutput"][];
-            /** @description Current worker counts by state; null when not reported. */
+            /** Current worker counts by state; null when not reported. */
             current_workers?: components["schemas"]["WorkerCounts"] | null;
-            /** @description Environment variables the function declares. Normally an array; some responses send an object instead. */
+            /** Environment variables the function declares. Normally an array; some responses send an object instead. */
             environment_variables: components["schemas"]["EnvironmentVariable"][] | Record<string, unknown>;
             /**
-             * @description Whether outputs are streamed as they are produced.
+             * Whether outputs are streamed as they are produced.
              * @default false
              */
             stream_output?: boolean | null;
-            /** @description Other Sieve functions this one calls. */
+            /** Other Sieve functions this one calls. */
             function_dependencies: string[];
         };
-        /** @description The version object as returned by the older API (before the auto-generated reference). Kept so that clients can still read such responses. */
+        /** The version object as returned by the older API (before the auto-generated reference). Kept so that clients can still read such responses. */
         LegacyVersion: {
-            /** @description ID of the function (model) the version belongs to. */
+            /** ID of the function (model) the version belongs to. */
             id: string;
-            /** @description Function name. */
+            /** Function name. */
             name?: string;
-            /** @description Version ID. */
+            /** Version ID. */
             version?: string;
-            /** @description ID of the owning organization. */
+            /** ID of the owning organization. */
             organization_id?: string;
-            /** @description Build status; same values as `Version.build_status`. */
+            /** Build status; same values as `Version.build_status`. */
             status: "queued" | "building" | "pushing" | "deploying" | "ready" | "error" | (string & {});
-            /** @description Who may see and run the function. */
+            /** Who may see and run the function. */
             permissions?: components["schemas"]["LegacyPermissions"];
-            /** @description Whether the version uses a GPU, as the string `"true"` or `"false"`. */
+            /** Whether the version uses a GPU, as the string `"true"` or `"false"`. */
             gpu?: string;
-            /** @description Full build configuration; usually null. */
+            /** Full build configuration; usually null. */
             full_config?: unknown;
-            /** @description Build timestamps. */
+            /** Build timestamps. */
             time?: components["schemas"]["LegacyBuildTimes"];
-            /** @description Machine type; may be empty. */
+            /** Machine type; may be empty. */
             machine_type?: string;
-            /** @description Kind of function, e.g. `model`. */
+            /** Kind of function, e.g. `model`. */
             type?: string;
-            /** @description Whether the function takes a stream of inputs. */
+            /** Whether the function takes a stream of inputs. */
             is_iterator_input?: boolean;
-            /** @description Whether the function yields a stream of outputs. */
+            /** Whether the function yields a stream of outputs. */
             is_iterator_output?: boolean;
-            /** @description Current worker counts by state. */
+            /** Current worker counts by state. */
             current_workers?: components["schemas"]["WorkerCounts"] | null;
-            /** @description Declared inputs of the function. */
+            /** Declared inputs of the function. */
             inputs?: components["schemas"]["InputOutput"][];
-            /** @description Declared outputs of the function. */
+            /** Declared outputs of the function. */
             outputs?: components["schemas"]["InputOutput"][];
-            /** @description Replicas kept running even without traffic. */
+            /** Replicas kept running even without traffic. */
             minimum_running_replicas?: number;
-            /** @description Function description; may be empty. */
+            /** Function description; may be empty. */
             description?: string;
-            /** @description Link to the source code; may be empty. */
+            /** Link to the source code; may be empty. */
             code_url?: string;
-            /** @description Name of the user or organization that published the function. */
+            /** Name of the user or organization that published the function. */
             author?: string;
         };
-        /** @description Access settings in the legacy version object. */
+        /** Access settings in the legacy version object. */
         LegacyPermissions: {
-            /** @description Whether the function is private. */
+            /** Whether the function is private. */
             private?: boolean;
-            /** @description IDs granted access to a private function. */
+            /** IDs granted access to a private function. */
             ids?: string[] | null;
         };
-        /** @description Build timestamps in the legacy version object, in UTC without an offset. */
+        /** Build timestamps in the legacy version object, in UTC without an offset. */
         LegacyBuildTimes: {
-            /** @description When the build was queued. */
+            /** When the build was queued. */
             queued?: string | null;
-            /** @description When the build started. */
+            /** When the build started. */
             started?: string | null;
-            /** @description When the build completed. */
+            /** When the build completed. */
             completed?: string | null;
         };
-        /** @description A version in either the current shape (`Version`, has `build_status`) or the legacy shape (`LegacyVersion`, has `status`). */
+        /** A version in either the current shape (`Version`, has `build_status`) or the legacy shape (`LegacyVersion`, has `status`). */
         VersionOrLegacy: components["schemas"]["Version"] | components["schemas"]["LegacyVersion"];
-        /** @description One declared input or output of a function. */
+        /** One declared input or output of a function. */
         InputOutput: {
-            /** @description Sieve or Python type of the value, e.g. `sieve.File` or `str`. */
+            /** Sieve or Python type of the value, e.g. `sieve.File` or `str`. */
             type?: string | null;
-            /** @description Parameter name. */
+            /** Parameter name. */
             name?: string | null;
-            /** @description The value itself; only filled in on job results. */
+            /** The value itself; only filled in on job results. */
             data?: unknown;
-            /** @description What the value is. */
+            /** What the value is. */
             description?: string | null;
-            /** @description JSON schema of the value, when declared. */
+            /** JSON schema of the value, when declared. */
             schema?: Record<string, unknown> | null;
-            /** @description Run that produced this value (job results only). */
+            /** Run that produced this value (job results only). */
             run_id?: string | null;
             /**
-             * @description Whether the input may be omitted.
+             * Whether the input may be omitted.
              * @default false
              */
             is_optional?: boolean | null;
         };
-        /** @description Number of workers of a version in each state. */
+        /** Number of workers of a version in each state. */
         WorkerCounts: {
-            /** @description Workers that have a machine and are building their runtime environment. */
+            /** Workers that have a machine and are building their runtime environment. */
             starting: number | null;
-            /** @description Workers running the function's setup code. */
+            /** Workers running the function's setup code. */
             setup: number | null;
-            /** @description Workers currently processing a job. */
+            /** Workers currently processing a job. */
             active: number | null;
-            /** @description Workers set up and waiting for a job. */
+            /** Workers set up and waiting for a job. */
             idle: number | null;
-            /** @description Workers still waiting for a machine. */
+            /** Workers still waiting for a machine. */
             awaiting_resources: number | null;
         };
-        /** @description An environment variable the function declares. */
+        /** An environment variable the function declares. */
         EnvironmentVariable: {
-            /** @description Variable name. */
+            /** Variable name. */
             name: string;
-            /** @description What the variable is for. */
+            /** What the variable is for. */
             description: string | null;
-            /** @description Value used when none is set; may be a secret. */
+            /** Value used when none is set; may be a secret. */
             default: string | null;
         };
-        /** @description New replica bounds for a version; both fields are optional. */
+        /** New replica bounds for a version; both fields are optional. */
         EditVersionRequest: {
-            /** @description Replicas to keep running at all times. */
+            /** Replicas to keep running at all times. */
             minimum_replicas?: number | null;
-            /** @description Most replicas the version may scale up to. */
+            /** Most replicas the version may scale up to. */
             maximum_replicas?: number | null;
         };
     };
     responses: {
-        /** @description A value in the request was rejected. */
+        /** A value in the request was rejected. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -346,7 +351,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The API key is missing or invalid. */
+        /** The API key is missing or invalid. */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -360,7 +365,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The API key may not change this function version. */
+        /** The API key may not change this function version. */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -374,7 +379,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No function with this owner and name is visible to the caller. */
+        /** No function with this owner and name is visible to the caller. */
         FunctionNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -388,7 +393,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The function or the requested version of it does not exist. */
+        /** The function or the requested version of it does not exist. */
         VersionNotFound: {
             headers: {
                 [name: string]: unknown;
@@ -402,7 +407,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description A parameter or the body did not pass request validation. */
+        /** A parameter or the body did not pass request validation. */
         ValidationFailed: {
             headers: {
                 [name: string]: unknown;
@@ -425,7 +430,7 @@ export interface components {
                 "application/json": components["schemas"]["HTTPValidationError"];
             };
         };
-        /** @description Requests are arriving too fast; wait before retrying. */
+        /** Requests are arriving too fast; wait before retrying. */
         TooManyRequests: {
             headers: {
                 [name: string]: unknown;
@@ -439,7 +444,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The service failed while handling the request. */
+        /** The service failed while handling the request. */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
@@ -456,27 +461,27 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Name of the organization or user that owns the function.
+         * Name of the organization or user that owns the function.
          * @example sieve
          */
         OwnerName: string;
         /**
-         * @description Name of the function.
+         * Name of the function.
          * @example retalker
          */
         FunctionName: string;
         /**
-         * @description Which version: its full ID, a prefix of the ID that matches only one version, or `latest` for the most recent one.
+         * Which version: its full ID, a prefix of the ID that matches only one version, or `latest` for the most recent one.
          * @example 41b83e76-0a13-4d96-b0a0-7cd62c9977c3
          */
         VersionSlug: string;
         /**
-         * @description Largest number of items to return.
+         * Largest number of items to return.
          * @example 100
          */
         Limit: number;
         /**
-         * @description Number of items to skip before the first one returned.
+         * Number of items to skip before the first one returned.
          * @example 0
          */
         Offset: number;
@@ -491,12 +496,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Largest number of items to return.
+                 * Largest number of items to return.
                  * @example 100
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of items to skip before the first one returned.
+                 * Number of items to skip before the first one returned.
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -507,7 +512,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The caller's functions. */
+            /** The caller's functions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -573,12 +578,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Name of the organization or user that owns the function.
+                 * Name of the organization or user that owns the function.
                  * @example sieve
                  */
                 owner_name: components["parameters"]["OwnerName"];
                 /**
-                 * @description Name of the function.
+                 * Name of the function.
                  * @example retalker
                  */
                 function_name: components["parameters"]["FunctionName"];
@@ -587,7 +592,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function. */
+            /** The function. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -685,12 +690,12 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Largest number of items to return.
+                 * Largest number of items to return.
                  * @example 100
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
-                 * @description Number of items to skip before the first one returned.
+                 * Number of items to skip before the first one returned.
                  * @example 0
                  */
                 offset?: components["parameters"]["Offset"];
@@ -698,12 +703,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Name of the organization or user that owns the function.
+                 * Name of the organization or user that owns the function.
                  * @example sieve
                  */
                 owner_name: components["parameters"]["OwnerName"];
                 /**
-                 * @description Name of the function.
+                 * Name of the function.
                  * @example retalker
                  */
                 function_name: components["parameters"]["FunctionName"];
@@ -712,7 +717,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function's versions. */
+            /** The function's versions. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -827,17 +832,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Name of the organization or user that owns the function.
+                 * Name of the organization or user that owns the function.
                  * @example sieve
                  */
                 owner_name: components["parameters"]["OwnerName"];
                 /**
-                 * @description Name of the function.
+                 * Name of the function.
                  * @example retalker
                  */
                 function_name: components["parameters"]["FunctionName"];
                 /**
-                 * @description Which version: its full ID, a prefix of the ID that matches only one version, or `latest` for the most recent one.
+                 * Which version: its full ID, a prefix of the ID that matches only one version, or `latest` for the most recent one.
                  * @example 41b83e76-0a13-4d96-b0a0-7cd62c9977c3
                  */
                 version_slug: components["parameters"]["VersionSlug"];
@@ -846,7 +851,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The function version. */
+            /** The function version. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -868,17 +873,17 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Name of the organization or user that owns the function.
+                 * Name of the organization or user that owns the function.
                  * @example sieve
                  */
                 owner_name: components["parameters"]["OwnerName"];
                 /**
-                 * @description Name of the function.
+                 * Name of the function.
                  * @example retalker
                  */
                 function_name: components["parameters"]["FunctionName"];
                 /**
-                 * @description Which version: its full ID, a prefix of the ID that matches only one version, or `latest` for the most recent one.
+                 * Which version: its full ID, a prefix of the ID that matches only one version, or `latest` for the most recent one.
                  * @example 41b83e76-0a13-4d96-b0a0-7cd62c9977c3
                  */
                 version_slug: components["parameters"]["VersionSlug"];
@@ -897,7 +902,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The version with its new replica bounds. */
+            /** The version with its new replica bounds. */
             200: {
                 headers: {
                     [name: string]: unknown;

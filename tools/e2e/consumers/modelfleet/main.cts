@@ -1,12 +1,12 @@
-// A CommonJS consumer of the modelfleet facade, compiled by the release test in a project outside the repository.
+// A CommonJS consumer of the modelfleet facade (its every-provider entry, `modelfleet/all`), compiled by the release test in a project outside the repository.
 // `import = require` compiles to require() under both nodenext and bundler (module: preserve) settings.
-import modelfleet = require("modelfleet");
+import modelfleet = require("modelfleet/all");
 
 async function main(argv: string[]): Promise<string> {
   const [, , baseUrl = "", apiKey = ""] = argv;
   // Only Sieve, pointed at the fake API; `env: {}` so that no key from the environment configures anything else.
   const fleet = modelfleet.createFleet({ sieve: { apiKey, baseUrl, maxRetries: 0 }, env: {} });
-  const version: modelfleet.ModelVersionOf<"sieve"> = await fleet.getVersion("sieve:acme/whisper@latest");
+  const version: modelfleet.BuiltInVersion<"sieve"> = await fleet.getVersion("sieve:acme/whisper@latest");
 
   let missing = "no error";
   try {

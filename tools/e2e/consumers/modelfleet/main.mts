@@ -1,12 +1,12 @@
-// An ES module consumer of the modelfleet facade, compiled by the release test in a project outside the repository.
+// An ES module consumer of the modelfleet facade (its every-provider entry, `modelfleet/all`), compiled by the release test in a project outside the repository.
 // Node's types are not assumed (the bundler build has none), hence the typed read of argv through globalThis.
-import { createFleet, type ModelVersionOf, NotFoundError } from "modelfleet";
+import { type BuiltInVersion, createFleet, NotFoundError } from "modelfleet/all";
 
 const [, , baseUrl = "", apiKey = ""] = (globalThis as unknown as { process: { argv: string[] } }).process.argv;
 
 // Only Sieve, pointed at the fake API; `env: {}` so that no key from the environment configures anything else.
 const fleet = createFleet({ sieve: { apiKey, baseUrl, maxRetries: 0 }, env: {} });
-const version: ModelVersionOf<"sieve"> = await fleet.getVersion("sieve:acme/whisper@latest");
+const version: BuiltInVersion<"sieve"> = await fleet.getVersion("sieve:acme/whisper@latest");
 
 let missing = "no error";
 try {

@@ -1,0 +1,17 @@
+import { routedFetch } from "@modelfleet/test-utils/fleet";
+
+/** A `fetch` routing requests to canned replies (see `routedFetch`). */
+export const fakeProviders = routedFetch;
+
+export const SIEVE = "https://mango.sievedata.com/v2";
+export const MODZY = "https://app.modzy.com/api";
+export const DEEPINFRA = "https://api.deepinfra.com";
+export const OPPER = "https://api.opper.ai/v2";
+
+/** Keys for every provider, as a user's environment would hold them. */
+export const ENV_KEYS = {
+  SIEVE_API_KEY: "sieve-key-SECRET-1",
+  MODZY_API_KEY: "modzy-key-SECRET-2",
+  DEEPINFRA_API_KEY: "deepinfra-key-SECRET-3",
+  OPPER_API_KEY: "opper-key-SECRET-4",
+};

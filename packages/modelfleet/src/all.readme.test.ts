@@ -1,0 +1,91 @@
+import { readFileSync } from "node:fs";
+import { json } from "@modelfleet/test-utils";
+import { expect, it } from "vitest";
+import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./all.fake-providers.test-helper.js";
+import { createFleet, type AllFleetOptions as FleetOptions } from "./all.js";
+
+const readme = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
+
+/** The code block under a heading. */
+function snippet(markdown: string, heading: string): string {
+  const section = markdown.split(`## ${heading}\n`)[1] ?? "";
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!match?.[1]) throw new Error(`no ts block under "## ${heading}"`);
+  return match[1];
+}
+
+/** The `## ` headings of a Markdown document, in order (code blocks skipped). */
+function headings(markdown: string): string[] {
+  return markdown
+    .replace(/```[\s\S]*?```/g, "")
+    .split("\n")
+    .filter((line) => line.startsWith("## "))
+    .map((line) => line.slice(3));
+}
+
+/** The rows of the first Markdown table under a heading, as trimmed cells (header and rule rows dropped). */
+function tableRows(markdown: string, heading: string): string[][] {
+  const section = markdown.split(`\n## ${heading}\n`)[1]?.split("\n## ")[0] ?? "";
+  const lines = section.split("\n").filter((line) => line.startsWith("|"));
+  return lines.slice(2).map((line) =>
+    line
+      .slice(1, -1)
+      .split(/(?<!\\)\|/)
+      .map((cell) => cell.trim()),
+  );
+}
+
+it("the root README is for users: install, five lines, command line, providers, links, in that order", () => {
+  expect(headings(readme("../../../README.md"))).toEqual(["Install", "Fleet in five lines", "Command line", "Providers", "Links"]);
+});
+
+it("the root README's providers table has a row for every provider, with its package, capabilities and key variable", () => {
+  const rows = tableRows(readme("../../../README.md"), "Providers");
+  const providers = createFleet({ env: {} }).providers();
+  expect(rows.map((row) => row[0])).toEqual(providers.map((p) => p.name));
+  for (const provider of providers) {
+    const [, pkg, supports, envVar, versionRef, modelRef] = rows.find((row) => row[0] === provider.name) ?? [];
+    expect(pkg).toBe(`\`@modelfleet/${provider.id}\``);
+    const capable = Object.entries(provider.capabilities)
+      .filter(([, yes]) => yes)
+      .map(([name]) => name);
+    expect(supports?.split(", "), provider.name).toEqual(capable);
+    expect(envVar).toBe(`\`${provider.envVar}\``);
+    expect(versionRef, provider.name).toMatch(new RegExp(`^\`${provider.id}:`));
+    expect(modelRef, provider.name).toMatch(new RegExp(`^\`${provider.id}:`));
+  }
+});
+
+it('"Fleet in five lines" runs as written, and the root README shows the same lines', async () => {
+  const code = snippet(readme("../README.md"), "Fleet in five lines");
+  expect(snippet(readme("../../../README.md"), "Fleet in five lines")).toBe(code);
+  expect(code.trim().split("\n")).toHaveLength(5);
+
+  const [importLine, ...body] = code.trim().split("\n");
+  expect(importLine).toBe('import { createFleet } from "modelfleet/all";');
+  const fake = fakeProviders({
+    [`GET ${SIEVE}/functions`]: json(200, []),
+    [`GET ${MODZY}/models`]: json(200, []),
+    [`GET ${DEEPINFRA}/deploy/list`]: json(200, [
+      { deploy_id: "fkj843kjh8", model_name: "acme/llama", version: "v1", status: "running", config: { gpu: "H100-80GB", num_gpus: 1 } },
+      { deploy_id: "old", model_name: "acme/old", version: "v0", status: "stopped" },
+    ]),
+    [`GET ${OPPER}/functions`]: json(200, { meta: { total_count: 0 }, data: [] }),
+    [`PUT ${DEEPINFRA}/deploy/fkj843kjh8`]: json(200, { deploy_id: "fkj843kjh8" }),
+    [`GET ${DEEPINFRA}/deploy/fkj843kjh8`]: json(200, {
+      deploy_id: "fkj843kjh8",
+      model_name: "acme/llama",
+      version: "v1",
+      status: "deploying",
+      settings: { min_instances: 0, max_instances: 2 },
+    }),
+  });
+  const lines: string[] = [];
+  const console = { log: (...args: unknown[]) => lines.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ")) };
+  // The snippet reads keys from the environment; here that environment and the network are the fakes.
+  const testFleet = (options: FleetOptions = {}) => createFleet({ ...options, env: ENV_KEYS, fetch: fake.fetch });
+  const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+  await new AsyncFunction("createFleet", "console", body.join("\n"))(testFleet, console);
+
+  expect(lines).toEqual(["deepinfra:fkj843kjh8 acme/llama H100-80GB", 'deepinfra:fkj843kjh8 deploying {"min":0,"max":2}']);
+});

@@ -1,0 +1,141 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatModelRef, formatRef, type ParsedModelRef, type ParsedRef, parseModelRef, parseRef } from "./all.js";
+import { InvalidReferenceError } from "./errors.js";
+
+describe("parseRef", () => {
+  it("parses each provider's version reference", () => {
+    expect(parseRef("sieve:acme/whisper@latest")).toEqual({ provider: "sieve", owner: "acme", function: "whisper", version: "latest" });
+    expect(parseRef("modzy:ed542963de@0.0.27")).toEqual({ provider: "modzy", modelId: "ed542963de", version: "0.0.27" });
+    expect(parseRef("deepinfra:fkj843kjh8")).toEqual({ provider: "deepinfra", deployId: "fkj843kjh8" });
+    expect(parseRef("opper:3c90c3cc-0d44-4b50-8888-8dd25736052a@9f1a")).toEqual({
+      provider: "opper",
+      functionId: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+      revisionId: "9f1a",
+    });
+  });
+
+  it.each([
+    ["sieve:acme/whisper", "sieve:<owner>/<function>@<version_slug|latest>"],
+    ["sieve:whisper@latest", "sieve:<owner>/<function>@<version_slug|latest>"],
+    ["sieve:acme/whisper@", "sieve:<owner>/<function>@<version_slug|latest>"],
+    ["sieve:acme/x/y@latest", "sieve:<owner>/<function>@<version_slug|latest>"],
+    ["sieve:acme/../x@latest", "sieve:<owner>/<function>@<version_slug|latest>"],
+    ["modzy:ed542963de@latest", "modzy:<modelId>@<semver>"],
+    ["modzy:ed542963de", "modzy:<modelId>@<semver>"],
+    ["deepinfra:", "deepinfra:<deploy_id>"],
+    ["deepinfra:a b", "deepinfra:<deploy_id>"],
+    ["opper:abc", "opper:<function_id>@<revision_id>"],
+    ["opper:abc@def@ghi", "opper:<function_id>@<revision_id>"],
+  ])("rejects %s and shows the expected form", (ref, expected) => {
+    const error = catchError(() => parseRef(ref));
+    expect(error).toBeInstanceOf(InvalidReferenceError);
+    expect(error).toMatchObject({ reference: ref, expected, argument: "ref" });
+    expect((error as Error).message).toContain(expected);
+  });
+
+  it("names the known providers for an unknown one", () => {
+    const error = catchError(() => parseRef("replicate:owner/model@v1"));
+    expect(InvalidReferenceError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/unknown provider "replicate".*Known providers: sieve, modzy, deepinfra, opper/);
+    expect((catchError(() => parseRef("no-provider")) as Error).message).toContain("does not start with a provider");
+  });
+
+  it("rejects a non-string before anything else", () => {
+    expect(catchError(() => parseRef(42 as never))).toBeInstanceOf(InvalidReferenceError);
+  });
+});
+
+describe("parseModelRef", () => {
+  it("parses each provider's model reference; DeepInfra model names keep their slash", () => {
+    expect(parseModelRef("sieve:acme/whisper")).toEqual({ provider: "sieve", owner: "acme", function: "whisper" });
+    expect(parseModelRef("modzy:ed542963de")).toEqual({ provider: "modzy", modelId: "ed542963de" });
+    expect(parseModelRef("deepinfra:meta-llama/Llama-3-8B")).toEqual({ provider: "deepinfra", modelName: "meta-llama/Llama-3-8B" });
+    expect(parseModelRef("opper:fn-1")).toEqual({ provider: "opper", functionId: "fn-1" });
+  });
+
+  it("rejects a version reference where a model reference is expected", () => {
+    const error = catchError(() => parseModelRef("sieve:acme/whisper@latest"));
+    expect(error).toMatchObject({ argument: "modelRef", expected: "sieve:<owner>/<function>" });
+  });
+});
+
+// Segments as references allow them: no separators, whitespace or control characters, not "." or "..".
+const segment = fc
+  .string({ unit: fc.constantFrom(..."abcXYZ019-_.~+%é中"), minLength: 1, maxLength: 12 })
+  .filter((s) => s !== "." && s !== "..");
+const semver = fc
+  .tuple(fc.nat(99), fc.nat(99), fc.nat(99), fc.option(fc.constantFrom("rc.1", "alpha", "beta.2")))
+  .map(([a, b, c, pre]) => `${a}.${b}.${c}${pre ? `-${pre}` : ""}`);
+
+const parsedRef: fc.Arbitrary<ParsedRef> = fc.oneof(
+  fc.record({ provider: fc.constant("sieve" as const), owner: segment, function: segment, version: segment }),
+  fc.record({ provider: fc.constant("modzy" as const), modelId: segment, version: semver }),
+  fc.record({ provider: fc.constant("deepinfra" as const), deployId: segment }),
+  fc.record({ provider: fc.constant("opper" as const), functionId: segment, revisionId: segment }),
+);
+const parsedModelRef: fc.Arbitrary<ParsedModelRef> = fc.oneof(
+  fc.record({ provider: fc.constant("sieve" as const), owner: segment, function: segment }),
+  fc.record({ provider: fc.constant("modzy" as const), modelId: segment }),
+  fc.record({
+    provider: fc.constant("deepinfra" as const),
+    modelName: fc.array(segment, { minLength: 1, maxLength: 3 }).map((p) => p.join("/")),
+  }),
+  fc.record({ provider: fc.constant("opper" as const), functionId: segment }),
+);
+
+describe("round trips (property-based)", () => {
+  it("parseRef(formatRef(r)) gives r back", () => {
+    fc.assert(
+      fc.property(parsedRef, (ref) => {
+        expect(parseRef(formatRef(ref))).toEqual(ref);
+      }),
+    );
+  });
+
+  it("parseModelRef(formatModelRef(r)) gives r back", () => {
+    fc.assert(
+      fc.property(parsedModelRef, (ref) => {
+        expect(parseModelRef(formatModelRef(ref))).toEqual(ref);
+      }),
+    );
+  });
+
+  it("any string either parses to a reference that formats back to it, or throws InvalidReferenceError", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          parsedRef.map((r) => formatRef(r)),
+        ),
+        (text) => {
+          let parsed: ParsedRef;
+          try {
+            parsed = parseRef(text);
+          } catch (error) {
+            expect(error).toBeInstanceOf(InvalidReferenceError);
+            return;
+          }
+          expect(formatRef(parsed)).toBe(text);
+        },
+      ),
+    );
+  });
+
+  it("formatRef refuses parts that would not parse back", () => {
+    expect(catchError(() => formatRef({ provider: "sieve", owner: "a/b", function: "f", version: "v" }))).toBeInstanceOf(
+      InvalidReferenceError,
+    );
+    expect(catchError(() => formatRef({ provider: "modzy", modelId: "m", version: "one" }))).toBeInstanceOf(InvalidReferenceError);
+    expect(catchError(() => formatRef({ provider: "nope" } as never))).toBeInstanceOf(InvalidReferenceError);
+  });
+});
+
+function catchError(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}

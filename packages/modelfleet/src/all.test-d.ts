@@ -1,0 +1,70 @@
+import type { DeepInfraDeployment } from "@modelfleet/deepinfra";
+import type { OpperClient } from "@modelfleet/opper";
+import { type OpperRawVersion, opper } from "@modelfleet/opper/fleet";
+import type { SieveClient, SieveLegacyVersion, SieveVersion } from "@modelfleet/sieve";
+import { sieve } from "@modelfleet/sieve/fleet";
+import { describe, expectTypeOf, it } from "vitest";
+import { createFleet, type ModelVersion, parseRef, type ScalableVersionRef } from "./all.js";
+import { createFleet as createFleetOf } from "./fleet.js";
+
+const fleet = createFleet({ env: {} });
+
+describe("facade types", () => {
+  it("ModelVersion narrows on provider so raw is that provider's generated type", () => {
+    const narrow = (v: ModelVersion) => {
+      if (v.provider === "deepinfra") expectTypeOf(v.raw).toEqualTypeOf<DeepInfraDeployment>();
+      if (v.provider === "sieve") expectTypeOf(v.raw).toEqualTypeOf<SieveVersion | SieveLegacyVersion>();
+    };
+    expectTypeOf(narrow).toBeFunction();
+  });
+
+  it("a typed reference gives that provider's ModelVersion", () => {
+    expectTypeOf(fleet.getVersion("sieve:acme/whisper@latest")).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve">();
+    expectTypeOf(fleet.getVersion("deepinfra:abc")).resolves.toHaveProperty("raw").toEqualTypeOf<DeepInfraDeployment>();
+    const dynamic: string = "opper:a@b";
+    expectTypeOf(fleet.getVersion(dynamic)).resolves.toEqualTypeOf<ModelVersion>();
+  });
+
+  it("scale on a reference to a provider without scaling is a compile error", () => {
+    // @ts-expect-error Opper has no scaling
+    void fleet.scale("opper:fn@rev", { min: 0, max: 1 });
+    void fleet.scale("deepinfra:abc", { min: 0, max: 1 });
+    const parsed = parseRef("modzy:m@1.0.0" as string);
+    // @ts-expect-error a parsed reference must be narrowed away from opper first
+    void fleet.scale(parsed, { min: 0, max: 1 });
+    if (parsed.provider !== "opper") void fleet.scale(parsed, { min: 0, max: 1 });
+  });
+
+  it("a reference typed as any scalable provider gives a ModelVersion union", () => {
+    const ref = "deepinfra:x" as ScalableVersionRef;
+    expectTypeOf(fleet.scale(ref, { min: 0, max: 1 })).resolves.toExtend<ModelVersion>();
+    expectTypeOf(fleet.getVersion(ref)).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve" | "modzy" | "deepinfra">();
+  });
+
+  it("parseRef on a typed reference gives that provider's parts", () => {
+    expectTypeOf(parseRef("sieve:a/b@latest")).toEqualTypeOf<{ provider: "sieve"; owner: string; function: string; version: string }>();
+  });
+
+  it("client(provider) is the generated client", () => {
+    expectTypeOf(fleet.client("sieve")).toEqualTypeOf<SieveClient>();
+  });
+});
+
+describe("a fleet of some built-in providers", () => {
+  const some = createFleetOf({ providers: [sieve(), opper()] });
+
+  it("narrows references and versions to the providers passed", () => {
+    expectTypeOf(some.getVersion("opper:fn@rev")).resolves.toHaveProperty("raw").toEqualTypeOf<OpperRawVersion>();
+    const dynamic: string = "sieve:a/b@c";
+    expectTypeOf(some.getVersion(dynamic)).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve" | "opper">();
+    expectTypeOf(some.client("opper")).toEqualTypeOf<OpperClient>();
+    // @ts-expect-error deepinfra is not in this fleet
+    some.client("deepinfra");
+  });
+
+  it("scale takes Sieve references only: Opper cannot scale", () => {
+    void some.scale("sieve:a/b@c", { min: 0, max: 1 });
+    // @ts-expect-error Opper has no scaling
+    void some.scale("opper:fn@rev", { min: 0, max: 1 });
+  });
+});

@@ -1,0 +1,280 @@
+import { inspect } from "node:util";
+import { json } from "@modelfleet/test-utils";
+import { describe, expect, it, vi } from "vitest";
+import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./all.fake-providers.test-helper.js";
+import { ConfigurationError, createFleet, InternalServerError, InvalidArgumentError, ModelfleetError } from "./all.js";
+import { InvalidReferenceError, PartialFailureError, UnsupportedOperationError } from "./errors.js";
+
+const deployment = (id: string, status = "running") => ({
+  deploy_id: id,
+  model_name: "acme/m",
+  version: "v1",
+  task: "text-generation",
+  status,
+  fail_reason: "",
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+});
+const noSleep = async () => {};
+
+describe("configuration", () => {
+  it("picks providers up from their environment variables", () => {
+    const fleet = createFleet({ env: { SIEVE_API_KEY: "k1", OPPER_API_KEY: "k2" } });
+    expect(fleet.providers().map((p) => [p.id, p.configured, p.keySource, p.envVar])).toEqual([
+      ["sieve", true, "env", "SIEVE_API_KEY"],
+      ["modzy", false, null, "MODZY_API_KEY"],
+      ["deepinfra", false, null, "DEEPINFRA_API_KEY"],
+      ["opper", true, "env", "OPPER_API_KEY"],
+    ]);
+  });
+
+  it("a provider used but not configured is a ConfigurationError naming its env var, before any request", async () => {
+    const fake = fakeProviders({});
+    const fleet = createFleet({ env: {}, fetch: fake.fetch });
+    const error = await fleet.getVersion("deepinfra:abc").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain("DEEPINFRA_API_KEY");
+    expect(() => fleet.client("modzy")).toThrow(/MODZY_API_KEY/);
+    expect(() => fleet.listDeployments({ providers: ["opper"] })).toThrow(/OPPER_API_KEY/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("an explicit entry without a key fails at createFleet; false leaves a provider out even with its env var", () => {
+    expect(() => createFleet({ env: {}, sieve: {} })).toThrow(/SIEVE_API_KEY/);
+    const fleet = createFleet({ env: { SIEVE_API_KEY: "k" }, sieve: false });
+    expect(fleet.providers().find((p) => p.id === "sieve")?.configured).toBe(false);
+  });
+
+  it("passes runtime options to every client, a provider's own entry winning", async () => {
+    const fake = fakeProviders({ [`GET ${DEEPINFRA}/deploy/x`]: [json(503, {}), json(200, deployment("x"))] });
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch, sleep: noSleep, maxRetries: 0, deepinfra: { maxRetries: 1 } });
+    await expect(fleet.getVersion("deepinfra:x")).resolves.toMatchObject({ ref: "deepinfra:x" });
+    expect(fake.requests).toHaveLength(2);
+
+    const strict = createFleet({
+      env: ENV_KEYS,
+      fetch: fakeProviders({ [`GET ${DEEPINFRA}/deploy/x`]: json(503, {}) }).fetch,
+      maxRetries: 0,
+    });
+    await expect(strict.getVersion("deepinfra:x")).rejects.toMatchObject({ attempts: 1, status: 503 });
+  });
+
+  it("client(provider) is the generated client, with the fleet's options", async () => {
+    const fake = fakeProviders({ [`GET ${DEEPINFRA}/deploy/llm/gpu_availability`]: json(200, { gpus: [] }) });
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    await expect(fleet.client("deepinfra").getGpuAvailability()).resolves.toEqual({ gpus: [] });
+    expect(fleet.client("deepinfra")).toBe(fleet.client("deepinfra"));
+    expect(() => fleet.client("replicate" as never)).toThrow(/Known providers: sieve, modzy, deepinfra, opper/);
+  });
+
+  it("refuses a bad concurrency", () => {
+    expect(() => createFleet({ concurrency: 0 })).toThrow(ConfigurationError);
+  });
+});
+
+describe("listDeployments", () => {
+  const allUp = {
+    [`GET ${SIEVE}/functions`]: json(200, []),
+    [`GET ${MODZY}/models`]: json(200, []),
+    [`GET ${DEEPINFRA}/deploy/list`]: json(200, [deployment("d1"), deployment("d2", "stopped")]),
+    [`GET ${OPPER}/functions`]: json(200, { meta: { total_count: 1 }, data: [{ id: "f1", name: "sum", revision_id: "r1" }] }),
+  };
+
+  it("asks every configured provider and yields all results", async () => {
+    const fake = fakeProviders(allUp);
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    const refs = [];
+    for await (const v of fleet.listDeployments()) refs.push(v.ref);
+    expect(refs.sort()).toEqual(["deepinfra:d1", "deepinfra:d2", "opper:f1@r1"]);
+    expect(new Set(fake.requests.map((r) => r.url.host))).toEqual(
+      new Set(["mango.sievedata.com", "app.modzy.com", "api.deepinfra.com", "api.opper.ai"]),
+    );
+  });
+
+  it("a failing provider does not hide the others; the loop throws PartialFailureError after their results", async () => {
+    const fake = fakeProviders({ ...allUp, [`GET ${MODZY}/models`]: json(500, { statusCode: 500, status: "error", message: "db down" }) });
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch, sleep: noSleep });
+    const refs: string[] = [];
+    let thrown: unknown;
+    try {
+      for await (const v of fleet.listDeployments()) refs.push(v.ref);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(refs.sort()).toEqual(["deepinfra:d1", "deepinfra:d2", "opper:f1@r1"]);
+    expect(thrown).toBeInstanceOf(PartialFailureError);
+    const failure = (thrown as PartialFailureError).failures;
+    expect(failure.map((f) => f.provider)).toEqual(["modzy"]);
+    expect(failure[0]?.error).toBeInstanceOf(InternalServerError);
+    expect((thrown as Error).message).toMatch(/modzy \(modzy listModels.*db down\)/);
+    expect(fake.requests.filter((r) => r.url.host === "app.modzy.com")).toHaveLength(3);
+  });
+
+  it("settled() returns results and failures side by side without throwing", async () => {
+    const fake = fakeProviders({
+      ...allUp,
+      [`GET ${OPPER}/functions`]: json(401, { type: "UnauthorizedError", message: "bad key", detail: "x" }),
+    });
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    const { versions, failures } = await fleet.listDeployments().settled();
+    expect(versions.map((v) => v.ref).sort()).toEqual(["deepinfra:d1", "deepinfra:d2"]);
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ provider: "opper", error: { status: 401 } });
+  });
+
+  it("filters by normalized status and by provider", async () => {
+    const fake = fakeProviders(allUp);
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    const { versions } = await fleet.listDeployments({ providers: ["deepinfra"], status: "stopped" }).settled();
+    expect(versions.map((v) => v.ref)).toEqual(["deepinfra:d2"]);
+    expect(new Set(fake.requests.map((r) => r.url.host))).toEqual(new Set(["api.deepinfra.com"]));
+  });
+
+  it("rejects unknown providers and statuses before any request", () => {
+    const fake = fakeProviders(allUp);
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    expect(() => fleet.listDeployments({ providers: ["replicate" as never] })).toThrow(InvalidArgumentError);
+    expect(() => fleet.listDeployments({ status: "running" as never })).toThrow(/Known statuses: pending, building/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("never has more providers in flight than the concurrency allows", async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const slow = (body: unknown) => async () => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return json(200, body);
+    };
+    const fake = fakeProviders({
+      [`GET ${SIEVE}/functions`]: slow([]),
+      [`GET ${MODZY}/models`]: slow([]),
+      [`GET ${DEEPINFRA}/deploy/list`]: slow([]),
+      [`GET ${OPPER}/functions`]: slow({ meta: { total_count: 0 }, data: [] }),
+    });
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch, concurrency: 2 });
+    await fleet.listDeployments().settled();
+    expect(fake.requests).toHaveLength(4);
+    expect(peak).toBe(2);
+  });
+
+  it("the caller's abort ends the listing with the AbortError, not a PartialFailureError", async () => {
+    const controller = new AbortController();
+    const fake = fakeProviders({
+      ...allUp,
+      [`GET ${SIEVE}/functions`]: (request) =>
+        new Promise<Response>((_resolve, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))),
+    });
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    const listing = fleet.listDeployments({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 5);
+    const error = await listing.settled().catch((e: unknown) => e);
+    expect((error as Error).name).toBe("AbortError");
+  });
+
+  it("leaving the loop early aborts the providers still answering", async () => {
+    let aborted = false;
+    const fake = fakeProviders({
+      ...allUp,
+      [`GET ${SIEVE}/functions`]: (request) =>
+        new Promise<Response>((_resolve, reject) =>
+          request.signal.addEventListener("abort", () => {
+            aborted = true;
+            reject(request.signal.reason);
+          }),
+        ),
+    });
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch, sleep: noSleep });
+    for await (const version of fleet.listDeployments({ providers: ["sieve", "deepinfra"] })) {
+      expect(version.provider).toBe("deepinfra");
+      break;
+    }
+    await vi.waitFor(() => expect(aborted).toBe(true));
+  });
+
+  it("a listing is read once", async () => {
+    const fleet = createFleet({ env: { DEEPINFRA_API_KEY: "k" }, fetch: fakeProviders(allUp).fetch });
+    const listing = fleet.listDeployments();
+    await listing.settled();
+    await expect(listing.settled()).rejects.toThrow(/already been read/);
+  });
+});
+
+describe("scale arguments", () => {
+  it.each([
+    [{ min: -1, max: 2 }, "min"],
+    [{ min: 1.5, max: 2 }, "min"],
+    [{ min: 0, max: Number.NaN }, "max"],
+    [{ min: 0, max: "2" }, "max"],
+    [{ min: 3, max: 2 }, "min"],
+  ])("rejects %j naming %s, before any request", async (bounds, argument) => {
+    const fake = fakeProviders({});
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    const error = await fleet.scale("deepinfra:x", bounds as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("a malformed reference is an InvalidReferenceError before any request", async () => {
+    const fake = fakeProviders({});
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    await expect(fleet.scale("sieve:whisper" as never, { min: 0, max: 1 })).rejects.toBeInstanceOf(InvalidReferenceError);
+    await expect(fleet.getVersion("modzy:abc@latest")).rejects.toThrow(/Expected modzy:<modelId>@<semver>/);
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("accepts a parsed reference narrowed to a scalable provider", async () => {
+    const fake = fakeProviders({
+      [`PUT ${DEEPINFRA}/deploy/x`]: json(200, { deploy_id: "x" }),
+      [`GET ${DEEPINFRA}/deploy/x`]: json(200, deployment("x")),
+    });
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    await expect(fleet.scale({ provider: "deepinfra", deployId: "x" }, { min: 1, max: 1 })).resolves.toMatchObject({ ref: "deepinfra:x" });
+  });
+});
+
+describe("secrets", () => {
+  it("no key appears in the fleet, its clients, errors or their string forms", async () => {
+    const explicitKey = "explicit-SECRET-key";
+    const fake = fakeProviders({
+      [`GET ${DEEPINFRA}/deploy/x`]: json(500, { error: `upstream rejected ${ENV_KEYS.DEEPINFRA_API_KEY}` }),
+      [`GET ${SIEVE}/functions`]: json(401, { detail: `bad key ${explicitKey}` }),
+      [`GET ${DEEPINFRA}/deploy/list`]: json(200, []),
+    });
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch, sleep: noSleep, sieve: { apiKey: explicitKey } });
+    const error = await fleet.getVersion("deepinfra:x").catch((e: unknown) => e);
+    const listing = await fleet.listDeployments({ providers: ["sieve", "deepinfra"] }).settled();
+    const partial = new PartialFailureError(listing.failures);
+    const texts = [
+      inspect(fleet, { depth: 10, showHidden: true }),
+      JSON.stringify(fleet),
+      inspect(fleet.client("sieve"), { depth: 10, showHidden: true }),
+      inspect(error, { depth: 10 }),
+      JSON.stringify(error),
+      String(error),
+      inspect(partial, { depth: 10 }),
+      JSON.stringify(partial),
+      JSON.stringify(fleet.providers()),
+    ];
+    expect(ModelfleetError.isInstance(error)).toBe(true);
+    for (const text of texts) {
+      for (const key of [...Object.values(ENV_KEYS), explicitKey]) expect(text).not.toContain(key);
+    }
+  });
+});
+
+describe("unsupported operations", () => {
+  it("scale on Opper is unsupported, says so before any request, and capabilities tells in advance", async () => {
+    const fake = fakeProviders({});
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    expect(fleet.capabilities("opper").scale).toBe(false);
+    const error = await fleet.scale("opper:fn-1@rev-1" as never, { min: 0, max: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnsupportedOperationError);
+    expect(error).toMatchObject({ provider: "opper", operation: "scale" });
+    expect((error as Error).message).toMatch(/no replicas or instances to scale/);
+    expect(fake.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,26 @@
+// `@modelfleet/opper/fleet`: Opper as a provider of the `modelfleet` facade. Not part of the main entry, so a user
+// of the raw client pays nothing for it.
+import { connectProvider } from "@modelfleet/runtime/fleet";
+import { opperAdapter } from "./fleet/adapter.js";
+import type { OpperFleetProvider } from "./fleet/types.js";
+import { createOpperClient, type OpperClientOptions, opperProvider } from "./generated/index.js";
+
+export { normalizeOpperVersion, type OpperVersionContext } from "./fleet/normalize.js";
+export type {
+  OpperFleetProvider,
+  OpperFleetTypes,
+  OpperFleetVersion,
+  OpperModelRef,
+  OpperRawVersion,
+  OpperVersionRef,
+} from "./fleet/types.js";
+
+/**
+ * Opper for `createFleet({ providers: [opper()] })`. Without options it is configured when `OPPER_API_KEY` is set
+ * (its client created on first use); with options (e.g. `{ apiKey, baseUrl }`) the client is created by
+ * `createFleet`, so a missing key or bad option throws there. Opper has no scaling: `fleet.scale` refuses its
+ * references at compile time.
+ */
+export function opper(options?: OpperClientOptions): OpperFleetProvider {
+  return { ...opperAdapter, ...connectProvider(opperProvider, createOpperClient, options) };
+}

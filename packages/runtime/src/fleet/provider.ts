@@ -1,0 +1,121 @@
+import type { ClientOptions } from "../options.js";
+import type { Capabilities, Verb } from "./capabilities.js";
+import type { ModelVersion } from "./model-version.js";
+
+/**
+ * The types one provider brings into a fleet. A provider package declares one such interface next to its
+ * adapter; the facade infers reference types, the `ModelVersion` union and which verbs exist from it, so it
+ * never names a provider.
+ */
+export interface ProviderTypes {
+  /** The provider's id and reference prefix, as a literal: `"sieve"`. */
+  id: string;
+  /** The provider's generated client. */
+  client: unknown;
+  /** A version reference, as a template literal type: `` `sieve:${string}/${string}@${string}` ``. */
+  versionRef: string;
+  /** A model reference (whose versions can be listed), as a template literal type. */
+  modelRef: string;
+  /** The parts of a version reference, without `provider`: `{ owner: string; function: string; version: string }`. */
+  versionParts: object;
+  /** The parts of a model reference, without `provider`. */
+  modelParts: object;
+  /** The generated type(s) a normalized version's `raw` holds. */
+  raw: unknown;
+  /** The capability flags as literal types (`scale: false` makes `fleet.scale` refuse the provider's references at compile time). */
+  capabilities: Capabilities;
+}
+
+/** The normalized version of the provider described by `T`. */
+export type ModelVersionOfTypes<T extends ProviderTypes> = ModelVersion<T["id"], T["versionRef"], T["raw"]>;
+
+/**
+ * How one kind of reference of a provider is written: what follows `<id>:` taken apart and put back together.
+ * The facade splits off the provider, calls these and wraps `bad` reasons into an `InvalidReferenceError`.
+ */
+export interface RefGrammar<Parts extends object> {
+  /** The form shown in errors and docs: `sieve:<owner>/<function>@<version_slug|latest>`. */
+  readonly form: string;
+  /** Takes apart what follows `<id>:`; calls `bad(why)` (which throws) when it is malformed. Checks every part (see `checkSegment`). */
+  parse(rest: string, bad: (why: string) => never): Parts;
+  /** Puts parts back together into what follows `<id>:`; the facade parses the result again to validate it. */
+  format(parts: Parts): string;
+}
+
+/** What every adapter operation gets from the facade. */
+export interface CallContext {
+  /** Pass it to every client call: aborting the facade call aborts each request. */
+  signal?: AbortSignal | undefined;
+  /** How many follow-up requests one listing may have in flight (e.g. per-version reads after a listing). */
+  concurrency: number;
+}
+
+/** Replica bounds for `scale`, already validated by the facade (integers, 0 ≤ min ≤ max). */
+export interface ScaleBounds {
+  min: number;
+  max: number;
+}
+
+/** Runtime options the facade passes to every provider's client (the provider's own options override them). */
+export type SharedClientOptions = Omit<ClientOptions, "apiKey" | "baseUrl">;
+
+/** Where a provider's API key comes from: the `apiKey` option, its environment variable, or nowhere (not configured). */
+export type KeySource = "option" | "env" | null;
+
+/**
+ * How the facade reaches a provider's client. Built by {@link connectProvider} from the options the user gave
+ * the provider's factory; the key stays inside its closure, so no object the facade returns holds it.
+ */
+export interface ProviderConnection<Client> {
+  /** Display name, e.g. `DeepInfra`. */
+  readonly name: string;
+  /** The environment variable its key is read from, e.g. `DEEPINFRA_API_KEY`. */
+  readonly envVar: string;
+  /** True when options were given to the factory: the facade then creates the client in `createFleet`, so a missing key or bad option throws there. */
+  readonly explicit: boolean;
+  /** Where the key would come from, given the environment; `null` means the provider is not configured. */
+  keySource(env: Readonly<Record<string, string | undefined>>): KeySource;
+  /**
+   * Creates the client: `shared` options under the factory's own, the key from `apiKey` or `env[envVar]`.
+   * @throws ConfigurationError (with `provider` set) for a missing key or a bad option.
+   */
+  createClient(shared: SharedClientOptions, env: Readonly<Record<string, string | undefined>>): Client;
+}
+
+/**
+ * One provider as a fleet sees it: identity, reference grammar, capabilities, how to reach its generated client,
+ * and how its operations map onto that client and its objects onto {@link ModelVersion}. A provider package
+ * exports a factory returning one from its `./fleet` subpath (`import { sieve } from "@modelfleet/sieve/fleet"`).
+ *
+ * Operations receive the client from `createClient` and the parsed reference parts; they read provider objects
+ * through their generated types (see `received`) and never throw on an odd object: an odd field normalizes to
+ * `null`/`unknown`. Client errors (HTTP, network, abort) pass through unchanged.
+ *
+ * A new facade verb is added as an optional method here plus a flag in {@link Capabilities}: providers without
+ * it keep compiling, and the facade finds it by flag, never by provider.
+ */
+export interface FleetProvider<T extends ProviderTypes = ProviderTypes> extends ProviderConnection<T["client"]> {
+  /** The id, also the reference prefix: `sieve` in `sieve:acme/whisper@latest`. Lower case letters, digits and `-`. */
+  readonly id: T["id"];
+  /** Grammar of a version reference (`getVersion`, `scale`). */
+  readonly versionRef: RefGrammar<T["versionParts"]>;
+  /** Grammar of a model reference (`listVersions`). */
+  readonly modelRef: RefGrammar<T["modelParts"]>;
+  /** What the provider supports; must agree with the methods present (a `true` flag needs its method). */
+  readonly capabilities: T["capabilities"];
+  /** Why a verb whose flag is `false` is unsupported, for the facade's `UnsupportedOperationError`. */
+  readonly unsupported?: { readonly [V in Verb]?: string };
+  /** Reads one version. */
+  getVersion(client: T["client"], ref: T["versionParts"], context: CallContext): Promise<ModelVersionOfTypes<T>>;
+  /** Every version of a model, across all pages. */
+  listVersions(client: T["client"], ref: T["modelParts"], context: CallContext): AsyncIterable<ModelVersionOfTypes<T>>;
+  /** The provider's current deployments (what `fleet.listDeployments()` shows for it). */
+  listDeployments(client: T["client"], context: CallContext): AsyncIterable<ModelVersionOfTypes<T>>;
+  /** Sets a version's replica bounds and returns the version as it is afterwards; present when `capabilities.scale`. */
+  scale?(client: T["client"], ref: T["versionParts"], bounds: ScaleBounds, context: CallContext): Promise<ModelVersionOfTypes<T>>;
+  /** Type-only: carries `T` so the facade can read it back (see {@link TypesOf}); never set at runtime. */
+  readonly "~types"?: T | undefined;
+}
+
+/** The {@link ProviderTypes} of a provider (or a union of providers, giving a union). */
+export type TypesOf<P extends FleetProvider> = P extends FleetProvider ? NonNullable<P["~types"]> : never;

