@@ -32,8 +32,8 @@ export async function ls(context: Context): Promise<ExitCode> {
   // per-provider event drives the progress line, which says who is still being waited for, and collects what
   // each provider produced, so that when --timeout ends the listing the answers already in are still shown.
   const waiting = new Set<string>(providers);
-  const versions: ModelVersion[] = [];
-  const failures: ProviderFailure[] = [];
+  let versions: ModelVersion[] = [];
+  let failures: ProviderFailure[] = [];
   const listing = fleet.listDeployments({
     providers,
     status,
@@ -47,7 +47,8 @@ export async function ls(context: Context): Promise<ExitCode> {
   });
   const progress = startProgress(io.stderr, progressText(waiting, providers.length));
   try {
-    await listing.settled();
+    // The settled result also holds what the per-provider event does not carry (items a provider sent unusable).
+    ({ versions, failures } = await listing.settled());
   } catch (error) {
     if (!(error instanceof DeadlineError)) throw error;
     for (const provider of waiting) failures.push({ provider, error });

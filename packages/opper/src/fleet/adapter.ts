@@ -39,13 +39,18 @@ export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar
     const revisions = offsetPages(
       async (offset, limit) => opperPage(await client.listRevisions({ function_id: ref.functionId, offset, limit }, { signal })),
       PAGE_SIZE,
+      "opper listRevisions",
     );
     for await (const raw of revisions) yield normalizeOpperVersion(raw, { shape: "revision", functionId: ref.functionId, functionName });
   },
 
   // A function's deployment is its latest revision, which the function listing names.
   async *listDeployments(client, { signal }) {
-    const functions = offsetPages(async (offset, limit) => opperPage(await client.listFunctions({ offset, limit }, { signal })), PAGE_SIZE);
+    const functions = offsetPages(
+      async (offset, limit) => opperPage(await client.listFunctions({ offset, limit }, { signal })),
+      PAGE_SIZE,
+      "opper listFunctions",
+    );
     for await (const raw of functions) yield normalizeOpperVersion(raw, { shape: "listed-function" });
   },
 };

@@ -19,8 +19,8 @@ export interface OpperVersionContext {
 export function normalizeOpperVersion(raw: OpperRawVersion, context: OpperVersionContext): OpperFleetVersion {
   const v = received(raw);
   const isRevision = context.shape === "revision";
-  const functionId = context.functionId ?? (isRevision ? null : text(v.id)) ?? "unknown";
-  const revisionId = context.revisionId ?? (isRevision ? text(v.id) : text(v.revision_id)) ?? "unknown";
+  const functionId = context.functionId ?? (isRevision ? null : text(v.id)) ?? "";
+  const revisionId = context.revisionId ?? (isRevision ? text(v.id) : text(v.revision_id)) ?? "";
   return {
     ref: `opper:${functionId}@${revisionId}`,
     provider: "opper",

@@ -1,0 +1,100 @@
+// Listings facing odd provider data: items whose id is missing or unusable are reported, never turned into a
+// reference to something else; huge listings settle; a provider whose pages never end is stopped.
+import { json } from "@modelfleet/test-utils";
+import { describe, expect, it } from "vitest";
+import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./all.fake-providers.test-helper.js";
+import { createFleet } from "./all.js";
+import { UnusableItemError } from "./errors.js";
+
+const deployment = (id: unknown) => ({
+  deploy_id: id,
+  model_name: "acme/m",
+  version: "v1",
+  status: "running",
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+});
+const only = { DEEPINFRA_API_KEY: ENV_KEYS.DEEPINFRA_API_KEY, SIEVE_API_KEY: ENV_KEYS.SIEVE_API_KEY };
+
+describe("references built from provider data", () => {
+  it("a DeepInfra item without a usable deploy_id is reported, the others listed", async () => {
+    const fake = fakeProviders({
+      [`GET ${SIEVE}/functions`]: json(200, []),
+      [`GET ${DEEPINFRA}/deploy/list`]: json(200, [deployment("d1"), deployment(undefined), deployment("../admin"), deployment("a@b")]),
+    });
+    const fleet = createFleet({ env: only, fetch: fake.fetch });
+    const { versions, failures } = await fleet.listDeployments().settled();
+    expect(versions.map((v) => v.ref)).toEqual(["deepinfra:d1"]);
+    expect(versions.map((v) => v.ref)).not.toContain("deepinfra:unknown");
+    expect(failures).toHaveLength(1);
+    const error = failures[0]?.error as UnusableItemError;
+    expect(failures[0]?.provider).toBe("deepinfra");
+    expect(UnusableItemError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ provider: "deepinfra", count: 3 });
+    expect(error.message).toMatch(/deepinfra returned 3 items? whose id cannot make a reference/);
+  });
+
+  it("a Sieve version without an id is not read as `@latest`", async () => {
+    const fake = fakeProviders({
+      [`GET ${SIEVE}/functions`]: json(200, [{ name: "whisper", owner_name: "acme", latest_version: { build_status: "ready" } }]),
+      [`GET ${DEEPINFRA}/deploy/list`]: json(200, []),
+    });
+    const fleet = createFleet({ env: only, fetch: fake.fetch });
+    const { versions, failures } = await fleet.listDeployments().settled();
+    expect(versions.map((v) => v.ref)).not.toContain("sieve:acme/whisper@latest");
+    expect(failures.map((f) => f.provider)).toEqual(["sieve"]);
+  });
+
+  it("getVersion of an object without its id keeps the id asked for; an unusable one is an UnusableItemError", async () => {
+    const fake = fakeProviders({
+      [`GET ${DEEPINFRA}/deploy/d1`]: json(200, deployment(undefined)),
+      [`GET ${DEEPINFRA}/deploy/d2`]: json(200, deployment("x/../y")),
+    });
+    const fleet = createFleet({ env: only, fetch: fake.fetch });
+    expect((await fleet.getVersion("deepinfra:d1")).ref).toBe("deepinfra:d1");
+    const error = await fleet.getVersion("deepinfra:d2").catch((e: unknown) => e);
+    expect(UnusableItemError.isInstance(error)).toBe(true);
+  });
+});
+
+describe("huge listings", () => {
+  it("settled() handles 300 000 versions from one provider (no argument spreading)", async () => {
+    const many = Array.from({ length: 300_000 }, (_, i) => deployment(`d${i}`));
+    const fake = fakeProviders({ [`GET ${DEEPINFRA}/deploy/list`]: json(200, many) });
+    // About 50 MB of JSON: above the default response limit, so this listing raises it.
+    const fleet = createFleet({ env: { DEEPINFRA_API_KEY: ENV_KEYS.DEEPINFRA_API_KEY }, fetch: fake.fetch, maxResponseBytes: 2 ** 28 });
+    const { versions, failures } = await fleet.listDeployments().settled();
+    expect(failures.map((f) => String(f.error))).toEqual([]);
+    expect(versions).toHaveLength(300_000);
+    expect(versions[299_999]?.ref).toBe("deepinfra:d299999");
+    // 50 MB through the client and the normalizer: the limit only catches a hang on a busy machine.
+  }, 60_000);
+});
+
+describe("pagination makes progress or stops", () => {
+  const fn = (i: number) => ({ id: `f${i}`, name: `fn${i}`, revision_id: `r${i}` });
+  // Models without a latest version: nothing to read per model, so only the listing's pages are requested.
+  const modzyFull = (page: number) => Array.from({ length: 100 }, (_, i) => ({ modelId: `m${page}-${i}`, latestVersion: null }));
+
+  it("Opper repeating the same full page (offset ignored) fails after the second page with a clear error", async () => {
+    const page = Array.from({ length: 100 }, (_, i) => fn(i));
+    const fake = fakeProviders({ [`GET ${OPPER}/functions`]: json(200, { meta: { total_count: 1_000_000 }, data: page }) });
+    const fleet = createFleet({ env: { OPPER_API_KEY: ENV_KEYS.OPPER_API_KEY }, fetch: fake.fetch });
+    const { failures } = await fleet.listDeployments().settled();
+    expect(failures).toHaveLength(1);
+    expect(String((failures[0]?.error as Error).message)).toMatch(/opper.*same page twice/i);
+    expect(fake.requests.length).toBe(2);
+  });
+
+  it("Modzy announcing a next page forever stops at the page cap with a clear error, not a million requests", async () => {
+    let page = 0;
+    const fake = fakeProviders({
+      [`GET ${MODZY}/models`]: () => json(200, modzyFull(++page), { link: '<https://app.modzy.com/api/models?page=2>; rel="next"' }),
+    });
+    const fleet = createFleet({ env: { MODZY_API_KEY: ENV_KEYS.MODZY_API_KEY }, fetch: fake.fetch, concurrency: 1 });
+    const { failures } = await fleet.listDeployments().settled();
+    expect(failures).toHaveLength(1);
+    expect(String((failures[0]?.error as Error).message)).toMatch(/modzy.*more than \d+ pages/i);
+    expect(page).toBeLessThanOrEqual(1_000);
+  });
+});
