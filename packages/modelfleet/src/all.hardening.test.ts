@@ -82,7 +82,7 @@ describe("pagination makes progress or stops", () => {
     const fleet = createFleet({ env: { OPPER_API_KEY: ENV_KEYS.OPPER_API_KEY }, fetch: fake.fetch });
     const { failures } = await fleet.listDeployments().settled();
     expect(failures).toHaveLength(1);
-    expect(String((failures[0]?.error as Error).message)).toMatch(/opper.*same page twice/i);
+    expect(String((failures[0]?.error as Error | undefined)?.message)).toMatch(/opper.*same page twice/i);
     expect(fake.requests.length).toBe(2);
   });
 
@@ -94,7 +94,7 @@ describe("pagination makes progress or stops", () => {
     const fleet = createFleet({ env: { MODZY_API_KEY: ENV_KEYS.MODZY_API_KEY }, fetch: fake.fetch, concurrency: 1 });
     const { failures } = await fleet.listDeployments().settled();
     expect(failures).toHaveLength(1);
-    expect(String((failures[0]?.error as Error).message)).toMatch(/modzy.*more than \d+ pages/i);
+    expect(String((failures[0]?.error as Error | undefined)?.message)).toMatch(/modzy.*more than \d+ pages/i);
     expect(page).toBeLessThanOrEqual(1_000);
   });
 });
