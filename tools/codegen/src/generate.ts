@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
 import { generatorIdentity } from "./generator-identity.js";
+import { checkPackageId } from "./package-id.js";
 import { outputsIntact, readEntry, sha256, writeEntry } from "./skip-cache.js";
 import { type OutputReport, syncDirectory, writeMissing } from "./write-output.js";
 
@@ -51,6 +52,11 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   const packageDir = join(root, "packages", id);
   const generatedDir = join(packageDir, "src", "generated");
   const result: SpecResult = { spec: shown, diagnostics: [], scaffolded: [], skipped: false };
+  const badId = checkPackageId(id, shown);
+  if (badId) {
+    result.diagnostics = [badId];
+    return result;
+  }
 
   const text = await readFile(absolute).catch(() => undefined);
   const specSha256 = text ? sha256(text) : undefined;

@@ -8,6 +8,8 @@ import { emitSmokeTest } from "./emit-smoke-test.js";
 import { generatedHeader } from "./header.js";
 import { loadSpec } from "./load-spec.js";
 import { buildModel, type ProviderModel } from "./model.js";
+import { checkRefs } from "./ref-policy.js";
+import { checkOperationNames } from "./reserved-names.js";
 import { validateSpec } from "./validate-spec.js";
 
 /**
@@ -28,6 +30,9 @@ export interface PipelineResult {
 export async function runPipeline(root: string, shown: string, absolute: string, id: string): Promise<PipelineResult> {
   try {
     const spec = await loadSpec(shown, absolute);
+    // Checked before the linter and openapi-typescript see the document: neither may follow a remote ref.
+    const refused = [...checkRefs(spec, root), ...checkOperationNames(spec)];
+    if (refused.length) return { diagnostics: sortDiagnostics(refused) };
     const lint = await validateSpec(spec);
     const errors = lint.filter((d) => d.severity === "error");
     const { model, diagnostics } = errors.length ? { model: undefined, diagnostics: [] } : buildModel(spec, id);
