@@ -24,7 +24,9 @@ export function checkRefs(spec: LoadedSpec, root: string): Diagnostic[] {
   while (stack.length) {
     const { node, path } = stack.pop() as { node: unknown; path: Array<string | number> };
     if (Array.isArray(node)) {
-      node.forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+      node.forEach((child, i) => {
+        stack.push({ node: child, path: [...path, i] });
+      });
       continue;
     }
     if (!isRecord(node)) continue;
