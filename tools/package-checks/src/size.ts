@@ -6,8 +6,8 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 14_100;
-export const FACADE_WITH_ALL_LIMIT = 16_950;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 14_750;
+export const FACADE_WITH_ALL_LIMIT = 17_650;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -45,7 +45,9 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // down; at the target, the limit becomes the target.
   // The runtime's hardening (redirect policy, response size limit, key scrubbing, plain error classes) added about
   // 1.3 kB to every bundle: largest provider 6656 B, facade alone 7263 B, largest facade + one provider 14047 B,
-  // modelfleet/all 16889 B; the limits below moved with it.
+  // modelfleet/all 16889 B. Listings that must make progress (PaginationError), references checked against their
+  // provider's grammar (UnusableItemError) and maxResponseBytes passed on added about 0.5 kB to the facade: alone
+  // 7767 B, largest facade + one provider 14699 B, modelfleet/all 17588 B. The limits below moved with both.
   // The facade no longer bundles any provider: its own entry is measured on its own, and so are the bundles an app
   // really makes: `createFleet` with one provider's `./fleet` adapter (each provider the facade depends on, as its own
   // bundle; largest 12636 B, below the former all-in facade's 14786 B), and `modelfleet/all` (15503 B: the split
@@ -56,7 +58,7 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
     );
     return {
       measure: "total",
-      limit: 7_300,
+      limit: 7_800,
       description: "the facade without providers, with the runtime and openapi-fetch",
       bundles: [
         ...providers.map((name) => ({
