@@ -22,7 +22,7 @@ describe("budgetFor", () => {
       measure: "added",
       target: 4000,
     });
-    expect(budgetFor({ name: "modelfleet", version: "1.0.0" })).toMatchObject({ measure: "total", limit: 7_000 });
+    expect(budgetFor({ name: "modelfleet", version: "1.0.0" })).toMatchObject({ measure: "total", limit: 7_800 });
     expect(budgetFor({ name: "@modelfleet/codegen", version: "1.0.0", bin: { x: "./dist/cli.js" } })).toBeUndefined();
   });
 
