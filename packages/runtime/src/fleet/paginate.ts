@@ -11,7 +11,8 @@ export interface OffsetPage<T> {
 }
 
 /**
- * Makes sure a paged listing moves on: call {@link PageGuard.next} with each page's items before using them. It
+ * Makes sure a paged listing moves on: call {@link PageGuard.request} before asking for a page and
+ * {@link PageGuard.received} with its items before using them. It
  * throws a {@link PaginationError} for a page identical to the previous one (a provider ignoring the offset or
  * page number) and for a page past `maxPages` (a provider announcing "next" forever).
  */
