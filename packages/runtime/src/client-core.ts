@@ -1,4 +1,5 @@
 import openapiFetch, { type Client } from "openapi-fetch";
+import { bodyEncodingOf } from "./body-encoding.js";
 import { apiErrorFrom } from "./error-response.js";
 import { InvalidArgumentError, type RequestErrorContext } from "./errors.js";
 import { type Logger, leveledLogger } from "./logger.js";
@@ -96,15 +97,19 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
   async function call<T>(operation: OperationDescriptor, params: unknown, callOptions: RequestOptions = {}): Promise<T> {
     checkCallLimits(callOptions);
     const { params: requestParams, body } = splitParams(operation, params);
+    const encoding = bodyEncodingOf(operation);
     const state = newCall(operation, callOptions);
     state.signal = callOptions.signal;
     state.keepBody = true;
+    // A stream success body is handed over as it arrives (size-limited), not read to the end first.
+    state.streamBody = operation.responseAs === "stream";
     let result: FetchResult;
     try {
       result = await request(operation.method, operation.path, {
         params: requestParams,
         body,
-        headers: callOptions.headers,
+        headers: encoding ? { ...encoding.headers, ...callOptions.headers } : callOptions.headers,
+        bodySerializer: encoding?.bodySerializer,
         // The caller's signal goes to the transport (state.signal), not onto the request: a Request holds a
         // listener on its signal until it is collected, and a long-lived caller signal would pile them up.
         // The transport leaves the body in state.body (see CallState.keepBody); it is parsed below, where a bad one
@@ -124,14 +129,31 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     }
     const { response } = result;
     const context = contextOf(operation, state);
-    // The transport's response has no body of its own (it is in state.body); one a user's middleware made up does,
-    // and openapi-fetch has read it already when it is an error (result.error) and left it unread otherwise.
+    // The transport's response has no body of its own (it is in state.body), except a stream operation's 2xx body,
+    // which it hands over as a size-limited stream. One a user's middleware made up has a body, and openapi-fetch
+    // has read it already when it is an error (result.error) and left it unread otherwise.
     const fromTransport = response.body === null;
-    const text = fromTransport ? (state.body ? decoder.decode(state.body) : "") : response.ok ? await response.text() : "";
-    if (!response.ok) throw apiErrorFrom(transport, context, response, fromTransport ? parseErrorBody(text) : result.error);
-    const data = NO_CONTENT_STATUSES.has(response.status) || operation.method === "HEAD" ? undefined : parseJson(context, response, text);
+    if (!response.ok) {
+      const text = fromTransport && state.body ? decoder.decode(state.body) : "";
+      throw apiErrorFrom(transport, context, response, fromTransport ? parseErrorBody(text) : result.error);
+    }
+    const data = NO_CONTENT_STATUSES.has(response.status) || operation.method === "HEAD" ? undefined : await successBody(operation, context, response, state.body);
     callOptions.onResponse?.(response);
     return data as T;
+  }
+
+  /** A 2xx body as the operation declares it: JSON by default, else a string, a Blob or the stream itself. */
+  async function successBody(
+    operation: OperationDescriptor,
+    context: RequestErrorContext,
+    response: Response,
+    kept: Uint8Array<ArrayBuffer> | undefined,
+  ): Promise<unknown> {
+    if (operation.responseAs === "stream") return response.body ?? new Blob([]).stream();
+    const bytes = response.body === null ? (kept ?? new Uint8Array(0)) : new Uint8Array(await response.arrayBuffer());
+    if (operation.responseAs === "blob") return new Blob([bytes], { type: response.headers.get("content-type") ?? "" });
+    const text = decoder.decode(bytes);
+    return operation.responseAs === "text" ? text : parseJson(context, response, text);
   }
 
   /** A 2xx body as the operation's JSON; an empty or malformed one is an ApiError with the response's status. */

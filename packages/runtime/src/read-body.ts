@@ -30,3 +30,46 @@ function concat(chunks: Uint8Array<ArrayBuffer>[], size: number): Uint8Array<Arr
   }
   return out;
 }
+
+/**
+ * A body passed through as it arrives, counting its bytes: past `limit` the stream fails with `tooLarge()` and the
+ * source is cancelled. `done` runs once when the stream ends, fails or is cancelled by its reader.
+ */
+export function streamWithin(
+  source: ReadableStream<Uint8Array>,
+  limit: number,
+  tooLarge: () => Error,
+  done: () => void,
+): ReadableStream<Uint8Array> {
+  const reader = source.getReader();
+  let size = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        done();
+        controller.error(error);
+        return;
+      }
+      if (chunk.done) {
+        done();
+        controller.close();
+        return;
+      }
+      size += chunk.value.byteLength;
+      if (size > limit) {
+        reader.cancel().catch(() => {});
+        done();
+        controller.error(tooLarge());
+        return;
+      }
+      controller.enqueue(chunk.value);
+    },
+    cancel(reason) {
+      done();
+      return reader.cancel(reason);
+    },
+  });
+}

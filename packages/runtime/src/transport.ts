@@ -2,7 +2,7 @@ import { apiErrorFrom, type ErrorSource, errorInitFrom } from "./error-response.
 import { ConnectionError, ModelfleetError, type RequestErrorContext, ResponseTooLargeError, TimeoutError } from "./errors.js";
 import type { Logger } from "./logger.js";
 import type { ProviderDescriptor } from "./provider.js";
-import { readBodyWithin } from "./read-body.js";
+import { readBodyWithin, streamWithin } from "./read-body.js";
 import { redactHeaders, redactJson, redactUrl, scrubSecretDeep } from "./redact.js";
 import { isRedirect, MAX_REDIRECTS, nextRedirect } from "./redirects.js";
 import { isIdempotentMethod, MAX_RETRY_AFTER_MS, retryDelay, shouldRetry } from "./retry.js";
@@ -40,8 +40,14 @@ export interface CallState {
    * Set by the client for its own calls: the final body is left here instead of in the returned response, which
    * then has none. The client parses it itself, and building a second body stream costs more than the parse.
    */
-  body?: Uint8Array | undefined;
+  body?: Uint8Array<ArrayBuffer> | undefined;
   keepBody?: boolean;
+  /**
+   * Set by the client for a `responseAs: "stream"` operation: a 2xx body is handed over as it arrives, through a
+   * stream that fails with `ResponseTooLargeError` past the size limit, instead of being read to the end first.
+   * The timeout then covers the attempt up to the headers; the caller's abort still ends the stream.
+   */
+  streamBody?: boolean;
 }
 
 /** Statuses whose response has no body by definition (`new Response` refuses one). */
@@ -113,13 +119,21 @@ async function fetchWithTimeout(
   // (and this costs far less than AbortSignal.any on every attempt).
   const forwardAbort = () => controller.abort(callerSignal.reason);
   callerSignal.addEventListener("abort", forwardAbort, { once: true });
+  const release = () => callerSignal.removeEventListener("abort", forwardAbort);
+  let handedOver = false;
   try {
     const response = await fetchFollowingRedirects(config, call, request, body, controller.signal);
+    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+    if (call.streamBody && response.ok && response.body !== null) {
+      const tooLarge = () =>
+        new ResponseTooLargeError(errorInitFrom(config, contextOf(config, call, request), response, undefined), call.maxResponseBytes);
+      handedOver = true;
+      return new Response(streamWithin(response.body, call.maxResponseBytes, tooLarge, release), init);
+    }
     const bytes = await readBodyWithin(response, call.maxResponseBytes);
     if (bytes === undefined) {
       throw new ResponseTooLargeError(errorInitFrom(config, contextOf(config, call, request), response, undefined), call.maxResponseBytes);
     }
-    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
     if (call.keepBody) call.body = bytes;
     return new Response(call.keepBody || NULL_BODY_STATUSES.has(response.status) ? null : bytes, init);
   } catch (error) {
@@ -130,7 +144,7 @@ async function fetchWithTimeout(
     throw new ConnectionError(context, undefined, { cause: error });
   } finally {
     clearTimeout(timer);
-    callerSignal.removeEventListener("abort", forwardAbort);
+    if (!handedOver) release();
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Handler, reply, router, startFakeServer } from "@modelfleet/test-utils/fake-http";
+import { type Handler, reply, router, type ServedRequest, startFakeServer } from "@modelfleet/test-utils/fake-http";
 
 /** The API key every consumer sends; the fake API refuses anything else, as the real ones would. */
 export const API_KEY = "e2e-test-key";
@@ -23,6 +23,37 @@ export const SIEVE_VERSION = {
   function_dependencies: [],
 };
 
+/** A deployment as the Replicate API returns it. */
+export const REPLICATE_DEPLOYMENT = {
+  owner: "acme",
+  name: "image-gen",
+  current_release: {
+    number: 3,
+    model: "stability-ai/sdxl",
+    version: "da77bc59ee60423279fd632efb4795ab731d9e3ca9705ef3341091fb989b7eaf",
+    created_at: "2024-02-15T16:32:57.018467Z",
+    configuration: { hardware: "gpu-t4", min_instances: 0, max_instances: 3 },
+  },
+};
+
+/** An endpoint as the Hugging Face Inference Endpoints API returns it. */
+export const HF_ENDPOINT = {
+  name: "my-endpoint-name",
+  type: "protected",
+  provider: { vendor: "aws", region: "us-east-1" },
+  compute: { accelerator: "gpu", instanceType: "nvidia-l4", instanceSize: "x1", scaling: { minReplica: 0, maxReplica: 2 } },
+  model: { repository: "gpt2", revision: "11c5a3d5811f50298f278a704980280950aedb10", framework: "pytorch", image: { huggingface: {} } },
+  status: {
+    state: "scaledToZero",
+    message: "Endpoint is scaled to zero",
+    createdAt: "2023-10-26T12:41:53.263Z",
+    updatedAt: "2023-10-26T12:41:53.263Z",
+    createdBy: { id: "6273f303f6d63a28483fde12", name: "acme-ml" },
+    readyReplica: 0,
+    targetReplica: 0,
+  },
+};
+
 /** A loopback stand-in for the providers' APIs, answering the few requests the consumers make. */
 export interface FakeApi {
   url: string;
@@ -31,9 +62,7 @@ export interface FakeApi {
   close(): Promise<void>;
 }
 
-/** Sieve's error shape (`{ "detail": ... }`), with a request id like the real API sends. */
-const sieveError = (status: number, detail: string): Handler => withRequestId(reply(status, { detail }));
-
+/** Answers with a request id like the real APIs send. */
 const withRequestId =
   (handler: Handler): Handler =>
   (seen, res, req) => {
@@ -41,15 +70,33 @@ const withRequestId =
     handler(seen, res, req);
   };
 
-const routes = router(
-  { "GET /v2/functions/acme/whisper/versions/latest": withRequestId(reply(200, SIEVE_VERSION)) },
-  sieveError(404, "version not found"),
-);
+const routes: Record<string, Handler> = {
+  "GET /v2/functions/acme/whisper/versions/latest": reply(200, SIEVE_VERSION),
+  "GET /v1/deployments/acme/image-gen": reply(200, REPLICATE_DEPLOYMENT),
+  "GET /v2/endpoint/acme-ml/my-endpoint-name": reply(200, HF_ENDPOINT),
+};
 
-/** Starts the fake API on 127.0.0.1 (a free port). Unknown paths get Sieve's 404 shape. */
+/** Each provider's auth check and 404 answer, by path prefix; Sieve's (`{ "detail": ... }`) is the fallback. */
+const providers: { prefix: string; authorized: (seen: ServedRequest) => boolean; notFound: Handler }[] = [
+  { prefix: "/v1/", authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`, notFound: reply(404, { detail: "Not found." }) },
+  {
+    prefix: "/v2/endpoint/",
+    authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`,
+    notFound: reply(404, { error: "Endpoint not found" }),
+  },
+  { prefix: "/", authorized: (r) => r.headers["x-api-key"] === API_KEY, notFound: reply(404, { detail: "version not found" }) },
+];
+const unauthorized = reply(401, { detail: "invalid API key" });
+
+/** Starts the fake API on 127.0.0.1 (a free port). Unknown paths get the provider's 404 shape. */
 export async function startFakeApi(): Promise<FakeApi> {
-  const unauthorized = sieveError(401, "invalid API key");
-  const server = await startFakeServer((seen, res, req) => (seen.headers["x-api-key"] !== API_KEY ? unauthorized : routes)(seen, res, req));
+  const server = await startFakeServer(
+    withRequestId((seen, res, req) => {
+      const provider = providers.find((p) => seen.path.startsWith(p.prefix)) ?? (providers[providers.length - 1] as (typeof providers)[number]);
+      const handler = provider.authorized(seen) ? router(routes, provider.notFound) : unauthorized;
+      handler(seen, res, req);
+    }),
+  );
   return {
     url: server.baseUrl,
     get requests() {

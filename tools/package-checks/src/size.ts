@@ -6,8 +6,8 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 14_750;
-export const FACADE_WITH_ALL_LIMIT = 17_650;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 12_900;
+export const FACADE_WITH_ALL_LIMIT = 19_100;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -52,6 +52,11 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // really makes: `createFleet` with one provider's `./fleet` adapter (each provider the facade depends on, as its own
   // bundle; largest 12636 B, below the former all-in facade's 14786 B), and `modelfleet/all` (15503 B: the split
   // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
+  // Raised by about 150 B for form, multipart, Blob, text and stream bodies in the runtime (largest provider 5334 B,
+  // largest one-provider fleet 12796 B, modelfleet/all 15665 B).
+  // Each further provider adds its operations table, adapter and normalizers to modelfleet/all: Replicate and Hugging
+  // Face about 1.3 kB each, Opper's legacy v2 API beside v3 about 800 B (their one-provider fleets: 12813 B,
+  // 12756 B, 12133 B).
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
@@ -74,7 +79,7 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 6_700, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 5_500, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }
