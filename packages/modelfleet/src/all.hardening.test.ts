@@ -1,8 +1,20 @@
 // Listings facing odd provider data: items whose id is missing or unusable are reported, never turned into a
 // reference to something else; huge listings settle; a provider whose pages never end is stopped.
+
+import { PaginationError } from "@modelfleet/runtime/fleet";
 import { json } from "@modelfleet/test-utils";
 import { describe, expect, it } from "vitest";
-import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./all.fake-providers.test-helper.js";
+import {
+  DEEPINFRA,
+  ENV_KEYS,
+  fakeProviders,
+  HUGGINGFACE,
+  MODZY,
+  OPPER,
+  OPPER_V2,
+  REPLICATE,
+  SIEVE,
+} from "./all.fake-providers.test-helper.js";
 import { createFleet } from "./all.js";
 import { UnusableItemError } from "./errors.js";
 
@@ -57,6 +69,32 @@ describe("references built from provider data", () => {
   });
 });
 
+describe("references built from the newer providers' data", () => {
+  it("Replicate, Hugging Face and Opper items without their ids are reported, never listed under a stand-in id", async () => {
+    const fake = fakeProviders({
+      [`GET ${REPLICATE}/deployments`]: json(200, {
+        next: null,
+        results: [{ owner: "acme", name: "ok", current_release: {} }, { name: "no-owner" }, { owner: "acme" }],
+      }),
+      [`GET ${HUGGINGFACE}/v2/endpoint/acme-ml`]: json(200, { items: [{ name: "ep" }, { model: { repository: "gpt2" } }] }),
+      [`GET ${OPPER}/functions`]: json(200, { functions: [{ name: "fn", has_script: true }] }),
+      [`GET ${OPPER}/functions/fn/revisions`]: json(200, { revisions: [{ revision_id: 1, is_current: false }] }),
+      [`GET ${OPPER_V2}/functions`]: json(200, { meta: { total_count: 0 }, data: [] }),
+    });
+    const env = { REPLICATE_API_TOKEN: "r8_replicate-SECRET-5", HF_TOKEN: "hf_huggingface-SECRET-6", HF_NAMESPACE: "acme-ml" };
+    const fleet = createFleet({ env: { ...env, OPPER_API_KEY: ENV_KEYS.OPPER_API_KEY }, fetch: fake.fetch });
+    const { versions, failures } = await fleet.listDeployments().settled();
+    expect(versions.map((v) => v.ref).sort()).toEqual(["huggingface:acme-ml/ep", "replicate:acme/ok"]);
+    expect(versions.map((v) => v.ref).join(" ")).not.toMatch(/unknown/);
+    const byProvider = Object.fromEntries(failures.map((f) => [f.provider, f.error as UnusableItemError]));
+    expect(Object.keys(byProvider).sort()).toEqual(["huggingface", "opper", "replicate"]);
+    for (const error of Object.values(byProvider)) expect(UnusableItemError.isInstance(error)).toBe(true);
+    expect(byProvider.replicate).toMatchObject({ provider: "replicate", count: 2 });
+    expect(byProvider.huggingface).toMatchObject({ provider: "huggingface", count: 1 });
+    expect(byProvider.opper).toMatchObject({ provider: "opper", count: 1 });
+  });
+});
+
 describe("huge listings", () => {
   it("settled() handles 300 000 versions from one provider (no argument spreading)", async () => {
     const many = Array.from({ length: 300_000 }, (_, i) => deployment(`d${i}`));
@@ -76,14 +114,37 @@ describe("pagination makes progress or stops", () => {
   // Models without a latest version: nothing to read per model, so only the listing's pages are requested.
   const modzyFull = (page: number) => Array.from({ length: 100 }, (_, i) => ({ modelId: `m${page}-${i}`, latestVersion: null }));
 
-  it("Opper repeating the same full page (offset ignored) fails after the second page with a clear error", async () => {
+  it("Opper v2 repeating the same full page (offset ignored) fails after the second page with a clear error", async () => {
     const page = Array.from({ length: 100 }, (_, i) => fn(i));
-    const fake = fakeProviders({ [`GET ${OPPER}/functions`]: json(200, { meta: { total_count: 1_000_000 }, data: page }) });
+    const fake = fakeProviders({
+      [`GET ${OPPER}/functions`]: json(200, { functions: [] }),
+      [`GET ${OPPER_V2}/functions`]: json(200, { meta: { total_count: 1_000_000 }, data: page }),
+    });
     const fleet = createFleet({ env: { OPPER_API_KEY: ENV_KEYS.OPPER_API_KEY }, fetch: fake.fetch });
     const { failures } = await fleet.listDeployments().settled();
-    expect(failures).toHaveLength(1);
-    expect(String((failures[0]?.error as Error | undefined)?.message)).toMatch(/opper.*same page twice/i);
-    expect(fake.requests.length).toBe(2);
+    expect(failures.map((f) => f.provider)).toEqual(["opper-v2"]);
+    expect(PaginationError.isInstance(failures[0]?.error)).toBe(true);
+    expect(String((failures[0]?.error as Error | undefined)?.message)).toMatch(/opper-v2 listFunctions.*same page twice/i);
+    expect(fake.requests.filter((r) => r.url.href.startsWith(OPPER_V2)).length).toBe(2);
+  });
+
+  it("Replicate repeating a cursor ends its listing with a PaginationError after two requests", async () => {
+    const deployment = (name: string) => ({ owner: "acme", name, current_release: { model: "a/b", version: "v1" } });
+    const fake = fakeProviders({
+      [`GET ${REPLICATE}/deployments`]: json(200, { next: `${REPLICATE}/deployments?cursor=same`, results: [deployment("one")] }),
+      [`GET ${REPLICATE}/deployments?cursor=same`]: json(200, {
+        next: `${REPLICATE}/deployments?cursor=same`,
+        results: [deployment("two")],
+      }),
+    });
+    const fleet = createFleet({ env: { REPLICATE_API_TOKEN: "r8_replicate-SECRET-5" }, fetch: fake.fetch });
+    const { versions, failures } = await fleet.listDeployments().settled();
+    // A provider whose listing failed contributes its failure, not a partial list.
+    expect(versions).toEqual([]);
+    expect(failures.map((f) => f.provider)).toEqual(["replicate"]);
+    expect(PaginationError.isInstance(failures[0]?.error)).toBe(true);
+    expect(failures[0]?.error).toMatchObject({ listing: "replicate listDeployments", pages: 2 });
+    expect(fake.requests).toHaveLength(2);
   });
 
   it("Modzy announcing a next page forever stops at the page cap with a clear error, not a million requests", async () => {

@@ -137,7 +137,9 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
       const text = fromTransport && state.body ? decoder.decode(state.body) : "";
       throw apiErrorFrom(transport, context, response, fromTransport ? parseErrorBody(text) : result.error);
     }
-    const data = NO_CONTENT_STATUSES.has(response.status) || operation.method === "HEAD" ? undefined : await successBody(operation, context, response, state.body);
+    const bodyless =
+      NO_CONTENT_STATUSES.has(response.status) || operation.method === "HEAD" || operation.emptyStatuses?.includes(response.status);
+    const data = bodyless ? undefined : await successBody(operation, context, response, state.body);
     callOptions.onResponse?.(response);
     return data as T;
   }

@@ -92,7 +92,8 @@ const unauthorized = reply(401, { detail: "invalid API key" });
 export async function startFakeApi(): Promise<FakeApi> {
   const server = await startFakeServer(
     withRequestId((seen, res, req) => {
-      const provider = providers.find((p) => seen.path.startsWith(p.prefix)) ?? (providers[providers.length - 1] as (typeof providers)[number]);
+      const provider =
+        providers.find((p) => seen.path.startsWith(p.prefix)) ?? (providers[providers.length - 1] as (typeof providers)[number]);
       const handler = provider.authorized(seen) ? router(routes, provider.notFound) : unauthorized;
       handler(seen, res, req);
     }),

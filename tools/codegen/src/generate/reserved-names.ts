@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostics.js";
-import { isRecord, type LoadedSpec, locate, pointerOf } from "../openapi/load.js";
 import { camelCase } from "../names.js";
+import { isRecord, type LoadedSpec, locate, pointerOf } from "../openapi/load.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
