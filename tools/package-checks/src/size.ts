@@ -6,8 +6,8 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 12_900;
-export const FACADE_WITH_ALL_LIMIT = 19_100;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 15_200;
+export const FACADE_WITH_ALL_LIMIT = 21_400;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -79,7 +79,7 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 5_500, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 7_100, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }
