@@ -6,6 +6,8 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 const GLOBAL_OPTIONS = {
   "base-url": { type: "string", multiple: true },
   debug: { type: "boolean" },
+  "show-secrets": { type: "boolean" },
+  timeout: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const satisfies Options;

@@ -6,7 +6,7 @@ import {
   ModelfleetError,
   UnsupportedOperationError,
 } from "modelfleet/all";
-import { oneLine } from "./output.js";
+import { escapeControls, oneLine } from "./output.js";
 import { UsageError } from "./usage.js";
 
 /** The CLI's exit codes. */
@@ -62,5 +62,5 @@ export function debugDetails(error: unknown): string {
     current = current instanceof Error ? current.cause : undefined;
     if (current !== undefined) parts.push("caused by:");
   }
-  return parts.join("\n");
+  return parts.map((part) => part.split("\n").map(escapeControls).join("\n")).join("\n");
 }

@@ -39,6 +39,8 @@ commands:
 options (any command):
   --base-url <provider>=<url>  the provider's API address, e.g. ${PROVIDERS[0]?.id}=http://127.0.0.1:4010 (repeatable);
                                also ${PROVIDERS.map((p) => p.baseUrlEnvVar).join(", ")}
+  --timeout <s>                how long to wait for providers, retries included (default 60)
+  --show-secrets               print fields a provider's spec marks sensitive (masked by default)
   --debug                      request logs and stack traces on stderr
   -h, --help                   this help
   -v, --version                the CLI's version

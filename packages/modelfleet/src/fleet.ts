@@ -4,12 +4,14 @@ import {
   type Capabilities,
   type FleetProvider,
   type KeySource,
+  type ModelVersion,
+  quoteRefPart,
   type ScaleBounds,
   type SharedClientOptions,
   VERSION_STATUSES,
   type VersionStatus,
 } from "@modelfleet/runtime/fleet";
-import { UnsupportedOperationError } from "./errors.js";
+import { UnsupportedOperationError, type UnusableItem, UnusableItemError } from "./errors.js";
 import { createListing, type DeploymentListing, type ProviderSettled } from "./listing.js";
 import { createReferences, type References } from "./refs.js";
 import type {
@@ -122,6 +124,7 @@ const SHARED_KEYS = [
   "headers",
   "timeoutMs",
   "maxRetries",
+  "maxResponseBytes",
   "logger",
   "logLevel",
   "userAgent",
@@ -192,6 +195,34 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
   const unsupported = (provider: FleetProvider, verb: keyof Capabilities) =>
     new UnsupportedOperationError(provider.id, verb, provider.unsupported?.[verb] ?? "not available");
 
+  // A version's reference must read back as a reference of its own provider: an id missing from the provider's
+  // data (an empty part) or unusable in a reference (`..`, `/`, `@`) must not become a reference to something else.
+  const unusable = (provider: FleetProvider, version: ModelVersion): UnusableItem | undefined => {
+    const ref = typeof version.ref === "string" ? version.ref : String(version.ref);
+    try {
+      const parsed = references.parseRef(ref);
+      if (parsed.provider === provider.id) return undefined;
+      return { ref: quoteRefPart(ref), reason: `it names provider ${parsed.provider}` };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.replace(/^Invalid [^:]*: /, "").replace(/\. Expected .*$/s, "") : "";
+      return { ref: quoteRefPart(ref), reason };
+    }
+  };
+  const checked = <V extends ModelVersion>(provider: FleetProvider, version: V): V => {
+    const bad = unusable(provider, version);
+    if (bad) throw new UnusableItemError(provider.id, [bad]);
+    return version;
+  };
+  async function* checkedAll<V extends ModelVersion>(provider: FleetProvider, source: AsyncIterable<V>): AsyncGenerator<V> {
+    const bad: UnusableItem[] = [];
+    for await (const version of source) {
+      const why = unusable(provider, version);
+      if (why) bad.push(why);
+      else yield version;
+    }
+    if (bad.length) throw new UnusableItemError(provider.id, bad);
+  }
+
   const fleet = {
     ...references,
 
@@ -199,7 +230,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       const parsed = references.parseRef(typeof ref === "string" ? ref : (references.formatRef(ref as never) as string));
       const provider = providerOf(parsed.provider, "ref");
       if (!provider.capabilities.getVersion) throw unsupported(provider, "getVersion");
-      return provider.getVersion(clientOf(provider), parsed, context(callOptions.signal));
+      return checked(provider, await provider.getVersion(clientOf(provider), parsed, context(callOptions.signal)));
     },
 
     listVersions(modelRef: string | { provider: string }, callOptions: FleetCallOptions = {}) {
@@ -208,7 +239,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       );
       const provider = providerOf(parsed.provider, "modelRef");
       if (!provider.capabilities.listVersions) throw unsupported(provider, "listVersions");
-      return provider.listVersions(clientOf(provider), parsed, context(callOptions.signal));
+      return checkedAll(provider, provider.listVersions(clientOf(provider), parsed, context(callOptions.signal)));
     },
 
     listDeployments(listOptions: ListDeploymentsOptions = {}) {
@@ -230,10 +261,13 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
         async (id, signal) => {
           const { provider, client } = resolved.get(id) as { provider: FleetProvider; client: unknown };
           const versions = [];
+          const bad: UnusableItem[] = [];
           for await (const version of provider.listDeployments(client, context(signal))) {
-            if (!statuses || statuses.has(version.status)) versions.push(version);
+            const why = unusable(provider, version);
+            if (why) bad.push(why);
+            else if (!statuses || statuses.has(version.status)) versions.push(version);
           }
-          return versions;
+          return { versions, failure: bad.length ? new UnusableItemError(provider.id, bad) : undefined };
         },
         listOptions.signal,
         listOptions.onProviderSettled,
@@ -245,7 +279,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       const bounds = checkBounds(scaleOptions);
       const provider = providerOf(parsed.provider, "ref");
       if (!provider.capabilities.scale || !provider.scale) throw unsupported(provider, "scale");
-      return provider.scale(clientOf(provider), parsed, bounds, context(scaleOptions.signal));
+      return checked(provider, await provider.scale(clientOf(provider), parsed, bounds, context(scaleOptions.signal)));
     },
 
     capabilities(id: string) {

@@ -11,6 +11,7 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   TimeoutError,
   UnprocessableEntityError,
 } from "@modelfleet/runtime";
@@ -18,6 +19,7 @@ export {
   type Capabilities,
   type FleetProvider,
   type ModelVersion,
+  PaginationError,
   type ProviderTypes,
   parseTimestamp,
   type Scaling,
@@ -29,6 +31,8 @@ export {
   PartialFailureError,
   type ProviderFailure,
   UnsupportedOperationError,
+  type UnusableItem,
+  UnusableItemError,
 } from "./errors.js";
 export {
   createFleet,

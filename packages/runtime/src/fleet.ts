@@ -4,7 +4,8 @@ export type { Capabilities, Verb } from "./fleet/capabilities.js";
 export { mapBounded } from "./fleet/concurrency.js";
 export { type ConnectionIdentity, connectProvider } from "./fleet/connect.js";
 export { type ModelVersion, type Scaling, VERSION_STATUSES, type VersionStatus } from "./fleet/model-version.js";
-export { hasNextLink, type OffsetPage, offsetPages } from "./fleet/paginate.js";
+export { hasNextLink, MAX_PAGES, type OffsetPage, offsetPages, PageGuard } from "./fleet/paginate.js";
+export { PaginationError } from "./fleet/pagination-error.js";
 export type {
   CallContext,
   FleetProvider,

@@ -21,6 +21,8 @@ export interface OperationDescriptor {
    * `stream` as the body's ReadableStream (`text/event-stream`). Absent: JSON.
    */
   readonly responseAs?: "text" | "blob" | "stream";
+  /** 2xx statuses the spec declares without a body (besides 204 and 205): they resolve to `undefined`. */
+  readonly emptyStatuses?: readonly number[];
 }
 
 /** A provider's identity and operations, read from its spec by the codegen. */

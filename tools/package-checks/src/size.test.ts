@@ -22,14 +22,14 @@ describe("budgetFor", () => {
       measure: "added",
       target: 4000,
     });
-    expect(budgetFor({ name: "modelfleet", version: "1.0.0" })).toMatchObject({ measure: "total", limit: 7_000 });
+    expect(budgetFor({ name: "modelfleet", version: "1.0.0" })).toMatchObject({ measure: "total", limit: 7_800 });
     expect(budgetFor({ name: "@modelfleet/codegen", version: "1.0.0", bin: { x: "./dist/cli.js" } })).toBeUndefined();
   });
 
   it("gives Baseten's client, with its shortcut operations, a limit of its own above the common one", () => {
     const common = budgetFor({ name: "@modelfleet/acme", version: "1.0.0", dependencies: { "@modelfleet/runtime": "^1.0.0" } });
     const baseten = budgetFor({ name: "@modelfleet/baseten", version: "1.0.0", dependencies: { "@modelfleet/runtime": "^1.0.0" } });
-    expect(baseten).toMatchObject({ measure: "added", limit: 5_650, target: 4_000 });
+    expect(baseten).toMatchObject({ measure: "added", limit: 7_250, target: 4_000 });
     expect(baseten?.limit).toBeGreaterThan(common?.limit ?? Number.POSITIVE_INFINITY);
   });
 
@@ -63,7 +63,9 @@ describe("the facade's bundles", () => {
   });
 
   it("the all-in facade's former size stays above the one-provider limit", () => {
-    expect(FACADE_WITH_ONE_PROVIDER_LIMIT).toBeLessThan(14_786);
+    // 17 588 B: the facade with the first four providers built in, measured with the same hardened runtime
+    // (redirects, size limit, key scrubbing, listing checks) before the providers moved out of it.
+    expect(FACADE_WITH_ONE_PROVIDER_LIMIT).toBeLessThan(17_588);
   });
 });
 

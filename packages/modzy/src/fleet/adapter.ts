@@ -6,6 +6,7 @@ import {
   isSemver,
   items,
   mapBounded,
+  PageGuard,
   quoteRefPart,
   received,
   splitOnce,
@@ -16,21 +17,25 @@ import { normalizeModzyVersion } from "./normalize.js";
 import type { ModzyFleetTypes } from "./types.js";
 
 const PER_PAGE = 100;
-const MAX_PAGES = 10_000;
 
 /**
  * Walks a Modzy listing. A next page exists when the `Link` header has `rel="next"` and the page is full:
- * Modzy's own SDK does not trust the header alone.
+ * Modzy's own SDK does not trust the header alone. A page repeated or a "next" past the page cap is a
+ * `PaginationError` (see `PageGuard`).
  */
 async function* modzyPages<T>(
+  listing: string,
   fetchPage: (page: number, onResponse: (r: Response) => void) => Promise<readonly T[] | null | undefined>,
 ): AsyncGenerator<readonly T[]> {
-  for (let page = 1; page <= MAX_PAGES; page++) {
+  const guard = new PageGuard(listing);
+  for (let page = 1; ; page++) {
+    guard.request();
     let link: string | null = null;
     const body = await fetchPage(page, (response) => {
       link = response.headers.get("link");
     });
     const entries = items(body);
+    guard.received(entries);
     yield entries;
     if (entries.length < PER_PAGE || !hasNextLink(link)) return;
   }
@@ -80,7 +85,7 @@ export const modzyAdapter: Omit<FleetProvider<ModzyFleetTypes>, "name" | "envVar
 
   // The listing holds only version numbers, so each version is read in full (bounded concurrency, listing order).
   async *listVersions(client, ref, context) {
-    const pages = modzyPages((page, onResponse) =>
+    const pages = modzyPages("modzy listVersions", (page, onResponse) =>
       client.listVersions({ modelId: ref.modelId, page, "per-page": PER_PAGE }, { signal: context.signal, onResponse }),
     );
     for await (const page of pages) {
@@ -91,7 +96,7 @@ export const modzyAdapter: Omit<FleetProvider<ModzyFleetTypes>, "name" | "envVar
 
   // A deployment is the latest version of each active model in the account's library.
   async *listDeployments(client, context) {
-    const pages = modzyPages((page, onResponse) =>
+    const pages = modzyPages("modzy listModels", (page, onResponse) =>
       client.listModels({ isActive: true, page, "per-page": PER_PAGE }, { signal: context.signal, onResponse }),
     );
     for await (const page of pages) {

@@ -39,6 +39,7 @@ export const opperV2Adapter: Omit<FleetProvider<OpperV2FleetTypes>, "name" | "en
     const revisions = offsetPages(
       async (offset, limit) => opperV2Page(await client.listRevisions({ function_id: ref.functionId, offset, limit }, { signal })),
       PAGE_SIZE,
+      "opper-v2 listRevisions",
     );
     for await (const raw of revisions) yield normalizeOpperV2Version(raw, { shape: "revision", functionId: ref.functionId, functionName });
   },
@@ -48,6 +49,7 @@ export const opperV2Adapter: Omit<FleetProvider<OpperV2FleetTypes>, "name" | "en
     const functions = offsetPages(
       async (offset, limit) => opperV2Page(await client.listFunctions({ offset, limit }, { signal })),
       PAGE_SIZE,
+      "opper-v2 listFunctions",
     );
     for await (const raw of functions) yield normalizeOpperV2Version(raw, { shape: "listed-function" });
   },

@@ -1,3 +1,4 @@
+import { PaginationError } from "@modelfleet/runtime/fleet";
 import { json } from "@modelfleet/test-utils";
 import { adapterHarness, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";
@@ -5,7 +6,7 @@ import updateSeed from "../../test/fixtures/deployment-update.seed.json";
 import listSeed from "../../test/fixtures/deployments-list.seed.json";
 import versionsSeed from "../../test/fixtures/model-versions-list.seed.json";
 import { replicate } from "../fleet.js";
-import { ApiError, InvalidArgumentError, NotFoundError, type ReplicateDeployment } from "../generated/index.js";
+import { InvalidArgumentError, NotFoundError, type ReplicateDeployment } from "../generated/index.js";
 import { normalizeReplicateDeployment, normalizeReplicateVersion } from "./normalize.js";
 
 const REPLICATE = "https://api.replicate.com/v1";
@@ -163,7 +164,7 @@ describe("replicate through the fleet", () => {
     ]);
   });
 
-  it("listDeployments stops with an ApiError when a page repeats a cursor already read, after yielding what it read", async () => {
+  it("listDeployments stops with a PaginationError when a page repeats a cursor already read, after yielding what it read", async () => {
     const { fleet, requests } = fleetWith({
       [`GET ${REPLICATE}/deployments`]: page([deployment], `${REPLICATE}/deployments?cursor=same`),
       [`GET ${REPLICATE}/deployments?cursor=same`]: page([{ ...deployment, name: "second" }], `${REPLICATE}/deployments?cursor=same`),
@@ -173,10 +174,10 @@ describe("replicate through the fleet", () => {
       for await (const v of replicate().listDeployments(fleet.client, { concurrency: 1 })) seen.push(v.ref);
     })().catch((e: unknown) => e);
     expect(seen).toEqual(["replicate:acme/image-gen", "replicate:acme/second"]);
-    expect(ApiError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ provider: "replicate", operationId: "listDeployments", status: 200, isRetryable: false });
+    expect(PaginationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ listing: "replicate listDeployments", pages: 2 });
     expect((error as Error).message).toBe(
-      'replicate listDeployments: stopped paging at page 2: its next link repeats the cursor "same", which was already read',
+      'replicate listDeployments: its next link repeats the cursor "same", which was already read; stopped after 2 pages',
     );
     expect(requests).toHaveLength(2);
   });
@@ -272,11 +273,11 @@ describe("replicate through the fleet", () => {
 });
 
 describe("replicate normalizers on odd shapes", () => {
-  it("a deployment without current_release, configuration or owner normalizes without a crash", () => {
+  it("a deployment without current_release, configuration or owner normalizes without a crash or stand-in ids", () => {
     expect(normalizeReplicateDeployment({ name: "bare" }, { owner: "acme", name: "bare" })).toMatchObject({
       ref: "replicate:acme/bare",
-      model: "unknown",
-      version: "unknown",
+      model: "",
+      version: "",
       status: "unknown",
       createdAt: null,
       updatedAt: null,
@@ -285,15 +286,15 @@ describe("replicate normalizers on odd shapes", () => {
     });
     const partial = { owner: "acme", name: "x", current_release: { configuration: { max_instances: 3, min_instances: "lots" } } };
     expect(normalizeReplicateDeployment(partial as never).scaling).toEqual({ min: null, max: 3 });
-    expect(normalizeReplicateDeployment(null as never)).toMatchObject({ ref: "replicate:unknown/unknown", scaling: null });
+    expect(normalizeReplicateDeployment(null as never)).toMatchObject({ ref: "replicate:/", scaling: null });
   });
 
-  it("a model version with a bad date or no id keeps the requested id", () => {
+  it("a model version with a bad date keeps the requested id; without any id the id stays empty (no stand-in)", () => {
     expect(normalizeReplicateVersion({ created_at: "not a date" }, { owner: "a", name: "b" }, "v9")).toMatchObject({
       ref: "replicate:a/b@v9",
       version: "v9",
       createdAt: null,
     });
-    expect(normalizeReplicateVersion([] as never, { owner: "a", name: "b" })).toMatchObject({ ref: "replicate:a/b@unknown" });
+    expect(normalizeReplicateVersion([] as never, { owner: "a", name: "b" })).toMatchObject({ ref: "replicate:a/b@" });
   });
 });

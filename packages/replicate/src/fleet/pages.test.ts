@@ -1,5 +1,5 @@
+import { PaginationError } from "@modelfleet/runtime/fleet";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../generated/index.js";
 import { type ReplicatePage, replicatePages } from "./pages.js";
 
 /** Serves `pages` by cursor (`undefined` for the first) and records the cursors asked for. */
@@ -58,14 +58,15 @@ describe("replicatePages", () => {
     ["a next URL without a cursor", { "": { results: [1], next: "https://api.replicate.com/v1/deployments?page=2" } }, 1, "has no cursor"],
     ["a next that is a number", { "": { results: [1], next: 42 as never } }, 1, 'its next link "42" has no cursor'],
     ["an empty next", { "": { results: [1], next: "" } }, 1, 'its next link "" has no cursor'],
-  ])("%s ends with an ApiError naming the page, after the items read", async (_what, pages, page, why) => {
+  ])("%s ends with a PaginationError naming the listing and the pages, after the items read", async (_what, pages, page, why) => {
     const { asked, fetchPage } = pagesBy(pages as Record<string, ReplicatePage<number>>);
     const { got, error } = await walk(fetchPage);
     expect(got).toEqual([1, 2, 3].slice(0, page));
-    expect(ApiError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ provider: "replicate", operationId: "listDeployments", status: 200, isRetryable: false });
-    expect((error as Error).message).toContain(`stopped paging at page ${page}: `);
-    expect((error as Error).message).toContain(why);
+    expect(PaginationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ listing: "replicate listDeployments", pages: page });
+    expect((error as Error).message).toMatch(/^replicate listDeployments: /);
+    expect((error as Error).message).toContain(`${why}`);
+    expect((error as Error).message).toContain(`stopped after ${page} pages`);
     expect(asked).toHaveLength(page);
   });
 
@@ -76,7 +77,8 @@ describe("replicatePages", () => {
       return { results: [n], next: link(`c${n}`) };
     }, 5);
     expect(got).toEqual([1, 2, 3, 4, 5]);
-    expect((error as Error).message).toBe("replicate listDeployments: stopped paging at page 5: the listing is longer than 5 pages");
+    expect(PaginationError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toBe("replicate listDeployments: the listing is longer than 5 pages; stopped after 5 pages");
   });
 
   it("an answer that is not a page (null, an array, a string) yields nothing and ends", async () => {

@@ -1,5 +1,4 @@
-import { items, received, text } from "@modelfleet/runtime/fleet";
-import { ApiError } from "../generated/index.js";
+import { items, MAX_PAGES, PaginationError, received, text } from "@modelfleet/runtime/fleet";
 
 /** A page of a Replicate listing, as its generated types describe it. */
 export interface ReplicatePage<T> {
@@ -8,17 +7,17 @@ export interface ReplicatePage<T> {
 }
 
 /** How many pages one listing may take before it is taken for a server that never ends. */
-export const REPLICATE_MAX_PAGES = 1000;
+export const REPLICATE_MAX_PAGES = MAX_PAGES;
 
 /**
  * Walks a Replicate listing through its `next` links. Only the `cursor` query parameter of a `next` URL is used,
  * passed to the generated client's list operation, so every request goes to the client's own base URL with its
  * auth, retries and timeouts: a `next` pointing at another host never receives the key.
  *
- * The walk ends at a page whose `next` is null or missing. It stops with an {@link ApiError} (status 200, not
- * retryable) naming the operation and the page when a `next` cannot be followed (not a URL, or no `cursor` in
+ * The walk ends at a page whose `next` is null or missing. It stops with a `PaginationError` naming the listing
+ * (`replicate <operationId>`) and the pages read when a `next` cannot be followed (not a URL, or no `cursor` in
  * it), when a cursor comes back that was already read (a server that would loop forever), or after `maxPages`
- * pages. Items of the pages read before are yielded first.
+ * pages, as every other provider's listing does. Items of the pages read before are yielded first.
  */
 export async function* replicatePages<T>(
   operationId: string,
@@ -35,13 +34,13 @@ export async function* replicatePages<T>(
     const link = text(next);
     cursor = link === null ? undefined : cursorOf(link);
     if (link === null || cursor === undefined) {
-      throw pagingError(operationId, page, next, `its next link ${quote(next)} has no cursor to follow`);
+      throw pagingError(operationId, page, `its next link ${quote(next)} has no cursor to follow`);
     }
     if (seen.has(cursor)) {
-      throw pagingError(operationId, page, link, `its next link repeats the cursor ${quote(cursor)}, which was already read`);
+      throw pagingError(operationId, page, `its next link repeats the cursor ${quote(cursor)}, which was already read`);
     }
     if (page >= maxPages) {
-      throw pagingError(operationId, page, link, `the listing is longer than ${maxPages} pages`);
+      throw pagingError(operationId, page, `the listing is longer than ${maxPages} pages`);
     }
     seen.add(cursor);
   }
@@ -55,22 +54,8 @@ function cursorOf(link: string): string | undefined {
   }
 }
 
-function pagingError(operationId: string, page: number, next: unknown, why: string): ApiError {
-  return new ApiError(
-    {
-      status: 200,
-      statusText: "OK",
-      provider: "replicate",
-      operationId,
-      method: "GET",
-      url: typeof next === "string" ? next.slice(0, 500) : "",
-      attempts: 1,
-      requestId: undefined,
-      body: undefined,
-      providerMessage: undefined,
-    },
-    `replicate ${operationId}: stopped paging at page ${page}: ${why}`,
-  );
+function pagingError(operationId: string, page: number, why: string): PaginationError {
+  return new PaginationError(`replicate ${operationId}`, page, why);
 }
 
 function quote(value: unknown): string {

@@ -1,3 +1,8 @@
+import { PaginationError } from "./pagination-error.js";
+
+/** The most pages one listing reads (100 000 items at 100 a page); past it a {@link PaginationError}. */
+export const MAX_PAGES = 1_000;
+
 /** One page of an offset/limit listing. */
 export interface OffsetPage<T> {
   items: readonly T[];
@@ -6,17 +11,63 @@ export interface OffsetPage<T> {
 }
 
 /**
+ * Makes sure a paged listing moves on: call {@link PageGuard.request} before asking for a page and
+ * {@link PageGuard.received} with its items before using them. It
+ * throws a {@link PaginationError} for a page identical to the previous one (a provider ignoring the offset or
+ * page number) and for a page past `maxPages` (a provider announcing "next" forever).
+ */
+export class PageGuard {
+  private pages = 0;
+  private previous: string | undefined;
+  constructor(
+    private readonly listing: string,
+    private readonly maxPages = MAX_PAGES,
+  ) {}
+
+  /** Counts a page about to be requested. */
+  request(): void {
+    if (this.pages >= this.maxPages) {
+      throw new PaginationError(this.listing, this.pages, `the provider announced more than ${this.maxPages} pages`);
+    }
+    this.pages++;
+  }
+
+  /** Checks a page that arrived. */
+  received(items: readonly unknown[]): void {
+    const fingerprint = items.length === 0 ? undefined : fingerprintOf(items);
+    if (fingerprint !== undefined && fingerprint === this.previous) {
+      throw new PaginationError(this.listing, this.pages, "the provider sent the same page twice");
+    }
+    this.previous = fingerprint;
+  }
+}
+
+// A page's content as text; undefined (no comparison) for one that cannot be serialized, e.g. nested too deep.
+function fingerprintOf(items: readonly unknown[]): string | undefined {
+  try {
+    return JSON.stringify(items);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Walks an offset/limit listing to its end. A page shorter than `limit`, an empty page or reaching `total`
- * ends it; a provider that ignores `offset` (and repeats a full page forever) is stopped by `maxPages`.
+ * ends it; a repeated page or more than `maxPages` pages is a {@link PaginationError} (see {@link PageGuard}).
+ * `listing` names it in that error, e.g. `opper listFunctions`.
  */
 export async function* offsetPages<T>(
   fetchPage: (offset: number, limit: number) => Promise<OffsetPage<T>>,
   limit: number,
-  maxPages = 10_000,
+  listing: string,
+  maxPages = MAX_PAGES,
 ): AsyncGenerator<T> {
+  const guard = new PageGuard(listing, maxPages);
   let offset = 0;
-  for (let page = 0; page < maxPages; page++) {
+  for (;;) {
+    guard.request();
     const { items, total } = await fetchPage(offset, limit);
+    guard.received(items);
     yield* items;
     offset += items.length;
     if (items.length === 0 || items.length < limit) return;

@@ -71,6 +71,11 @@ export interface ProviderConnection<Client> {
   readonly name: string;
   /** The environment variable its key is read from, e.g. `DEEPINFRA_API_KEY`. */
   readonly envVar: string;
+  /**
+   * Property names the provider's spec marks `x-modelfleet-sensitive` (e.g. DeepInfra's `token`): values the caller
+   * gets back as they are, but that a tool printing provider objects should mask. Absent: none.
+   */
+  readonly sensitiveKeys?: readonly string[];
   /** True when options were given to the factory: the facade then creates the client in `createFleet`, so a missing key or bad option throws there. */
   readonly explicit: boolean;
   /** Where the key would come from, given the environment; `null` means the provider is not configured. */

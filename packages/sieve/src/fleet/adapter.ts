@@ -39,10 +39,14 @@ export const sieveAdapter: Omit<FleetProvider<SieveFleetTypes>, "name" | "envVar
   },
 
   async *listVersions(client, ref, { signal }) {
-    const versions = offsetPages(async (offset, limit) => {
-      const page = await client.listVersions({ owner_name: ref.owner, function_name: ref.function, offset, limit }, { signal });
-      return { items: items(page) };
-    }, PAGE_SIZE);
+    const versions = offsetPages(
+      async (offset, limit) => {
+        const page = await client.listVersions({ owner_name: ref.owner, function_name: ref.function, offset, limit }, { signal });
+        return { items: items(page) };
+      },
+      PAGE_SIZE,
+      "sieve listVersions",
+    );
     for await (const raw of versions) yield normalizeSieveVersion(raw, { owner: ref.owner, function: ref.function });
   },
 
@@ -51,6 +55,7 @@ export const sieveAdapter: Omit<FleetProvider<SieveFleetTypes>, "name" | "envVar
     const functions = offsetPages(
       async (offset, limit) => ({ items: items(await client.listFunctions({ offset, limit }, { signal })) }),
       PAGE_SIZE,
+      "sieve listFunctions",
     );
     for await (const fn of functions) {
       const latest = normalizeSieveFunction(fn);
