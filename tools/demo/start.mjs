@@ -8,6 +8,7 @@ import { startMockProvider } from "./mock.mjs";
 
 const PROVIDERS = ["sieve", "modzy", "deepinfra", "opper"];
 const root = fileURLToPath(new URL("../..", import.meta.url));
+const here = fileURLToPath(new URL(".", import.meta.url));
 const cliPackage = fileURLToPath(import.meta.resolve("@modelfleet/cli/package.json"));
 const cli = join(dirname(cliPackage), JSON.parse(readFileSync(cliPackage, "utf8")).bin.modelfleet);
 
@@ -17,7 +18,11 @@ const STEPS = [
   ["ls"],
   ["get", "deepinfra:fkj843kjh8"],
   ["scale", "deepinfra:fkj843kjh8", "--min", "1", "--max", "2", "--yes"],
+  ["plan", "fleet.yaml"],
+  ["apply", "fleet.yaml", "--yes"],
 ];
+/** Steps whose success is another exit code: plan says "there are changes" with 2, as terraform plan -detailed-exitcode. */
+const EXPECTED_CODE = { plan: 2 };
 
 const mocks = [];
 let child;
@@ -43,7 +48,8 @@ function run(args, env) {
   process.stdout.write(`\n$ modelfleet ${args.join(" ")}\n`);
   return new Promise((resolve, reject) => {
     // stdin is not passed on: the demo never waits for a keyboard (scale gets --yes).
-    child = spawn(process.execPath, [cli, ...args], { env, stdio: ["ignore", "inherit", "inherit"] });
+    // In the demo's folder, where its fleet file is.
+    child = spawn(process.execPath, [cli, ...args], { env, cwd: here, stdio: ["ignore", "inherit", "inherit"] });
     child.once("error", reject);
     child.once("exit", (code, signal) => {
       child = undefined;
@@ -78,7 +84,7 @@ async function demo() {
   let failures = 0;
   for (const step of STEPS) {
     const code = await run(step, env);
-    if (code !== 0) {
+    if (code !== (EXPECTED_CODE[step[0]] ?? 0)) {
       process.stderr.write(`modelfleet ${step[0]} exited with ${code}\n`);
       failures++;
     }

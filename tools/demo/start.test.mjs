@@ -39,17 +39,22 @@ async function isClosed(url) {
 }
 
 describe("npm start", () => {
-  it("runs providers, ls, get and scale against Prism mocks of the four specs, then stops every mock", async () => {
+  it("runs providers, ls, get, scale, plan and apply against Prism mocks of the four specs, then stops every mock", async () => {
     const run = await runDemo();
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    for (const step of ["providers", "ls", "get deepinfra:fkj843kjh8", "scale deepinfra:fkj843kjh8 --min 1 --max 2 --yes"]) {
+    const steps = ["providers", "ls", "get deepinfra:fkj843kjh8", "scale deepinfra:fkj843kjh8 --min 1 --max 2 --yes"];
+    for (const step of [...steps, "plan fleet.yaml", "apply fleet.yaml --yes"]) {
       expect(run.stdout).toContain(`\n$ modelfleet ${step}\n`);
     }
     expect(run.stdout).toMatch(/^deepinfra +deepinfra:fkj843kjh8 +acme\/llama-3-8b-support +d8b79b422843… +ready \(running\) +1-2 +1 /m);
     expect(run.stdout).toMatch(/^modzy +modzy:ed542963de@0\.0\.27 /m);
     expect(run.stdout).toMatch(/^opper +opper:3c90c3cc-/m);
     expect(run.stdout).toMatch(/^after {3}deepinfra:fkj843kjh8 {2}status ready \(running\) {2}scaling 1-2 {2}replicas 1$/m);
+    // The mock accepts the write; it still answers every read with its example (see the README).
+    expect(run.stdout).toMatch(/^~ {2}deepinfra:fkj843kjh8 +scaling 1-2 → 0-4$/m);
+    expect(run.stdout).toMatch(/^applied {2}deepinfra:fkj843kjh8 +scaling 1-2 → 0-4$/m);
+    expect(run.stdout).toContain("Apply: 1 applied, 1 no-op.");
     const urls = mockUrls(run.stdout);
     expect(urls).toHaveLength(4);
     for (const url of urls) expect(await isClosed(url)).toBe(true);

@@ -33,8 +33,8 @@ export interface FakeReply {
   headers?: Record<string, string>;
 }
 
-/** Routes keyed `METHOD /provider/path`; a function sees the request (to keep state, or echo it). */
-export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeReply)>;
+/** Routes keyed `METHOD /provider/path`; a function sees the request (to keep state, echo it, or answer late). */
+export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeReply | Promise<FakeReply>)>;
 
 /**
  * One node:http server on 127.0.0.1 (port 0) standing in for all four providers, each under its own path prefix
@@ -59,7 +59,7 @@ export async function startFakeProviders(routes: Routes) {
     };
     requests.push(request);
     const route = routes[`${request.method} ${url.pathname}`];
-    const reply = typeof route === "function" ? route(request) : route;
+    const reply = typeof route === "function" ? await route(request) : route;
     const {
       status = 200,
       body,

@@ -10,6 +10,8 @@ const COMMAND_OF: Record<keyof Capabilities, string> = {
   getVersion: "get",
   listVersions: "versions",
   scale: "scale",
+  start: "start",
+  stop: "stop",
 };
 
 /** `modelfleet providers`: which providers are configured, from which variables, and what each supports. */
@@ -26,6 +28,7 @@ export async function providers(context: Context): Promise<ExitCode> {
       baseUrlSource: override?.source ?? null,
       baseUrlEnvVar: providerInfo(p.id)?.baseUrlEnvVar ?? null,
       capabilities: p.capabilities,
+      unsupported: p.unsupported,
     };
   });
   if (context.json) {

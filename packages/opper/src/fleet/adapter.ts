@@ -8,7 +8,11 @@ const PAGE_SIZE = 100;
 export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "opper",
   capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: false },
-  unsupported: { scale: "Opper functions have no replicas or instances to scale" },
+  unsupported: {
+    scale: "Opper functions have no replicas or instances to scale",
+    start: "Opper functions have no running state to start or stop",
+    stop: "Opper functions have no running state to start or stop",
+  },
   versionRef: {
     form: "opper:<function_id>@<revision_id>",
     parse(rest, bad) {
