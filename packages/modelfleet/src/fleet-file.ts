@@ -3,6 +3,7 @@
 export {
   FLEET_SCHEMA_URL,
   FleetFileError,
+  type FleetFileOptions,
   type FleetFileProblem,
   parseFleetFile,
   readFleetFile,

@@ -19,11 +19,37 @@ export {
   type FleetProvider,
   type ModelVersion,
   type ProviderTypes,
+  type Verb,
+  type VersionTarget,
   parseTimestamp,
   type Scaling,
   VERSION_STATUSES,
   type VersionStatus,
 } from "@modelfleet/runtime/fleet";
+export { type CheckDesiredStateOptions, checkDesiredState, type DesiredStateIssue } from "./desired-state/check.js";
+export { desiredStateOf } from "./desired-state/export.js";
+export { describeApplyResult, describeChange, describePlanItem, formatChangeValue } from "./desired-state/format.js";
+export type {
+  ApplyItemResult,
+  ApplyOptions,
+  ApplyOutcome,
+  ApplyResult,
+  CannotReason,
+  DeploymentState,
+  DesiredDeployment,
+  DesiredScaling,
+  DesiredState,
+  FleetPlan,
+  ObservedState,
+  PlanCannotItem,
+  PlanChangeItem,
+  PlanErrorItem,
+  PlanItem,
+  PlanNoOpItem,
+  PlannedChange,
+  PlanOptions,
+  PlanSummary,
+} from "./desired-state/types.js";
 export {
   InvalidReferenceError,
   PartialFailureError,
@@ -33,16 +59,19 @@ export {
 export {
   createFleet,
   type Fleet,
+  type FleetCapabilities,
   type FleetCallOptions,
   type FleetOptions,
   type ListDeploymentsOptions,
   type ProviderStatus,
   type ScaleOptions,
   type SharedClientOptions,
+  type VersionChangeOptions,
 } from "./fleet.js";
 export type { DeploymentListing, ProviderSettled, SettledListing } from "./listing.js";
 export { createReferences, type References } from "./refs.js";
 export type {
+  CapableOf,
   ClientOf,
   ModelRefOf,
   ModelVersionOf,
@@ -53,3 +82,4 @@ export type {
   ScalableOf,
   VersionRefOf,
 } from "./types.js";
+export { type WaitForOptions, WaitForStatusError } from "./wait-for.js";

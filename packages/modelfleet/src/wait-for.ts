@@ -1,6 +1,6 @@
 import { ModelfleetError } from "@modelfleet/runtime";
+import type { ModelVersion, VersionStatus } from "@modelfleet/runtime/fleet";
 import { registerErrorClass } from "./errors.js";
-import type { ModelVersion, VersionStatus } from "./model-version.js";
 
 /** Options of {@link Fleet.waitFor}. */
 export interface WaitForOptions {

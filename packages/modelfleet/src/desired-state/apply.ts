@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from "@modelfleet/runtime";
-import type { Fleet } from "../fleet.js";
-import type { ModelVersion } from "../model-version.js";
+import type { ModelVersion } from "@modelfleet/runtime/fleet";
+import type { FleetCapabilities } from "../fleet.js";
+import type { FleetAccess } from "./access.js";
 import { concurrencyOption, eachBounded } from "./bounded.js";
 import { formatChangeValue } from "./format.js";
 import { holds, observe } from "./observe.js";
@@ -26,15 +27,16 @@ const OUTCOMES: readonly ApplyOutcome[] = ["applied", "no-op", "skipped", "confl
  * the plan saw, it is a `conflict` and nothing is written. One reference failing never stops the others, and an
  * abort marks what was not done as `aborted`: the result always resolves, telling exactly what happened.
  */
-export async function applyPlan(fleet: Fleet, plan: FleetPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyPlan(fleet: FleetAccess, plan: FleetPlan, options: ApplyOptions = {}): Promise<ApplyResult> {
   if (typeof plan !== "object" || plan === null || !Array.isArray(plan.items)) {
     throw new InvalidArgumentError("plan", "apply takes the plan that fleet.plan() returned");
   }
   const concurrency = concurrencyOption(options.concurrency, DEFAULT_CONCURRENCY);
   const { signal, onResult } = options;
+  const capabilities = new Map(fleet.providers().map((p) => [p.id as string, p.capabilities]));
   let done = 0;
   const results = await eachBounded(plan.items, concurrency, async (item) => {
-    const result = await applyOne(fleet, item, signal);
+    const result = await applyOne(fleet, item, capabilities.get(item.provider), signal);
     onResult?.(result, ++done, plan.items.length);
     return result;
   });
@@ -43,7 +45,12 @@ export async function applyPlan(fleet: Fleet, plan: FleetPlan, options: ApplyOpt
   return { results, summary, ok: results.every((r) => r.outcome === "applied" || r.outcome === "no-op") };
 }
 
-async function applyOne(fleet: Fleet, item: PlanItem, signal: AbortSignal | undefined): Promise<ApplyItemResult> {
+async function applyOne(
+  fleet: FleetAccess,
+  item: PlanItem,
+  capabilities: FleetCapabilities | undefined,
+  signal: AbortSignal | undefined,
+): Promise<ApplyItemResult> {
   const base = { ref: item.ref, provider: item.provider, applied: [] as PlannedChange[] };
   if (item.kind === "no-op") return { ...base, outcome: "no-op", message: null, after: item.current };
   if (item.kind === "cannot" || item.kind === "error") {
@@ -56,10 +63,15 @@ async function applyOne(fleet: Fleet, item: PlanItem, signal: AbortSignal | unde
     after = observe(await fleet.getVersion(item.ref, { signal }));
     const conflict = conflictOf(item, after);
     if (conflict) return { ...base, outcome: "conflict", message: conflict, after };
-    const remaining = item.changes.filter((change) => !holds(after as ObservedState, change.field, change.to));
-    if (remaining.length === 0) return { ...base, outcome: "no-op", message: null, after };
-    for (const change of remaining) {
-      after = observe(await write(fleet, item.ref, change, signal));
+    if (item.changes.every((change) => holds(after as ObservedState, change.field, change.to))) {
+      return { ...base, outcome: "no-op", message: null, after };
+    }
+    for (const change of item.changes) {
+      // Judged again before each write: an earlier one (a promote) may have brought this one about already.
+      if (holds(after, change.field, change.to)) continue;
+      const verb = capabilities && operationFor(change, capabilities);
+      if (!verb) throw new Error(`${item.provider} can no longer ${change.field === "version" ? "change the version" : change.field}`);
+      after = observe(await write(fleet, item.ref, change, verb, signal));
       base.applied.push(change);
     }
     return { ...base, outcome: "applied", message: null, after };
@@ -71,19 +83,26 @@ async function applyOne(fleet: Fleet, item: PlanItem, signal: AbortSignal | unde
 
 /** Why the deployment no longer matches what the plan was computed from, or `null` when it still does. */
 function conflictOf(item: PlanChangeItem, now: ObservedState): string | null {
-  if (now.version !== item.current.version) {
+  // Without a version change, the version is what the plan's other changes were judged against.
+  if (!item.changes.some((change) => change.field === "version") && now.version !== item.current.version) {
     return `${item.ref} now resolves to version ${now.version}, the plan was made for ${item.current.version}; plan again`;
   }
   for (const change of item.changes) {
     if (holds(now, change.field, change.from) || holds(now, change.field, change.to)) continue;
-    const nowValue = change.field === "state" ? now.state : now.scaling;
+    const nowValue = change.field === "state" ? now.state : change.field === "version" ? now.version : now.scaling;
     return `${change.field} changed since the plan: it is ${formatChangeValue(change.field, nowValue)}, the plan expected ${formatChangeValue(change.field, change.from)}; plan again`;
   }
   return null;
 }
 
-function write(fleet: Fleet, ref: string, change: PlannedChange, signal: AbortSignal | undefined): Promise<ModelVersion> {
-  const operation = operationFor(change);
-  if (change.field === "scaling") return fleet.scale(ref as never, { ...change.to, signal });
-  return operation === "start" ? fleet.start(ref, { signal }) : fleet.stop(ref, { signal });
+function write(
+  fleet: FleetAccess,
+  ref: string,
+  change: PlannedChange,
+  verb: NonNullable<ReturnType<typeof operationFor>>,
+  signal: AbortSignal | undefined,
+): Promise<ModelVersion> {
+  if (change.field === "scaling") return fleet.scale(ref, { ...change.to, signal });
+  if (change.field === "version") return verb === "promote" ? fleet.promote(ref, { version: change.to, signal }) : fleet.rollback(ref, { version: change.to, signal });
+  return verb === "start" ? fleet.start(ref, { signal }) : fleet.stop(ref, { signal });
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "@modelfleet/runtime";
-import { formatRef, parseRef } from "../refs.js";
+import type { ReferenceReader } from "./access.js";
 import type { DesiredState } from "./types.js";
 
 /** One problem in a desired state, at a path into it (`["deployments", 2, "scaling", "min"]`). */
@@ -9,16 +9,27 @@ export interface DesiredStateIssue {
 }
 
 const TOP_KEYS = ["$schema", "deployments"];
-const ENTRY_KEYS = ["ref", "scaling", "state"];
+const ENTRY_KEYS = ["ref", "scaling", "state", "version"];
 const SCALING_KEYS = ["min", "max"];
 const STATES = ["running", "stopped"];
 
+/** Options of {@link checkDesiredState}. */
+export interface CheckDesiredStateOptions {
+  /** `false` leaves out what the JSON Schema already checks for a file (types, keys, enums). Default `true`. */
+  structure?: boolean;
+  /**
+   * Reads references in each provider's grammar, e.g. a fleet (a fleet is one): a malformed reference or an
+   * unknown provider is then a problem, and a reference named twice is found in any spelling of it. Without it,
+   * references are compared as written.
+   */
+  references?: ReferenceReader;
+}
+
 /**
- * Checks a desired state given as a value (from code, or parsed from a file). `structure: false` leaves out what
- * the JSON Schema already checks for a file (types, keys, enums) and keeps what a schema cannot say: a reference's
- * grammar, min ≤ max, and the same reference twice (compared in its canonical form).
+ * Checks a desired state given as a value (from code, or parsed from a file): its structure, and what a schema
+ * cannot say: a reference's grammar, min ≤ max, and the same reference twice.
  */
-export function checkDesiredState(value: unknown, { structure = true }: { structure?: boolean } = {}): DesiredStateIssue[] {
+export function checkDesiredState(value: unknown, { structure = true, references }: CheckDesiredStateOptions = {}): DesiredStateIssue[] {
   const issues: DesiredStateIssue[] = [];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
   if (!isRecord(value)) {
@@ -39,12 +50,12 @@ export function checkDesiredState(value: unknown, { structure = true }: { struct
       return;
     }
     if (structure) unknownKeys(entry, ENTRY_KEYS, at, add);
-    const { ref, scaling, state } = entry;
+    const { ref, scaling, state, version } = entry;
     if (typeof ref !== "string") {
       if (structure) add([...at, "ref"], ref === undefined ? "ref is required" : "ref must be a string");
     } else {
       try {
-        const canonical = formatRef(parseRef(ref));
+        const canonical = references ? references.formatRef(references.parseRef(ref)) : ref;
         const first = seen.get(canonical);
         if (first === undefined) seen.set(canonical, index);
         else add([...at, "ref"], `duplicate reference ${canonical} (also deployments[${first}])`);
@@ -55,6 +66,10 @@ export function checkDesiredState(value: unknown, { structure = true }: { struct
     if (scaling !== undefined) checkScaling(scaling, [...at, "scaling"], structure, add);
     if (structure && state !== undefined && !STATES.includes(state as string)) {
       add([...at, "state"], `state must be running or stopped, got ${JSON.stringify(state)}`);
+    }
+    // A schema says "a string"; a version of blanks is no version either.
+    if (version !== undefined && (typeof version !== "string" || version.trim() === "")) {
+      if (structure || typeof version === "string") add([...at, "version"], `version must be a non-empty string, got ${JSON.stringify(version)}`);
     }
   });
   return issues;
@@ -82,8 +97,8 @@ function checkScaling(scaling: unknown, at: (string | number)[], structure: bool
  * Throws an `InvalidArgumentError` (argument `desired`) naming every problem, before any request.
  * @returns the same value, typed.
  */
-export function assertDesiredState(value: unknown): DesiredState {
-  const issues = checkDesiredState(value);
+export function assertDesiredState(value: unknown, references?: ReferenceReader): DesiredState {
+  const issues = checkDesiredState(value, references ? { references } : {});
   if (issues.length) {
     throw new InvalidArgumentError(
       "desired",

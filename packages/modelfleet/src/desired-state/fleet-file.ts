@@ -3,6 +3,7 @@ import { ModelfleetError } from "@modelfleet/runtime";
 import Ajv2020, { type ErrorObject } from "ajv/dist/2020.js";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, stringify } from "yaml";
 import { registerErrorClass } from "../errors.js";
+import type { ReferenceReader } from "./access.js";
 import { checkDesiredState, formatPath } from "./check.js";
 import schema from "./fleet.schema.json";
 import type { DesiredState } from "./types.js";
@@ -42,12 +43,25 @@ registerErrorClass(FleetFileError, "FleetFileError");
 
 const validate = new Ajv2020({ allErrors: true, verbose: true, strict: true }).compile(schema);
 
+/** Options of {@link parseFleetFile} and {@link readFleetFile}. */
+export interface FleetFileOptions {
+  /** The name errors show, and whether it is JSON (a name ending in `.json`); default `fleet file` (YAML). */
+  file?: string;
+  /**
+   * Reads references in each provider's grammar: pass the fleet the file is for (a fleet is one). A malformed
+   * reference or an unknown provider is then a problem with its line, and a reference named twice is found in any
+   * spelling of it; without it, references are only checked for the `<provider id>:<rest>` shape.
+   */
+  references?: ReferenceReader;
+}
+
 /**
  * Parses and checks a fleet file's text: YAML, or JSON when `file` ends in `.json`. Checked against the published
  * JSON Schema, then for what a schema cannot say (a reference's grammar, min ≤ max, a reference named twice).
  * @throws FleetFileError naming every problem with its line and key.
  */
-export function parseFleetFile(text: string, file = "fleet file"): DesiredState {
+export function parseFleetFile(text: string, options: FleetFileOptions = {}): DesiredState {
+  const { file = "fleet file", references } = options;
   const lines = new LineCounter();
   const at = (offset: number) => lines.linePos(Math.max(0, Math.min(offset, text.length)));
   const isJson = /\.json$/i.test(file);
@@ -84,7 +98,9 @@ export function parseFleetFile(text: string, file = "fleet file"): DesiredState 
     problems.push({ line, column: col, key, message });
   };
   if (!validate(value)) for (const error of validate.errors ?? []) add(...describeSchemaError(error));
-  for (const issue of checkDesiredState(value, { structure: false })) add(issue.path, issue.message, false);
+  for (const issue of checkDesiredState(value, references ? { structure: false, references } : { structure: false })) {
+    add(issue.path, issue.message, false);
+  }
   if (problems.length)
     throw new FleetFileError(
       file,
@@ -93,8 +109,8 @@ export function parseFleetFile(text: string, file = "fleet file"): DesiredState 
   return value as DesiredState;
 }
 
-/** Reads a fleet file from disk and parses it (see {@link parseFleetFile}). */
-export async function readFleetFile(path: string): Promise<DesiredState> {
+/** Reads a fleet file from disk and parses it (see {@link parseFleetFile}); `options.file` defaults to `path`. */
+export async function readFleetFile(path: string, options: Omit<FleetFileOptions, "file"> = {}): Promise<DesiredState> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -102,7 +118,7 @@ export async function readFleetFile(path: string): Promise<DesiredState> {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new FleetFileError(path, [{ line: 1, column: 1, key: "(root)", message: `cannot read the fleet file: ${reason}` }]);
   }
-  return parseFleetFile(text, path);
+  return parseFleetFile(text, { ...options, file: path });
 }
 
 /** A desired state as a fleet file's text: YAML with the schema comment editors read, or JSON with `$schema`. */
@@ -138,7 +154,7 @@ function describeSchemaError(error: ErrorObject): [(string | number)[], string, 
     case "enum":
       return [path, `${name} must be one of ${(error.schema as unknown[]).join(", ")}, got ${got}`, false];
     case "pattern":
-      return [path, `${name} must be a reference like deepinfra:<deploy_id> or sieve:<owner>/<function>@<version>, got ${got}`, false];
+      return [path, `${name} must be a reference <provider id>:<rest> (modelfleet providers shows each provider's form), got ${got}`, false];
     default:
       return [path, `${name} ${error.message ?? "is invalid"}`, false];
   }

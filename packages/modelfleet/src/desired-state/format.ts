@@ -1,9 +1,9 @@
-import type { Scaling } from "../model-version.js";
+import type { Scaling } from "@modelfleet/runtime/fleet";
 import type { ApplyItemResult, DeploymentState, PlanItem, PlannedChange } from "./types.js";
 
-/** `1-2`, `?-4` for a bound the provider left out, `none` without scaling, a state as is, `unknown` for none. */
-export function formatChangeValue(field: PlannedChange["field"], value: Scaling | DeploymentState | null): string {
-  if (field === "state") return (value as DeploymentState | null) ?? "unknown";
+/** `1-2`, `?-4` for a bound the provider left out, `none` without scaling, a state or version as is, `unknown` for none. */
+export function formatChangeValue(field: PlannedChange["field"], value: Scaling | DeploymentState | string | null): string {
+  if (field === "state" || field === "version") return (value as string | null) ?? "unknown";
   const scaling = value as Scaling | null;
   return scaling ? `${scaling.min ?? "?"}-${scaling.max ?? "?"}` : "none";
 }

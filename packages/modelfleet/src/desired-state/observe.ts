@@ -1,4 +1,4 @@
-import type { ModelVersion, Scaling } from "../model-version.js";
+import type { ModelVersion, Scaling } from "@modelfleet/runtime/fleet";
 import type { DeploymentState, DesiredDeployment, ObservedState, PlannedChange } from "./types.js";
 
 /** The comparable part of a version: no raw object, so nothing a provider echoes (tokens, say) travels on. */
@@ -26,9 +26,15 @@ function stateOf(version: ModelVersion): DeploymentState | null {
   }
 }
 
-/** What it takes to bring `current` to `desired`: scaling first, then state (a start then brings the new bounds up). */
+/**
+ * What it takes to bring `current` to `desired`: the version served first (scaling then applies to it), scaling,
+ * then state (a start then brings the new bounds up).
+ */
 export function changesFor(desired: DesiredDeployment, current: ObservedState): PlannedChange[] {
   const changes: PlannedChange[] = [];
+  if (desired.version !== undefined && desired.version !== current.version) {
+    changes.push({ field: "version", from: current.version, to: desired.version });
+  }
   if (desired.scaling && !sameScaling(current.scaling, desired.scaling)) {
     changes.push({ field: "scaling", from: current.scaling, to: { min: desired.scaling.min, max: desired.scaling.max } });
   }
@@ -39,6 +45,7 @@ export function changesFor(desired: DesiredDeployment, current: ObservedState): 
 /** Whether a field of `current` holds `value` (a change's `from` or `to`). */
 export function holds(current: ObservedState, field: PlannedChange["field"], value: PlannedChange["from"]): boolean {
   if (field === "state") return current.state === value;
+  if (field === "version") return current.version === value;
   const scaling = value as Scaling | null;
   return scaling === null ? current.scaling === null : sameScaling(current.scaling, scaling);
 }

@@ -1,7 +1,6 @@
 import { ModelfleetError, NotFoundError } from "@modelfleet/runtime";
-import type { Capabilities } from "../capabilities.js";
-import type { Fleet, ProviderStatus } from "../fleet.js";
-import { parseRef } from "../refs.js";
+import type { FleetCapabilities, ProviderStatus } from "../fleet.js";
+import type { FleetAccess } from "./access.js";
 import { concurrencyOption, eachBounded } from "./bounded.js";
 import { assertDesiredState } from "./check.js";
 import { changesFor, observe } from "./observe.js";
@@ -14,8 +13,8 @@ const DEFAULT_CONCURRENCY = 4;
  * reads: nothing is written. A desired state that does not check out throws before any request; a reference that
  * cannot be read becomes a `cannot` (404, provider not configured) or an `error` item, never a rejection.
  */
-export async function planFleet(fleet: Fleet, desired: unknown, options: PlanOptions = {}): Promise<FleetPlan> {
-  const state = assertDesiredState(desired);
+export async function planFleet(fleet: FleetAccess, desired: unknown, options: PlanOptions = {}): Promise<FleetPlan> {
+  const state = assertDesiredState(desired, fleet);
   const concurrency = concurrencyOption(options.concurrency, DEFAULT_CONCURRENCY);
   const providers = new Map(fleet.providers().map((p) => [p.id as string, p]));
   const items = await eachBounded(state.deployments, concurrency, (entry) => planOne(fleet, entry, providers, options.signal));
@@ -23,12 +22,12 @@ export async function planFleet(fleet: Fleet, desired: unknown, options: PlanOpt
 }
 
 async function planOne(
-  fleet: Fleet,
+  fleet: FleetAccess,
   desired: DesiredDeployment,
   providers: Map<string, ProviderStatus>,
   signal: AbortSignal | undefined,
 ): Promise<PlanItem> {
-  const { provider } = parseRef(desired.ref);
+  const { provider } = fleet.parseRef(desired.ref);
   const base = { ref: desired.ref, provider, desired };
   const status = providers.get(provider);
   if (!status?.configured) {
@@ -37,7 +36,7 @@ async function planOne(
       : `${provider} is not a provider of this fleet`;
     return { ...base, kind: "cannot", reason: "not-configured", message, current: null, changes: [] };
   }
-  let version: Awaited<ReturnType<Fleet["getVersion"]>>;
+  let version: Awaited<ReturnType<FleetAccess["getVersion"]>>;
   try {
     version = await fleet.getVersion(desired.ref, { signal });
   } catch (error) {
@@ -62,19 +61,28 @@ async function planOne(
     const message = `${desired.ref} is ${current.status}${current.providerStatus ? ` (${current.providerStatus})` : ""}: it can be neither started nor stopped`;
     return { ...base, kind: "cannot", reason: "status", message, current, changes };
   }
-  const missing = changes.map((change) => operationFor(change)).find((operation) => !status.capabilities[operation]);
+  const missing = changes.find((change) => operationFor(change, status.capabilities) === null);
   if (missing) {
-    const why = status.unsupported[missing];
-    const message = `${provider} cannot ${missing}${why ? `: ${why}` : ""}`;
+    const verbs = candidatesFor(missing);
+    const why = verbs.map((verb) => status.unsupported[verb]).find((reason) => reason && reason !== "not available");
+    const message = `capability missing: ${provider} cannot ${verbs.join(" or ")}${why ? ` (${why})` : ""}`;
     return { ...base, kind: "cannot", reason: "unsupported", message, current, changes };
   }
   return { ...base, kind: "change", current, changes };
 }
 
-/** The fleet operation a change takes. */
-export function operationFor(change: PlannedChange): keyof Capabilities & ("scale" | "start" | "stop") {
-  if (change.field === "scaling") return "scale";
-  return change.to === "running" ? "start" : "stop";
+type WriteVerb = "scale" | "start" | "stop" | "promote" | "rollback";
+
+/** The verbs that can make a change, preferred first: a version moves by promote, else by rollback. */
+function candidatesFor(change: PlannedChange): WriteVerb[] {
+  if (change.field === "scaling") return ["scale"];
+  if (change.field === "version") return ["promote", "rollback"];
+  return [change.to === "running" ? "start" : "stop"];
+}
+
+/** The fleet verb a change takes on a provider with these capabilities, or `null` when it has none of them. */
+export function operationFor(change: PlannedChange, capabilities: FleetCapabilities): WriteVerb | null {
+  return candidatesFor(change).find((verb) => capabilities[verb]) ?? null;
 }
 
 function summarize(items: readonly PlanItem[]): PlanSummary {

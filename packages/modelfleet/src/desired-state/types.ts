@@ -1,4 +1,4 @@
-import type { Scaling, VersionStatus } from "../model-version.js";
+import type { Scaling, VersionStatus } from "@modelfleet/runtime/fleet";
 
 /** Whether a deployment should serve: `running` (whatever its replica bounds) or `stopped` (kept, not serving). */
 export type DeploymentState = "running" | "stopped";
@@ -11,10 +11,16 @@ export interface DesiredScaling {
 
 /** One deployment as it should be. Fields left out are not managed: whatever they are stays. */
 export interface DesiredDeployment {
-  /** A version reference, e.g. `deepinfra:fkj843kjh8` or `sieve:acme/whisper@latest`. */
+  /** A version reference in its provider's form (`modelfleet providers` lists them). */
   ref: string;
   scaling?: DesiredScaling;
+  /** On providers that can start or stop (capabilities `start`, `stop`). */
   state?: DeploymentState;
+  /**
+   * The version the reference should serve, in the provider's words (as `ModelVersion.version` shows it), on
+   * providers that can promote or roll back; the reference then names what serves (an alias, an environment).
+   */
+  version?: string;
 }
 
 /** The desired state of a fleet, as a fleet file holds it (YAML or JSON, see `fleet.schema.json`). */
@@ -37,12 +43,13 @@ export interface ObservedState {
 
 /** One difference between a deployment and its desired state. */
 export type PlannedChange =
+  | { field: "version"; from: string; to: string }
   | { field: "scaling"; from: Scaling | null; to: DesiredScaling }
   | { field: "state"; from: DeploymentState | null; to: DeploymentState };
 
 /** Why a reference cannot be brought to its desired state. */
 export type CannotReason =
-  /** The provider lacks the operation the change needs (see `fleet.capabilities()`). */
+  /** The provider lacks the capability the change needs (see `fleet.capabilities()`); the message starts `capability missing`. */
   | "unsupported"
   /** The provider answered 404 for the reference. */
   | "not-found"
@@ -62,7 +69,7 @@ interface PlanItemBase {
 export interface PlanChangeItem extends PlanItemBase {
   kind: "change";
   current: ObservedState;
-  /** Applied in this order: scaling first, so that a start brings the new bounds up. */
+  /** Applied in this order: version first (scaling then applies to the version served), scaling, state (a start brings the new bounds up). */
   changes: PlannedChange[];
 }
 

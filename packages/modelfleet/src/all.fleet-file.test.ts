@@ -2,9 +2,13 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkDesiredState } from "./check.js";
-import schema from "./fleet.schema.json";
-import { FleetFileError, parseFleetFile, readFleetFile, stringifyFleetFile } from "./fleet-file.js";
+import { parseRef, formatRef } from "./all.js";
+import { checkDesiredState } from "./desired-state/check.js";
+import schema from "./desired-state/fleet.schema.json";
+import { FleetFileError, parseFleetFile, readFleetFile, stringifyFleetFile } from "./desired-state/fleet-file.js";
+
+/** The built-in providers' reference grammar, as the CLI passes its fleet. */
+const references = { parseRef: (ref: string) => parseRef(ref), formatRef: (parsed: { provider: string }) => formatRef(parsed as never) as string };
 
 const GOOD_YAML = `# yaml-language-server: $schema=https://unpkg.com/modelfleet/dist/fleet.schema.json
 deployments:
@@ -21,7 +25,7 @@ deployments:
 /** The problems of a bad file as `line:column key: message`. */
 function problemsOf(text: string, file = "fleet.yaml") {
   try {
-    parseFleetFile(text, file);
+    parseFleetFile(text, { file, references });
   } catch (error) {
     expect(FleetFileError.isInstance(error)).toBe(true);
     const e = error as FleetFileError;
@@ -35,7 +39,7 @@ function problemsOf(text: string, file = "fleet.yaml") {
 
 describe("parseFleetFile", () => {
   it("reads a YAML fleet file", () => {
-    expect(parseFleetFile(GOOD_YAML, "fleet.yaml")).toEqual({
+    expect(parseFleetFile(GOOD_YAML, { file: "fleet.yaml", references })).toEqual({
       deployments: [
         { ref: "deepinfra:fkj843kjh8", scaling: { min: 0, max: 4 }, state: "running" },
         { ref: "sieve:acme/whisper@latest", scaling: { min: 1, max: 2 } },
@@ -46,7 +50,7 @@ describe("parseFleetFile", () => {
 
   it("reads the same as JSON, $schema included", () => {
     const json = JSON.stringify({ $schema: schema.$id, deployments: [{ ref: "deepinfra:x", state: "stopped" }] }, null, "\t");
-    expect(parseFleetFile(json, "fleet.json")).toEqual({ $schema: schema.$id, deployments: [{ ref: "deepinfra:x", state: "stopped" }] });
+    expect(parseFleetFile(json, { file: "fleet.json", references })).toEqual({ $schema: schema.$id, deployments: [{ ref: "deepinfra:x", state: "stopped" }] });
   });
 
   it("a YAML syntax error names its line", () => {
@@ -64,7 +68,7 @@ describe("parseFleetFile", () => {
 
   it("an unknown key names the key, on its own line", () => {
     expect(problemsOf("deployments:\n  - ref: deepinfra:a\n    scaling: { min: 0, max: 4 }\n    replicas: 3\n")).toEqual([
-      '4:5 deployments[0].replicas: unknown key "replicas" (expected ref, scaling, state)',
+      '4:5 deployments[0].replicas: unknown key "replicas" (expected ref, scaling, state, version)',
     ]);
     expect(problemsOf("deployment:\n  - ref: deepinfra:a\n")).toEqual([
       "1:1 deployments: deployments is required",
@@ -103,8 +107,27 @@ describe("parseFleetFile", () => {
     expect(problemsOf(text)).toEqual([
       expect.stringMatching(/^3:10 deployments\[1\]\.ref: .*sieve:<owner>\/<function>@<version_slug\|latest>/),
       "4:10 deployments[2].ref: duplicate reference deepinfra:a (also deployments[0])",
-      '6:10 deployments[3].ref: ref must be a reference like deepinfra:<deploy_id> or sieve:<owner>/<function>@<version>, got "whatever"',
+      '6:10 deployments[3].ref: ref must be a reference <provider id>:<rest> (modelfleet providers shows each provider\'s form), got "whatever"',
       expect.stringMatching(/^7:10 deployments\[4\]\.ref: .*Unknown provider/i),
+    ]);
+  });
+
+  it("without the fleet's references, a reference is only checked for its shape, and twice means written twice", () => {
+    const text = "deployments:\n  - ref: deepinfra:a\n  - ref: nobody:x\n  - ref: deepinfra:a\n";
+    try {
+      parseFleetFile(text, { file: "f.yaml" });
+      throw new Error("expected the file to be refused");
+    } catch (error) {
+      expect((error as FleetFileError).problems).toEqual([
+        { line: 4, column: 10, key: "deployments[2].ref", message: "duplicate reference deepinfra:a (also deployments[0])" },
+      ]);
+    }
+  });
+
+  it("a version that is empty or not a string names its key", () => {
+    expect(problemsOf('deployments:\n  - ref: deepinfra:a\n    version: ""\n  - ref: deepinfra:b\n    version: 3\n')).toEqual([
+      "3:14 deployments[0].version: version must NOT have fewer than 1 characters",
+      "5:14 deployments[1].version: version must be a string, got 3",
     ]);
   });
 
@@ -123,7 +146,7 @@ describe("parseFleetFile", () => {
     try {
       const path = join(dir, "fleet.yaml");
       await writeFile(path, GOOD_YAML);
-      expect((await readFleetFile(path)).deployments).toHaveLength(3);
+      expect((await readFleetFile(path, { references })).deployments).toHaveLength(3);
       await expect(readFleetFile(join(dir, "missing.yaml"))).rejects.toThrow(
         /missing\.yaml:1:1: \(root\): cannot read the fleet file: no such file/,
       );
@@ -135,40 +158,40 @@ describe("parseFleetFile", () => {
 
 describe("stringifyFleetFile", () => {
   it("writes YAML with the schema comment, and JSON with $schema; both read back the same", () => {
-    const desired = parseFleetFile(GOOD_YAML, "fleet.yaml");
+    const desired = parseFleetFile(GOOD_YAML, { file: "fleet.yaml", references });
     const yaml = stringifyFleetFile(desired);
     expect(yaml.split("\n")[0]).toBe(`# yaml-language-server: $schema=${schema.$id}`);
     expect(yaml).toContain("  - ref: deepinfra:fkj843kjh8\n    scaling:\n      min: 0\n      max: 4\n    state: running\n");
-    expect(parseFleetFile(yaml, "out.yaml")).toEqual(desired);
+    expect(parseFleetFile(yaml, { file: "out.yaml", references })).toEqual(desired);
     const json = stringifyFleetFile(desired, "json");
     expect(JSON.parse(json).$schema).toBe(schema.$id);
-    expect(parseFleetFile(json, "out.json")).toEqual({ $schema: schema.$id, ...desired });
+    expect(parseFleetFile(json, { file: "out.json", references })).toEqual({ $schema: schema.$id, ...desired });
   });
 });
 
 describe("the published JSON Schema", () => {
   it("ships in dist/ as the build copies it, and its keys are the ones checkDesiredState knows", async () => {
-    const built = JSON.parse(await readFile(new URL("../../dist/fleet.schema.json", import.meta.url), "utf8"));
+    const built = JSON.parse(await readFile(new URL("../dist/fleet.schema.json", import.meta.url), "utf8"));
     expect(built).toEqual(schema);
     const entry = schema.$defs.deployment;
     expect(Object.keys(schema.properties)).toEqual(["$schema", "deployments"]);
-    expect(Object.keys(entry.properties)).toEqual(["ref", "scaling", "state"]);
+    expect(Object.keys(entry.properties)).toEqual(["ref", "scaling", "state", "version"]);
     expect(entry.properties.state.enum).toEqual(["running", "stopped"]);
     // A value the checker accepts passes the schema and the other way round (checked through the file parser).
-    const value = { deployments: [{ ref: "modzy:m@1.0.0", scaling: { min: 0, max: 0 }, state: "stopped" }] };
+    const value = { deployments: [{ ref: "modzy:m@1.0.0", scaling: { min: 0, max: 0 }, state: "stopped", version: "1.0.0" }] };
     expect(checkDesiredState(value)).toEqual([]);
-    expect(parseFleetFile(JSON.stringify(value), "x.json")).toEqual(value);
+    expect(parseFleetFile(JSON.stringify(value), { file: "x.json", references })).toEqual(value);
   });
 });
 
 describe("the root README", () => {
-  const readme = () => readFile(new URL("../../../../README.md", import.meta.url), "utf8");
+  const readme = () => readFile(new URL("../../../README.md", import.meta.url), "utf8");
 
   it("its fleet file parses, and the error it quotes is the one a bad bound in it gives", async () => {
     const text = await readme();
     const section = text.split("## Fleet as code\n")[1] ?? "";
     const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? "";
-    expect(parseFleetFile(example, "fleet.yaml").deployments).toHaveLength(4);
+    expect(parseFleetFile(example, { file: "fleet.yaml", references }).deployments).toHaveLength(4);
     const quoted = /`(fleet\.yaml:\d+:\d+: [^`]+)`/.exec(section)?.[1];
     expect(quoted).toBeDefined();
     expect(problemsOf(example.replace("min: 0, max: 4", "min: 5, max: 4")).map((p) => `fleet.yaml:${p.replace(" ", ": ")}`)).toEqual([

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { InvalidArgumentError } from "../index.js";
-import { readFleetFile } from "./fleet-file.js";
-import { describeApplyResult, describePlanItem } from "./format.js";
-import { KEYS, sampleWorld, startStatefulProviders } from "./stateful-providers.test-helper.js";
-import type { DesiredState, PlanItem } from "./types.js";
+import { KEYS, sampleWorld, startStatefulProviders } from "./all.stateful-providers.test-helper.js";
+import { readFleetFile } from "./desired-state/fleet-file.js";
+import { describeApplyResult, describePlanItem } from "./desired-state/format.js";
+import type { DesiredState, PlanItem } from "./desired-state/types.js";
+import { InvalidArgumentError } from "./index.js";
 
 let fake: Awaited<ReturnType<typeof startStatefulProviders>>;
 beforeEach(async () => {
@@ -85,10 +85,11 @@ describe("plan", () => {
         { ref: "opper:f-1@r-9", scaling: { min: 0, max: 1 } },
         { ref: "sieve:acme/whisper@v-7", state: "stopped" },
         { ref: "deepinfra:di-b", state: "running" },
+        { ref: "deepinfra:di-a", version: "v2" },
       ],
     });
     const items = byRef(plan.items);
-    expect(plan.summary).toEqual({ change: 0, noOp: 0, cannot: 5, error: 0 });
+    expect(plan.summary).toEqual({ change: 0, noOp: 0, cannot: 6, error: 0 });
     expect(items["deepinfra:gone"]).toMatchObject({ kind: "cannot", reason: "not-found", current: null });
     expect((items["deepinfra:gone"] as { message: string }).message).toContain("Deployment not found");
     expect(items["modzy:m1@1.0.0"]).toMatchObject({
@@ -99,14 +100,22 @@ describe("plan", () => {
     expect(items["opper:f-1@r-9"]).toMatchObject({
       kind: "cannot",
       reason: "unsupported",
-      message: "opper cannot scale: Opper functions have no replicas or instances to scale",
+      message: "capability missing: opper cannot scale (Opper functions have no replicas or instances to scale)",
       changes: [{ field: "scaling", from: null, to: { min: 0, max: 1 } }],
     });
     expect(items["sieve:acme/whisper@v-7"]).toMatchObject({
       kind: "cannot",
       reason: "unsupported",
-      message: expect.stringMatching(/^sieve cannot stop: /),
+      message: expect.stringMatching(/^capability missing: sieve cannot stop \(.*scale to min 0/),
     });
+    // No built-in provider can promote or roll back today: a desired version is a missing capability.
+    expect(items["deepinfra:di-a"]).toMatchObject({
+      kind: "cannot",
+      reason: "unsupported",
+      message: "capability missing: deepinfra cannot promote or rollback",
+      changes: [{ field: "version", from: "v1", to: "v2" }],
+    });
+    expect(describePlanItem(items["deepinfra:di-a"] as PlanItem)).toBe("cannot: capability missing: deepinfra cannot promote or rollback");
     expect(items["deepinfra:di-b"]).toMatchObject({ kind: "cannot", reason: "status", message: expect.stringContaining("failed") });
     // Nothing was asked of the provider without a key.
     expect(fake.requests.filter((r) => r.provider === "modzy")).toHaveLength(0);
@@ -304,7 +313,7 @@ describe("apply", () => {
 
 describe("the package README", () => {
   it("its Fleet as code snippet runs as written", async () => {
-    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
     const code = /```ts\n([\s\S]*?)```/.exec(readme.split("## Fleet as code\n")[1] ?? "")?.[1] ?? "";
     const [first, second, ...body] = code.trim().split("\n");
     expect([first, second]).toEqual([

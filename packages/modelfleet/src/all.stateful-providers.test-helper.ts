@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createFleet, type FleetOptions } from "../fleet.js";
+import { type AllFleetOptions, createFleet } from "./all.js";
 
 /** Keys as a user's environment would hold them; no plan, result, error or output may contain one. */
 export const KEYS = {
@@ -83,7 +83,7 @@ export async function startStatefulProviders(world: FakeWorld) {
       intercept = fn;
     },
     /** A fleet whose every provider points here, keys from {@link KEYS}; `options` adds to or overrides it. */
-    fleet(options: FleetOptions = {}) {
+    fleet(options: AllFleetOptions = {}) {
       return createFleet({
         env: KEYS,
         maxRetries: 0,
