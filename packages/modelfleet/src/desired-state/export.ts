@@ -20,7 +20,7 @@ export function desiredStateOf(versions: readonly ModelVersion[], capabilitiesOf
     const current = observe(version);
     const entry: DesiredDeployment = { ref: version.ref };
     const { scaling } = current;
-    // A bound the provider left out, or bounds no fleet file can state (Sieve reports max 0 for "no cap"), stay unmanaged.
+    // A bound the provider left out, or bounds no fleet file can state (a platform that reports max 0 for "no cap"), stay unmanaged.
     if (can.scale && scaling && scaling.min !== null && scaling.max !== null && scaling.min <= scaling.max)
       entry.scaling = { min: scaling.min, max: scaling.max };
     if ((can.start || can.stop) && current.state) entry.state = current.state;

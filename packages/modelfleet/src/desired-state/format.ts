@@ -13,7 +13,7 @@ export function describeChange(change: PlannedChange): string {
   return `${change.field} ${formatChangeValue(change.field, change.from)} → ${formatChangeValue(change.field, change.to)}`;
 }
 
-/** One line per plan item, without colour: `~ deepinfra:abc  scaling 1-2 → 0-4, state running → stopped`. */
+/** One line per plan item, without colour: `scaling 1-2 → 0-4, state running → stopped`. */
 export function describePlanItem(item: PlanItem): string {
   switch (item.kind) {
     case "change":

@@ -32,7 +32,7 @@ export interface DesiredState {
 
 /** What the plan saw of a deployment: the fields a plan compares, never the provider's raw object. */
 export interface ObservedState {
-  /** The version the reference resolved to (for `sieve:…@latest`, the id of the latest version then). */
+  /** The version the reference resolved to (for an alias such as `@latest`, the id of the version it named then). */
   version: string;
   status: VersionStatus;
   providerStatus: string | null;
