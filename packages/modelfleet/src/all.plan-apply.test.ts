@@ -317,7 +317,7 @@ describe("the package README", () => {
     const code = /```ts\n([\s\S]*?)```/.exec(readme.split("## Fleet as code\n")[1] ?? "")?.[1] ?? "";
     const [first, second, ...body] = code.trim().split("\n");
     expect([first, second]).toEqual([
-      'import { createFleet } from "modelfleet";',
+      'import { createFleet } from "modelfleet/all";',
       'import { readFleetFile } from "modelfleet/fleet-file";',
     ]);
     const dir = mkdtempSync(join(tmpdir(), "fleet-readme-"));
