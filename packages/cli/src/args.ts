@@ -32,6 +32,8 @@ const COMMANDS = {
   providers: { options: JSON_OPTION, positionals: [] },
   start: { options: { ...JSON_OPTION, ...LIFECYCLE_OPTIONS }, positionals: ["ref"] },
   stop: { options: { ...JSON_OPTION, ...LIFECYCLE_OPTIONS }, positionals: ["ref"] },
+  promote: { options: { ...JSON_OPTION, ...LIFECYCLE_OPTIONS, to: { type: "string" } }, positionals: ["ref"] },
+  rollback: { options: { ...JSON_OPTION, ...LIFECYCLE_OPTIONS, to: { type: "string" } }, positionals: ["ref"] },
   plan: { options: JSON_OPTION, positionals: ["file"] },
   apply: { options: { ...JSON_OPTION, yes: { type: "boolean", short: "y" }, concurrency: { type: "string" } }, positionals: ["file"] },
   export: { options: { ...JSON_OPTION, provider: { type: "string", multiple: true } }, positionals: [] },

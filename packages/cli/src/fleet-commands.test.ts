@@ -166,8 +166,8 @@ describe("plan", () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toMatch(/^! {2}deepinfra:gone +cannot: deepinfra:gone was not found: .*404/);
-    expect(lines[1]).toBe("!  opper:f-1@r-9           cannot: opper cannot scale: Opper functions have no replicas or instances to scale");
-    expect(lines[2]).toMatch(/^! {2}sieve:acme\/whisper@v-7 {2}cannot: sieve cannot stop: /);
+    expect(lines[1]).toBe("!  opper:f-1@r-9           cannot: capability missing: opper cannot scale (Opper functions have no replicas or instances to scale)");
+    expect(lines[2]).toMatch(/^! {2}sieve:acme\/whisper@v-7 {2}cannot: capability missing: sieve cannot stop \(/);
     expect(lines[3]).toMatch(/^! {2}modzy:m1@1\.0\.0 +cannot: Modzy is not configured: set MODZY_API_KEY/);
     expect(run.stdout).toContain("Plan: 0 to change, 0 unchanged, 4 cannot be done.");
     expect(fake.requests.filter((r) => r.provider === "modzy")).toHaveLength(0);
@@ -191,8 +191,8 @@ describe("plan", () => {
     expect(run.stderr.trimEnd().split("\n")).toEqual([
       `error: ${file}:3:21: deployments[0].scaling.min: min (3) must not exceed max (1)`,
       `error: ${file}:4:10: deployments[1].ref: duplicate reference deepinfra:di-a (also deployments[0])`,
-      `error: ${file}:5:5: deployments[1].replicas: unknown key "replicas" (expected ref, scaling, state)`,
-      `error: ${file}:6:10: deployments[2].ref: ref must be a reference like deepinfra:<deploy_id> or sieve:<owner>/<function>@<version>, got "nope"`,
+      `error: ${file}:5:5: deployments[1].replicas: unknown key "replicas" (expected ref, scaling, state, version)`,
+      `error: ${file}:6:10: deployments[2].ref: ref must be a reference <provider id>:<rest> (modelfleet providers shows each provider's form), got "nope"`,
       `error: ${file}:7:21: deployments[2].scaling.min: min must be a non-negative integer, got -1`,
       `error: ${file}:7:30: deployments[2].scaling.max: max must be an integer, got 1.5`,
     ]);
@@ -381,6 +381,26 @@ describe("start and stop", () => {
     expect(sieve.stderr).toMatch(/error: sieve does not support stop: /);
     expect((await runCli(["start", "deepinfra:di-a", "--yes", "--timeout", "5"], env)).code).toBe(2);
     expect((await runCli(["start", "deepinfra:di-a"], env)).stderr).toContain("pass --yes");
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe("promote and rollback", () => {
+  it("need --to; a provider without the capability is exit 2 with its reason; no request either way", async () => {
+    const missing = await runCli(["promote", "deepinfra:di-a", "--yes"], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.split("\n")[0]).toBe("error: promote needs --to <version>, the version deepinfra:di-a should serve");
+    expect(missing.stderr).toContain("usage: modelfleet promote <ref> --to <version>");
+    const blank = await runCli(["rollback", "deepinfra:di-a", "--to", " ", "--yes"], env);
+    expect(blank.stderr).toMatch(/^error: rollback needs --to <version>/);
+    // No built-in provider can promote or roll back yet: the command says so before any request.
+    for (const verb of ["promote", "rollback"]) {
+      const run = await runCli([verb, "deepinfra:di-a", "--to", "v2", "--yes"], env);
+      expect(run).toMatchObject({ code: 2, stdout: "" });
+      expect(run.stderr.split("\n")[0]).toBe(`error: deepinfra does not support ${verb}: not available`);
+    }
+    const help = await runCli(["--help"], env);
+    expect(help.stdout).toContain("modelfleet promote <ref> --to <version> [--wait]");
     expect(fake.requests).toHaveLength(0);
   });
 });

@@ -7,7 +7,7 @@ import { ls } from "./commands/ls.js";
 import { plan } from "./commands/plan.js";
 import { providers } from "./commands/providers.js";
 import { scale } from "./commands/scale.js";
-import { start, stop } from "./commands/start-stop.js";
+import { promote, rollback, start, stop } from "./commands/lifecycle.js";
 import { versions } from "./commands/versions.js";
 import { createCliFleet, resolveBaseUrls } from "./config.js";
 import type { Context } from "./context.js";
@@ -18,7 +18,7 @@ import { COMMAND_USAGE, type CommandName, GENERAL_USAGE, HELP } from "./usage.js
 
 const COMMANDS: Record<CommandName, (context: Context) => Promise<ExitCode>> = {
   ...{ ls, get, versions, scale, providers },
-  ...{ start, stop },
+  ...{ start, stop, promote, rollback },
   ...{ plan, apply, export: exportFleet },
 };
 

@@ -9,6 +9,8 @@ export const COMMAND_USAGE = {
   providers: "modelfleet providers [--json]",
   start: "modelfleet start <ref> [--wait] [--timeout <seconds>] [--yes] [--json]",
   stop: "modelfleet stop <ref> [--wait] [--timeout <seconds>] [--yes] [--json]",
+  promote: "modelfleet promote <ref> --to <version> [--wait] [--timeout <seconds>] [--yes] [--json]",
+  rollback: "modelfleet rollback <ref> --to <version> [--wait] [--timeout <seconds>] [--yes] [--json]",
   plan: "modelfleet plan <file> [--json]",
   apply: "modelfleet apply <file> [--yes] [--concurrency <n>] [--json]",
   export: "modelfleet export [--provider <p> ...] [--json]",
@@ -21,7 +23,7 @@ export function isCommandName(value: string): value is CommandName {
   return Object.hasOwn(COMMAND_USAGE, value);
 }
 
-export const GENERAL_USAGE = "modelfleet <ls|get|versions|scale|start|stop|plan|apply|export|providers> [options]";
+export const GENERAL_USAGE = "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]";
 
 /** The full help text (`modelfleet --help`); provider names, variables and reference forms come from the registered providers. */
 export const HELP = `usage: ${GENERAL_USAGE}
@@ -40,8 +42,12 @@ commands:
       terminal; elsewhere (scripts, CI) it refuses to run without --yes
   ${COMMAND_USAGE.start}
   ${COMMAND_USAGE.stop}
-      start or stop a deployment (DeepInfra; Modzy can start); --wait polls until it is ready or
-      stopped. Confirmation as for scale
+      start or stop a deployment, where its provider can (modelfleet providers); --wait polls until
+      it is ready or stopped. Confirmation as for scale
+  ${COMMAND_USAGE.promote}
+  ${COMMAND_USAGE.rollback}
+      make <version> the one <ref> serves (promote), or return <ref> to a version it served before
+      (rollback), where its provider can; --wait polls until it is ready. Confirmation as for scale
   ${COMMAND_USAGE.plan}
       compare a fleet file (YAML or JSON) with the deployments it names and print what would change
   ${COMMAND_USAGE.apply}

@@ -22,7 +22,7 @@ export async function apply(context: Context): Promise<ExitCode> {
   if (!yes && io.stdin.isTTY !== true) {
     throw new UsageError("apply changes live deployments: pass --yes to confirm when stdin is not a terminal", usage);
   }
-  const desired = await readFleetFile(file);
+  const desired = await readFleetFile(file, { references: context.fleet });
   const reading = startProgress(io.stderr, `reading ${desired.deployments.length} deployments`);
   let planned: Awaited<ReturnType<typeof fleet.plan>>;
   try {

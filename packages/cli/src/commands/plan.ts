@@ -12,7 +12,7 @@ import { startProgress } from "../progress.js";
  */
 export async function plan(context: Context): Promise<ExitCode> {
   const file = context.positionals[0] as string;
-  const desired = await readFleetFile(file);
+  const desired = await readFleetFile(file, { references: context.fleet });
   const progress = startProgress(context.io.stderr, `reading ${desired.deployments.length} deployments`);
   let result: Awaited<ReturnType<Context["fleet"]["plan"]>>;
   try {

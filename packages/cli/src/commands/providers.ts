@@ -12,6 +12,8 @@ const COMMAND_OF: Record<keyof Capabilities, string> = {
   scale: "scale",
   start: "start",
   stop: "stop",
+  promote: "promote",
+  rollback: "rollback",
 };
 
 /** `modelfleet providers`: which providers are configured, from which variables, and what each supports. */

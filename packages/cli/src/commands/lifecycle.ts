@@ -1,4 +1,4 @@
-import { type ModelVersion, parseRef } from "modelfleet";
+import type { ModelVersion } from "modelfleet/all";
 import type { Context } from "../context.js";
 import { EXIT, type ExitCode } from "../failure.js";
 import { toJson } from "../output.js";
@@ -19,12 +19,31 @@ export function stop(context: Context): Promise<ExitCode> {
   return lifecycle(context, "stop");
 }
 
-async function lifecycle(context: Context, operation: "start" | "stop"): Promise<ExitCode> {
+/** `modelfleet promote <ref> --to <version>`: makes it the version `ref` serves; with --wait, until it is ready. */
+export function promote(context: Context): Promise<ExitCode> {
+  return lifecycle(context, "promote");
+}
+
+/** `modelfleet rollback <ref> --to <version>`: returns `ref` to a version it served before; with --wait, until ready. */
+export function rollback(context: Context): Promise<ExitCode> {
+  return lifecycle(context, "rollback");
+}
+
+type Operation = "start" | "stop" | "promote" | "rollback";
+const QUESTION: Record<Operation, string> = { start: "Start", stop: "Stop", promote: "Promote", rollback: "Roll back" };
+
+async function lifecycle(context: Context, operation: Operation): Promise<ExitCode> {
   const { io, fleet, usage } = context;
   const ref = context.positionals[0] as string;
   const timeoutMs = timeoutOf(context.values.timeout, usage);
   if (timeoutMs !== undefined && context.values.wait !== true) throw new UsageError("--timeout only goes with --wait", usage);
-  const { provider } = parseRef(ref);
+  const changesVersion = operation === "promote" || operation === "rollback";
+  // `--to`, as `--version` is the CLI's own version.
+  const version = context.values.to;
+  if (changesVersion && (typeof version !== "string" || version.trim() === "")) {
+    throw new UsageError(`${operation} needs --to <version>, the version ${ref} should serve`, usage);
+  }
+  const { provider } = fleet.parseRef(ref);
   if (!fleet.capabilities(provider)[operation]) {
     const why = fleet.providers().find((p) => p.id === provider)?.unsupported[operation];
     throw new UsageError(`${provider} does not support ${operation}${why ? `: ${why}` : ""}`, usage);
@@ -33,13 +52,17 @@ async function lifecycle(context: Context, operation: "start" | "stop"): Promise
   if (!yes && io.stdin.isTTY !== true) {
     throw new UsageError(`${operation} changes a live deployment: pass --yes to confirm when stdin is not a terminal`, usage);
   }
-  if (!yes && !(await confirm(`${operation === "start" ? "Start" : "Stop"} ${ref}?`, io.stdin, io.stderr))) {
+  const question = `${QUESTION[operation]} ${ref}${changesVersion ? ` to version ${version as string}` : ""}?`;
+  if (!yes && !(await confirm(question, io.stdin, io.stderr))) {
     io.stderr.write("Cancelled; nothing was changed.\n");
     return EXIT.failed;
   }
-  let after: ModelVersion = await fleet[operation](ref);
+  // The capability was checked above, so the reference's provider has the verb; the cast only forgets which.
+  let after: ModelVersion = changesVersion
+    ? await fleet[operation](ref as never, { version: version as string })
+    : await fleet[operation](ref as never);
   if (context.values.wait === true) {
-    const target = operation === "start" ? "ready" : "stopped";
+    const target = operation === "stop" ? "stopped" : "ready";
     const progress = startProgress(io.stderr, `waiting for ${ref} to be ${target}`);
     try {
       after = await fleet.waitFor(ref, target, { timeoutMs: timeoutMs ?? DEFAULT_TIMEOUT_S * 1000 });
