@@ -6,8 +6,10 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 12_700;
-export const FACADE_WITH_ALL_LIMIT = 15_600;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 16_150;
+export const FACADE_WITH_ALL_LIMIT = 19_500;
+/** The fleet file reader (YAML parser and JSON Schema validator included), outside the facade's main entry. */
+export const FLEET_FILE_LIMIT = 83_500;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -30,6 +32,8 @@ export interface BundleBudget {
   contents: string;
   limit?: number;
   target?: number;
+  /** `node` for an entry that reads files (Node's built-in modules are left out); default `browser`. */
+  platform?: "browser" | "node";
 }
 
 /**
@@ -47,13 +51,17 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // really makes: `createFleet` with one provider's `./fleet` adapter (each provider the facade depends on, as its own
   // bundle; largest 12636 B, below the former all-in facade's 14786 B), and `modelfleet/all` (15503 B: the split
   // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
+  // The desired-state engine (plan, apply, waitFor, the lifecycle verbs) is part of the fleet object, so it is in
+  // every bundle: the facade alone went from under 7000 B to 10717 B, with one provider to 16061 B (largest),
+  // `modelfleet/all` to 19405 B. Fleet files (YAML parser, JSON Schema validator) stay in `modelfleet/fleet-file`,
+  // measured as a bundle of its own (for Node: it reads files): 83011 B, nearly all of it the YAML parser and ajv.
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
     );
     return {
       measure: "total",
-      limit: 7_000,
+      limit: 10_800,
       description: "the facade without providers, with the runtime and openapi-fetch",
       bundles: [
         ...providers.map((name) => ({
@@ -63,6 +71,7 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
           target: 12_000,
         })),
         { label: "modelfleet/all", contents: 'export * from "modelfleet/all";', limit: FACADE_WITH_ALL_LIMIT, target: 12_000 },
+        { label: "modelfleet/fleet-file", contents: 'export * from "modelfleet/fleet-file";', limit: FLEET_FILE_LIMIT, platform: "node" },
       ],
     };
   }
@@ -108,13 +117,13 @@ export function esmEntry(manifest: PackageManifest): string {
   return entry.startsWith(".") ? entry : `./${entry}`;
 }
 
-async function bundle(contents: string, resolveDir: string, external: string[]): Promise<BundleSize> {
+async function bundle(contents: string, resolveDir: string, external: string[], platform: "browser" | "node" = "browser"): Promise<BundleSize> {
   const result = await build({
     stdin: { contents, resolveDir, loader: "js", sourcefile: "size-entry.js" },
     bundle: true,
     minify: true,
     format: "esm",
-    platform: "browser",
+    platform,
     target: "es2022",
     legalComments: "none",
     external,
@@ -171,7 +180,7 @@ export async function measureBundles(
   dir: string,
   bundles: readonly BundleBudget[],
 ): Promise<Array<{ bundle: BundleBudget; size: BundleSize }>> {
-  return Promise.all(bundles.map(async (budget) => ({ bundle: budget, size: await bundle(budget.contents, dir, []) })));
+  return Promise.all(bundles.map(async (budget) => ({ bundle: budget, size: await bundle(budget.contents, dir, [], budget.platform) })));
 }
 
 /** Problems for bundles over their limit. */
