@@ -425,7 +425,11 @@ describe("base URLs", () => {
 describe("usage", () => {
   it.each([
     [[], "error: missing command", "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]"],
-    [["deploy"], 'error: unknown command "deploy"', "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]"],
+    [
+      ["deploy"],
+      'error: unknown command "deploy"',
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]",
+    ],
     [
       ["ls", "--min", "1"],
       "error: Unknown option '--min'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--min\"",
@@ -448,7 +452,9 @@ describe("usage", () => {
   it("--help and --version print to stdout and exit 0", async () => {
     const help = await runCli(["--help"], env);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|providers> \[options\]\n/);
+    expect(help.stdout).toMatch(
+      /^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|providers> \[options\]\n/,
+    );
     expect(help.stdout).toMatch(/exit codes: 0 ok, 1 API or network error/);
     const commandHelp = await runCli(["scale", "--help"], env);
     expect(commandHelp).toMatchObject({ code: 0, stdout: expect.stringMatching(/^usage: modelfleet scale <ref> --min <n>/) });

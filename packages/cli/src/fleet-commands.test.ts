@@ -166,7 +166,9 @@ describe("plan", () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toMatch(/^! {2}deepinfra:gone +cannot: deepinfra:gone was not found: .*404/);
-    expect(lines[1]).toBe("!  opper:f-1@r-9           cannot: capability missing: opper cannot scale (Opper functions have no replicas or instances to scale)");
+    expect(lines[1]).toBe(
+      "!  opper:f-1@r-9           cannot: capability missing: opper cannot scale (Opper functions have no replicas or instances to scale)",
+    );
     expect(lines[2]).toMatch(/^! {2}sieve:acme\/whisper@v-7 {2}cannot: capability missing: sieve cannot stop \(/);
     expect(lines[3]).toMatch(/^! {2}modzy:m1@1\.0\.0 +cannot: Modzy is not configured: set MODZY_API_KEY/);
     expect(run.stdout).toContain("Plan: 0 to change, 0 unchanged, 4 cannot be done.");

@@ -2,13 +2,16 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseRef, formatRef } from "./all.js";
+import { formatRef, parseRef } from "./all.js";
 import { checkDesiredState } from "./desired-state/check.js";
 import schema from "./desired-state/fleet.schema.json";
 import { FleetFileError, parseFleetFile, readFleetFile, stringifyFleetFile } from "./desired-state/fleet-file.js";
 
 /** The built-in providers' reference grammar, as the CLI passes its fleet. */
-const references = { parseRef: (ref: string) => parseRef(ref), formatRef: (parsed: { provider: string }) => formatRef(parsed as never) as string };
+const references = {
+  parseRef: (ref: string) => parseRef(ref),
+  formatRef: (parsed: { provider: string }) => formatRef(parsed as never) as string,
+};
 
 const GOOD_YAML = `# yaml-language-server: $schema=https://unpkg.com/modelfleet/dist/fleet.schema.json
 deployments:
@@ -50,7 +53,10 @@ describe("parseFleetFile", () => {
 
   it("reads the same as JSON, $schema included", () => {
     const json = JSON.stringify({ $schema: schema.$id, deployments: [{ ref: "deepinfra:x", state: "stopped" }] }, null, "\t");
-    expect(parseFleetFile(json, { file: "fleet.json", references })).toEqual({ $schema: schema.$id, deployments: [{ ref: "deepinfra:x", state: "stopped" }] });
+    expect(parseFleetFile(json, { file: "fleet.json", references })).toEqual({
+      $schema: schema.$id,
+      deployments: [{ ref: "deepinfra:x", state: "stopped" }],
+    });
   });
 
   it("a YAML syntax error names its line", () => {

@@ -66,7 +66,10 @@ describe("start and stop", () => {
       promote: "not available",
       rollback: "not available",
     });
-    expect(fleet.providers().find((p) => p.id === "deepinfra")?.unsupported).toEqual({ promote: "not available", rollback: "not available" });
+    expect(fleet.providers().find((p) => p.id === "deepinfra")?.unsupported).toEqual({
+      promote: "not available",
+      rollback: "not available",
+    });
   });
 });
 

@@ -58,7 +58,9 @@ describe("types inferred from the providers passed in", () => {
     void mixed.promote("slots:prod", {});
     // @ts-expect-error no provider of this fleet can start
     void fleet.start("alpha:m@v1");
-    expectTypeOf(mixed.waitFor("revert:prod", "ready", { timeoutMs: 1 })).resolves.toHaveProperty("provider").toEqualTypeOf<"revert">();
+    expectTypeOf(mixed.waitFor("revert:prod", "ready", { timeoutMs: 1 }))
+      .resolves.toHaveProperty("provider")
+      .toEqualTypeOf<"revert">();
     // @ts-expect-error not a status
     void mixed.waitFor("revert:prod", "running", { timeoutMs: 1 });
   });

@@ -13,14 +13,13 @@ import {
   type Verb,
   type VersionStatus,
 } from "@modelfleet/runtime/fleet";
-import { applyPlan } from "./desired-state/apply.js";
 import type { FleetAccess } from "./desired-state/access.js";
+import { applyPlan } from "./desired-state/apply.js";
 import { planFleet } from "./desired-state/plan.js";
 import type { ApplyOptions, ApplyResult, DesiredState, FleetPlan, PlanOptions } from "./desired-state/types.js";
 import { UnsupportedOperationError } from "./errors.js";
 import { createListing, type DeploymentListing, type ProviderSettled } from "./listing.js";
 import { createReferences, type References } from "./refs.js";
-import { abortableSleep, type WaitForOptions, waitForStatus } from "./wait-for.js";
 import type {
   CapableOf,
   ClientOf,
@@ -33,6 +32,7 @@ import type {
   ScalableOf,
   VersionRefOf,
 } from "./types.js";
+import { abortableSleep, type WaitForOptions, waitForStatus } from "./wait-for.js";
 
 export type { SharedClientOptions } from "@modelfleet/runtime/fleet";
 
@@ -151,7 +151,10 @@ export interface Fleet<P extends FleetProvider = FleetProvider> extends Referenc
    * @throws InvalidArgumentError before any request when `version` is not a non-empty string.
    * @throws UnsupportedOperationError for a provider without it, before any request.
    */
-  promote<R extends VersionRefOf<CapableOf<P, "promote">>>(ref: R, options: VersionChangeOptions): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
+  promote<R extends VersionRefOf<CapableOf<P, "promote">>>(
+    ref: R,
+    options: VersionChangeOptions,
+  ): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
   promote(ref: ParsedRefOf<CapableOf<P, "promote">>, options: VersionChangeOptions): Promise<ModelVersionOf<CapableOf<P, "promote">>>;
   /**
    * Returns the reference to `version`, one it served before, and returns what it reads afterwards. Only
@@ -159,7 +162,10 @@ export interface Fleet<P extends FleetProvider = FleetProvider> extends Referenc
    * @throws InvalidArgumentError before any request when `version` is not a non-empty string.
    * @throws UnsupportedOperationError for a provider without it, before any request.
    */
-  rollback<R extends VersionRefOf<CapableOf<P, "rollback">>>(ref: R, options: VersionChangeOptions): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
+  rollback<R extends VersionRefOf<CapableOf<P, "rollback">>>(
+    ref: R,
+    options: VersionChangeOptions,
+  ): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
   rollback(ref: ParsedRefOf<CapableOf<P, "rollback">>, options: VersionChangeOptions): Promise<ModelVersionOf<CapableOf<P, "rollback">>>;
   /**
    * Reads the version until its normalized status is `status` (or one of them), pausing with exponential backoff
@@ -172,7 +178,11 @@ export interface Fleet<P extends FleetProvider = FleetProvider> extends Referenc
     status: VersionStatus | readonly VersionStatus[],
     options: WaitForOptions,
   ): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
-  waitFor(ref: string | ParsedRefOf<P>, status: VersionStatus | readonly VersionStatus[], options: WaitForOptions): Promise<ModelVersionOf<P>>;
+  waitFor(
+    ref: string | ParsedRefOf<P>,
+    status: VersionStatus | readonly VersionStatus[],
+    options: WaitForOptions,
+  ): Promise<ModelVersionOf<P>>;
   /**
    * Compares a desired state (a parsed fleet file, see `modelfleet/fleet-file`) with the deployments it names,
    * read concurrently: per reference, the changes, a no-op, or why it cannot be done. Only reads.

@@ -19,13 +19,14 @@ export {
   type FleetProvider,
   type ModelVersion,
   type ProviderTypes,
-  type Verb,
-  type VersionTarget,
   parseTimestamp,
   type Scaling,
   VERSION_STATUSES,
+  type Verb,
   type VersionStatus,
+  type VersionTarget,
 } from "@modelfleet/runtime/fleet";
+export type { ReferenceReader } from "./desired-state/access.js";
 export { type CheckDesiredStateOptions, checkDesiredState, type DesiredStateIssue } from "./desired-state/check.js";
 export { desiredStateOf } from "./desired-state/export.js";
 export { describeApplyResult, describeChange, describePlanItem, formatChangeValue } from "./desired-state/format.js";
@@ -59,8 +60,8 @@ export {
 export {
   createFleet,
   type Fleet,
-  type FleetCapabilities,
   type FleetCallOptions,
+  type FleetCapabilities,
   type FleetOptions,
   type ListDeploymentsOptions,
   type ProviderStatus,

@@ -129,7 +129,10 @@ describe("a desired version", () => {
     const plan = await fleet.plan({ deployments: [{ ref: "slots:prod", version: "v3" }] });
     own.slots.prod = { ...(own.slots.prod as SlotWorldSlot), version: "v1" };
     const result = await fleet.apply(plan);
-    expect(result.results[0]).toMatchObject({ outcome: "conflict", message: expect.stringContaining("version changed since the plan: it is v1") });
+    expect(result.results[0]).toMatchObject({
+      outcome: "conflict",
+      message: expect.stringContaining("version changed since the plan: it is v1"),
+    });
     expect(own.calls.filter((c) => !c.startsWith("get"))).toEqual([]);
   });
 

@@ -13,7 +13,15 @@ const agnostic = (readdirSync(SOURCE, { recursive: true }) as string[])
 
 it("finds the facade's files (and the check is not vacuous)", () => {
   expect(agnostic).toEqual(
-    expect.arrayContaining(["fleet.ts", "refs.ts", "listing.ts", "index.ts", "types.ts", "desired-state/plan.ts", "desired-state/fleet.schema.json"]),
+    expect.arrayContaining([
+      "fleet.ts",
+      "refs.ts",
+      "listing.ts",
+      "index.ts",
+      "types.ts",
+      "desired-state/plan.ts",
+      "desired-state/fleet.schema.json",
+    ]),
   );
   expect(PROVIDER_IDS.length).toBeGreaterThan(0);
 });

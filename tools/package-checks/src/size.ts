@@ -117,7 +117,12 @@ export function esmEntry(manifest: PackageManifest): string {
   return entry.startsWith(".") ? entry : `./${entry}`;
 }
 
-async function bundle(contents: string, resolveDir: string, external: string[], platform: "browser" | "node" = "browser"): Promise<BundleSize> {
+async function bundle(
+  contents: string,
+  resolveDir: string,
+  external: string[],
+  platform: "browser" | "node" = "browser",
+): Promise<BundleSize> {
   const result = await build({
     stdin: { contents, resolveDir, loader: "js", sourcefile: "size-entry.js" },
     bundle: true,

@@ -17,5 +17,13 @@ export interface FleetAccess {
   rollback(ref: string, options: VersionChangeOptions): Promise<ModelVersion>;
 }
 
-/** How a fleet file's references are read: the fleet's own `parseRef`/`formatRef` (a fleet is one). */
-export type ReferenceReader = Pick<FleetAccess, "parseRef" | "formatRef">;
+/**
+ * How a fleet file's references are read and compared: a fleet is one (its own `parseRef` and `formatRef`, in the
+ * grammar of each of its providers).
+ */
+export interface ReferenceReader {
+  /** Parses a version reference; throws an `InvalidReferenceError` for a malformed one or an unknown provider. */
+  parseRef(ref: string): { provider: string };
+  /** Writes a parsed reference back in its canonical spelling. */
+  formatRef(parsed: { provider: string }): string;
+}

@@ -103,6 +103,7 @@ function write(
   signal: AbortSignal | undefined,
 ): Promise<ModelVersion> {
   if (change.field === "scaling") return fleet.scale(ref, { ...change.to, signal });
-  if (change.field === "version") return verb === "promote" ? fleet.promote(ref, { version: change.to, signal }) : fleet.rollback(ref, { version: change.to, signal });
+  if (change.field === "version")
+    return verb === "promote" ? fleet.promote(ref, { version: change.to, signal }) : fleet.rollback(ref, { version: change.to, signal });
   return verb === "start" ? fleet.start(ref, { signal }) : fleet.stop(ref, { signal });
 }

@@ -69,7 +69,8 @@ export function checkDesiredState(value: unknown, { structure = true, references
     }
     // A schema says "a string"; a version of blanks is no version either.
     if (version !== undefined && (typeof version !== "string" || version.trim() === "")) {
-      if (structure || typeof version === "string") add([...at, "version"], `version must be a non-empty string, got ${JSON.stringify(version)}`);
+      if (structure || typeof version === "string")
+        add([...at, "version"], `version must be a non-empty string, got ${JSON.stringify(version)}`);
     }
   });
   return issues;

@@ -154,7 +154,11 @@ function describeSchemaError(error: ErrorObject): [(string | number)[], string, 
     case "enum":
       return [path, `${name} must be one of ${(error.schema as unknown[]).join(", ")}, got ${got}`, false];
     case "pattern":
-      return [path, `${name} must be a reference <provider id>:<rest> (modelfleet providers shows each provider's form), got ${got}`, false];
+      return [
+        path,
+        `${name} must be a reference <provider id>:<rest> (modelfleet providers shows each provider's form), got ${got}`,
+        false,
+      ];
     default:
       return [path, `${name} ${error.message ?? "is invalid"}`, false];
   }
