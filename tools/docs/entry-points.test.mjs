@@ -23,6 +23,11 @@ describe("docEntryPoints", () => {
     expect(docEntryPoints(dir, manifest)).toEqual([join(dir, "src", "index.ts"), join(dir, "src", "errors.ts")]);
   });
 
+  it("skips a JSON file exported as data, such as a JSON Schema", () => {
+    const manifest = { name: "x", exports: { ".": dual("index"), "./fleet.schema.json": "./dist/fleet.schema.json" } };
+    expect(docEntryPoints(dir, manifest)).toEqual([join(dir, "src", "index.ts")]);
+  });
+
   it("reads a plain types condition too (an ESM-only library)", () => {
     expect(docEntryPoints(dir, { name: "x", exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" } } })).toEqual([
       join(dir, "src", "index.ts"),

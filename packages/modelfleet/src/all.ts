@@ -9,9 +9,10 @@ import { createReferences, type References } from "./refs.js";
 import type { ModelRefOf, ModelVersionOf, ParsedModelRefOf, ParsedRefOf, ProviderIdOf, ScalableOf, VersionRefOf } from "./types.js";
 
 /** Every built-in provider's factory, by id, in the order listings and messages use. */
-const BUILT_IN = { sieve, modzy, deepinfra, opper } as const;
+export const BUILT_IN = { sieve, modzy, deepinfra, opper } as const;
 
-type BuiltIn = typeof BUILT_IN;
+/** The built-in providers' factories, by id. */
+export type BuiltIn = typeof BUILT_IN;
 
 /** Any built-in provider. */
 export type BuiltInProvider = ReturnType<BuiltIn[keyof BuiltIn]>;

@@ -21,6 +21,7 @@ export {
   type ProviderTypes,
   parseTimestamp,
   type Scaling,
+  type TypesOf,
   VERSION_STATUSES,
   type Verb,
   type VersionStatus,
@@ -81,6 +82,7 @@ export type {
   ProviderIdOf,
   ProviderOfRef,
   ScalableOf,
+  Simplify,
   VersionRefOf,
 } from "./types.js";
 export { type WaitForOptions, WaitForStatusError } from "./wait-for.js";

@@ -2,8 +2,10 @@
 // adapter does when it sends something else: treat the field as missing rather than throw.
 import type { VersionStatus } from "./model-version.js";
 
-type KeysOfUnion<T> = T extends unknown ? keyof T : never;
-type ValueOfUnion<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+/** Every key of any member of the union `T`. */
+export type KeysOfUnion<T> = T extends unknown ? keyof T : never;
+/** The type of key `K` in the members of the union `T` that have it. */
+export type ValueOfUnion<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
 
 /**
  * A provider object as it may really arrive: every field the generated type `T` declares (from any member of a
