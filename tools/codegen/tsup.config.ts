@@ -1,9 +1,9 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/cli.ts", "src/index.ts"],
+  entry: { cli: "src/cli/main.ts", index: "src/index.ts", openapi: "src/openapi/index.ts" },
   format: ["esm"],
-  dts: { entry: "src/index.ts" },
+  dts: { entry: { index: "src/index.ts", openapi: "src/openapi/index.ts" } },
   clean: true,
   target: "node20",
   // The generator's dependencies stay external: it runs from node_modules, never in a browser.

@@ -6,7 +6,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMockProvider } from "./mock.mjs";
 
-const PROVIDERS = ["sieve", "modzy", "deepinfra", "opper"];
+const PROVIDERS = ["sieve", "modzy", "deepinfra", "opper", "replicate", "huggingface"];
+/** Where each provider's key is read from, where it differs from `<PROVIDER>_API_KEY`. */
+const KEY_VARS = { replicate: "REPLICATE_API_TOKEN", huggingface: "HF_TOKEN" };
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cliPackage = fileURLToPath(import.meta.resolve("@modelfleet/cli/package.json"));
@@ -18,6 +20,8 @@ const STEPS = [
   ["ls"],
   ["get", "deepinfra:fkj843kjh8"],
   ["scale", "deepinfra:fkj843kjh8", "--min", "1", "--max", "2", "--yes"],
+  ["get", "replicate:acme/my-app-image-generator"],
+  ["scale", "huggingface:acme-ml/my-endpoint-name", "--min", "2", "--max", "6", "--yes"],
   ["plan", "fleet.yaml"],
   ["apply", "fleet.yaml", "--yes"],
 ];
@@ -63,7 +67,8 @@ async function demo() {
     process.stderr.write("The CLI is not built yet: run `npm run build` first.\n");
     return 1;
   }
-  const env = { ...process.env };
+  // Hugging Face lists endpoints per namespace; its mock answers any namespace with the spec's example.
+  const env = { ...process.env, HF_NAMESPACE: "acme-ml" };
   // Started side by side (each takes a few seconds); every one that started is in `mocks`, so it gets stopped.
   const started = await Promise.allSettled(
     PROVIDERS.map(async (provider) => {
@@ -72,7 +77,7 @@ async function demo() {
       mocks.push(mock);
       const name = provider.toUpperCase();
       // Any value will do for a mock; these are not real keys.
-      env[`${name}_API_KEY`] = `demo-${provider}-key`;
+      env[KEY_VARS[provider] ?? `${name}_API_KEY`] = `demo-${provider}-key`;
       env[`${name}_BASE_URL`] = mock.url;
     }),
   );

@@ -7,5 +7,5 @@ export default defineConfig({
   dts: true,
   clean: true,
   target: "node20",
-  external: ["@stoplight/prism-cli", "yaml"],
+  external: ["@modelfleet/codegen", "@stoplight/prism-cli", "yaml"],
 });

@@ -132,10 +132,10 @@ describe("ls", () => {
   });
 
   it("unknown providers and statuses are usage errors, before any request", async () => {
-    const provider = await runCli(["ls", "--provider", "replicate"], env);
+    const provider = await runCli(["ls", "--provider", "nonesuch"], env);
     expect(provider.code).toBe(2);
     expect(provider.stderr).toBe(
-      'error: unknown provider "replicate"; known providers: sieve, modzy, deepinfra, opper\n' +
+      'error: unknown provider "nonesuch"; known providers: sieve, modzy, deepinfra, opper, replicate, huggingface\n' +
         "usage: modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]\n",
     );
     const status = await runCli(["ls", "--status", "running"], env);
@@ -148,7 +148,7 @@ describe("ls", () => {
     const run = await runCli(["ls"], fake.baseUrlEnv);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "error: no provider is configured: set at least one of SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY\n",
+      "error: no provider is configured: set at least one of SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY, REPLICATE_API_TOKEN, HF_TOKEN\n",
     );
   });
 
@@ -205,10 +205,10 @@ describe("get", () => {
       'error: Invalid sieve reference "sieve:whisper": it needs exactly one @ before the version. Expected sieve:<owner>/<function>@<version_slug|latest>\n' +
         "usage: modelfleet get <ref> [--json]\n",
     );
-    const unknown = await runCli(["get", "replicate:abc"], env);
+    const unknown = await runCli(["get", "nonesuch:abc"], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(
-      /^error: unknown provider "replicate" in "replicate:abc"\. Known providers: sieve, modzy, deepinfra, opper/,
+      /^error: unknown provider "nonesuch" in "nonesuch:abc"\. Known providers: sieve, modzy, deepinfra, opper, replicate, huggingface/,
     );
     expect(fake.requests).toHaveLength(0);
   });
@@ -360,6 +360,20 @@ describe("providers", () => {
         "ls, get, versions, scale, start, stop",
       ],
       ["opper", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_BASE_URL} (OPPER_BASE_URL)`, "ls, get, versions"],
+      [
+        "replicate",
+        "no",
+        "REPLICATE_API_TOKEN (not set)",
+        `${fake.baseUrlEnv.REPLICATE_BASE_URL} (REPLICATE_BASE_URL)`,
+        "ls, get, versions, scale",
+      ],
+      [
+        "huggingface",
+        "no",
+        "HF_TOKEN (not set)",
+        `${fake.baseUrlEnv.HUGGINGFACE_BASE_URL} (HUGGINGFACE_BASE_URL)`,
+        "ls, get, versions, scale",
+      ],
     ]);
     const json = await runCli(["providers", "--json"], { SIEVE_API_KEY: KEYS.SIEVE_API_KEY });
     expect(JSON.parse(json.stdout)[0]).toEqual({
@@ -404,7 +418,7 @@ describe("base URLs", () => {
   });
 
   it.each([
-    [["--base-url", "replicate=http://127.0.0.1:1"], /^error: --base-url takes <provider>=<url> with a provider among sieve, modzy/],
+    [["--base-url", "nonesuch=http://127.0.0.1:1"], /^error: --base-url takes <provider>=<url> with a provider among sieve, modzy/],
     [["--base-url", "sieve"], /^error: --base-url takes <provider>=<url>/],
     [["--base-url", "sieve=not a url"], /^error: --base-url sieve=… is not an absolute URL: "not a url"/],
     [["--base-url", "sieve=http://example.com"], /^error: --base-url sieve=…: baseUrl must use https \(http is allowed only for loopback/],

@@ -37,7 +37,7 @@ export interface FakeReply {
 export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeReply | Promise<FakeReply>)>;
 
 /**
- * One node:http server on 127.0.0.1 (port 0) standing in for all four providers, each under its own path prefix
+ * One node:http server on 127.0.0.1 (port 0) standing in for every provider, each under its own path prefix
  * (`<url>/sieve`, `<url>/modzy`, ...). Unrouted requests get a 404 naming the route, so a wrong URL shows up in
  * the CLI's error line instead of a hang.
  */
@@ -79,6 +79,8 @@ export async function startFakeProviders(routes: Routes) {
       MODZY_BASE_URL: `${origin}/modzy`,
       DEEPINFRA_BASE_URL: `${origin}/deepinfra`,
       OPPER_BASE_URL: `${origin}/opper`,
+      REPLICATE_BASE_URL: `${origin}/replicate`,
+      HUGGINGFACE_BASE_URL: `${origin}/huggingface`,
     },
     stop: () =>
       new Promise<void>((resolve) => {

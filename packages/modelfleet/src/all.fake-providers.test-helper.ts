@@ -7,8 +7,10 @@ export const SIEVE = "https://mango.sievedata.com/v2";
 export const MODZY = "https://app.modzy.com/api";
 export const DEEPINFRA = "https://api.deepinfra.com";
 export const OPPER = "https://api.opper.ai/v2";
+export const REPLICATE = "https://api.replicate.com/v1";
+export const HUGGINGFACE = "https://api.endpoints.huggingface.cloud";
 
-/** Keys for every provider, as a user's environment would hold them. */
+/** Keys for the first four providers, as a user's environment would hold them (the later ones' tests add theirs). */
 export const ENV_KEYS = {
   SIEVE_API_KEY: "sieve-key-SECRET-1",
   MODZY_API_KEY: "modzy-key-SECRET-2",

@@ -35,9 +35,11 @@ describe("parseRef", () => {
   });
 
   it("names the known providers for an unknown one", () => {
-    const error = catchError(() => parseRef("replicate:owner/model@v1"));
+    const error = catchError(() => parseRef("nonesuch:owner/model@v1"));
     expect(InvalidReferenceError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/unknown provider "replicate".*Known providers: sieve, modzy, deepinfra, opper/);
+    expect((error as Error).message).toMatch(
+      /unknown provider "nonesuch".*Known providers: sieve, modzy, deepinfra, opper, replicate, huggingface/,
+    );
     expect((catchError(() => parseRef("no-provider")) as Error).message).toContain("does not start with a provider");
   });
 
@@ -73,6 +75,9 @@ const parsedRef: fc.Arbitrary<ParsedRef> = fc.oneof(
   fc.record({ provider: fc.constant("modzy" as const), modelId: segment, version: semver }),
   fc.record({ provider: fc.constant("deepinfra" as const), deployId: segment }),
   fc.record({ provider: fc.constant("opper" as const), functionId: segment, revisionId: segment }),
+  fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment }),
+  fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment, version: segment }),
+  fc.record({ provider: fc.constant("huggingface" as const), namespace: segment, name: segment }),
 );
 const parsedModelRef: fc.Arbitrary<ParsedModelRef> = fc.oneof(
   fc.record({ provider: fc.constant("sieve" as const), owner: segment, function: segment }),
@@ -82,6 +87,8 @@ const parsedModelRef: fc.Arbitrary<ParsedModelRef> = fc.oneof(
     modelName: fc.array(segment, { minLength: 1, maxLength: 3 }).map((p) => p.join("/")),
   }),
   fc.record({ provider: fc.constant("opper" as const), functionId: segment }),
+  fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment }),
+  fc.record({ provider: fc.constant("huggingface" as const), namespace: segment, name: segment }),
 );
 
 describe("round trips (property-based)", () => {

@@ -1,6 +1,8 @@
 import type { DeepInfraDeployment } from "@modelfleet/deepinfra";
+import type { HuggingFaceClient, HuggingFaceEndpoint } from "@modelfleet/huggingface";
 import type { OpperClient } from "@modelfleet/opper";
 import { type OpperRawVersion, opper } from "@modelfleet/opper/fleet";
+import type { ReplicateDeployment, ReplicateVersion } from "@modelfleet/replicate";
 import type { SieveClient, SieveLegacyVersion, SieveVersion } from "@modelfleet/sieve";
 import { sieve } from "@modelfleet/sieve/fleet";
 import { describe, expectTypeOf, it } from "vitest";
@@ -14,6 +16,8 @@ describe("facade types", () => {
     const narrow = (v: ModelVersion) => {
       if (v.provider === "deepinfra") expectTypeOf(v.raw).toEqualTypeOf<DeepInfraDeployment>();
       if (v.provider === "sieve") expectTypeOf(v.raw).toEqualTypeOf<SieveVersion | SieveLegacyVersion>();
+      if (v.provider === "replicate") expectTypeOf(v.raw).toEqualTypeOf<ReplicateDeployment | ReplicateVersion>();
+      if (v.provider === "huggingface") expectTypeOf(v.raw).toEqualTypeOf<HuggingFaceEndpoint>();
     };
     expectTypeOf(narrow).toBeFunction();
   });
@@ -21,8 +25,19 @@ describe("facade types", () => {
   it("a typed reference gives that provider's ModelVersion", () => {
     expectTypeOf(fleet.getVersion("sieve:acme/whisper@latest")).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve">();
     expectTypeOf(fleet.getVersion("deepinfra:abc")).resolves.toHaveProperty("raw").toEqualTypeOf<DeepInfraDeployment>();
+    expectTypeOf(fleet.getVersion("huggingface:acme-ml/e")).resolves.toHaveProperty("raw").toEqualTypeOf<HuggingFaceEndpoint>();
+    expectTypeOf(fleet.getVersion("replicate:acme/d")).resolves.toHaveProperty("provider").toEqualTypeOf<"replicate">();
+    expectTypeOf(fleet.client("huggingface")).toEqualTypeOf<HuggingFaceClient>();
     const dynamic: string = "opper:a@b";
     expectTypeOf(fleet.getVersion(dynamic)).resolves.toEqualTypeOf<ModelVersion>();
+  });
+
+  it("the Hugging Face entry takes its namespaces beside its client options", () => {
+    void createFleet({ huggingface: { apiKey: "k", namespaces: ["acme-ml"] }, replicate: false });
+    // @ts-expect-error namespaces is a list of names
+    void createFleet({ huggingface: { namespaces: "acme-ml" } });
+    // @ts-expect-error Replicate has no namespaces
+    void createFleet({ replicate: { namespaces: ["acme"] } });
   });
 
   it("scale on a reference to a provider without scaling is a compile error", () => {
@@ -38,7 +53,9 @@ describe("facade types", () => {
   it("a reference typed as any scalable provider gives a ModelVersion union", () => {
     const ref = "deepinfra:x" as ScalableVersionRef;
     expectTypeOf(fleet.scale(ref, { min: 0, max: 1 })).resolves.toExtend<ModelVersion>();
-    expectTypeOf(fleet.getVersion(ref)).resolves.toHaveProperty("provider").toEqualTypeOf<"sieve" | "modzy" | "deepinfra">();
+    expectTypeOf(fleet.getVersion(ref))
+      .resolves.toHaveProperty("provider")
+      .toEqualTypeOf<"sieve" | "modzy" | "deepinfra" | "replicate" | "huggingface">();
   });
 
   it("parseRef on a typed reference gives that provider's parts", () => {

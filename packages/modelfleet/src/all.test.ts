@@ -25,6 +25,8 @@ describe("configuration", () => {
       ["modzy", false, null, "MODZY_API_KEY"],
       ["deepinfra", false, null, "DEEPINFRA_API_KEY"],
       ["opper", true, "env", "OPPER_API_KEY"],
+      ["replicate", false, null, "REPLICATE_API_TOKEN"],
+      ["huggingface", false, null, "HF_TOKEN"],
     ]);
   });
 
@@ -64,7 +66,7 @@ describe("configuration", () => {
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
     await expect(fleet.client("deepinfra").getGpuAvailability()).resolves.toEqual({ gpus: [] });
     expect(fleet.client("deepinfra")).toBe(fleet.client("deepinfra"));
-    expect(() => fleet.client("replicate" as never)).toThrow(/Known providers: sieve, modzy, deepinfra, opper/);
+    expect(() => fleet.client("nonesuch" as never)).toThrow(/Known providers: sieve, modzy, deepinfra, opper, replicate, huggingface$/);
   });
 
   it("refuses a bad concurrency", () => {
@@ -133,7 +135,7 @@ describe("listDeployments", () => {
   it("rejects unknown providers and statuses before any request", () => {
     const fake = fakeProviders(allUp);
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
-    expect(() => fleet.listDeployments({ providers: ["replicate" as never] })).toThrow(InvalidArgumentError);
+    expect(() => fleet.listDeployments({ providers: ["nonesuch" as never] })).toThrow(InvalidArgumentError);
     expect(() => fleet.listDeployments({ status: "running" as never })).toThrow(/Known statuses: pending, building/);
     expect(fake.requests).toHaveLength(0);
   });

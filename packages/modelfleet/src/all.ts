@@ -1,18 +1,20 @@
 // `modelfleet/all`: the facade with every built-in provider, configured from the environment or per provider.
 // The one file of the facade that names providers. Adding a provider: import its factory and add it to BUILT_IN.
 import { deepinfra } from "@modelfleet/deepinfra/fleet";
+import { huggingface } from "@modelfleet/huggingface/fleet";
 import { modzy } from "@modelfleet/modzy/fleet";
 import { opper } from "@modelfleet/opper/fleet";
+import { replicate } from "@modelfleet/replicate/fleet";
 import { sieve } from "@modelfleet/sieve/fleet";
 import { createFleet as createFleetOf, type Fleet, type FleetOptions } from "./fleet.js";
 import { createReferences, type References } from "./refs.js";
 import type { ModelRefOf, ModelVersionOf, ParsedModelRefOf, ParsedRefOf, ProviderIdOf, ScalableOf, VersionRefOf } from "./types.js";
 
 /** Every built-in provider's factory, by id, in the order listings and messages use. */
-export const BUILT_IN = { sieve, modzy, deepinfra, opper } as const;
+const BUILT_IN = { sieve, modzy, deepinfra, opper, replicate, huggingface } as const;
 
-/** The built-in providers' factories, by id. */
-export type BuiltIn = typeof BUILT_IN;
+/** The built-in provider factories by id. @inline */
+type BuiltIn = typeof BUILT_IN;
 
 /** Any built-in provider. */
 export type BuiltInProvider = ReturnType<BuiltIn[keyof BuiltIn]>;
@@ -71,7 +73,7 @@ export function builtInProviders(options: AllFleetOptions = {}): BuiltInProvider
  * A fleet of every built-in provider.
  *
  * @example
- * const fleet = createFleet(); // keys from SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY
+ * const fleet = createFleet(); // keys from SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY, REPLICATE_API_TOKEN, HF_TOKEN
  * const version = await fleet.getVersion("deepinfra:fkj843kjh8");
  */
 export function createFleet(options: AllFleetOptions = {}): BuiltInFleet {

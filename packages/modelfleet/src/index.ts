@@ -21,7 +21,6 @@ export {
   type ProviderTypes,
   parseTimestamp,
   type Scaling,
-  type TypesOf,
   VERSION_STATUSES,
   type Verb,
   type VersionStatus,
@@ -82,7 +81,6 @@ export type {
   ProviderIdOf,
   ProviderOfRef,
   ScalableOf,
-  Simplify,
   VersionRefOf,
 } from "./types.js";
 export { type WaitForOptions, WaitForStatusError } from "./wait-for.js";

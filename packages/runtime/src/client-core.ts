@@ -1,4 +1,5 @@
 import openapiFetch, { type Client } from "openapi-fetch";
+import { bodyEncodingOf } from "./body-encoding.js";
 import { ApiError, apiErrorClassFor, ConnectionError, ModelfleetError, RateLimitError, TimeoutError } from "./errors.js";
 import { type Logger, leveledLogger } from "./logger.js";
 import {
@@ -91,6 +92,7 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
   async function call<T>(operation: OperationDescriptor, params: unknown, callOptions: RequestOptions = {}): Promise<T> {
     checkRetryOptions(callOptions, "options.");
     const { params: requestParams, body } = splitParams(operation, params);
+    const encoding = bodyEncodingOf(operation);
     const state = newState(operation, callOptions);
     state.callerSignal = callOptions.signal;
     const request = (raw as unknown as { request: (method: string, path: string, init: object) => Promise<FetchResult> }).request;
@@ -106,7 +108,9 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
         result = await request(operation.method, operation.path, {
           params: requestParams,
           body,
-          headers: callOptions.headers,
+          headers: encoding ? { ...encoding.headers, ...callOptions.headers } : callOptions.headers,
+          bodySerializer: encoding?.bodySerializer,
+          parseAs: operation.responseAs ?? "json",
           signal,
           fetch: send,
         });

@@ -18,17 +18,6 @@ export type {
   TypesOf,
   VersionTarget,
 } from "./fleet/provider.js";
-export {
-  count,
-  flag,
-  items,
-  type KeysOfUnion,
-  mapStatus,
-  type Received,
-  received,
-  type StatusTable,
-  text,
-  type ValueOfUnion,
-} from "./fleet/readers.js";
+export { count, flag, items, mapStatus, type Received, received, type StatusTable, text } from "./fleet/readers.js";
 export { checkSegment, isSegmentPath, isSemver, quoteRefPart, splitOnce } from "./fleet/ref-syntax.js";
 export { parseTimestamp } from "./fleet/timestamp.js";

@@ -11,6 +11,16 @@ export interface OperationDescriptor {
   readonly body: "required" | "optional" | false;
   /** Safe to retry: an idempotent method, or marked `x-modelfleet-idempotent: true` in the spec. */
   readonly idempotent: boolean;
+  /**
+   * How a body that is not JSON is sent: `form` as `application/x-www-form-urlencoded` fields, `multipart` as
+   * `multipart/form-data` parts (Blob values as files). Absent: JSON.
+   */
+  readonly bodyEncoding?: "form" | "multipart";
+  /**
+   * How a success body that is not JSON is read: `text` as a string, `blob` as a Blob (binary, audio, images),
+   * `stream` as the body's ReadableStream (`text/event-stream`). Absent: JSON.
+   */
+  readonly responseAs?: "text" | "blob" | "stream";
 }
 
 /** A provider's identity and operations, read from its spec by the codegen. */

@@ -1,19 +1,14 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ensureCli, FIXTURES, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpers.js";
+import { BIN, ensureCli, FIXTURES, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli } from "./helpers.js";
 
 afterEach(removeTemps);
 
 const RUNTIME = join(REPO_ROOT, "packages", "runtime");
-const BIN = {
-  tsup: join(REPO_ROOT, "node_modules", "tsup", "dist", "cli-default.js"),
-  tsc: join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"),
-  vitest: join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs"),
-};
 
 beforeAll(() => {
   ensureCli();
@@ -21,21 +16,8 @@ beforeAll(() => {
   if (!existsSync(join(RUNTIME, "dist", "index.d.ts"))) execFileSync("npx", ["tsup"], { cwd: RUNTIME, stdio: "pipe" });
 }, 180_000);
 
-/**
- * A temporary copy of the repository's layout: the root configs every package extends, the runtime's manifest, and
- * the repository's installed packages (linked, not reinstalled), with `specs/` holding only the new provider.
- */
 async function makeLayout(): Promise<string> {
-  const root = await tempDir("modelfleet-provider-");
-  await mkdir(join(root, "specs"));
-  await mkdir(join(root, "packages", "runtime"), { recursive: true });
-  for (const file of ["tsconfig.base.json", "tsup.package.ts", "LICENSE"]) await copyFile(join(REPO_ROOT, file), join(root, file));
-  await copyFile(join(RUNTIME, "package.json"), join(root, "packages", "runtime", "package.json"));
-  // Entry by entry rather than the whole directory, so caches the run writes (node_modules/.cache) stay in the copy.
-  await mkdir(join(root, "node_modules"));
-  for (const entry of await readdir(join(REPO_ROOT, "node_modules"))) {
-    if (entry !== ".cache") await symlink(join(REPO_ROOT, "node_modules", entry), join(root, "node_modules", entry), "dir");
-  }
+  const root = await makeRepoLayout();
   await copyFile(join(FIXTURES, "provider-acme.yaml"), join(root, "specs", "acme.yaml"));
   return root;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { RULES } from "../src/diff-rules.js";
-import { diffDocuments } from "../src/diff-spec.js";
-import type { ChangeKind } from "../src/diff-types.js";
+import { RULES } from "../src/diff/rules.js";
+import { diffDocuments } from "../src/diff/spec.js";
+import type { ChangeKind } from "../src/diff/types.js";
 import { api, type Doc, ERR, OP, obj, REQ, RES, webhook } from "./diff-conformance-api.js";
 
 /**

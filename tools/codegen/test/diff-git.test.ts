@@ -1,8 +1,8 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { bumpFor } from "../src/changeset.js";
-import { diffSpecs } from "../src/diff-command.js";
+import { bumpFor } from "../src/diff/changeset.js";
+import { diffSpecs } from "../src/diff/command.js";
 import { ensureCli, FIXTURES, gitIn, removeTemps, runCli, tempDir } from "./helpers.js";
 
 afterEach(removeTemps);

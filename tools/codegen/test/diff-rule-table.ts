@@ -1,4 +1,4 @@
-import { RULES, type Rule, type Verdicts } from "../src/diff-rules.js";
+import { RULES, type Rule, type Verdicts } from "../src/diff/rules.js";
 
 const cell = (v: Verdicts) => `${v.wire} / ${v.types}`;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { diffDocuments } from "../src/diff-spec.js";
-import type { SpecChange } from "../src/diff-types.js";
+import { diffDocuments } from "../src/diff/spec.js";
+import type { SpecChange } from "../src/diff/types.js";
 
 /**
  * The base of every pair: two operations on /items reading `Item` (response side) and one writing `ItemCreate`

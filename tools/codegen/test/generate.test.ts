@@ -7,7 +7,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics.js";
-import { generate, type SpecResult } from "../src/generate.js";
+import { generate, type SpecResult } from "../src/generate/generate.js";
 
 const TEST_DIR = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(TEST_DIR, "fixtures");

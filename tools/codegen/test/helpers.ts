@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,4 +61,29 @@ export async function gitIn(cwd: string, ...args: string[]): Promise<string> {
   });
   if (result.code !== 0) throw new Error(`git ${args.join(" ")} failed: ${result.stderr}`);
   return result.stdout;
+}
+
+/** The repository's own tools, run with this Node so a test needs no PATH. */
+export const BIN = {
+  tsup: join(REPO_ROOT, "node_modules", "tsup", "dist", "cli-default.js"),
+  tsc: join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"),
+  vitest: join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs"),
+};
+
+/**
+ * A temporary copy of the repository's layout: the root configs every package extends, the runtime's manifest, and
+ * the repository's installed packages (linked, not reinstalled), with an empty `specs/`.
+ */
+export async function makeRepoLayout(): Promise<string> {
+  const root = await tempDir("modelfleet-provider-");
+  await mkdir(join(root, "specs"));
+  await mkdir(join(root, "packages", "runtime"), { recursive: true });
+  for (const file of ["tsconfig.base.json", "tsup.package.ts", "LICENSE"]) await copyFile(join(REPO_ROOT, file), join(root, file));
+  await copyFile(join(REPO_ROOT, "packages", "runtime", "package.json"), join(root, "packages", "runtime", "package.json"));
+  // Entry by entry rather than the whole directory, so caches the run writes (node_modules/.cache) stay in the copy.
+  await mkdir(join(root, "node_modules"));
+  for (const entry of await readdir(join(REPO_ROOT, "node_modules"))) {
+    if (entry !== ".cache") await symlink(join(REPO_ROOT, "node_modules", entry), join(root, "node_modules", entry), "dir");
+  }
+  return root;
 }

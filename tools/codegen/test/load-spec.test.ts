@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SpecDiagnosticsError } from "../src/diagnostics.js";
-import { loadSpec, locate } from "../src/load-spec.js";
+import { loadSpec, locate } from "../src/openapi/load.js";
 
 let dir: string;
 beforeEach(async () => {

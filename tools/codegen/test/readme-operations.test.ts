@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ProviderModel } from "../src/model.js";
-import { currentOperationsSection, operationsSection, withOperationsSection } from "../src/readme-operations.js";
+import type { ProviderModel } from "../src/generate/model.js";
+import { currentOperationsSection, operationsSection, withOperationsSection } from "../src/generate/readme-operations.js";
 
 // Only the fields the block reads.
 const model = {

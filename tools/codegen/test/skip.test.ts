@@ -1,8 +1,8 @@
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { generate, type SpecResult } from "../src/generate.js";
-import { generatorIdentity } from "../src/generator-identity.js";
+import { generate, type SpecResult } from "../src/generate/generate.js";
+import { generatorIdentity } from "../src/generate/generator-identity.js";
 import { CLI, ensureCli, FIXTURES, removeTemps, run, TEST_DIR, tempDir } from "./helpers.js";
 
 afterEach(removeTemps);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { descriptionsAsProse } from "../src/tsdoc-comments.js";
+import { descriptionsAsProse } from "../src/generate/emitters/tsdoc-comments.js";
 
 describe("descriptionsAsProse", () => {
   it("turns a one-line @description comment into the summary", () => {

@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { copyFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { SpecResult } from "../src/generate.js";
-import { type SpecWatcher, watchSpecs } from "../src/watch.js";
+import type { SpecResult } from "../src/generate/generate.js";
+import { type SpecWatcher, watchSpecs } from "../src/generate/watch.js";
 import { CLI, ensureCli, FIXTURES, removeTemps, tempDir } from "./helpers.js";
 
 const watchers: SpecWatcher[] = [];

@@ -20,6 +20,7 @@ import { scenarios } from "./scenarios.js";
 import { GIT_IDENTITY, snapshotRepository } from "./snapshot.js";
 import { seconds, stepper } from "./steps.js";
 import { startVerdaccio } from "./verdaccio.js";
+import { checkWorkspaceBins } from "./workspace-bins.js";
 
 const start = performance.now();
 const step = stepper(start);
@@ -73,6 +74,10 @@ async function main(): Promise<void> {
   };
   try {
     const published = await versionAndPublish(snapshot, env, step);
+    // The snapshot was installed before anything was built, as a fresh clone is: its workspace bins must still work.
+    await step("npx modelfleet-codegen --help and npx modelfleet --help in the built snapshot", () =>
+      checkWorkspaceBins(snapshot, userEnv),
+    );
     const manifests = new Map((await listPublishable(snapshot)).map((w) => [w.manifest.name, w.manifest]));
     const lock = JSON.parse(await readFile(join(snapshot, "package-lock.json"), "utf8")) as Lockfile;
     const api = await startFakeApi();

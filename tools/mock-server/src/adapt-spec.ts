@@ -1,3 +1,4 @@
+import { isRecord, type OpenApiDocument, type SecuritySchemeObject } from "@modelfleet/codegen/openapi";
 import { parse } from "yaml";
 
 /** The `type: http` schemes Prism 5 checks. For any other (e.g. Modzy's `ApiKey`) it only logs a warning. */
@@ -45,11 +46,8 @@ export function adaptSpecForPrism(source: string): AdaptedSpec {
   return { document: adjustments.length ? document : undefined, adjustments };
 }
 
-function securitySchemesOf(document: unknown): Record<string, unknown> {
-  if (!isRecord(document) || !isRecord(document.components) || !isRecord(document.components.securitySchemes)) return {};
-  return document.components.securitySchemes;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+function securitySchemesOf(document: unknown): Record<string, SecuritySchemeObject | unknown> {
+  if (!isRecord(document)) return {};
+  const { components } = document as OpenApiDocument;
+  return isRecord(components) && isRecord(components.securitySchemes) ? components.securitySchemes : {};
 }

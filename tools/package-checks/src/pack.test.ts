@@ -62,8 +62,17 @@ describe("checkPackedFiles", () => {
       "ships dist/fixtures/spec.yaml: a source, test or fixture directory",
       "ships dist/index.js.map: a source map (its sources are not shipped)",
       "ships tsconfig.json: build configuration",
-      "ships notes.txt: only dist/ and package.json, README, CHANGELOG, LICENSE may ship",
+      "ships notes.txt: only dist/, the bins and package.json, README, CHANGELOG, LICENSE may ship",
     ]);
+  });
+
+  it("accepts a bin shim outside dist/ that the manifest names, and nothing else beside it", () => {
+    const tool = { ...library, bin: { tool: "./bin/tool.js" } };
+    expect(checkPackedFiles(tool, [...shipped, "bin/tool.js"])).toEqual([]);
+    expect(checkPackedFiles(tool, [...shipped, "bin/tool.js", "bin/other.js"])).toEqual([
+      "ships bin/other.js: only dist/, the bins and package.json, README, CHANGELOG, LICENSE may ship",
+    ]);
+    expect(checkPackedFiles(tool, shipped)).toEqual(["names bin/tool.js as an entry point, but the tarball does not contain it"]);
   });
 
   it("reports an entry point the tarball lacks", () => {

@@ -53,11 +53,13 @@ const REQUIRED = [
 export function checkPackedFiles(manifest: PackageManifest, files: readonly string[]): string[] {
   const problems: string[] = [];
   const shipped = new Set(files);
+  // A bin may be a committed shim outside dist/: npm links workspace bins at install time, before any build.
+  const bins = new Set(binTargets(manifest));
   for (const file of files) {
     const banned = NEVER_ALLOWED.find((rule) => rule.pattern.test(file));
     if (banned) problems.push(`ships ${file}: ${banned.why}`);
-    else if (!file.startsWith("dist/") && !ALWAYS_ALLOWED.test(file))
-      problems.push(`ships ${file}: only dist/ and package.json, README, CHANGELOG, LICENSE may ship`);
+    else if (!file.startsWith("dist/") && !ALWAYS_ALLOWED.test(file) && !bins.has(file))
+      problems.push(`ships ${file}: only dist/, the bins and package.json, README, CHANGELOG, LICENSE may ship`);
   }
   for (const required of REQUIRED) {
     if (!files.some((file) => required.pattern.test(file))) problems.push(`the tarball has no ${required.what}`);
@@ -77,8 +79,7 @@ export function entryPoints(manifest: PackageManifest): string[] {
   add(manifest.main);
   add(manifest.module);
   add(manifest.types);
-  if (typeof manifest.bin === "string") add(manifest.bin);
-  else for (const value of Object.values(manifest.bin ?? {})) add(value);
+  for (const bin of binTargets(manifest)) add(bin);
   const walk = (node: unknown) => {
     if (typeof node === "string") add(node);
     else if (Array.isArray(node)) node.forEach(walk);
@@ -97,4 +98,9 @@ export async function copyPacked(dir: string, files: readonly string[], destinat
     await mkdir(dirname(join(destination, file)), { recursive: true });
     await copyFile(join(dir, file), join(destination, file));
   }
+}
+
+function binTargets(manifest: PackageManifest): string[] {
+  const bins = typeof manifest.bin === "string" ? [manifest.bin] : Object.values(manifest.bin ?? {});
+  return bins.map((bin) => bin.replace(/^\.\//, ""));
 }

@@ -51,6 +51,10 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // really makes: `createFleet` with one provider's `./fleet` adapter (each provider the facade depends on, as its own
   // bundle; largest 12636 B, below the former all-in facade's 14786 B), and `modelfleet/all` (15503 B: the split
   // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
+  // Raised by about 150 B for form, multipart, Blob, text and stream bodies in the runtime (largest provider 5334 B,
+  // largest one-provider fleet 12796 B, modelfleet/all 15665 B).
+  // Replicate and Hugging Face add about 1.3 kB each to modelfleet/all (their operations tables, adapters and
+  // normalizers): 18244 B with six providers; their one-provider fleets are 12813 B and 12756 B.
   // The desired-state engine (plan, apply, waitFor, the lifecycle verbs) is part of the fleet object, so it is in
   // every bundle: the facade alone went from under 7000 B to 10717 B, with one provider to 16061 B (largest),
   // `modelfleet/all` to 19416 B. Fleet files (YAML parser, JSON Schema validator) stay in `modelfleet/fleet-file`,
@@ -78,7 +82,7 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 5_350, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 5_500, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { isRecord, type OpenApiDocument, resolveRef, walkOperations } from "@modelfleet/codegen/openapi";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
@@ -19,7 +20,7 @@ export interface SpecOperation {
 /** A parsed spec with its operations and a resolver for local `$ref`s. */
 export interface LoadedSpec {
   file: string;
-  document: Json;
+  document: OpenApiDocument;
   operations: SpecOperation[];
   /** Follows local `$ref`s (`#/components/...`) until a non-reference node. */
   resolve(node: unknown): Json;
@@ -27,40 +28,23 @@ export interface LoadedSpec {
   operation(operationId: string): SpecOperation;
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-
 /** Reads a YAML or JSON OpenAPI 3.1 document (YAML 1.2, as the code generator reads it). */
 export function loadSpec(file: string): LoadedSpec {
-  const document = parse(readFileSync(file, "utf8")) as Json;
+  const document = parse(readFileSync(file, "utf8")) as OpenApiDocument;
+  // The generator's own resolver and operation walker (path-item and operation parameters merged the same way).
   const resolve = (node: unknown): Json => {
-    let current = node;
-    for (let hops = 0; isRecord(current) && typeof current.$ref === "string"; hops++) {
-      if (hops > 20) throw new Error(`${file}: $ref cycle at ${current.$ref}`);
-      current = pointer(document, current.$ref, file);
-    }
-    if (!isRecord(current)) throw new Error(`${file}: expected an object, got ${JSON.stringify(current)}`);
-    return current;
+    const { node: target, pointer } = resolveRef<Json>(document, node);
+    if (isRecord(node) && typeof node.$ref === "string" && target === undefined) throw new Error(`${file}: ${pointer} does not resolve`);
+    if (!isRecord(target)) throw new Error(`${file}: expected an object, got ${JSON.stringify(target)}`);
+    return target;
   };
-  const operations: SpecOperation[] = [];
-  for (const [path, rawItem] of Object.entries((document.paths ?? {}) as Json)) {
-    const item = resolve(rawItem);
-    for (const method of METHODS) {
-      const operation = item[method];
-      if (!isRecord(operation)) continue;
-      const merged = new Map<string, Json>();
-      for (const raw of [...asArray(item.parameters), ...asArray(operation.parameters)]) {
-        const parameter = resolve(raw);
-        merged.set(`${parameter.in}:${parameter.name}`, parameter);
-      }
-      operations.push({
-        operationId: String(operation.operationId),
-        method: method.toUpperCase(),
-        path,
-        parameters: [...merged.values()],
-        operation,
-      });
-    }
-  }
+  const operations: SpecOperation[] = walkOperations(document).map((entry) => ({
+    operationId: String(entry.operation.operationId),
+    method: entry.method.toUpperCase(),
+    path: entry.path,
+    parameters: entry.parameters.map((p) => p.parameter as Json),
+    operation: entry.operation as Json,
+  }));
   return {
     file,
     document,
@@ -212,23 +196,4 @@ function firstExample(spec: LoadedSpec, examples: unknown): unknown {
   if (!isRecord(examples)) return undefined;
   const first = Object.values(examples)[0];
   return first === undefined ? undefined : spec.resolve(first).value;
-}
-
-function pointer(document: Json, ref: string, file: string): unknown {
-  if (!ref.startsWith("#/")) throw new Error(`${file}: only local references are supported, got ${ref}`);
-  let node: unknown = document;
-  for (const raw of ref.slice(2).split("/")) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    if (!isRecord(node) || !(key in node)) throw new Error(`${file}: ${ref} does not resolve`);
-    node = node[key];
-  }
-  return node;
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function isRecord(value: unknown): value is Json {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -157,7 +157,7 @@ export interface FleetProvider<T extends ProviderTypes = ProviderTypes> extends 
    * present when `capabilities.rollback`.
    */
   rollback?(client: T["client"], ref: T["versionParts"], target: VersionTarget, context: CallContext): Promise<ModelVersionOfTypes<T>>;
-  /** Type-only: carries `T` so the facade can read it back (see {@link TypesOf}); never set at runtime. */
+  /** Type-only: carries `T` so the facade can read it back (see `TypesOf`); never set at runtime. */
   readonly "~types"?: T | undefined;
 }
 

@@ -1,0 +1,98 @@
+import { json, recordingFetch, SECRET_KEY } from "@modelfleet/test-utils";
+import { describe, expect, it } from "vitest";
+import { createClientCore } from "./client-core.js";
+import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
+
+const upload: OperationDescriptor = {
+  operationId: "upload",
+  method: "POST",
+  path: "/files",
+  pathParams: [],
+  queryParams: [],
+  headerParams: [],
+  body: "required",
+  idempotent: false,
+};
+const operations = {
+  token: { ...upload, operationId: "token", path: "/token", bodyEncoding: "form" },
+  upload: { ...upload, bodyEncoding: "multipart" },
+  download: { ...upload, operationId: "download", method: "GET", path: "/files/1", body: false, idempotent: true, responseAs: "blob" },
+  transcript: { ...upload, operationId: "transcript", method: "GET", path: "/text", body: false, idempotent: true, responseAs: "text" },
+  events: { ...upload, operationId: "events", method: "GET", path: "/events", body: false, idempotent: true, responseAs: "stream" },
+} satisfies Record<string, OperationDescriptor>;
+
+const provider: ProviderDescriptor = {
+  id: "acme",
+  name: "Acme",
+  packageName: "@modelfleet/acme",
+  packageVersion: "1.0.0",
+  envVar: "ACME_API_KEY",
+  baseUrl: "https://api.acme.test",
+  auth: { header: "Authorization", prefix: "Bearer " },
+  sensitiveKeys: [],
+  operations,
+};
+
+/** Keeps each request untouched, so the test reads its exact bytes and content type. */
+function capture(reply: Response) {
+  const requests: Request[] = [];
+  const fetch = async (request: Request) => {
+    requests.push(request.clone());
+    return reply.clone();
+  };
+  return { core: createClientCore(provider, { apiKey: SECRET_KEY, fetch, maxRetries: 0 }), requests };
+}
+
+describe("bodies that are not JSON", () => {
+  it("sends a form body as application/x-www-form-urlencoded fields", async () => {
+    const { core, requests } = capture(json(200, { ok: true }));
+    await core.call(operations.token, { body: { grant_type: "client_credentials", scope: ["read", "write"], n: 2 } });
+    const request = requests[0] as Request;
+    expect(request.headers.get("content-type")).toBe("application/x-www-form-urlencoded");
+    expect(await request.text()).toBe("grant_type=client_credentials&scope=read&scope=write&n=2");
+  });
+
+  it("sends a multipart body with a Blob as a file part, bytes intact", async () => {
+    const { core, requests } = capture(json(201, { id: "f1" }));
+    const bytes = new Uint8Array([0, 1, 2, 253, 254, 255]);
+    const result = await core.call(operations.upload, {
+      body: { purpose: "fine-tune", file: new Blob([bytes], { type: "application/octet-stream" }), meta: { a: 1 } },
+    });
+    expect(result).toEqual({ id: "f1" });
+    const request = requests[0] as Request;
+    expect(request.headers.get("content-type")).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await request.formData();
+    expect(form.get("purpose")).toBe("fine-tune");
+    expect(form.get("meta")).toBe('{"a":1}');
+    const file = form.get("file") as File;
+    expect(new Uint8Array(await file.arrayBuffer())).toEqual(bytes);
+    expect(request.headers.get("authorization")).toBe(`Bearer ${SECRET_KEY}`);
+  });
+
+  it("returns a binary success body as a Blob with its bytes, not a JSON error", async () => {
+    const bytes = new Uint8Array([137, 80, 78, 71, 0, 255]);
+    const { core } = capture(new Response(bytes, { status: 200, headers: { "content-type": "audio/mpeg" } }));
+    const result = await core.call<Blob>(operations.download, undefined);
+    expect(result).toBeInstanceOf(Blob);
+    expect(result.type).toBe("audio/mpeg");
+    expect(new Uint8Array(await result.arrayBuffer())).toEqual(bytes);
+  });
+
+  it("returns a text body as a string and an event stream as a ReadableStream", async () => {
+    const { core: textCore } = capture(new Response("hello, world", { status: 200, headers: { "content-type": "text/plain" } }));
+    expect(await textCore.call<string>(operations.transcript, undefined)).toBe("hello, world");
+    const events = "data: one\n\ndata: two\n\n";
+    const { core } = capture(new Response(events, { status: 200, headers: { "content-type": "text/event-stream" } }));
+    const stream = await core.call<ReadableStream<Uint8Array>>(operations.events, undefined);
+    expect(stream).toBeInstanceOf(ReadableStream);
+    expect(await new Response(stream).text()).toBe(events);
+  });
+
+  it("still sends a JSON body as JSON when the operation declares no other encoding", async () => {
+    const recorder = recordingFetch(json(200, {}));
+    const core = createClientCore(provider, { apiKey: SECRET_KEY, fetch: recorder.fetch, maxRetries: 0 });
+    await core.call(upload, { body: { a: 1 } });
+    expect(recorder.requests[0]?.headers.get("content-type")).toBe("application/json");
+    expect(recorder.requests[0]?.body).toEqual({ a: 1 });
+  });
+});

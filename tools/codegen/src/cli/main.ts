@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+import { parseArgs } from "node:util";
+import type { FailOn } from "../diff/explain.js";
+import { findRoot, generate } from "../generate/generate.js";
+import { printResults } from "./print-results.js";
+
+const USAGE = `usage: modelfleet-codegen <command> [options]
+
+  generate [--spec <file> ...] [--check] [--force] [--watch] [--verbose]
+                  generate packages/<name>/src/generated/ from specs/<name>.yaml (every spec by default)
+    --spec <file>   only this spec (repeatable)
+    --check         write nothing; exit 1 naming every stale file
+    --force         regenerate even specs whose bytes, generator and generated files are unchanged
+    --watch         keep running; regenerate a spec's package whenever the spec changes
+    --verbose       list every warning of an imported vendor document (default: a count)
+
+  import <file> --name <id> [--base-url <url>] [--verbose]
+                  bring in a vendor's OpenAPI document (3.0 or 3.1, YAML or JSON): copy it unchanged to
+                  specs/<id>.<ext>, write specs/<id>.modelfleet.yaml beside it (identity, base URL, auth choice,
+                  renames, exclusions), then generate and scaffold packages/<id>. Vendor problems are warnings.
+    --name <id>     package id (lowercase): specs/<id>.*, packages/<id>, @modelfleet/<id>
+    --base-url <url>  the API's base URL when the document has no absolute one
+    --verbose       list every warning (default: one summary line)
+
+  diff [<base-ref>] [--spec <file> ...] [--json] [--changeset] [--fail-on <kind>] [--explain <pointer>]
+                  classify every change of each spec against a git revision (default: the package's
+                  newest release tag contained in HEAD, else HEAD) as breaking, feature or fix, judged
+                  twice: on the wire and for the generated types (the kind is the stronger of the two)
+    --json          machine-readable report on stdout
+    --changeset     write .changeset/<name>-spec-changes.md per changed package with the implied bump
+    --fail-on <kind>  exit 1 when a change of this kind or a more serious one is found
+                    (breaking | feature | fix, or wire:<kind> / types:<kind> to judge one verdict);
+                    without it, diff exits 0 whatever it finds
+    --explain <pointer>  print why each change at this JSON pointer (or below it) got its verdicts;
+                    exit 1 when there is none
+
+  --root <dir>    repository root (default: the nearest directory above the working directory with specs/)
+
+Exit codes: 0 success; 1 a spec has errors, generated files are stale, or --fail-on matched; 2 usage error,
+or nothing could be compared (not a git repository, unknown revision, a spec that does not parse).`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  if (command === "import") {
+    const extra = (["spec", "check", "force", "watch", "json", "changeset", "fail-on"] as const).find((k) => values[k] !== undefined);
+    if (extra) return usage(`--${extra} is not an option of import`);
+    if (rest.length !== 1) return usage(`import takes one document, got ${rest.length}`);
+    if (!values.name) return usage("import needs --name <id>");
+  }
+  const importOnly = (["name", "base-url"] as const).find((k) => values[k] !== undefined);
+  if (importOnly && command !== "import") return usage(`--${importOnly} is an option of import only`);
+  if (command !== "generate" && command !== "diff" && command !== "import") {
+    return usage(command ? `unknown command ${JSON.stringify(positionals.join(" "))}` : "missing command");
+  }
+  const misplaced =
+    command === "generate"
+      ? (["json", "changeset", "fail-on", "explain"] as const).filter((k) => values[k] !== undefined)
+      : command === "diff"
+        ? (["check", "force", "watch", "verbose"] as const).filter((k) => values[k] !== undefined)
+        : [];
+  if (misplaced.length) return usage(`--${misplaced[0]} is not an option of ${command}`);
+  if (command === "import") {
+    const root = values.root ?? (await findRoot(process.cwd()));
+    if (!root) return usage("no specs/ directory here or above; pass --root");
+    return runImport(root, rest[0] as string, values.name as string, values["base-url"], values.verbose === true);
+  }
+  if (command === "generate" && rest.length) return usage(`unexpected argument ${JSON.stringify(rest[0])}`);
+  if (command === "diff" && rest.length > 1) return usage(`diff takes one base revision, got ${rest.length}`);
+  if (values.watch && values.check) return usage("--watch and --check do not go together");
+
+  const cwd = process.cwd();
+  const root = values.root ?? (await findRoot(cwd));
+  if (!root) {
+    process.stderr.write("modelfleet-codegen: no specs/ directory here or above; pass --root\n");
+    return 2;
+  }
+  if (command === "diff") {
+    const { parseFailOn } = await import("../diff/explain.js");
+    const failOnText = values["fail-on"];
+    const failOn = failOnText === undefined ? undefined : parseFailOn(failOnText);
+    if (failOnText !== undefined && !failOn) {
+      return usage(`--fail-on takes breaking, feature or fix (optionally wire:<kind> or types:<kind>), not ${JSON.stringify(failOnText)}`);
+    }
+    if (values.explain !== undefined && (values.json || values.changeset)) return usage("--explain does not go with --json or --changeset");
+    return runDiff(root, cwd, rest[0], values.spec, {
+      json: values.json === true,
+      changeset: values.changeset === true,
+      failOn,
+      explain: values.explain,
+    });
+  }
+  if (values.watch) return runWatch(root, cwd, values.spec);
+
+  const check = values.check === true;
+  const results = await generate({ root, specs: values.spec, check, cwd, force: values.force === true });
+  const { failed, stale } = printResults(results, check, stdio, values.verbose === true);
+  if (check && stale.length) {
+    for (const file of stale) process.stderr.write(`stale: ${file}\n`);
+    process.stderr.write(
+      `${stale.length} generated file(s) differ from their specs. Run \`npm run generate\` (or \`npx modelfleet-codegen generate\`) and commit the result.\n`,
+    );
+    return 1;
+  }
+  if (check && !failed) process.stdout.write(`generated code is up to date (${results.length} spec(s))\n`);
+  return failed ? 1 : 0;
+}
+
+const stdio = {
+  out: (text: string) => process.stdout.write(text),
+  err: (text: string) => process.stderr.write(text),
+};
+
+function usage(message: string): number {
+  process.stderr.write(`modelfleet-codegen: ${message}\n${USAGE}\n`);
+  return 2;
+}
+
+async function runDiff(
+  root: string,
+  cwd: string,
+  base: string | undefined,
+  specs: string[] | undefined,
+  options: { json: boolean; changeset: boolean; failOn: FailOn | undefined; explain: string | undefined },
+): Promise<number> {
+  const { json, changeset, failOn, explain } = options;
+  const { diffSpecs, DiffUsageError } = await import("../diff/command.js");
+  const { formatDiffJson, formatDiffReport } = await import("../diff/report.js");
+  const { writeChangesets } = await import("../diff/changeset.js");
+  const { explainPointer, failsOn } = await import("../diff/explain.js");
+  let result: Awaited<ReturnType<typeof diffSpecs>>;
+  try {
+    result = await diffSpecs({ root, cwd, base, specs });
+  } catch (error) {
+    // No comparison possible (not a work tree, unknown revision, git failing): a usage problem, not a finding.
+    if (error instanceof DiffUsageError || (error instanceof Error && error.name === "GitError")) {
+      process.stderr.write(`modelfleet-codegen diff: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (explain !== undefined) {
+    const text = explainPointer(result, explain);
+    if (text === undefined) {
+      process.stdout.write(`no change at ${explain}\n`);
+      return result.errors.length ? 2 : 1;
+    }
+    process.stdout.write(text);
+    return result.errors.length ? 2 : 0;
+  }
+  const outcomes = changeset && result.errors.length === 0 ? await writeChangesets(root, result.specs) : [];
+  process.stdout.write(json ? formatDiffJson(result, outcomes) : formatDiffReport(result, outcomes));
+  if (result.errors.length) return 2;
+  if (failOn && failsOn(result, failOn)) return 1;
+  return 0;
+}
+
+async function runImport(root: string, file: string, id: string, baseUrl: string | undefined, verbose: boolean): Promise<number> {
+  const { importDocument, formatImport, ImportUsageError } = await import("../import/import-document.js");
+  try {
+    const outcome = await importDocument({ root, file, id, baseUrl });
+    const { out, err } = formatImport(outcome, verbose);
+    process.stdout.write(out);
+    process.stderr.write(err);
+    return outcome.result.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
+  } catch (error) {
+    if (error instanceof ImportUsageError) return usage(error.message);
+    throw error;
+  }
+}
+
+async function runWatch(root: string, cwd: string, specs: string[] | undefined): Promise<number> {
+  const { watchSpecs } = await import("../generate/watch.js");
+  const watcher = watchSpecs({
+    root,
+    cwd,
+    specs,
+    onResults: (results) => {
+      printResults(results, false, stdio);
+      process.stdout.write("watching specs/ for changes (Ctrl-C to stop)\n");
+    },
+    onError: (error) =>
+      process.stderr.write(`modelfleet-codegen: internal error: ${error instanceof Error ? error.stack : String(error)}\n`),
+  });
+  await watcher.ready;
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await watcher.close();
+  return 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      spec: { type: "string", multiple: true },
+      check: { type: "boolean" },
+      force: { type: "boolean" },
+      watch: { type: "boolean" },
+      json: { type: "boolean" },
+      changeset: { type: "boolean" },
+      "fail-on": { type: "string" },
+      explain: { type: "string" },
+      root: { type: "string" },
+      name: { type: "string" },
+      "base-url": { type: "string" },
+      verbose: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `modelfleet-codegen: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,2 @@
+/** `specs/<id>.modelfleet.yaml` sits next to the vendor document it describes. Kept apart so listing specs loads no YAML parser. */
+export const SIDECAR_SUFFIX = ".modelfleet.yaml";
