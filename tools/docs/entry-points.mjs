@@ -41,9 +41,7 @@ export function docEntryPoints(dir, manifest) {
     // A subpath is built from `src/<name>.ts`, or from a folder's `src/<name>/index.ts`.
     const source = [join(dir, "src", `${match[1]}.ts`), join(dir, "src", match[1], "index.ts")].find((file) => existsSync(file));
     if (source === undefined) {
-      throw new Error(
-        `${manifest.name}: export ${subpath} (${types}) has no source file src/${match[1]}.ts or src/${match[1]}/index.ts`,
-      );
+      throw new Error(`${manifest.name}: export ${subpath} (${types}) has no source file src/${match[1]}.ts or src/${match[1]}/index.ts`);
     }
     sources.push(source);
   }

@@ -31,7 +31,9 @@ describe("docEntryPoints", () => {
   });
 
   it("finds a subpath built from a folder's index.ts", () => {
-    expect(docEntryPoints(dir, { name: "x", exports: { "./openapi": dual("openapi") } })).toEqual([join(dir, "src", "openapi", "index.ts")]);
+    expect(docEntryPoints(dir, { name: "x", exports: { "./openapi": dual("openapi") } })).toEqual([
+      join(dir, "src", "openapi", "index.ts"),
+    ]);
   });
 
   it("reads a plain types condition too (an ESM-only library)", () => {

@@ -6,8 +6,8 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 16_150;
-export const FACADE_WITH_ALL_LIMIT = 19_500;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 16_300;
+export const FACADE_WITH_ALL_LIMIT = 22_200;
 /** The fleet file reader (YAML parser and JSON Schema validator included), outside the facade's main entry. */
 export const FLEET_FILE_LIMIT = 83_500;
 
@@ -56,8 +56,8 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // Replicate and Hugging Face add about 1.3 kB each to modelfleet/all (their operations tables, adapters and
   // normalizers): 18244 B with six providers; their one-provider fleets are 12813 B and 12756 B.
   // The desired-state engine (plan, apply, waitFor, the lifecycle verbs) is part of the fleet object, so it is in
-  // every bundle: the facade alone went from under 7000 B to 10717 B, with one provider to 16061 B (largest),
-  // `modelfleet/all` to 19416 B. Fleet files (YAML parser, JSON Schema validator) stay in `modelfleet/fleet-file`,
+  // every bundle: the facade alone went from 6849 B to 10717 B, with one provider to 16201 B (largest, Modzy),
+  // `modelfleet/all` (six providers) from 18244 B to 22137 B. Fleet files (YAML parser, JSON Schema validator) stay in `modelfleet/fleet-file`,
   // measured as a bundle of its own (for Node: it reads files): 83011 B, nearly all of it the YAML parser and ajv.
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
