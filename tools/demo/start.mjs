@@ -6,9 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMockProvider } from "./mock.mjs";
 
-const PROVIDERS = ["sieve", "modzy", "deepinfra", "opper", "replicate", "huggingface"];
-/** Where each provider's key is read from, where it differs from `<PROVIDER>_API_KEY`. */
-const KEY_VARS = { replicate: "REPLICATE_API_TOKEN", huggingface: "HF_TOKEN" };
+const PROVIDERS = ["sieve", "modzy", "deepinfra", "opper", "opper-v2", "replicate", "huggingface"];
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cliPackage = fileURLToPath(import.meta.resolve("@modelfleet/cli/package.json"));
@@ -27,6 +25,18 @@ const STEPS = [
 ];
 /** Steps whose success is another exit code: plan says "there are changes" with 2, as terraform plan -detailed-exitcode. */
 const EXPECTED_CODE = { plan: 2 };
+
+/** The CLI's base URL variable of a provider: `OPPER_V2_BASE_URL` for `opper-v2`. */
+function baseUrlVariable(provider) {
+  return `${provider.toUpperCase().replaceAll("-", "_")}_BASE_URL`;
+}
+
+/** The key variable a spec names (`info.x-modelfleet.envVar`). */
+function keyVariable(spec) {
+  const name = /^\s+envVar:\s*([A-Z][A-Z0-9_]*)\s*$/m.exec(readFileSync(spec, "utf8"))?.[1];
+  if (!name) throw new Error(`${spec} names no envVar under info.x-modelfleet`);
+  return name;
+}
 
 const mocks = [];
 let child;
@@ -73,18 +83,18 @@ async function demo() {
   const started = await Promise.allSettled(
     PROVIDERS.map(async (provider) => {
       // Prism takes a few seconds to start, far longer on a busy machine (CI running other suites beside this).
-      const mock = await startMockProvider({ spec: join(root, "specs", `${provider}.yaml`), startTimeoutMs: 120_000 });
+      const spec = join(root, "specs", `${provider}.yaml`);
+      const mock = await startMockProvider({ spec, startTimeoutMs: 120_000 });
       mocks.push(mock);
-      const name = provider.toUpperCase();
-      // Any value will do for a mock; these are not real keys.
-      env[KEY_VARS[provider] ?? `${name}_API_KEY`] = `demo-${provider}-key`;
-      env[`${name}_BASE_URL`] = mock.url;
+      // Any value will do for a mock; these are not real keys. Opper v3 and v2 share one key variable.
+      env[keyVariable(spec)] = `demo-${provider}-key`;
+      env[baseUrlVariable(provider)] = mock.url;
     }),
   );
   const failed = started.find((result) => result.status === "rejected");
   if (failed) throw failed.reason;
   process.stdout.write(
-    `Prism mocks of specs/*.yaml, answering with the specs' examples: ${PROVIDERS.map((p) => `${p} ${env[`${p.toUpperCase()}_BASE_URL`]}`).join(", ")}\n`,
+    `Prism mocks of specs/*.yaml, answering with the specs' examples: ${PROVIDERS.map((p) => `${p} ${env[baseUrlVariable(p)]}`).join(", ")}\n`,
   );
   let failures = 0;
   for (const step of STEPS) {

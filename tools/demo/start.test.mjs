@@ -39,7 +39,7 @@ async function isClosed(url) {
 }
 
 describe("npm start", () => {
-  it("runs providers, ls, get, scale, plan and apply against Prism mocks of the six specs, then stops every mock", async () => {
+  it("runs providers, ls, get, scale, plan and apply against Prism mocks of every spec, then stops every mock", async () => {
     const run = await runDemo();
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -57,7 +57,9 @@ describe("npm start", () => {
     }
     expect(run.stdout).toMatch(/^deepinfra +deepinfra:fkj843kjh8 +acme\/llama-3-8b-support +d8b79b422843… +ready \(running\) +1-2 +1 /m);
     expect(run.stdout).toMatch(/^modzy +modzy:ed542963de@0\.0\.27 /m);
-    expect(run.stdout).toMatch(/^opper +opper:3c90c3cc-/m);
+    expect(run.stdout).toMatch(/^opper +opper:summarize-ticket@2 +summarize-ticket +2 +ready /m);
+    expect(run.stdout).toMatch(/^opper +opper:support\/classify-intent@2 +support\/classify-intent +2 +pending /m);
+    expect(run.stdout).toMatch(/^opper-v2 +opper-v2:3c90c3cc-/m);
     expect(run.stdout).toMatch(/^replicate +replicate:acme\/my-app-image-generator +stability-ai\/sdxl +da77bc59ee60… +unknown +1-5 +- /m);
     expect(run.stdout).toMatch(/^huggingface +huggingface:acme-ml\/my-endpoint-name +gpt2 +11c5a3d5811f… +ready \(running\) +0-1 +1 /m);
     expect(run.stdout).toMatch(
@@ -69,7 +71,7 @@ describe("npm start", () => {
     expect(run.stdout).toMatch(/^applied {2}deepinfra:fkj843kjh8 +scaling 1-2 → 0-4$/m);
     expect(run.stdout).toContain("Apply: 1 applied, 1 no-op.");
     const urls = mockUrls(run.stdout);
-    expect(urls).toHaveLength(6);
+    expect(urls).toHaveLength(7);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
 
     // The root README shows this run's output: every line of it must still be what the demo prints.
@@ -92,7 +94,7 @@ describe("npm start", () => {
     expect(run.code).toBe(130);
     expect(run.stderr).toContain("SIGINT: stopping the mock providers");
     const urls = mockUrls(run.stdout);
-    expect(urls).toHaveLength(6);
+    expect(urls).toHaveLength(7);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
   });
 });

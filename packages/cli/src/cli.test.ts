@@ -42,7 +42,8 @@ describe("ls", () => {
       ["sieve", "sieve:acme/whisper@v-whisper-7", "acme/whisper", "v-whisper-7", "ready", "0-4", "2", "2026-01-01T10:05Z"],
       ["modzy", "modzy:ed542963de@1.0.2", "ed542963de", "1.0.2", "ready (active)", "1-3", "-", "2025-12-30T12:00Z"],
       ["deepinfra", "deepinfra:fkj843kjh8", "acme/llama-3-8b", "d8b79b422843…", "ready (running)", "1-2", "1", "2026-01-03T04:05Z"],
-      ["opper", "opper:f-1@r-9", "summarize-ticket", "r-9", "ready", "-", "-", "2026-01-04T00:00Z"],
+      ["opper", "opper:support/triage@2", "support/triage", "2", "ready", "-", "-", "2026-01-05T00:00Z"],
+      ["opper-v2", "opper-v2:f-1@r-9", "summarize-ticket", "r-9", "ready", "-", "-", "2026-01-04T00:00Z"],
     ]);
     expect(run.stdout).not.toMatch(ANSI);
     const header = (provider: string, name: string) => fake.requests.find((r) => r.provider === provider)?.headers[name];
@@ -50,6 +51,8 @@ describe("ls", () => {
     expect(header("modzy", "authorization")).toBe(`ApiKey ${KEYS.MODZY_API_KEY}`);
     expect(header("deepinfra", "authorization")).toBe(`Bearer ${KEYS.DEEPINFRA_API_KEY}`);
     expect(header("opper", "authorization")).toBe(`Bearer ${KEYS.OPPER_API_KEY}`);
+    // Opper v2 reads the same account key.
+    expect(header("opper-v2", "authorization")).toBe(`Bearer ${KEYS.OPPER_API_KEY}`);
   });
 
   it("--json prints the normalized versions and an empty failure list", async () => {
@@ -61,7 +64,8 @@ describe("ls", () => {
       "sieve:acme/whisper@v-whisper-7",
       "modzy:ed542963de@1.0.2",
       "deepinfra:fkj843kjh8",
-      "opper:f-1@r-9",
+      "opper:support/triage@2",
+      "opper-v2:f-1@r-9",
     ]);
     expect(parsed.deployments[2]).toMatchObject({
       provider: "deepinfra",
@@ -106,12 +110,12 @@ describe("ls", () => {
     const footer = run.stderr.trimEnd().split("\n");
     expect(footer).toHaveLength(2);
     expect(footer[0]).toMatch(/^warning: modzy failed: .*503.*maintenance window.*req-modzy-42/);
-    expect(footer[1]).toBe("3 of 4 providers answered; the list above lacks the others' deployments.");
+    expect(footer[1]).toBe("4 of 5 providers answered; the list above lacks the others' deployments.");
 
     const json = await runCli(["ls", "--json"], env);
     expect(json.code).toBe(3);
     const parsed = JSON.parse(json.stdout);
-    expect(parsed.deployments).toHaveLength(3);
+    expect(parsed.deployments).toHaveLength(4);
     expect(parsed.failures).toEqual([
       { provider: "modzy", error: expect.objectContaining({ name: "InternalServerError", status: 503, requestId: "req-modzy-42" }) },
     ]);
@@ -123,19 +127,20 @@ describe("ls", () => {
       "GET /sieve/v2/functions": unauthorized,
       "GET /modzy/models": unauthorized,
       "GET /deepinfra/deploy/list": unauthorized,
-      "GET /opper/functions": unauthorized,
+      "GET /opper/v3/functions": { status: 401 },
+      "GET /opper-v2/functions": unauthorized,
     });
     const run = await runCli(["ls"], env);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("No deployments.\n");
-    expect(run.stderr.match(/^warning: \w+ failed: .*401/gm)).toHaveLength(4);
+    expect(run.stderr.match(/^warning: [\w-]+ failed: .*401/gm)).toHaveLength(5);
   });
 
   it("unknown providers and statuses are usage errors, before any request", async () => {
     const provider = await runCli(["ls", "--provider", "nonesuch"], env);
     expect(provider.code).toBe(2);
     expect(provider.stderr).toBe(
-      'error: unknown provider "nonesuch"; known providers: sieve, modzy, deepinfra, opper, replicate, huggingface\n' +
+      'error: unknown provider "nonesuch"; known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface\n' +
         "usage: modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]\n",
     );
     const status = await runCli(["ls", "--status", "running"], env);
@@ -208,7 +213,7 @@ describe("get", () => {
     const unknown = await runCli(["get", "nonesuch:abc"], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(
-      /^error: unknown provider "nonesuch" in "nonesuch:abc"\. Known providers: sieve, modzy, deepinfra, opper, replicate, huggingface/,
+      /^error: unknown provider "nonesuch" in "nonesuch:abc"\. Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface/,
     );
     expect(fake.requests).toHaveLength(0);
   });
@@ -258,6 +263,45 @@ describe("versions", () => {
   });
 });
 
+describe("opper (v3): functions by name, numbered revisions", () => {
+  it("get reads the revision and says whether it is current; versions lists every revision", async () => {
+    await withRoutes({
+      ...healthyRoutes(),
+      "GET /opper/v3/functions/support%2Ftriage/revisions/1": {
+        body: { revision_id: 1, source: "x", schema_hash: "5e0c", created_at: "2026-01-02T00:00:00Z", input_schema: {}, output_schema: {} },
+      },
+    });
+    const get = await runCli(["get", "opper:support/triage@1"], env);
+    expect(get.code).toBe(0);
+    expect(get.stdout).toMatch(/^reference +opper:support\/triage@1$/m);
+    expect(get.stdout).toMatch(/^status +stopped$/m);
+    const versions = await runCli(["versions", "opper:support/triage", "--json"], env);
+    expect(versions.code).toBe(0);
+    expect(JSON.parse(versions.stdout).map((v: { ref: string; status: string }) => [v.ref, v.status])).toEqual([
+      ["opper:support/triage@1", "stopped"],
+      ["opper:support/triage@2", "ready"],
+    ]);
+    // get reads the revision and the listing side by side; versions reads the listing once (it is not paged).
+    expect(
+      fake.requests
+        .filter((r) => r.provider === "opper")
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual([
+      "GET /v3/functions/support%2Ftriage/revisions",
+      "GET /v3/functions/support%2Ftriage/revisions",
+      "GET /v3/functions/support%2Ftriage/revisions/1",
+    ]);
+  });
+
+  it("a revision that is not a number is a usage error showing the form, before any request", async () => {
+    const run = await runCli(["get", "opper:support/triage@latest"], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")[0]).toMatch(/Expected opper:<function_name>@<revision_id>$/);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
 describe("scale", () => {
   it("--yes scales without asking and prints the version before and after", async () => {
     const run = await runCli(["scale", "deepinfra:fkj843kjh8", "--min", "0", "--max", "5", "--yes"], env);
@@ -299,10 +343,13 @@ describe("scale", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it("a provider without scaling is a usage error before any request", async () => {
-    const run = await runCli(["scale", "opper:f-1@r-9", "--min", "0", "--max", "1", "--yes"], env);
+  it.each([
+    ["opper", "opper:support/triage@2"],
+    ["opper-v2", "opper-v2:f-1@r-9"],
+  ])("a provider without scaling (%s) is a usage error before any request", async (id, ref) => {
+    const run = await runCli(["scale", ref, "--min", "0", "--max", "1", "--yes"], env);
     expect(run.code).toBe(2);
-    expect(run.stderr.split("\n")[0]).toBe("error: opper does not support scale (see modelfleet providers)");
+    expect(run.stderr.split("\n")[0]).toBe(`error: ${id} does not support scale (see modelfleet providers)`);
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -360,6 +407,7 @@ describe("providers", () => {
         "ls, get, versions, scale, start, stop",
       ],
       ["opper", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_BASE_URL} (OPPER_BASE_URL)`, "ls, get, versions"],
+      ["opper-v2", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_V2_BASE_URL} (OPPER_V2_BASE_URL)`, "ls, get, versions"],
       [
         "replicate",
         "no",

@@ -79,6 +79,7 @@ export async function startFakeProviders(routes: Routes) {
       MODZY_BASE_URL: `${origin}/modzy`,
       DEEPINFRA_BASE_URL: `${origin}/deepinfra`,
       OPPER_BASE_URL: `${origin}/opper`,
+      OPPER_V2_BASE_URL: `${origin}/opper-v2`,
       REPLICATE_BASE_URL: `${origin}/replicate`,
       HUGGINGFACE_BASE_URL: `${origin}/huggingface`,
     },
@@ -244,7 +245,21 @@ export function healthyRoutes(): Routes {
       settings = (request.body as { settings: typeof settings }).settings;
       return { body: { deploy_id: "fkj843kjh8" } };
     },
-    "GET /opper/functions": {
+    // Opper v3: the function listing names no revision; each function's revision listing says which is current.
+    "GET /opper/v3/functions": {
+      body: {
+        functions: [{ name: "support/triage", schema_hash: "5e0c", generated_at: "2026-01-02T00:00:00Z", hit_count: 12, has_script: true }],
+      },
+    },
+    "GET /opper/v3/functions/support%2Ftriage/revisions": {
+      body: {
+        revisions: [
+          { revision_id: 1, created_at: "2026-01-02T00:00:00Z", schema_hash: "5e0c", is_current: false },
+          { revision_id: 2, created_at: "2026-01-05T00:00:00Z", schema_hash: "5e0c", is_current: true },
+        ],
+      },
+    },
+    "GET /opper-v2/functions": {
       body: {
         meta: { total_count: 1 },
         data: [{ id: "f-1", name: "summarize-ticket", revision_id: "r-9", updated_at: "2026-01-04T00:00:00Z" }],

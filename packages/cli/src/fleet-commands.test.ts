@@ -50,8 +50,10 @@ function statefulRoutes() {
       Object.assign(sieve, { min: edit.minimum_replicas, max: edit.maximum_replicas });
       return { body: sieveVersion() };
     },
-    "GET /opper/functions": { body: { meta: { total_count: 1 }, data: [{ id: "f-1", name: "summarize", revision_id: "r-9" }] } },
-    "GET /opper/functions/f-1/revisions/r-9": { body: { id: "f-1", name: "summarize", instructions: "", revision_id: "r-9" } },
+    // Opper v3 has no functions here; the v2 function is what the fleet files name.
+    "GET /opper/v3/functions": { body: { functions: [] } },
+    "GET /opper-v2/functions": { body: { meta: { total_count: 1 }, data: [{ id: "f-1", name: "summarize", revision_id: "r-9" }] } },
+    "GET /opper-v2/functions/f-1/revisions/r-9": { body: { id: "f-1", name: "summarize", instructions: "", revision_id: "r-9" } },
     "GET /modzy/models": { body: [] },
   };
   for (const id of Object.keys(deepinfra)) {
@@ -153,7 +155,7 @@ describe("plan", () => {
       `deployments:
   - ref: deepinfra:gone
     scaling: { min: 0, max: 1 }
-  - ref: opper:f-1@r-9
+  - ref: opper-v2:f-1@r-9
     scaling: { min: 0, max: 1 }
   - ref: sieve:acme/whisper@v-7
     state: stopped
@@ -167,7 +169,7 @@ describe("plan", () => {
     const lines = run.stdout.split("\n");
     expect(lines[0]).toMatch(/^! {2}deepinfra:gone +cannot: deepinfra:gone was not found: .*404/);
     expect(lines[1]).toBe(
-      "!  opper:f-1@r-9           cannot: capability missing: opper cannot scale (Opper functions have no replicas or instances to scale)",
+      "!  opper-v2:f-1@r-9        cannot: capability missing: opper-v2 cannot scale (Opper v2 functions have no replicas or instances to scale)",
     );
     expect(lines[2]).toMatch(/^! {2}sieve:acme\/whisper@v-7 {2}cannot: capability missing: sieve cannot stop \(/);
     expect(lines[3]).toMatch(/^! {2}modzy:m1@1\.0\.0 +cannot: Modzy is not configured: set MODZY_API_KEY/);
@@ -346,7 +348,7 @@ deployments:
       min: 0
       max: 1
     state: stopped
-  - ref: opper:f-1@r-9
+  - ref: opper-v2:f-1@r-9
   - ref: sieve:acme/whisper@v-7
     scaling:
       min: 0

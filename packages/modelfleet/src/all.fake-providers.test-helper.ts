@@ -6,7 +6,8 @@ export const fakeProviders = routedFetch;
 export const SIEVE = "https://mango.sievedata.com/v2";
 export const MODZY = "https://app.modzy.com/api";
 export const DEEPINFRA = "https://api.deepinfra.com";
-export const OPPER = "https://api.opper.ai/v2";
+export const OPPER = "https://api.opper.ai/v3";
+export const OPPER_V2 = "https://api.opper.ai/v2";
 export const REPLICATE = "https://api.replicate.com/v1";
 export const HUGGINGFACE = "https://api.endpoints.huggingface.cloud";
 

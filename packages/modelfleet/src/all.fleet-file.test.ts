@@ -22,7 +22,7 @@ deployments:
     scaling:
       min: 1
       max: 2
-  - ref: opper:f-1@r-9
+  - ref: opper-v2:f-1@r-9
 `;
 
 /** The problems of a bad file as `line:column key: message`. */
@@ -46,7 +46,7 @@ describe("parseFleetFile", () => {
       deployments: [
         { ref: "deepinfra:fkj843kjh8", scaling: { min: 0, max: 4 }, state: "running" },
         { ref: "sieve:acme/whisper@latest", scaling: { min: 1, max: 2 } },
-        { ref: "opper:f-1@r-9" },
+        { ref: "opper-v2:f-1@r-9" },
       ],
     });
   });

@@ -56,7 +56,9 @@ describe("start and stop", () => {
     // @ts-expect-error Sieve cannot start: its references do not type-check for start.
     await expect(fleet.start("sieve:acme/whisper@v-7")).rejects.toThrow(/sieve does not support start: .*scale to min 0/);
     // @ts-expect-error Opper cannot stop.
-    await expect(fleet.stop("opper:f-1@r-9")).rejects.toThrow(/opper does not support stop/);
+    await expect(fleet.stop("opper-v2:f-1@r-9")).rejects.toThrow(
+      /opper-v2 does not support stop: Opper v2 functions have no running state/,
+    );
     expect(fake.requests).toHaveLength(0);
     expect(fleet.capabilities("deepinfra")).toMatchObject({ start: true, stop: true });
     expect(fleet.capabilities("modzy")).toMatchObject({ start: true, stop: false });
@@ -152,7 +154,7 @@ describe("export", () => {
       { ref: "deepinfra:di-a", scaling: { min: 1, max: 2 }, state: "running" },
       { ref: "deepinfra:di-b", scaling: { min: 0, max: 1 }, state: "stopped" },
       { ref: "modzy:m1@1.0.0", scaling: { min: 1, max: 3 }, state: "running" },
-      { ref: "opper:f-1@r-9" },
+      { ref: "opper-v2:f-1@r-9" },
       { ref: "sieve:acme/whisper@v-7", scaling: { min: 0, max: 4 } },
     ]);
     const plan = await fleet.plan(desired);

@@ -30,7 +30,7 @@ const asIs: DesiredState = {
     { ref: "deepinfra:di-a", scaling: { min: 1, max: 2 }, state: "running" },
     { ref: "sieve:acme/whisper@latest", scaling: { min: 0, max: 4 } },
     { ref: "modzy:m1@1.0.0", scaling: { min: 1, max: 3 }, state: "running" },
-    { ref: "opper:f-1@r-9" },
+    { ref: "opper-v2:f-1@r-9" },
   ],
 };
 
@@ -82,7 +82,7 @@ describe("plan", () => {
       deployments: [
         { ref: "deepinfra:gone", scaling: { min: 0, max: 1 } },
         { ref: "modzy:m1@1.0.0", scaling: { min: 0, max: 1 } },
-        { ref: "opper:f-1@r-9", scaling: { min: 0, max: 1 } },
+        { ref: "opper-v2:f-1@r-9", scaling: { min: 0, max: 1 } },
         { ref: "sieve:acme/whisper@v-7", state: "stopped" },
         { ref: "deepinfra:di-b", state: "running" },
         { ref: "deepinfra:di-a", version: "v2" },
@@ -97,10 +97,10 @@ describe("plan", () => {
       reason: "not-configured",
       message: expect.stringContaining("MODZY_API_KEY"),
     });
-    expect(items["opper:f-1@r-9"]).toMatchObject({
+    expect(items["opper-v2:f-1@r-9"]).toMatchObject({
       kind: "cannot",
       reason: "unsupported",
-      message: "capability missing: opper cannot scale (Opper functions have no replicas or instances to scale)",
+      message: "capability missing: opper-v2 cannot scale (Opper v2 functions have no replicas or instances to scale)",
       changes: [{ field: "scaling", from: null, to: { min: 0, max: 1 } }],
     });
     expect(items["sieve:acme/whisper@v-7"]).toMatchObject({
@@ -303,9 +303,9 @@ describe("apply", () => {
 
   it("skips what the plan could not do, and refuses something that is not a plan", async () => {
     const fleet = fake.fleet();
-    const plan = await fleet.plan({ deployments: [{ ref: "opper:f-1@r-9", scaling: { min: 0, max: 1 } }] });
+    const plan = await fleet.plan({ deployments: [{ ref: "opper-v2:f-1@r-9", scaling: { min: 0, max: 1 } }] });
     const result = await fleet.apply(plan);
-    expect(result.results[0]).toMatchObject({ outcome: "skipped", message: expect.stringContaining("opper cannot scale") });
+    expect(result.results[0]).toMatchObject({ outcome: "skipped", message: expect.stringContaining("opper-v2 cannot scale") });
     expect(fake.writes()).toHaveLength(0);
     await expect(fleet.apply({} as never)).rejects.toThrow(/plan/);
   });

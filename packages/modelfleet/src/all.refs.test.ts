@@ -8,8 +8,13 @@ describe("parseRef", () => {
     expect(parseRef("sieve:acme/whisper@latest")).toEqual({ provider: "sieve", owner: "acme", function: "whisper", version: "latest" });
     expect(parseRef("modzy:ed542963de@0.0.27")).toEqual({ provider: "modzy", modelId: "ed542963de", version: "0.0.27" });
     expect(parseRef("deepinfra:fkj843kjh8")).toEqual({ provider: "deepinfra", deployId: "fkj843kjh8" });
-    expect(parseRef("opper:3c90c3cc-0d44-4b50-8888-8dd25736052a@9f1a")).toEqual({
+    expect(parseRef("opper:support/classify-intent@3")).toEqual({
       provider: "opper",
+      functionName: "support/classify-intent",
+      revisionId: 3,
+    });
+    expect(parseRef("opper-v2:3c90c3cc-0d44-4b50-8888-8dd25736052a@9f1a")).toEqual({
+      provider: "opper-v2",
       functionId: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
       revisionId: "9f1a",
     });
@@ -25,8 +30,11 @@ describe("parseRef", () => {
     ["modzy:ed542963de", "modzy:<modelId>@<semver>"],
     ["deepinfra:", "deepinfra:<deploy_id>"],
     ["deepinfra:a b", "deepinfra:<deploy_id>"],
-    ["opper:abc", "opper:<function_id>@<revision_id>"],
-    ["opper:abc@def@ghi", "opper:<function_id>@<revision_id>"],
+    ["opper:abc", "opper:<function_name>@<revision_id>"],
+    ["opper:abc@latest", "opper:<function_name>@<revision_id>"],
+    ["opper:abc@def@1", "opper:<function_name>@<revision_id>"],
+    ["opper-v2:abc", "opper-v2:<function_id>@<revision_id>"],
+    ["opper-v2:abc@def@ghi", "opper-v2:<function_id>@<revision_id>"],
   ])("rejects %s and shows the expected form", (ref, expected) => {
     const error = catchError(() => parseRef(ref));
     expect(error).toBeInstanceOf(InvalidReferenceError);
@@ -38,7 +46,7 @@ describe("parseRef", () => {
     const error = catchError(() => parseRef("nonesuch:owner/model@v1"));
     expect(InvalidReferenceError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(
-      /unknown provider "nonesuch".*Known providers: sieve, modzy, deepinfra, opper, replicate, huggingface/,
+      /unknown provider "nonesuch".*Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface/,
     );
     expect((catchError(() => parseRef("no-provider")) as Error).message).toContain("does not start with a provider");
   });
@@ -53,7 +61,8 @@ describe("parseModelRef", () => {
     expect(parseModelRef("sieve:acme/whisper")).toEqual({ provider: "sieve", owner: "acme", function: "whisper" });
     expect(parseModelRef("modzy:ed542963de")).toEqual({ provider: "modzy", modelId: "ed542963de" });
     expect(parseModelRef("deepinfra:meta-llama/Llama-3-8B")).toEqual({ provider: "deepinfra", modelName: "meta-llama/Llama-3-8B" });
-    expect(parseModelRef("opper:fn-1")).toEqual({ provider: "opper", functionId: "fn-1" });
+    expect(parseModelRef("opper:support/classify-intent")).toEqual({ provider: "opper", functionName: "support/classify-intent" });
+    expect(parseModelRef("opper-v2:fn-1")).toEqual({ provider: "opper-v2", functionId: "fn-1" });
   });
 
   it("rejects a version reference where a model reference is expected", () => {
@@ -66,6 +75,8 @@ describe("parseModelRef", () => {
 const segment = fc
   .string({ unit: fc.constantFrom(..."abcXYZ019-_.~+%é中"), minLength: 1, maxLength: 12 })
   .filter((s) => s !== "." && s !== "..");
+// Names made of segments joined by "/" (DeepInfra models, Opper functions).
+const segmentPath = fc.array(segment, { minLength: 1, maxLength: 3 }).map((p) => p.join("/"));
 const semver = fc
   .tuple(fc.nat(99), fc.nat(99), fc.nat(99), fc.option(fc.constantFrom("rc.1", "alpha", "beta.2")))
   .map(([a, b, c, pre]) => `${a}.${b}.${c}${pre ? `-${pre}` : ""}`);
@@ -74,7 +85,8 @@ const parsedRef: fc.Arbitrary<ParsedRef> = fc.oneof(
   fc.record({ provider: fc.constant("sieve" as const), owner: segment, function: segment, version: segment }),
   fc.record({ provider: fc.constant("modzy" as const), modelId: segment, version: semver }),
   fc.record({ provider: fc.constant("deepinfra" as const), deployId: segment }),
-  fc.record({ provider: fc.constant("opper" as const), functionId: segment, revisionId: segment }),
+  fc.record({ provider: fc.constant("opper" as const), functionName: segmentPath, revisionId: fc.nat() }),
+  fc.record({ provider: fc.constant("opper-v2" as const), functionId: segment, revisionId: segment }),
   fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment }),
   fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment, version: segment }),
   fc.record({ provider: fc.constant("huggingface" as const), namespace: segment, name: segment }),
@@ -84,9 +96,10 @@ const parsedModelRef: fc.Arbitrary<ParsedModelRef> = fc.oneof(
   fc.record({ provider: fc.constant("modzy" as const), modelId: segment }),
   fc.record({
     provider: fc.constant("deepinfra" as const),
-    modelName: fc.array(segment, { minLength: 1, maxLength: 3 }).map((p) => p.join("/")),
+    modelName: segmentPath,
   }),
-  fc.record({ provider: fc.constant("opper" as const), functionId: segment }),
+  fc.record({ provider: fc.constant("opper" as const), functionName: segmentPath }),
+  fc.record({ provider: fc.constant("opper-v2" as const), functionId: segment }),
   fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment }),
   fc.record({ provider: fc.constant("huggingface" as const), namespace: segment, name: segment }),
 );

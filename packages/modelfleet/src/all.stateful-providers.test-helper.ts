@@ -90,7 +90,9 @@ export async function startStatefulProviders(world: FakeWorld) {
         sieve: { baseUrl: `${origin}/sieve` },
         modzy: { baseUrl: `${origin}/modzy` },
         deepinfra: { baseUrl: `${origin}/deepinfra` },
-        opper: { baseUrl: `${origin}/opper` },
+        // Opper's v2 API is the one this fake speaks (under /opper); v3 stays out of the fleet.
+        opper: false,
+        "opper-v2": { baseUrl: `${origin}/opper` },
         ...options,
       });
     },

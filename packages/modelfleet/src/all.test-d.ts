@@ -2,6 +2,8 @@ import type { DeepInfraDeployment } from "@modelfleet/deepinfra";
 import type { HuggingFaceClient, HuggingFaceEndpoint } from "@modelfleet/huggingface";
 import type { OpperClient } from "@modelfleet/opper";
 import { type OpperRawVersion, opper } from "@modelfleet/opper/fleet";
+import type { OpperV2Client } from "@modelfleet/opper-v2";
+import type { OpperV2RawVersion } from "@modelfleet/opper-v2/fleet";
 import type { ReplicateDeployment, ReplicateVersion } from "@modelfleet/replicate";
 import type { SieveClient, SieveLegacyVersion, SieveVersion } from "@modelfleet/sieve";
 import { sieve } from "@modelfleet/sieve/fleet";
@@ -45,9 +47,9 @@ describe("facade types", () => {
     void fleet.scale("opper:fn@rev", { min: 0, max: 1 });
     void fleet.scale("deepinfra:abc", { min: 0, max: 1 });
     const parsed = parseRef("modzy:m@1.0.0" as string);
-    // @ts-expect-error a parsed reference must be narrowed away from opper first
+    // @ts-expect-error a parsed reference must be narrowed away from opper and opper-v2 first
     void fleet.scale(parsed, { min: 0, max: 1 });
-    if (parsed.provider !== "opper") void fleet.scale(parsed, { min: 0, max: 1 });
+    if (parsed.provider !== "opper" && parsed.provider !== "opper-v2") void fleet.scale(parsed, { min: 0, max: 1 });
   });
 
   it("a reference typed as any scalable provider gives a ModelVersion union", () => {
@@ -64,6 +66,18 @@ describe("facade types", () => {
 
   it("client(provider) is the generated client", () => {
     expectTypeOf(fleet.client("sieve")).toEqualTypeOf<SieveClient>();
+    expectTypeOf(fleet.client("opper-v2")).toEqualTypeOf<OpperV2Client>();
+  });
+
+  it("Opper v3 and v2 are two providers, each with its own references and raw types; neither scales", () => {
+    expectTypeOf(fleet.getVersion("opper:support/classify-intent@3")).resolves.toHaveProperty("raw").toEqualTypeOf<OpperRawVersion>();
+    expectTypeOf(fleet.getVersion("opper-v2:f@r")).resolves.toHaveProperty("raw").toEqualTypeOf<OpperV2RawVersion>();
+    expectTypeOf(parseRef("opper:a@1")).toEqualTypeOf<{ provider: "opper"; functionName: string; revisionId: number }>();
+    expectTypeOf(fleet.client("opper").revertRevision).toBeFunction();
+    // @ts-expect-error Opper v2 has no scaling either
+    void fleet.scale("opper-v2:f@r", { min: 0, max: 1 });
+    // @ts-expect-error revert is a client operation, not a facade verb (yet)
+    void fleet.revert("opper:a@1");
   });
 });
 

@@ -4,6 +4,7 @@ import { deepinfra } from "@modelfleet/deepinfra/fleet";
 import { huggingface } from "@modelfleet/huggingface/fleet";
 import { modzy } from "@modelfleet/modzy/fleet";
 import { opper } from "@modelfleet/opper/fleet";
+import { opperV2 } from "@modelfleet/opper-v2/fleet";
 import { replicate } from "@modelfleet/replicate/fleet";
 import { sieve } from "@modelfleet/sieve/fleet";
 import { createFleet as createFleetOf, type Fleet, type FleetOptions } from "./fleet.js";
@@ -11,7 +12,7 @@ import { createReferences, type References } from "./refs.js";
 import type { ModelRefOf, ModelVersionOf, ParsedModelRefOf, ParsedRefOf, ProviderIdOf, ScalableOf, VersionRefOf } from "./types.js";
 
 /** Every built-in provider's factory, by id, in the order listings and messages use. */
-const BUILT_IN = { sieve, modzy, deepinfra, opper, replicate, huggingface } as const;
+const BUILT_IN = { sieve, modzy, deepinfra, opper, "opper-v2": opperV2, replicate, huggingface } as const;
 
 /** The built-in provider factories by id. @inline */
 type BuiltIn = typeof BUILT_IN;
