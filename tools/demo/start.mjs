@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startMockProvider } from "./mock.mjs";
 
-const PROVIDERS = ["sieve", "modzy", "deepinfra", "opper", "opper-v2", "replicate", "huggingface"];
+const PROVIDERS = ["sieve", "modzy", "deepinfra", "opper", "opper-v2", "replicate", "huggingface", "baseten", "together"];
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cliPackage = fileURLToPath(import.meta.resolve("@modelfleet/cli/package.json"));

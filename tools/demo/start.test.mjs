@@ -65,13 +65,15 @@ describe("npm start", () => {
     expect(run.stdout).toMatch(
       /^after {3}huggingface:acme-ml\/my-endpoint-name {2}status deploying \(updating\) {2}scaling 2-6 {2}replicas 1$/m,
     );
+    expect(run.stdout).toMatch(/^baseten +baseten:yqv4yjw@qvv0xeq +yqv4yjw +qvv0xeq +ready \(ACTIVE\) +1-4 +2 /m);
+    expect(run.stdout).toMatch(/^together +together:endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7 +meta-llama\/Llama-3-8b-chat-hf /m);
     expect(run.stdout).toMatch(/^after {3}deepinfra:fkj843kjh8 {2}status ready \(running\) {2}scaling 1-2 {2}replicas 1$/m);
     // The mock accepts the write; it still answers every read with its example (see the README).
     expect(run.stdout).toMatch(/^~ {2}deepinfra:fkj843kjh8 +scaling 1-2 → 0-4$/m);
     expect(run.stdout).toMatch(/^applied {2}deepinfra:fkj843kjh8 +scaling 1-2 → 0-4$/m);
     expect(run.stdout).toContain("Apply: 1 applied, 1 no-op.");
     const urls = mockUrls(run.stdout);
-    expect(urls).toHaveLength(7);
+    expect(urls).toHaveLength(9);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
 
     // The root README shows this run's output: every line of it must still be what the demo prints.
@@ -94,7 +96,7 @@ describe("npm start", () => {
     expect(run.code).toBe(130);
     expect(run.stderr).toContain("SIGINT: stopping the mock providers");
     const urls = mockUrls(run.stdout);
-    expect(urls).toHaveLength(7);
+    expect(urls).toHaveLength(9);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
   });
 });

@@ -44,6 +44,8 @@ describe("ls", () => {
       ["deepinfra", "deepinfra:fkj843kjh8", "acme/llama-3-8b", "d8b79b422843…", "ready (running)", "1-2", "1", "2026-01-03T04:05Z"],
       ["opper", "opper:support/triage@2", "support/triage", "2", "ready", "-", "-", "2026-01-05T00:00Z"],
       ["opper-v2", "opper-v2:f-1@r-9", "summarize-ticket", "r-9", "ready", "-", "-", "2026-01-04T00:00Z"],
+      ["baseten", "baseten:yqv4yjw@qvv0xeq", "yqv4yjw", "qvv0xeq", "ready (ACTIVE)", "1-4", "2", "-"],
+      ["together", "together:endpoint-d23901de", "meta-llama/Llama-3-8b-chat-hf", "endpoint-d23…", "ready (STARTED)", "1-2", "-", "-"],
     ]);
     expect(run.stdout).not.toMatch(ANSI);
     const header = (provider: string, name: string) => fake.requests.find((r) => r.provider === provider)?.headers[name];
@@ -53,6 +55,13 @@ describe("ls", () => {
     expect(header("opper", "authorization")).toBe(`Bearer ${KEYS.OPPER_API_KEY}`);
     // Opper v2 reads the same account key.
     expect(header("opper-v2", "authorization")).toBe(`Bearer ${KEYS.OPPER_API_KEY}`);
+    expect(header("baseten", "authorization")).toBe(`Bearer ${KEYS.BASETEN_API_KEY}`);
+    expect(header("together", "authorization")).toBe(`Bearer ${KEYS.TOGETHER_API_KEY}`);
+    // Together lists only the account's own dedicated endpoints, then reads each for its hardware and scaling.
+    expect(fake.requests.filter((r) => r.provider === "together").map((r) => `${r.path}?${r.query}`)).toEqual([
+      "/endpoints?type=dedicated&mine=true",
+      "/endpoints/endpoint-d23901de?",
+    ]);
   });
 
   it("--json prints the normalized versions and an empty failure list", async () => {
@@ -66,6 +75,8 @@ describe("ls", () => {
       "deepinfra:fkj843kjh8",
       "opper:support/triage@2",
       "opper-v2:f-1@r-9",
+      "baseten:yqv4yjw@qvv0xeq",
+      "together:endpoint-d23901de",
     ]);
     expect(parsed.deployments[2]).toMatchObject({
       provider: "deepinfra",
@@ -110,12 +121,12 @@ describe("ls", () => {
     const footer = run.stderr.trimEnd().split("\n");
     expect(footer).toHaveLength(2);
     expect(footer[0]).toMatch(/^warning: modzy failed: .*503.*maintenance window.*req-modzy-42/);
-    expect(footer[1]).toBe("4 of 5 providers answered; the list above lacks the others' deployments.");
+    expect(footer[1]).toBe("6 of 7 providers answered; the list above lacks the others' deployments.");
 
     const json = await runCli(["ls", "--json"], env);
     expect(json.code).toBe(3);
     const parsed = JSON.parse(json.stdout);
-    expect(parsed.deployments).toHaveLength(4);
+    expect(parsed.deployments).toHaveLength(6);
     expect(parsed.failures).toEqual([
       { provider: "modzy", error: expect.objectContaining({ name: "InternalServerError", status: 503, requestId: "req-modzy-42" }) },
     ]);
@@ -129,18 +140,20 @@ describe("ls", () => {
       "GET /deepinfra/deploy/list": unauthorized,
       "GET /opper/v3/functions": { status: 401 },
       "GET /opper-v2/functions": unauthorized,
+      "GET /baseten/v1/models": unauthorized,
+      "GET /together/endpoints": unauthorized,
     });
     const run = await runCli(["ls"], env);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("No deployments.\n");
-    expect(run.stderr.match(/^warning: [\w-]+ failed: .*401/gm)).toHaveLength(5);
+    expect(run.stderr.match(/^warning: [\w-]+ failed: .*401/gm)).toHaveLength(7);
   });
 
   it("unknown providers and statuses are usage errors, before any request", async () => {
     const provider = await runCli(["ls", "--provider", "nonesuch"], env);
     expect(provider.code).toBe(2);
     expect(provider.stderr).toBe(
-      'error: unknown provider "nonesuch"; known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface\n' +
+      'error: unknown provider "nonesuch"; known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together\n' +
         "usage: modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]\n",
     );
     const status = await runCli(["ls", "--status", "running"], env);
@@ -153,7 +166,7 @@ describe("ls", () => {
     const run = await runCli(["ls"], fake.baseUrlEnv);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "error: no provider is configured: set at least one of SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY, REPLICATE_API_TOKEN, HF_TOKEN\n",
+      "error: no provider is configured: set at least one of SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY, REPLICATE_API_TOKEN, HF_TOKEN, BASETEN_API_KEY, TOGETHER_API_KEY\n",
     );
   });
 
@@ -213,7 +226,7 @@ describe("get", () => {
     const unknown = await runCli(["get", "nonesuch:abc"], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(
-      /^error: unknown provider "nonesuch" in "nonesuch:abc"\. Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface/,
+      /^error: unknown provider "nonesuch" in "nonesuch:abc"\. Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together/,
     );
     expect(fake.requests).toHaveLength(0);
   });
@@ -385,6 +398,63 @@ describe("scale", () => {
   });
 });
 
+describe("baseten and together", () => {
+  it("get reads a Baseten environment's deployment through its shortcut, and a Together endpoint", async () => {
+    const baseten = await runCli(["get", "baseten:yqv4yjw@production", "--json"], env);
+    expect(baseten.code).toBe(0);
+    expect(JSON.parse(baseten.stdout)).toMatchObject({
+      ref: "baseten:yqv4yjw@qvv0xeq",
+      status: "ready",
+      scaling: { min: 1, max: 4 },
+      replicas: 2,
+      hardware: "1x A10G",
+    });
+    const together = await runCli(["get", "together:endpoint-d23901de"], env);
+    expect(together.code).toBe(0);
+    expect(together.stdout).toMatch(/^hardware +1x_nvidia_a100_80gb_sxm$/m);
+    expect(fake.requests.map((r) => `${r.method} ${r.provider}${r.path}`)).toEqual([
+      "GET baseten/v1/models/yqv4yjw/deployments/production",
+      "GET together/endpoints/endpoint-d23901de",
+    ]);
+  });
+
+  it("versions of a Together model lists the endpoints serving it", async () => {
+    const run = await runCli(["versions", "together:meta-llama/Llama-3-8b-chat-hf", "--json"], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).map((v: { ref: string }) => v.ref)).toEqual(["together:endpoint-d23901de"]);
+  });
+
+  it("scale PATCHes Baseten's autoscaling settings and reads the deployment again", async () => {
+    const run = await runCli(["scale", "baseten:yqv4yjw@production", "--min", "0", "--max", "3", "--yes"], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      "before  baseten:yqv4yjw@qvv0xeq  status ready (ACTIVE)  scaling 1-4  replicas 2\n" +
+        "after   baseten:yqv4yjw@qvv0xeq  status ready (ACTIVE)  scaling 0-3  replicas 2\n",
+    );
+    expect(fake.requests.filter((r) => r.method === "PATCH").map((r) => [r.path, r.body])).toEqual([
+      ["/v1/models/yqv4yjw/deployments/production/autoscaling_settings", { min_replica: 0, max_replica: 3 }],
+    ]);
+  });
+
+  it("scale PATCHes a Together endpoint's autoscaling, both bounds together", async () => {
+    const run = await runCli(["scale", "together:endpoint-d23901de", "--min", "2", "--max", "4", "--yes", "--json"], env);
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout);
+    expect([parsed.before.scaling, parsed.after.scaling]).toEqual([
+      { min: 1, max: 2 },
+      { min: 2, max: 4 },
+    ]);
+    expect(fake.requests.find((r) => r.method === "PATCH")?.body).toEqual({ autoscaling: { min_replicas: 2, max_replicas: 4 } });
+  });
+
+  it.each(["baseten:yqv4yjw@production", "together:endpoint-d23901de"])("scale %s to max 0 is refused before any change", async (ref) => {
+    const run = await runCli(["scale", ref, "--min", "0", "--max", "0", "--yes"], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")[0]).toMatch(/^error: .*max >= 1/);
+    expect(fake.requests.filter((r) => r.method === "PATCH")).toHaveLength(0);
+  });
+});
+
 describe("providers", () => {
   it("shows which providers are configured, from which variables, with which base URL and commands", async () => {
     const { OPPER_API_KEY: _, ...withoutOpper } = env;
@@ -422,6 +492,8 @@ describe("providers", () => {
         `${fake.baseUrlEnv.HUGGINGFACE_BASE_URL} (HUGGINGFACE_BASE_URL)`,
         "ls, get, versions, scale",
       ],
+      ["baseten", "yes", "BASETEN_API_KEY", `${fake.baseUrlEnv.BASETEN_BASE_URL} (BASETEN_BASE_URL)`, "ls, get, versions, scale"],
+      ["together", "yes", "TOGETHER_API_KEY", `${fake.baseUrlEnv.TOGETHER_BASE_URL} (TOGETHER_BASE_URL)`, "ls, get, versions, scale"],
     ]);
     const json = await runCli(["providers", "--json"], { SIEVE_API_KEY: KEYS.SIEVE_API_KEY });
     expect(JSON.parse(json.stdout)[0]).toEqual({

@@ -10,6 +10,8 @@ export const OPPER = "https://api.opper.ai/v3";
 export const OPPER_V2 = "https://api.opper.ai/v2";
 export const REPLICATE = "https://api.replicate.com/v1";
 export const HUGGINGFACE = "https://api.endpoints.huggingface.cloud";
+export const BASETEN = "https://api.baseten.co/v1";
+export const TOGETHER = "https://api.together.ai/v1";
 
 /** Keys for the first four providers, as a user's environment would hold them (the later ones' tests add theirs). */
 export const ENV_KEYS = {
@@ -17,4 +19,6 @@ export const ENV_KEYS = {
   MODZY_API_KEY: "modzy-key-SECRET-2",
   DEEPINFRA_API_KEY: "deepinfra-key-SECRET-3",
   OPPER_API_KEY: "opper-key-SECRET-4",
+  BASETEN_API_KEY: "baseten-key-SECRET-5",
+  TOGETHER_API_KEY: "together-key-SECRET-6",
 };

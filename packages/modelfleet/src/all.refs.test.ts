@@ -18,6 +18,9 @@ describe("parseRef", () => {
       functionId: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
       revisionId: "9f1a",
     });
+    expect(parseRef("baseten:yqv4yjw@qvv0xeq")).toEqual({ provider: "baseten", modelId: "yqv4yjw", deploymentId: "qvv0xeq" });
+    expect(parseRef("baseten:yqv4yjw@production")).toEqual({ provider: "baseten", modelId: "yqv4yjw", deploymentId: "production" });
+    expect(parseRef("together:endpoint-d23901de")).toEqual({ provider: "together", endpointId: "endpoint-d23901de" });
   });
 
   it.each([
@@ -35,6 +38,11 @@ describe("parseRef", () => {
     ["opper:abc@def@1", "opper:<function_name>@<revision_id>"],
     ["opper-v2:abc", "opper-v2:<function_id>@<revision_id>"],
     ["opper-v2:abc@def@ghi", "opper-v2:<function_id>@<revision_id>"],
+    ["baseten:yqv4yjw", "baseten:<model_id>@<deployment_id|production|development>"],
+    ["baseten:yqv4yjw@a@b", "baseten:<model_id>@<deployment_id|production|development>"],
+    ["baseten:@qvv0xeq", "baseten:<model_id>@<deployment_id|production|development>"],
+    ["together:", "together:<endpoint_id>"],
+    ["together:a/b", "together:<endpoint_id>"],
   ])("rejects %s and shows the expected form", (ref, expected) => {
     const error = catchError(() => parseRef(ref));
     expect(error).toBeInstanceOf(InvalidReferenceError);
@@ -46,7 +54,7 @@ describe("parseRef", () => {
     const error = catchError(() => parseRef("nonesuch:owner/model@v1"));
     expect(InvalidReferenceError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(
-      /unknown provider "nonesuch".*Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface/,
+      /unknown provider "nonesuch".*Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together/,
     );
     expect((catchError(() => parseRef("no-provider")) as Error).message).toContain("does not start with a provider");
   });
@@ -57,12 +65,17 @@ describe("parseRef", () => {
 });
 
 describe("parseModelRef", () => {
-  it("parses each provider's model reference; DeepInfra model names keep their slash", () => {
+  it("parses each provider's model reference; DeepInfra and Together model names keep their slash", () => {
     expect(parseModelRef("sieve:acme/whisper")).toEqual({ provider: "sieve", owner: "acme", function: "whisper" });
     expect(parseModelRef("modzy:ed542963de")).toEqual({ provider: "modzy", modelId: "ed542963de" });
     expect(parseModelRef("deepinfra:meta-llama/Llama-3-8B")).toEqual({ provider: "deepinfra", modelName: "meta-llama/Llama-3-8B" });
     expect(parseModelRef("opper:support/classify-intent")).toEqual({ provider: "opper", functionName: "support/classify-intent" });
     expect(parseModelRef("opper-v2:fn-1")).toEqual({ provider: "opper-v2", functionId: "fn-1" });
+    expect(parseModelRef("baseten:yqv4yjw")).toEqual({ provider: "baseten", modelId: "yqv4yjw" });
+    expect(parseModelRef("together:meta-llama/Llama-3-8b-chat-hf")).toEqual({
+      provider: "together",
+      model: "meta-llama/Llama-3-8b-chat-hf",
+    });
   });
 
   it("rejects a version reference where a model reference is expected", () => {
@@ -90,6 +103,8 @@ const parsedRef: fc.Arbitrary<ParsedRef> = fc.oneof(
   fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment }),
   fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment, version: segment }),
   fc.record({ provider: fc.constant("huggingface" as const), namespace: segment, name: segment }),
+  fc.record({ provider: fc.constant("baseten" as const), modelId: segment, deploymentId: segment }),
+  fc.record({ provider: fc.constant("together" as const), endpointId: segment }),
 );
 const parsedModelRef: fc.Arbitrary<ParsedModelRef> = fc.oneof(
   fc.record({ provider: fc.constant("sieve" as const), owner: segment, function: segment }),
@@ -102,6 +117,11 @@ const parsedModelRef: fc.Arbitrary<ParsedModelRef> = fc.oneof(
   fc.record({ provider: fc.constant("opper-v2" as const), functionId: segment }),
   fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment }),
   fc.record({ provider: fc.constant("huggingface" as const), namespace: segment, name: segment }),
+  fc.record({ provider: fc.constant("baseten" as const), modelId: segment }),
+  fc.record({
+    provider: fc.constant("together" as const),
+    model: fc.array(segment, { minLength: 1, maxLength: 3 }).map((p) => p.join("/")),
+  }),
 );
 
 describe("round trips (property-based)", () => {

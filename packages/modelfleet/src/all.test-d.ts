@@ -1,3 +1,4 @@
+import type { BasetenClient, BasetenDeployment } from "@modelfleet/baseten";
 import type { DeepInfraDeployment } from "@modelfleet/deepinfra";
 import type { HuggingFaceClient, HuggingFaceEndpoint } from "@modelfleet/huggingface";
 import type { OpperClient } from "@modelfleet/opper";
@@ -7,6 +8,7 @@ import type { OpperV2RawVersion } from "@modelfleet/opper-v2/fleet";
 import type { ReplicateDeployment, ReplicateVersion } from "@modelfleet/replicate";
 import type { SieveClient, SieveLegacyVersion, SieveVersion } from "@modelfleet/sieve";
 import { sieve } from "@modelfleet/sieve/fleet";
+import type { TogetherClient, TogetherEndpoint } from "@modelfleet/together";
 import { describe, expectTypeOf, it } from "vitest";
 import { createFleet, type ModelVersion, parseRef, type ScalableVersionRef } from "./all.js";
 import { createFleet as createFleetOf } from "./fleet.js";
@@ -20,6 +22,8 @@ describe("facade types", () => {
       if (v.provider === "sieve") expectTypeOf(v.raw).toEqualTypeOf<SieveVersion | SieveLegacyVersion>();
       if (v.provider === "replicate") expectTypeOf(v.raw).toEqualTypeOf<ReplicateDeployment | ReplicateVersion>();
       if (v.provider === "huggingface") expectTypeOf(v.raw).toEqualTypeOf<HuggingFaceEndpoint>();
+      if (v.provider === "baseten") expectTypeOf(v.raw).toEqualTypeOf<BasetenDeployment>();
+      if (v.provider === "together") expectTypeOf(v.raw).toEqualTypeOf<TogetherEndpoint>();
     };
     expectTypeOf(narrow).toBeFunction();
   });
@@ -30,6 +34,8 @@ describe("facade types", () => {
     expectTypeOf(fleet.getVersion("huggingface:acme-ml/e")).resolves.toHaveProperty("raw").toEqualTypeOf<HuggingFaceEndpoint>();
     expectTypeOf(fleet.getVersion("replicate:acme/d")).resolves.toHaveProperty("provider").toEqualTypeOf<"replicate">();
     expectTypeOf(fleet.client("huggingface")).toEqualTypeOf<HuggingFaceClient>();
+    expectTypeOf(fleet.getVersion("baseten:yqv4yjw@production")).resolves.toHaveProperty("raw").toEqualTypeOf<BasetenDeployment>();
+    expectTypeOf(fleet.getVersion("together:endpoint-1")).resolves.toHaveProperty("provider").toEqualTypeOf<"together">();
     const dynamic: string = "opper:a@b";
     expectTypeOf(fleet.getVersion(dynamic)).resolves.toEqualTypeOf<ModelVersion>();
   });
@@ -46,6 +52,11 @@ describe("facade types", () => {
     // @ts-expect-error Opper has no scaling
     void fleet.scale("opper:fn@rev", { min: 0, max: 1 });
     void fleet.scale("deepinfra:abc", { min: 0, max: 1 });
+    void fleet.scale("baseten:yqv4yjw@production", { min: 0, max: 1 });
+    void fleet.scale("together:endpoint-1", { min: 1, max: 2 });
+    void fleet.scale({ provider: "baseten", modelId: "yqv4yjw", deploymentId: "qvv0xeq" }, { min: 0, max: 1 });
+    // @ts-expect-error a Baseten version reference needs @<deployment_id>
+    void fleet.scale("baseten:yqv4yjw", { min: 0, max: 1 });
     const parsed = parseRef("modzy:m@1.0.0" as string);
     // @ts-expect-error a parsed reference must be narrowed away from opper and opper-v2 first
     void fleet.scale(parsed, { min: 0, max: 1 });
@@ -57,7 +68,7 @@ describe("facade types", () => {
     expectTypeOf(fleet.scale(ref, { min: 0, max: 1 })).resolves.toExtend<ModelVersion>();
     expectTypeOf(fleet.getVersion(ref))
       .resolves.toHaveProperty("provider")
-      .toEqualTypeOf<"sieve" | "modzy" | "deepinfra" | "replicate" | "huggingface">();
+      .toEqualTypeOf<"sieve" | "modzy" | "deepinfra" | "replicate" | "huggingface" | "baseten" | "together">();
   });
 
   it("parseRef on a typed reference gives that provider's parts", () => {
@@ -66,6 +77,8 @@ describe("facade types", () => {
 
   it("client(provider) is the generated client", () => {
     expectTypeOf(fleet.client("sieve")).toEqualTypeOf<SieveClient>();
+    expectTypeOf(fleet.client("baseten")).toEqualTypeOf<BasetenClient>();
+    expectTypeOf(fleet.client("together")).toEqualTypeOf<TogetherClient>();
     expectTypeOf(fleet.client("opper-v2")).toEqualTypeOf<OpperV2Client>();
   });
 

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { json } from "@modelfleet/test-utils";
 import { describe, expect, it, vi } from "vitest";
-import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, OPPER_V2, SIEVE } from "./all.fake-providers.test-helper.js";
+import { BASETEN, DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, OPPER_V2, SIEVE, TOGETHER } from "./all.fake-providers.test-helper.js";
 import { ConfigurationError, createFleet, InternalServerError, InvalidArgumentError, ModelfleetError } from "./all.js";
 import { InvalidReferenceError, PartialFailureError, UnsupportedOperationError } from "./errors.js";
 
@@ -29,6 +29,8 @@ describe("configuration", () => {
       ["opper-v2", true, "env", "OPPER_API_KEY"],
       ["replicate", false, null, "REPLICATE_API_TOKEN"],
       ["huggingface", false, null, "HF_TOKEN"],
+      ["baseten", false, null, "BASETEN_API_KEY"],
+      ["together", false, null, "TOGETHER_API_KEY"],
     ]);
   });
 
@@ -77,7 +79,7 @@ describe("configuration", () => {
     await expect(fleet.client("deepinfra").getGpuAvailability()).resolves.toEqual({ gpus: [] });
     expect(fleet.client("deepinfra")).toBe(fleet.client("deepinfra"));
     expect(() => fleet.client("nonesuch" as never)).toThrow(
-      /Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface$/,
+      /Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together$/,
     );
   });
 
@@ -98,16 +100,21 @@ describe("listDeployments", () => {
       revisions: [{ revision_id: 4, created_at: "2026-01-01T00:00:00Z", schema_hash: "h", is_current: true }],
     }),
     [`GET ${OPPER_V2}/functions`]: json(200, { meta: { total_count: 1 }, data: [{ id: "f1", name: "sum", revision_id: "r1" }] }),
+    [`GET ${BASETEN}/models`]: json(200, { models: [{ id: "m1" }] }),
+    [`GET ${BASETEN}/models/m1/deployments`]: json(200, { deployments: [{ id: "dep1", model_id: "m1", status: "ACTIVE" }] }),
+    [`GET ${TOGETHER}/endpoints`]: json(200, { object: "list", data: [{ id: "endpoint-1", model: "acme/m", state: "STARTED" }] }),
+    [`GET ${TOGETHER}/endpoints/endpoint-1`]: json(200, { id: "endpoint-1", model: "acme/m", state: "STARTED" }),
   };
+  const everyRef = ["baseten:m1@dep1", "deepinfra:d1", "deepinfra:d2", "opper-v2:f1@r1", "opper:sum@4", "together:endpoint-1"];
 
   it("asks every configured provider and yields all results", async () => {
     const fake = fakeProviders(allUp);
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
     const refs = [];
     for await (const v of fleet.listDeployments()) refs.push(v.ref);
-    expect(refs.sort()).toEqual(["deepinfra:d1", "deepinfra:d2", "opper-v2:f1@r1", "opper:sum@4"]);
+    expect(refs.sort()).toEqual(everyRef);
     expect(new Set(fake.requests.map((r) => r.url.host))).toEqual(
-      new Set(["mango.sievedata.com", "app.modzy.com", "api.deepinfra.com", "api.opper.ai"]),
+      new Set(["mango.sievedata.com", "app.modzy.com", "api.deepinfra.com", "api.opper.ai", "api.baseten.co", "api.together.ai"]),
     );
   });
 
@@ -121,7 +128,7 @@ describe("listDeployments", () => {
     } catch (error) {
       thrown = error;
     }
-    expect(refs.sort()).toEqual(["deepinfra:d1", "deepinfra:d2", "opper-v2:f1@r1", "opper:sum@4"]);
+    expect(refs.sort()).toEqual(everyRef);
     expect(thrown).toBeInstanceOf(PartialFailureError);
     const failure = (thrown as PartialFailureError).failures;
     expect(failure.map((f) => f.provider)).toEqual(["modzy"]);
@@ -138,7 +145,7 @@ describe("listDeployments", () => {
     });
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
     const { versions, failures } = await fleet.listDeployments().settled();
-    expect(versions.map((v) => v.ref).sort()).toEqual(["deepinfra:d1", "deepinfra:d2", "opper-v2:f1@r1"]);
+    expect(versions.map((v) => v.ref).sort()).toEqual(everyRef.filter((ref) => !ref.startsWith("opper:")));
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ provider: "opper", error: { status: 401 } });
   });
@@ -175,10 +182,12 @@ describe("listDeployments", () => {
       [`GET ${DEEPINFRA}/deploy/list`]: slow([]),
       [`GET ${OPPER}/functions`]: slow({ functions: [] }),
       [`GET ${OPPER_V2}/functions`]: slow({ meta: { total_count: 0 }, data: [] }),
+      [`GET ${BASETEN}/models`]: slow({ models: [] }),
+      [`GET ${TOGETHER}/endpoints`]: slow({ object: "list", data: [] }),
     });
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch, concurrency: 2 });
     await fleet.listDeployments().settled();
-    expect(fake.requests).toHaveLength(5);
+    expect(fake.requests).toHaveLength(7);
     expect(peak).toBe(2);
   });
 
@@ -239,6 +248,18 @@ describe("scale arguments", () => {
     expect(error).toMatchObject({ argument });
     expect(fake.requests).toHaveLength(0);
   });
+
+  it.each(["baseten:m1@dep1", "baseten:m1@production", "together:endpoint-1"])(
+    "refuses min > max for %s before any request",
+    async (ref) => {
+      const fake = fakeProviders({});
+      const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+      const error = await fleet.scale(ref as "baseten:m1@dep1", { min: 3, max: 2 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect(error).toMatchObject({ argument: "min" });
+      expect(fake.requests).toHaveLength(0);
+    },
+  );
 
   it("a malformed reference is an InvalidReferenceError before any request", async () => {
     const fake = fakeProviders({});

@@ -54,6 +54,37 @@ export const HF_ENDPOINT = {
   },
 };
 
+/** A deployment as Baseten's API returns it. */
+export const BASETEN_DEPLOYMENT = {
+  id: "qvv0xeq",
+  created_at: "2025-03-12T14:03:27.511Z",
+  name: "deployment-2",
+  model_id: "yqv4yjw",
+  is_production: true,
+  is_development: false,
+  status: "ACTIVE",
+  active_replica_count: 1,
+  autoscaling_settings: null,
+  instance_type_name: "1x A10G",
+  environment: "production",
+  request_backpressure_settings: { policy: null },
+};
+
+/** An endpoint as Together's API returns it. */
+export const TOGETHER_ENDPOINT = {
+  object: "endpoint",
+  id: "endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7",
+  name: "devuser/meta-llama/Llama-3-8b-chat-hf-a32b82a1",
+  display_name: "llama",
+  model: "meta-llama/Llama-3-8b-chat-hf",
+  hardware: "1x_nvidia_a100_80gb_sxm",
+  type: "dedicated",
+  owner: "devuser",
+  state: "STARTED",
+  autoscaling: { min_replicas: 1, max_replicas: 2 },
+  created_at: "2025-02-04T10:43:55.405Z",
+};
+
 /** A loopback stand-in for the providers' APIs, answering the few requests the consumers make. */
 export interface FakeApi {
   url: string;
@@ -68,15 +99,23 @@ const routes: Record<string, Handler> = {
   "GET /v2/functions/acme/whisper/versions/latest": () => ({ status: 200, body: SIEVE_VERSION }),
   "GET /v1/deployments/acme/image-gen": () => ({ status: 200, body: REPLICATE_DEPLOYMENT }),
   "GET /v2/endpoint/acme-ml/my-endpoint-name": () => ({ status: 200, body: HF_ENDPOINT }),
+  "GET /v1/models/yqv4yjw/deployments/production": () => ({ status: 200, body: BASETEN_DEPLOYMENT }),
+  "GET /endpoints/endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7": () => ({ status: 200, body: TOGETHER_ENDPOINT }),
 };
 
 /** Each provider's auth header and 404 body, by path prefix; Sieve's is the fallback. */
 const providers: { prefix: string; authorized: (request: IncomingMessage) => boolean; notFound: unknown }[] = [
+  // Replicate and Baseten (both under /v1/, both bearer tokens).
   { prefix: "/v1/", authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`, notFound: { detail: "Not found." } },
   {
     prefix: "/v2/endpoint/",
     authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`,
     notFound: { error: "Endpoint not found" },
+  },
+  {
+    prefix: "/endpoints/",
+    authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`,
+    notFound: { detail: "version not found" },
   },
   { prefix: "/", authorized: (r) => r.headers["x-api-key"] === API_KEY, notFound: { detail: "version not found" } },
 ];

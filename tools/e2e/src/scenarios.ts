@@ -1,5 +1,5 @@
 import type { ConsumerScenario } from "./consumer.js";
-import { HF_ENDPOINT, REPLICATE_DEPLOYMENT, SIEVE_VERSION } from "./fake-api.js";
+import { BASETEN_DEPLOYMENT, HF_ENDPOINT, REPLICATE_DEPLOYMENT, SIEVE_VERSION, TOGETHER_ENDPOINT } from "./fake-api.js";
 
 /**
  * The packages installed alone into fresh projects. `version` is filled in with the published version: it proves the
@@ -50,6 +50,19 @@ export function scenarios(published: ReadonlyMap<string, string>): ConsumerScena
         normalized: "ready",
         missing: "404 Endpoint not found",
       },
+    });
+  }
+  // Providers added later, each installed alone as well.
+  for (const [packageName, fixture, id, status, missing] of [
+    ["@modelfleet/baseten", "baseten", BASETEN_DEPLOYMENT.id, BASETEN_DEPLOYMENT.status, "404 Not found."],
+    ["@modelfleet/together", "together", TOGETHER_ENDPOINT.id, TOGETHER_ENDPOINT.state, "404 version not found"],
+  ] as const) {
+    if (!published.has(packageName)) continue;
+    list.push({
+      kind: "library",
+      packageName,
+      fixture,
+      expected: { package: packageName, version: published.get(packageName), id, status, missing },
     });
   }
   // The facade, once it is in the repository (it ships with the providers from then on).

@@ -7,7 +7,7 @@ export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
 export const FACADE_WITH_ONE_PROVIDER_LIMIT = 16_300;
-export const FACADE_WITH_ALL_LIMIT = 23_100;
+export const FACADE_WITH_ALL_LIMIT = 24_700;
 /** The fleet file reader (YAML parser and JSON Schema validator included), outside the facade's main entry. */
 export const FLEET_FILE_LIMIT = 83_500;
 
@@ -56,6 +56,8 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // Each further provider adds its operations table, adapter and normalizers to modelfleet/all: Replicate and Hugging
   // Face about 1.3 kB each, Opper's legacy v2 API beside v3 about 800 B (their one-provider fleets: 12813 B,
   // 12756 B, 12133 B).
+  // Baseten and Together add their clients and adapters too (one-provider fleets 12695 B and 12166 B; modelfleet/all
+  // with nine providers 20652 B).
   // The desired-state engine (plan, apply, waitFor, the lifecycle verbs) is part of the fleet object, so it is in
   // every bundle (about 3.9 kB): see the limits above and bench/README.md for the sizes measured. Fleet files (YAML
   // parser, JSON Schema validator) stay in `modelfleet/fleet-file`, measured as a bundle of its own (for Node: it
@@ -82,6 +84,11 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   }
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
+  // Baseten's client has 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
+  // to the by-id ones (about 60 B gzipped each): 5582 B, so a ratchet of its own just above that.
+  if (manifest.name === "@modelfleet/baseten") {
+    return { measure: "added", limit: 5_650, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+  }
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
     return { measure: "added", limit: 5_500, target: 4_000, description: "one provider client with the runtime bundled" };
   }
