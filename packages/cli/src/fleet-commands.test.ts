@@ -52,6 +52,9 @@ function statefulRoutes() {
     },
     // Opper v3 has no functions here; the v2 function is what the fleet files name.
     "GET /opper/v3/functions": { body: { functions: [] } },
+    // Nor have Baseten and Together deployments here: export lists them as empty, not failed.
+    "GET /baseten/v1/models": { body: { models: [] } },
+    "GET /together/endpoints": { body: { object: "list", data: [] } },
     "GET /opper-v2/functions": { body: { meta: { total_count: 1 }, data: [{ id: "f-1", name: "summarize", revision_id: "r-9" }] } },
     "GET /opper-v2/functions/f-1/revisions/r-9": { body: { id: "f-1", name: "summarize", instructions: "", revision_id: "r-9" } },
     "GET /modzy/models": { body: [] },
