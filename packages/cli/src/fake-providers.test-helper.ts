@@ -36,8 +36,8 @@ export interface FakeReply {
   hang?: boolean;
 }
 
-/** Routes keyed `METHOD /provider/path`; a function sees the request (to keep state, or echo it). */
-export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeReply)>;
+/** Routes keyed `METHOD /provider/path`; a function sees the request (to keep state, echo it, or answer late). */
+export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeReply | Promise<FakeReply>)>;
 
 /**
  * One node:http server on 127.0.0.1 (port 0) standing in for every provider, each under its own path prefix
@@ -46,7 +46,7 @@ export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeR
  */
 export async function startFakeProviders(routes: Routes) {
   const requests: FakeRequest[] = [];
-  const server = await startFakeServer((seen, outgoing) => {
+  const server = await startFakeServer(async (seen, outgoing) => {
     const url = new URL(seen.url, "http://127.0.0.1");
     const [, provider = "", ...rest] = url.pathname.split("/");
     const request: FakeRequest = {
@@ -59,7 +59,7 @@ export async function startFakeProviders(routes: Routes) {
     };
     requests.push(request);
     const route = routes[`${request.method} ${url.pathname}`];
-    const reply = typeof route === "function" ? route(request) : route;
+    const reply = typeof route === "function" ? await route(request) : route;
     if (reply?.hang) return;
     const {
       status = 200,

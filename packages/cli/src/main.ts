@@ -1,7 +1,11 @@
 import { version as cliVersion } from "../package.json";
 import { type ParsedCommandLine, parseCommandLine } from "./args.js";
+import { apply } from "./commands/apply.js";
+import { exportFleet } from "./commands/export.js";
 import { get } from "./commands/get.js";
+import { promote, rollback, start, stop } from "./commands/lifecycle.js";
 import { ls } from "./commands/ls.js";
+import { plan } from "./commands/plan.js";
 import { providers } from "./commands/providers.js";
 import { scale } from "./commands/scale.js";
 import { versions } from "./commands/versions.js";
@@ -14,7 +18,11 @@ import { colorsFor } from "./output.js";
 import { maskForProvider } from "./sensitive.js";
 import { COMMAND_USAGE, type CommandName, GENERAL_USAGE, HELP } from "./usage.js";
 
-const COMMANDS: Record<CommandName, (context: Context) => Promise<ExitCode>> = { ls, get, versions, scale, providers };
+const COMMANDS: Record<CommandName, (context: Context) => Promise<ExitCode>> = {
+  ...{ ls, get, versions, scale, providers },
+  ...{ start, stop, promote, rollback },
+  ...{ plan, apply, export: exportFleet },
+};
 
 /**
  * Runs one command line and returns its exit code. Never throws: every failure becomes one line on stderr
@@ -58,10 +66,11 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<ExitCode
     return await COMMANDS[line.command](context);
   } catch (error) {
     const { code, line, usage: usageLine } = report(error, usage);
-    io.stderr.write(`${err.red("error:")} ${line}\n`);
+    for (const part of line.split("\n")) io.stderr.write(`${err.red("error:")} ${part}\n`);
     if (usageLine) io.stderr.write(`usage: ${usageLine}\n`);
     if (debug) io.stderr.write(`${debugDetails(error)}\n`);
-    return code;
+    // For plan, 2 means "changes to make" (as terraform plan -detailed-exitcode): every error is 1 there.
+    return code === EXIT.usage && (usageLine ?? usage) === COMMAND_USAGE.plan ? EXIT.failed : code;
   } finally {
     timers?.clear();
   }

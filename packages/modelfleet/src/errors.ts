@@ -1,7 +1,7 @@
 import { hasErrorMarker, InvalidArgumentError, ModelfleetError, markErrorClass } from "@modelfleet/runtime";
 
-/** Marks an error class (see `markErrorClass`) and defines its static `isInstance`, like the runtime's own errors. */
-function registerErrorClass(ctor: { prototype: object }, name: string): void {
+/** Marks an error class (see `markErrorClass`) and defines its static `isInstance`, like the runtime's own errors. Internal. */
+export function registerErrorClass(ctor: { prototype: object }, name: string): void {
   markErrorClass(ctor, name);
   Object.defineProperty(ctor, "isInstance", {
     value: (value: unknown) => hasErrorMarker(value, name),

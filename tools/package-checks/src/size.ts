@@ -6,8 +6,10 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 15_200;
-export const FACADE_WITH_ALL_LIMIT = 23_000;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 18_600;
+export const FACADE_WITH_ALL_LIMIT = 26_950;
+/** The fleet file reader (YAML parser and JSON Schema validator included), outside the facade's main entry. */
+export const FLEET_FILE_LIMIT = 83_600;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -30,6 +32,8 @@ export interface BundleBudget {
   contents: string;
   limit?: number;
   target?: number;
+  /** `node` for an entry that reads files (Node's built-in modules are left out); default `browser`. */
+  platform?: "browser" | "node";
 }
 
 /**
@@ -49,13 +53,17 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // further provider's operations table, adapter and normalizers in `modelfleet/all` (0.8–1.7 kB each). Last
   // measured: largest provider client 7050 B (Baseten apart, below), facade alone 7768 B, largest one-provider fleet
   // 15117 B, `modelfleet/all` with nine providers 22951 B.
+  // The desired-state engine (plan, apply, waitFor, the lifecycle verbs) is part of the fleet object, so it is in
+  // every bundle (about 3.9 kB): facade alone 11664 B, largest one-provider fleet 18538 B, `modelfleet/all` 26897 B.
+  // Fleet files (YAML parser, JSON Schema validator) stay in `modelfleet/fleet-file`, measured as a bundle of its own
+  // (for Node: it reads files): 83544 B, nearly all of it the YAML parser and ajv.
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
     );
     return {
       measure: "total",
-      limit: 7_800,
+      limit: 11_700,
       description: "the facade without providers, with the runtime and openapi-fetch",
       bundles: [
         ...providers.map((name) => ({
@@ -65,6 +73,7 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
           target: 12_000,
         })),
         { label: "modelfleet/all", contents: 'export * from "modelfleet/all";', limit: FACADE_WITH_ALL_LIMIT, target: 12_000 },
+        { label: "modelfleet/fleet-file", contents: 'export * from "modelfleet/fleet-file";', limit: FLEET_FILE_LIMIT, platform: "node" },
       ],
     };
   }
@@ -115,13 +124,18 @@ export function esmEntry(manifest: PackageManifest): string {
   return entry.startsWith(".") ? entry : `./${entry}`;
 }
 
-async function bundle(contents: string, resolveDir: string, external: string[]): Promise<BundleSize> {
+async function bundle(
+  contents: string,
+  resolveDir: string,
+  external: string[],
+  platform: "browser" | "node" = "browser",
+): Promise<BundleSize> {
   const result = await build({
     stdin: { contents, resolveDir, loader: "js", sourcefile: "size-entry.js" },
     bundle: true,
     minify: true,
     format: "esm",
-    platform: "browser",
+    platform,
     target: "es2022",
     legalComments: "none",
     external,
@@ -178,7 +192,7 @@ export async function measureBundles(
   dir: string,
   bundles: readonly BundleBudget[],
 ): Promise<Array<{ bundle: BundleBudget; size: BundleSize }>> {
-  return Promise.all(bundles.map(async (budget) => ({ bundle: budget, size: await bundle(budget.contents, dir, []) })));
+  return Promise.all(bundles.map(async (budget) => ({ bundle: budget, size: await bundle(budget.contents, dir, [], budget.platform) })));
 }
 
 /** Problems for bundles over their limit. */

@@ -103,7 +103,7 @@ function failureJson({ provider, error }: ProviderFailure) {
   return { provider, error: ModelfleetError.isInstance(error) ? error.toJSON() : { message: describeError(error) } };
 }
 
-function checkProviders(values: string[], usage: string): ProviderId[] | undefined {
+export function checkProviders(values: string[], usage: string): ProviderId[] | undefined {
   if (values.length === 0) return undefined;
   for (const value of values) {
     if (!isProviderId(value)) {
