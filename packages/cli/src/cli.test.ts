@@ -490,10 +490,16 @@ describe("providers", () => {
         "no",
         "HF_TOKEN (not set)",
         `${fake.baseUrlEnv.HUGGINGFACE_BASE_URL} (HUGGINGFACE_BASE_URL)`,
-        "ls, get, versions, scale",
+        "ls, get, versions, scale, start, stop",
       ],
       ["baseten", "yes", "BASETEN_API_KEY", `${fake.baseUrlEnv.BASETEN_BASE_URL} (BASETEN_BASE_URL)`, "ls, get, versions, scale"],
-      ["together", "yes", "TOGETHER_API_KEY", `${fake.baseUrlEnv.TOGETHER_BASE_URL} (TOGETHER_BASE_URL)`, "ls, get, versions, scale"],
+      [
+        "together",
+        "yes",
+        "TOGETHER_API_KEY",
+        `${fake.baseUrlEnv.TOGETHER_BASE_URL} (TOGETHER_BASE_URL)`,
+        "ls, get, versions, scale, start, stop",
+      ],
     ]);
     const json = await runCli(["providers", "--json"], { SIEVE_API_KEY: KEYS.SIEVE_API_KEY });
     expect(JSON.parse(json.stdout)[0]).toEqual({

@@ -230,4 +230,17 @@ describe("huggingface through the fleet", () => {
     const error = await fleet.scale("huggingface:acme-ml/my-endpoint-name", { min: 1, max: 50 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, operationId: "updateEndpoint", providerMessage: "maxReplica exceeds your quota" });
   });
+
+  it.each([
+    ["stop", "pause", "paused", "stopped"],
+    ["start", "resume", "initializing", "deploying"],
+  ] as const)("%s POSTs %s and returns the endpoint it answers with", async (verb, action, state, status) => {
+    const { fleet, requests } = fleetWith({
+      [`POST ${ENDPOINT_URL}/${action}`]: json(200, { ...endpoint, status: { ...endpoint.status, state } }),
+    });
+    const version = await fleet[verb]("huggingface:acme-ml/my-endpoint-name");
+    expect(requests.map((r) => [r.method, r.url.pathname])).toEqual([["POST", `/v2/endpoint/acme-ml/my-endpoint-name/${action}`]]);
+    expect(requests[0]?.headers.get("authorization")).toBe(`Bearer ${KEY}`);
+    expect(version).toMatchObject({ ref: "huggingface:acme-ml/my-endpoint-name", status, providerStatus: state });
+  });
 });

@@ -24,7 +24,7 @@ export const huggingFaceAdapter: Omit<
   "name" | "envVar" | "explicit" | "keySource" | "createClient"
 > = {
   id: "huggingface",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true },
   versionRef: { form: "huggingface:<namespace>/<endpoint>", parse: endpointParts, format },
   modelRef: { form: "huggingface:<namespace>/<endpoint>", parse: endpointParts, format },
 
@@ -52,5 +52,23 @@ export const huggingFaceAdapter: Omit<
     const current = await client.getEndpoint(path, { signal });
     const raw = await client.updateEndpoint({ ...path, body: huggingFaceScaleBody(current, bounds.min, bounds.max) }, { signal });
     return normalizeHuggingFaceEndpoint(raw, ref.namespace, ref.name);
+  },
+
+  // Hugging Face's pause keeps the endpoint and stops every replica and its billing (state `paused`); resume brings
+  // it back. Both answer with the endpoint. Scale-to-zero is not a stop: it wakes on the next request.
+  async start(client, ref, { signal }) {
+    return normalizeHuggingFaceEndpoint(
+      await client.resumeEndpoint({ namespace: ref.namespace, name: ref.name }, { signal }),
+      ref.namespace,
+      ref.name,
+    );
+  },
+
+  async stop(client, ref, { signal }) {
+    return normalizeHuggingFaceEndpoint(
+      await client.pauseEndpoint({ namespace: ref.namespace, name: ref.name }, { signal }),
+      ref.namespace,
+      ref.name,
+    );
   },
 };

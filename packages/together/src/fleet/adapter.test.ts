@@ -193,12 +193,25 @@ describe("together through the fleet", () => {
     await expect(fleet.getVersion(`together:${ID}`, controller.signal)).rejects.toThrow(/abort/i);
   });
 
-  it("has the four facade capabilities; start and stop stay on the generated client's state update", async () => {
-    const { fleet, requests } = fleetWith({ [`PATCH ${TOGETHER}/endpoints/${ID}`]: json(200, { ...endpoint, state: "STOPPING" }) });
-    expect(together().capabilities).toEqual({ getVersion: true, listVersions: true, listDeployments: true, scale: true });
-    const stopping = await fleet.client.updateEndpoint({ endpointId: ID, body: { state: "STOPPED" } });
-    expect(normalizeTogetherEndpoint(stopping).status).toBe("stopped");
-    expect(requests.map((r) => [r.method, r.url.pathname, r.body])).toEqual([["PATCH", `/v1/endpoints/${ID}`, { state: "STOPPED" }]]);
+  it.each([
+    ["stop", "STOPPED", "STOPPING", "stopped"],
+    ["start", "STARTED", "STARTING", "deploying"],
+  ] as const)("%s PATCHes the endpoint's state to %s and returns the endpoint it answers with", async (verb, state, answered, status) => {
+    const { fleet, requests } = fleetWith({ [`PATCH ${TOGETHER}/endpoints/${ID}`]: json(200, { ...endpoint, state: answered }) });
+    expect(together().capabilities).toMatchObject({ start: true, stop: true });
+    const version = await fleet[verb](`together:${ID}`);
+    expect(requests.map((r) => [r.method, r.url.pathname, r.body])).toEqual([["PATCH", `/v1/endpoints/${ID}`, { state }]]);
+    expect(version).toMatchObject({ ref: `together:${ID}`, status, providerStatus: answered });
+  });
+
+  it("a stop the API refuses (404) surfaces as NotFoundError after one request", async () => {
+    const { fleet, requests } = fleetWith({
+      [`PATCH ${TOGETHER}/endpoints/endpoint-gone`]: json(404, {
+        error: { message: "Not found", type: "not_found", param: null, code: null },
+      }),
+    });
+    await expect(fleet.stop("together:endpoint-gone")).rejects.toBeInstanceOf(NotFoundError);
+    expect(requests).toHaveLength(1);
   });
 });
 

@@ -15,7 +15,7 @@ import type { TogetherFleetTypes, TogetherFleetVersion } from "./types.js";
 /** Together AI dedicated endpoints (v1): one model on one hardware configuration, started and stopped by `state`. */
 export const togetherAdapter: Omit<FleetProvider<TogetherFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "together",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true },
   versionRef: {
     form: "together:<endpoint_id>",
     parse(rest, bad) {
@@ -57,7 +57,26 @@ export const togetherAdapter: Omit<FleetProvider<TogetherFleetTypes>, "name" | "
     const body: TogetherUpdateEndpointRequest = { autoscaling: { min_replicas: bounds.min, max_replicas: bounds.max } };
     return normalizeTogetherEndpoint(await client.updateEndpoint({ endpointId: ref.endpointId, body }, { signal }), ref.endpointId);
   },
+
+  // An endpoint is started and stopped by its `state`; the PATCH answers with the endpoint (`STARTING`, `STOPPING`
+  // while Together is on its way). Asking for the state it is already in is not an error.
+  async start(client, ref, { signal }) {
+    return setState(client, ref.endpointId, "STARTED", signal);
+  },
+
+  async stop(client, ref, { signal }) {
+    return setState(client, ref.endpointId, "STOPPED", signal);
+  },
 };
+
+async function setState(
+  client: TogetherClient,
+  endpointId: string,
+  state: "STARTED" | "STOPPED",
+  signal: AbortSignal | undefined,
+): Promise<TogetherFleetVersion> {
+  return normalizeTogetherEndpoint(await client.updateEndpoint({ endpointId, body: { state } }, { signal }), endpointId);
+}
 
 /**
  * The account's own dedicated endpoints (of `model`, when given), each read in full: listed items lack hardware and
