@@ -492,7 +492,13 @@ describe("providers", () => {
         `${fake.baseUrlEnv.HUGGINGFACE_BASE_URL} (HUGGINGFACE_BASE_URL)`,
         "ls, get, versions, scale, start, stop",
       ],
-      ["baseten", "yes", "BASETEN_API_KEY", `${fake.baseUrlEnv.BASETEN_BASE_URL} (BASETEN_BASE_URL)`, "ls, get, versions, scale"],
+      [
+        "baseten",
+        "yes",
+        "BASETEN_API_KEY",
+        `${fake.baseUrlEnv.BASETEN_BASE_URL} (BASETEN_BASE_URL)`,
+        "ls, get, versions, scale, start, stop",
+      ],
       [
         "together",
         "yes",

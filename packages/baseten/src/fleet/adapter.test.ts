@@ -232,20 +232,52 @@ describe("baseten through the fleet", () => {
     await expect(fleet.getVersion("baseten:yqv4yjw@qvv0xeq", controller.signal)).rejects.toThrow(/abort/i);
   });
 
-  it("has the four facade capabilities; promote, activate and deactivate stay on the generated client", async () => {
+  it.each([
+    ["stop", "deactivate", "INACTIVE", "stopped"],
+    ["start", "activate", "ACTIVE", "ready"],
+  ] as const)("%s POSTs %s, then reads the deployment again (Baseten answers with a success flag)", async (verb, action, word, status) => {
     const { fleet, requests } = fleetWith({
-      [`POST ${MODELS}/yqv4yjw/deployments/qvv0xeq/deactivate`]: json(200, { success: true }),
+      [`POST ${MODELS}/yqv4yjw/deployments/qvv0xeq/${action}`]: json(200, { success: true }),
+      [`GET ${MODELS}/yqv4yjw/deployments/qvv0xeq`]: json(200, { ...deployment, status: word }),
+    });
+    const version = await fleet[verb]("baseten:yqv4yjw@qvv0xeq");
+    expect(requests.map((r) => [r.method, r.url.pathname])).toEqual([
+      ["POST", `/v1/models/yqv4yjw/deployments/qvv0xeq/${action}`],
+      ["GET", "/v1/models/yqv4yjw/deployments/qvv0xeq"],
+    ]);
+    expect(version).toMatchObject({ ref: "baseten:yqv4yjw@qvv0xeq", status, providerStatus: word });
+  });
+
+  it("stop of the production deployment goes through Baseten's production path", async () => {
+    const { fleet, requests } = fleetWith({
+      [`POST ${MODELS}/yqv4yjw/deployments/production/deactivate`]: json(200, { success: true }),
+      [`GET ${MODELS}/yqv4yjw/deployments/production`]: json(200, { ...deployment, status: "INACTIVE" }),
+    });
+    await fleet.stop("baseten:yqv4yjw@production");
+    expect(requests.map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
+      "POST /v1/models/yqv4yjw/deployments/production/deactivate",
+      "GET /v1/models/yqv4yjw/deployments/production",
+    ]);
+  });
+
+  it("has start and stop; promote stays on the generated client", async () => {
+    const { fleet, requests } = fleetWith({
       [`POST ${MODELS}/yqv4yjw/deployments/qvv0xeq/promote`]: json(200, deployment),
     });
-    expect(baseten().capabilities).toEqual({ getVersion: true, listVersions: true, listDeployments: true, scale: true });
-    await expect(fleet.client.deactivateDeployment({ model_id: "yqv4yjw", deployment_id: "qvv0xeq" })).resolves.toEqual({ success: true });
+    expect(baseten().capabilities).toEqual({
+      getVersion: true,
+      listVersions: true,
+      listDeployments: true,
+      scale: true,
+      start: true,
+      stop: true,
+    });
     await fleet.client.promoteDeployment({
       model_id: "yqv4yjw",
       deployment_id: "qvv0xeq",
       body: { scale_down_previous_production: false },
     });
     expect(requests.map((r) => [r.method, r.url.pathname, r.body])).toEqual([
-      ["POST", "/v1/models/yqv4yjw/deployments/qvv0xeq/deactivate", undefined],
       ["POST", "/v1/models/yqv4yjw/deployments/qvv0xeq/promote", { scale_down_previous_production: false }],
     ]);
   });

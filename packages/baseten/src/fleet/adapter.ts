@@ -22,7 +22,7 @@ type Parts = BasetenFleetTypes["versionParts"];
 /** Baseten: a model's deployments are its versions; its environments (production, development, …) point at one each. */
 export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "baseten",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true },
   versionRef: {
     form: "baseten:<model_id>@<deployment_id|production|development>",
     parse(rest, bad) {
@@ -75,6 +75,18 @@ export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "en
     await updateAutoscaling(client, ref, body, { signal });
     return normalizeBasetenDeployment(await readDeployment(client, ref, signal), ref);
   },
+
+  // Activate brings a deactivated deployment back; deactivate releases its compute and keeps it (`INACTIVE`). Both
+  // answer with a success flag only, so the deployment is read again, as after a scale.
+  async start(client, ref, { signal }) {
+    await setActive(client, ref, true, { signal });
+    return normalizeBasetenDeployment(await readDeployment(client, ref, signal), ref);
+  },
+
+  async stop(client, ref, { signal }) {
+    await setActive(client, ref, false, { signal });
+    return normalizeBasetenDeployment(await readDeployment(client, ref, signal), ref);
+  },
 };
 
 /** A deployment by id, or the one an environment points at through Baseten's `production` / `development` paths. */
@@ -95,6 +107,22 @@ function updateAutoscaling(
   if (deploymentId === "production") return client.updateProductionAutoscalingSettings({ model_id, body }, options);
   if (deploymentId === "development") return client.updateDevelopmentAutoscalingSettings({ model_id, body }, options);
   return client.updateAutoscalingSettings({ model_id, deployment_id: deploymentId, body }, options);
+}
+
+function setActive(client: BasetenClient, ref: Parts, active: boolean, options: { signal: CallContext["signal"] }) {
+  const { modelId: model_id, deploymentId } = ref;
+  if (deploymentId === "production") {
+    return active
+      ? client.activateProductionDeployment({ model_id }, options)
+      : client.deactivateProductionDeployment({ model_id }, options);
+  }
+  if (deploymentId === "development") {
+    return active
+      ? client.activateDevelopmentDeployment({ model_id }, options)
+      : client.deactivateDevelopmentDeployment({ model_id }, options);
+  }
+  const path = { model_id, deployment_id: deploymentId };
+  return active ? client.activateDeployment(path, options) : client.deactivateDeployment(path, options);
 }
 
 async function modelDeployments(
