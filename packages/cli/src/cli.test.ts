@@ -497,7 +497,7 @@ describe("providers", () => {
         "yes",
         "BASETEN_API_KEY",
         `${fake.baseUrlEnv.BASETEN_BASE_URL} (BASETEN_BASE_URL)`,
-        "ls, get, versions, scale, start, stop",
+        "ls, get, versions, scale, start, stop, promote",
       ],
       [
         "together",

@@ -7,7 +7,7 @@ export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
 export const FACADE_WITH_ONE_PROVIDER_LIMIT = 18_600;
-export const FACADE_WITH_ALL_LIMIT = 27_150;
+export const FACADE_WITH_ALL_LIMIT = 27_250;
 /** The fleet file reader (YAML parser and JSON Schema validator included), outside the facade's main entry. */
 export const FLEET_FILE_LIMIT = 83_600;
 
@@ -54,8 +54,8 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // measured: largest provider client 7050 B (Baseten apart, below), facade alone 7768 B, largest one-provider fleet
   // 15117 B, `modelfleet/all` with nine providers 22951 B.
   // The desired-state engine (plan, apply, waitFor, the lifecycle verbs) is part of the fleet object, so it is in
-  // every bundle (about 3.9 kB): facade alone 11664 B, largest one-provider fleet 18538 B, `modelfleet/all` 27080 B
-  // (with Together's, Hugging Face's and Baseten's start/stop).
+  // every bundle (about 3.9 kB): facade alone 11664 B, largest one-provider fleet 18538 B, `modelfleet/all` 27180 B
+  // (with Together's, Hugging Face's and Baseten's start/stop, Baseten's promote).
   // Fleet files (YAML parser, JSON Schema validator) stay in `modelfleet/fleet-file`, measured as a bundle of its own
   // (for Node: it reads files): 83544 B, nearly all of it the YAML parser and ajv.
   if (manifest.name === "modelfleet") {

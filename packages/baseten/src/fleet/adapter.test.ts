@@ -260,9 +260,10 @@ describe("baseten through the fleet", () => {
     ]);
   });
 
-  it("has start and stop; promote stays on the generated client", async () => {
+  it("promote POSTs the deployment's promote, then reads production again", async () => {
     const { fleet, requests } = fleetWith({
       [`POST ${MODELS}/yqv4yjw/deployments/qvv0xeq/promote`]: json(200, deployment),
+      [`GET ${MODELS}/yqv4yjw/deployments/production`]: json(200, { ...deployment, environment: "production" }),
     });
     expect(baseten().capabilities).toEqual({
       getVersion: true,
@@ -271,15 +272,34 @@ describe("baseten through the fleet", () => {
       scale: true,
       start: true,
       stop: true,
+      promote: true,
     });
-    await fleet.client.promoteDeployment({
-      model_id: "yqv4yjw",
-      deployment_id: "qvv0xeq",
-      body: { scale_down_previous_production: false },
-    });
-    expect(requests.map((r) => [r.method, r.url.pathname, r.body])).toEqual([
-      ["POST", "/v1/models/yqv4yjw/deployments/qvv0xeq/promote", { scale_down_previous_production: false }],
+    const version = await fleet.promote("baseten:yqv4yjw@production", "qvv0xeq");
+    expect(requests.map((r) => [r.method, r.url.pathname])).toEqual([
+      ["POST", "/v1/models/yqv4yjw/deployments/qvv0xeq/promote"],
+      ["GET", "/v1/models/yqv4yjw/deployments/production"],
     ]);
+    expect(version).toMatchObject({ ref: "baseten:yqv4yjw@qvv0xeq", version: "qvv0xeq" });
+  });
+
+  it("promote of development goes through Baseten's development path", async () => {
+    const { fleet, requests } = fleetWith({
+      [`POST ${MODELS}/yqv4yjw/deployments/development/promote`]: json(200, deployment),
+      [`GET ${MODELS}/yqv4yjw/deployments/production`]: json(200, deployment),
+    });
+    await fleet.promote("baseten:yqv4yjw@production", "development");
+    expect(requests.map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
+      "POST /v1/models/yqv4yjw/deployments/development/promote",
+      "GET /v1/models/yqv4yjw/deployments/production",
+    ]);
+  });
+
+  it("promote refuses a reference that is not production, before any request, naming it", async () => {
+    const { fleet, requests } = fleetWith({});
+    await expect(fleet.promote("baseten:yqv4yjw@qvv0xeq", "abc1234")).rejects.toSatisfy(
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "ref" && /@production/.test(e.message),
+    );
+    expect(requests).toHaveLength(0);
   });
 });
 

@@ -22,7 +22,7 @@ type Parts = BasetenFleetTypes["versionParts"];
 /** Baseten: a model's deployments are its versions; its environments (production, development, …) point at one each. */
 export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "baseten",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true, promote: true },
   versionRef: {
     form: "baseten:<model_id>@<deployment_id|production|development>",
     parse(rest, bad) {
@@ -85,6 +85,22 @@ export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "en
 
   async stop(client, ref, { signal }) {
     await setActive(client, ref, false, { signal });
+    return normalizeBasetenDeployment(await readDeployment(client, ref, signal), ref);
+  },
+
+  // What serves is the production environment: `baseten:<model_id>@production` is promoted to a deployment id (or to
+  // `development`, through Baseten's own path for it), then production is read again. Baseten keeps the previous
+  // production deployment running unless told otherwise; that stays Baseten's default.
+  async promote(client, ref, { version }, { signal }) {
+    if (ref.deploymentId !== "production") {
+      throw new InvalidArgumentError(
+        "ref",
+        `Baseten promotes to its production environment: use baseten:${ref.modelId}@production, with the deployment to promote as the version`,
+      );
+    }
+    const model_id = ref.modelId;
+    if (version === "development") await client.promoteDevelopmentDeployment({ model_id }, { signal });
+    else await client.promoteDeployment({ model_id, deployment_id: version }, { signal });
     return normalizeBasetenDeployment(await readDeployment(client, ref, signal), ref);
   },
 };

@@ -20,7 +20,15 @@ export interface BasetenFleetTypes {
   modelParts: { modelId: string };
   /** `GET /v1/models/{model_id}/deployments/{deployment_id}` (or a shortcut), or an item of a model's deployment list. */
   raw: BasetenDeployment;
-  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true; start: true; stop: true };
+  capabilities: Capabilities & {
+    getVersion: true;
+    listVersions: true;
+    listDeployments: true;
+    scale: true;
+    start: true;
+    stop: true;
+    promote: true;
+  };
 }
 
 /** A normalized Baseten deployment. */
