@@ -1,3 +1,5 @@
+import type { PaginationDescriptor } from "./pagination/descriptor.js";
+
 /** How one operation of a spec is sent; emitted by the codegen into each provider package. */
 export interface OperationDescriptor {
   readonly operationId: string;
@@ -21,6 +23,8 @@ export interface OperationDescriptor {
    * `stream` as the body's ReadableStream (`text/event-stream`). Absent: JSON.
    */
   readonly responseAs?: "text" | "blob" | "stream";
+  /** How a list operation pages (the spec's `x-modelfleet-pagination`); absent for an operation that does not. */
+  readonly pagination?: PaginationDescriptor;
 }
 
 /** A provider's identity and operations, read from its spec by the codegen. */

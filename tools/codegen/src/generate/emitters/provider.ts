@@ -16,6 +16,7 @@ export function emitProvider(model: ProviderModel): string {
       // Only for bodies that are not JSON, so a JSON-only provider's table stays as it was.
       ...(op.body && op.body.encoding !== "json" ? { bodyEncoding: op.body.encoding } : {}),
       ...(responseAs(op) ? { responseAs: responseAs(op) } : {}),
+      ...(op.pagination ? { pagination: op.pagination } : {}),
     };
     return `    ${JSON.stringify(op.operationId)}: ${JSON.stringify(descriptor)},`;
   });
