@@ -1,5 +1,5 @@
-import { checkSegment, type FleetProvider, offsetPages, received, splitOnce, text } from "@modelfleet/runtime/fleet";
-import { normalizeOpperVersion, opperPage } from "./normalize.js";
+import { checkSegment, type FleetProvider, received, splitOnce, text } from "@modelfleet/runtime/fleet";
+import { normalizeOpperVersion } from "./normalize.js";
 import type { OpperFleetTypes } from "./types.js";
 
 const PAGE_SIZE = 100;
@@ -36,16 +36,13 @@ export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar
   async *listVersions(client, ref, { signal }) {
     const fn = await client.getFunction({ function_id: ref.functionId }, { signal });
     const functionName = text(received(fn).name);
-    const revisions = offsetPages(
-      async (offset, limit) => opperPage(await client.listRevisions({ function_id: ref.functionId, offset, limit }, { signal })),
-      PAGE_SIZE,
-    );
+    const revisions = client.listRevisionsAll({ function_id: ref.functionId, offset: 0, limit: PAGE_SIZE }, { signal });
     for await (const raw of revisions) yield normalizeOpperVersion(raw, { shape: "revision", functionId: ref.functionId, functionName });
   },
 
   // A function's deployment is its latest revision, which the function listing names.
   async *listDeployments(client, { signal }) {
-    const functions = offsetPages(async (offset, limit) => opperPage(await client.listFunctions({ offset, limit }, { signal })), PAGE_SIZE);
+    const functions = client.listFunctionsAll({ offset: 0, limit: PAGE_SIZE }, { signal });
     for await (const raw of functions) yield normalizeOpperVersion(raw, { shape: "listed-function" });
   },
 };

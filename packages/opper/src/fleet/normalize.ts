@@ -1,5 +1,4 @@
-import { count, type OffsetPage, parseTimestamp, received, text } from "@modelfleet/runtime/fleet";
-import type { OpperFunctionList, OpperRevisionList } from "../generated/index.js";
+import { parseTimestamp, received, text } from "@modelfleet/runtime/fleet";
 import type { OpperFleetVersion, OpperRawVersion } from "./types.js";
 
 /** Which Opper object is being normalized, and what is known about it from elsewhere. */
@@ -35,11 +34,4 @@ export function normalizeOpperVersion(raw: OpperRawVersion, context: OpperVersio
     hardware: null,
     raw,
   };
-}
-
-/** One page of an Opper listing: its `data` and the `meta.total_count` it reports. */
-export function opperPage<T extends OpperFunctionList | OpperRevisionList>(page: T): OffsetPage<T["data"][number]> {
-  const p = received<OpperFunctionList | OpperRevisionList>(page);
-  const data = p.data;
-  return { items: Array.isArray(data) ? (data as T["data"]) : [], total: count(received(p.meta).total_count) };
 }

@@ -1,3 +1,5 @@
+import { nextLinkTarget } from "../pagination/link-header.js";
+
 /** One page of an offset/limit listing. */
 export interface OffsetPage<T> {
   items: readonly T[];
@@ -6,6 +8,10 @@ export interface OffsetPage<T> {
 }
 
 /**
+ * @deprecated Declare the operation's paging in its spec (`x-modelfleet-pagination`, see specs/README.md) and
+ * iterate the generated `client.<operation>All(…)` or `client.<operation>Pages(…)` instead: they add the loop guards
+ * (`PaginationError`) this walker lacks. Kept so adapters written against it still build.
+ *
  * Walks an offset/limit listing to its end. A page shorter than `limit`, an empty page or reaching `total`
  * ends it; a provider that ignores `offset` (and repeats a full page forever) is stopped by `maxPages`.
  */
@@ -24,8 +30,12 @@ export async function* offsetPages<T>(
   }
 }
 
-/** Whether an RFC 8288 `Link` header has a `rel="next"` link (Modzy signals more pages this way). */
+/**
+ * @deprecated Declare `next: link-header` in the operation's `x-modelfleet-pagination` and iterate the generated
+ * `client.<operation>Pages(…)`, which reads the header itself.
+ *
+ * Whether an RFC 8288 `Link` header has a `rel="next"` link (Modzy signals more pages this way).
+ */
 export function hasNextLink(link: string | null): boolean {
-  if (!link) return false;
-  return link.split(/,(?=\s*<)/).some((part) => /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?\s*(?:;|$)/i.test(part));
+  return nextLinkTarget(link) !== undefined;
 }
