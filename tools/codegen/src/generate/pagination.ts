@@ -162,7 +162,7 @@ export function readPagination(doc: OpenApiDocument, entry: OperationEntry, repo
     if (!found || !hasType(doc, found, type)) {
       bad(
         "modelfleet/pagination-pointer",
-        `${PAGINATION_EXTENSION}.${key} ${JSON.stringify(value)} ${found ? `is not ${type === "array" ? "an array" : `a ${type}`} in` : "is not declared by"} the success response's schema`,
+        `${PAGINATION_EXTENSION}.${key} ${JSON.stringify(value)} ${found ? `is not ${type === "string" ? "a string" : `an ${type}`} in` : "is not declared by"} the success response's schema`,
         `${at}/${key}`,
         found
           ? `point ${key} at the response's ${type === "array" ? "array of items" : type === "integer" ? "total count" : "next cursor or URL"}`
