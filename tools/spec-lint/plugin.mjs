@@ -2,7 +2,8 @@
 // response schema and a parameter list at once). Loaded by redocly.yaml; tested in src/lint.test.ts.
 
 /** Query parameters that only a paged list takes. */
-const PAGING_PARAMETERS = /^(limit|offset|skip|page|per[-_]?page|page[-_]?size|pagesize|cursor|after|before|starting[-_]after|page[-_]?token|pagetoken|next[-_]?token)$/i;
+const PAGING_PARAMETERS =
+  /^(limit|offset|skip|page|per[-_]?page|page[-_]?size|pagesize|cursor|after|before|starting[-_]after|page[-_]?token|pagetoken|next[-_]?token)$/i;
 const EXTENSION = "x-modelfleet-pagination";
 
 /**

@@ -16,7 +16,10 @@ describe("@modelfleet/sieve iterators", () => {
   });
 
   it("take the list operation's parameters and the listing options", () => {
-    sieve.listVersionsAll({ owner_name: "o", function_name: "f", limit: 50 }, { maxPages: 10, prefetch: true, signal: AbortSignal.timeout(1) });
+    sieve.listVersionsAll(
+      { owner_name: "o", function_name: "f", limit: 50 },
+      { maxPages: 10, prefetch: true, signal: AbortSignal.timeout(1) },
+    );
     // @ts-expect-error: the path parameters are required
     sieve.listVersionsAll({ limit: 50 });
     // @ts-expect-error: maxPages is a number

@@ -168,7 +168,8 @@ let results: Map<string, SpecResult>;
 beforeAll(async () => {
   root = await makeRepoLayout();
   const ids = ["valid", "unpaged", ...Object.keys(MALFORMED)];
-  for (const [name, c] of Object.entries(MALFORMED)) await writeFile(join(root, "specs", `${name}.yaml`), spec(name, c.extension, c.method));
+  for (const [name, c] of Object.entries(MALFORMED))
+    await writeFile(join(root, "specs", `${name}.yaml`), spec(name, c.extension, c.method));
   await writeFile(
     join(root, "specs", "valid.yaml"),
     spec("valid", "x-modelfleet-pagination:\n  style: offset\n  items: /data\n  offset: offset\n  limit: limit\n  total: /meta/total"),
@@ -211,8 +212,12 @@ describe("x-modelfleet-pagination: valid", () => {
     expect(client).toContain(
       'export type PagerListThingsItem = NonNullable<NonNullable<operations["listThings"]["responses"][200]["content"]["application/json"]>["data"]>[number];',
     );
-    expect(client).toMatch(/listThingsPages\(params\?: PagerListThingsParams, options\?: PaginateOptions\): AsyncGenerator<Page<PagerListThingsResult, PagerListThingsItem>, void, undefined>;/);
-    expect(client).toMatch(/listThingsAll\(params\?: PagerListThingsParams, options\?: PaginateOptions\): AsyncGenerator<PagerListThingsItem, void, undefined>;/);
+    expect(client).toMatch(
+      /listThingsPages\(params\?: PagerListThingsParams, options\?: PaginateOptions\): AsyncGenerator<Page<PagerListThingsResult, PagerListThingsItem>, void, undefined>;/,
+    );
+    expect(client).toMatch(
+      /listThingsAll\(params\?: PagerListThingsParams, options\?: PaginateOptions\): AsyncGenerator<PagerListThingsItem, void, undefined>;/,
+    );
     const index = await readFile(join(dir, "index.ts"), "utf8");
     expect(index).toMatch(/PaginationError/);
   });

@@ -202,7 +202,9 @@ describe("redocly.yaml", () => {
 
   it("names the fix in the pagination rule's message", () => {
     const problem = run.problems.find((p) => p.ruleId === "modelfleet/list-declares-pagination") as Problem & { message: string };
-    expect(problem.message).toMatch(/x-modelfleet-pagination: \{style: offset.*specs\/README\.md#pagination.*x-modelfleet-pagination: false/);
+    expect(problem.message).toMatch(
+      /x-modelfleet-pagination: \{style: offset.*specs\/README\.md#pagination.*x-modelfleet-pagination: false/,
+    );
     expect(problem.message).toMatch(/^This list operation returns an array but declares no/);
     expect(problem.location[0]?.pointer).toBe("#/paths/~1deploy~1list/get");
   });

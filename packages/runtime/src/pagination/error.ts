@@ -1,4 +1,4 @@
-import { hasErrorMarker, markErrorClass, ModelfleetError } from "../errors.js";
+import { hasErrorMarker, ModelfleetError, markErrorClass } from "../errors.js";
 
 /** Why a listing was stopped by its guards rather than by its last page. */
 export type PaginationStopReason =

@@ -130,12 +130,17 @@ describe("offset/limit, bare array, no total (Sieve)", () => {
 });
 
 describe("offset/limit with a total in the body (Opper)", () => {
-  const op = operation({ style: "offset", items: "/data", offset: "offset", limit: "limit", total: "/meta/total_count" }, ["offset", "limit"]);
-  const over = (total: number, cap = 100) => (url: URL) => {
-    const offset = Number(url.searchParams.get("offset") ?? 0);
-    const limit = Math.min(cap, Number(url.searchParams.get("limit") ?? 20));
-    return json(200, { meta: { total_count: total }, data: range(offset, Math.min(limit, total - offset)) });
-  };
+  const op = operation({ style: "offset", items: "/data", offset: "offset", limit: "limit", total: "/meta/total_count" }, [
+    "offset",
+    "limit",
+  ]);
+  const over =
+    (total: number, cap = 100) =>
+    (url: URL) => {
+      const offset = Number(url.searchParams.get("offset") ?? 0);
+      const limit = Math.min(cap, Number(url.searchParams.get("limit") ?? 20));
+      return json(200, { meta: { total_count: total }, data: range(offset, Math.min(limit, total - offset)) });
+    };
 
   it("stops at the total without an empty last request, even when the last page is exactly full", async () => {
     const { requests, items } = serve(op, over(6));
@@ -160,15 +165,17 @@ describe("offset/limit with a total in the body (Opper)", () => {
 
 describe("page number/size with Link rel=next (Modzy)", () => {
   const op = operation({ style: "page", items: "", page: "page", limit: "per-page", next: "link-header" }, ["page", "per-page"]);
-  const over = (total: number, link = (page: number, pages: number) => page < pages) => (url: URL) => {
-    const page = Number(url.searchParams.get("page") ?? 1);
-    const size = Number(url.searchParams.get("per-page") ?? 2);
-    const pages = Math.ceil(total / size);
-    const headers: Record<string, string> = link(page, pages)
-      ? { link: `<${BASE}/things?page=${page + 1}&per-page=${size}>; rel="next", <${BASE}/things?page=${pages}>; rel="last"` }
-      : {};
-    return json(200, range((page - 1) * size, Math.min(size, total - (page - 1) * size)), headers);
-  };
+  const over =
+    (total: number, link = (page: number, pages: number) => page < pages) =>
+    (url: URL) => {
+      const page = Number(url.searchParams.get("page") ?? 1);
+      const size = Number(url.searchParams.get("per-page") ?? 2);
+      const pages = Math.ceil(total / size);
+      const headers: Record<string, string> = link(page, pages)
+        ? { link: `<${BASE}/things?page=${page + 1}&per-page=${size}>; rel="next", <${BASE}/things?page=${pages}>; rel="last"` }
+        : {};
+      return json(200, range((page - 1) * size, Math.min(size, total - (page - 1) * size)), headers);
+    };
 
   it("follows the page number while the Link header has rel=next", async () => {
     const { requests, items } = serve(op, over(6));
@@ -177,17 +184,26 @@ describe("page number/size with Link rel=next (Modzy)", () => {
   });
 
   it("stops at a full page without rel=next, and at a short page with one (the header is not trusted alone)", async () => {
-    const noLink = serve(op, over(4, () => false));
+    const noLink = serve(
+      op,
+      over(4, () => false),
+    );
     expect(await collect(noLink.items({ "per-page": 2 }))).toEqual(range(0, 2));
     expect(noLink.requests).toHaveLength(1);
 
-    const alwaysLink = serve(op, over(3, () => true));
+    const alwaysLink = serve(
+      op,
+      over(3, () => true),
+    );
     expect(await collect(alwaysLink.items({ "per-page": 2 }))).toEqual(range(0, 3));
     expect(alwaysLink.requests).toHaveLength(2);
   });
 
   it("0 items: one request", async () => {
-    const { requests, items } = serve(op, over(0, () => true));
+    const { requests, items } = serve(
+      op,
+      over(0, () => true),
+    );
     expect(await collect(items())).toEqual([]);
     expect(requests).toHaveLength(1);
   });
@@ -240,7 +256,9 @@ describe("cursor / page token in the body", () => {
   });
 
   it("a repeated token stops at once with repeated-cursor, before requesting it again", async () => {
-    const { requests, items } = serve(op, (url) => json(200, { items: range(url.searchParams.has("pageToken") ? 5 : 0, 1), nextPageToken: "same" }));
+    const { requests, items } = serve(op, (url) =>
+      json(200, { items: range(url.searchParams.has("pageToken") ? 5 : 0, 1), nextPageToken: "same" }),
+    );
     const { error, seen } = await failure(items());
     expect(seen).toEqual([...range(0, 1), ...range(5, 1)]);
     expect(error).toMatchObject({ reason: "repeated-cursor", page: 3 });
@@ -386,7 +404,9 @@ describe("the consumer drives the requests", () => {
     const { requests, items } = serve(op, (url) =>
       url.searchParams.get("offset") === "2" ? json(500, { message: "down" }) : json(200, range(0, 2)),
     );
-    const { error } = await failure(items({ limit: 2 }, { headers: { "x-trace": "t" }, maxRetries: 0, onResponse: (r) => seen.push(r.status) }));
+    const { error } = await failure(
+      items({ limit: 2 }, { headers: { "x-trace": "t" }, maxRetries: 0, onResponse: (r) => seen.push(r.status) }),
+    );
     expect((error as Error).name).toBe("InternalServerError");
     expect(requests.map((r) => r.headers.get("x-trace"))).toEqual(["t", "t"]);
     expect(requests).toHaveLength(2);

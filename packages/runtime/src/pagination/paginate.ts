@@ -23,7 +23,7 @@ export interface Page<TBody, TItem> {
 export interface PaginateOptions extends RequestOptions {
   /**
    * How many pages to request at most. A server still announcing a next page after that many ends the listing with
-   * a {@link PaginationError} (`max-pages`) rather than an endless loop. Default {@link DEFAULT_MAX_PAGES}.
+   * a {@link PaginationError} (`max-pages`) rather than an endless loop. Default 1000.
    */
   maxPages?: number;
   /**
@@ -64,14 +64,20 @@ export function paginatePages<TBody, TItem>(
   checkRetryOptions(options, "options.");
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   if (!Number.isInteger(maxPages) || maxPages < 1) {
-    throw new InvalidArgumentError("options.maxPages", `${operation.operationId}: options.maxPages must be a positive integer, got ${String(maxPages)}`);
+    throw new InvalidArgumentError(
+      "options.maxPages",
+      `${operation.operationId}: options.maxPages must be a positive integer, got ${String(maxPages)}`,
+    );
   }
   splitParams(operation, params);
   const first: PageRequest = { operation, params: { ...((params ?? {}) as Record<string, unknown>) } };
   for (const name of [pagination.offset, pagination.page]) {
     const value = name === undefined ? undefined : first.params[name];
     if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) {
-      throw new InvalidArgumentError(name as string, `${operation.operationId}: ${name} must be a non-negative integer, got ${JSON.stringify(value)}`);
+      throw new InvalidArgumentError(
+        name as string,
+        `${operation.operationId}: ${name} must be a non-negative integer, got ${JSON.stringify(value)}`,
+      );
     }
   }
   return walk<TBody, TItem>(core, operation, pagination, first, options, maxPages);
@@ -131,7 +137,11 @@ async function* walk<TBody, TItem>(
   try {
     for (let number = 1; request; number++) {
       if (number > maxPages) {
-        throw fail(number, "max-pages", `the server still announces a next page after ${maxPages} pages; pass a higher maxPages if the listing really is that long`);
+        throw fail(
+          number,
+          "max-pages",
+          `the server still announces a next page after ${maxPages} pages; pass a higher maxPages if the listing really is that long`,
+        );
       }
       const { body, response } = await (pending ?? fetchPage(request));
       pending = undefined;
@@ -142,7 +152,11 @@ async function* walk<TBody, TItem>(
       if (items.length > 0) {
         const fingerprint = JSON.stringify(items);
         if (fingerprint === previous) {
-          throw fail(number, "repeated-page", "the page holds exactly the items of the page before it: the server ignores the paging parameters");
+          throw fail(
+            number,
+            "repeated-page",
+            "the page holds exactly the items of the page before it: the server ignores the paging parameters",
+          );
         }
         previous = fingerprint;
       }
@@ -241,8 +255,17 @@ async function* walk<TBody, TItem>(
       throw fail(number + 1, "malformed-page", `the next URL of page ${number} is not a URL`);
     }
     const basePath = base.pathname.replace(/\/+$/, "");
-    if (url.origin !== base.origin || url.username || url.password || !(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) {
-      throw fail(number + 1, "foreign-next-url", `the next URL leaves the client's base URL ${base.origin}${basePath} (it points to ${url.origin}); it is not requested`);
+    if (
+      url.origin !== base.origin ||
+      url.username ||
+      url.password ||
+      !(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))
+    ) {
+      throw fail(
+        number + 1,
+        "foreign-next-url",
+        `the next URL leaves the client's base URL ${base.origin}${basePath} (it points to ${url.origin}); it is not requested`,
+      );
     }
     remember(url.href, number, "next URL");
     const query: Record<string, unknown> = {};

@@ -39,7 +39,10 @@ export const sieveAdapter: Omit<FleetProvider<SieveFleetTypes>, "name" | "envVar
   },
 
   async *listVersions(client, ref, { signal }) {
-    const versions = client.listVersionsAll({ owner_name: ref.owner, function_name: ref.function, offset: 0, limit: PAGE_SIZE }, { signal });
+    const versions = client.listVersionsAll(
+      { owner_name: ref.owner, function_name: ref.function, offset: 0, limit: PAGE_SIZE },
+      { signal },
+    );
     for await (const raw of versions) yield normalizeSieveVersion(raw, { owner: ref.owner, function: ref.function });
   },
 

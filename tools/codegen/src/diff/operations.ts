@@ -111,14 +111,42 @@ function comparePagination(b: OperationRef, h: OperationRef, out: RawChange[]): 
   const at = (ref: OperationRef) => child(ref.pointer, PAGINATION);
   if (!isRecord(before) && !isRecord(after)) {
     const inHead = PAGINATION in h.op;
-    out.push(change("extension-changed", `\`${PAGINATION}\` ${show(before ?? null)} → ${show(after ?? null)}`, at(inHead ? h : b), inHead ? "head" : "base"));
+    out.push(
+      change(
+        "extension-changed",
+        `\`${PAGINATION}\` ${show(before ?? null)} → ${show(after ?? null)}`,
+        at(inHead ? h : b),
+        inHead ? "head" : "base",
+      ),
+    );
   } else if (!isRecord(before)) {
-    out.push(change("pagination-added", `\`${PAGINATION}\` declared (style ${show((after as Record<string, unknown>).style ?? null)}): iterators added`, at(h), "head"));
+    out.push(
+      change(
+        "pagination-added",
+        `\`${PAGINATION}\` declared (style ${show((after as Record<string, unknown>).style ?? null)}): iterators added`,
+        at(h),
+        "head",
+      ),
+    );
   } else if (!isRecord(after)) {
     const inHead = PAGINATION in h.op;
-    out.push(change("pagination-removed", `\`${PAGINATION}\` ${inHead ? "set to false" : "removed"}: iterators removed`, at(inHead ? h : b), inHead ? "head" : "base"));
+    out.push(
+      change(
+        "pagination-removed",
+        `\`${PAGINATION}\` ${inHead ? "set to false" : "removed"}: iterators removed`,
+        at(inHead ? h : b),
+        inHead ? "head" : "base",
+      ),
+    );
   } else if (!jsonEqual(before.items, after.items)) {
-    out.push(change("pagination-items-changed", `\`${PAGINATION}.items\` ${show(before.items ?? null)} → ${show(after.items ?? null)}`, child(at(h), "items"), "head"));
+    out.push(
+      change(
+        "pagination-items-changed",
+        `\`${PAGINATION}.items\` ${show(before.items ?? null)} → ${show(after.items ?? null)}`,
+        child(at(h), "items"),
+        "head",
+      ),
+    );
   } else {
     out.push(change("pagination-changed", `\`${PAGINATION}\` changed`, at(h), "head"));
   }

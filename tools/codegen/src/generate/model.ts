@@ -342,7 +342,8 @@ function readOperations(doc: OpenApiDocument, report: Report) {
     const pagination = readPagination(doc, entry, report) || undefined;
     if (pagination) {
       // The iterators are methods too: an operation already named like one is a clash.
-      for (const iterator of [`${methodName}Pages`, `${methodName}All`]) methodNames.set(iterator, [...(methodNames.get(iterator) ?? []), operationId]);
+      for (const iterator of [`${methodName}Pages`, `${methodName}All`])
+        methodNames.set(iterator, [...(methodNames.get(iterator) ?? []), operationId]);
     }
     const success = successResponses(doc, op);
     if (success.length === 0) {

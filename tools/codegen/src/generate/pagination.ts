@@ -87,7 +87,7 @@ export function readPagination(doc: OpenApiDocument, entry: OperationEntry, repo
       bad(
         "modelfleet/pagination-key",
         `${PAGINATION_EXTENSION}.${key} is not a key of the ${s} style (it takes ${[...required, ...optional].join(", ")})`,
-        `${at}/${escape(key)}`,
+        `${at}/${escapeKey(key)}`,
         `remove it; e.g. ${EXAMPLE[s]}`,
       );
     }
@@ -154,7 +154,9 @@ export function readPagination(doc: OpenApiDocument, entry: OperationEntry, repo
         "modelfleet/pagination-pointer",
         `${PAGINATION_EXTENSION}.${key} must be a JSON pointer into the response body${allowLink ? " or `link-header`" : ""}, found ${describe(value)}`,
         `${at}/${key}`,
-        key === "items" ? 'e.g. `/data`, or `""` when the body itself is the array' : `e.g. \`/${key === "total" ? "meta/total_count" : "next"}\``,
+        key === "items"
+          ? 'e.g. `/data`, or `""` when the body itself is the array'
+          : `e.g. \`/${key === "total" ? "meta/total_count" : "next"}\``,
       );
       return undefined;
     }
@@ -182,7 +184,7 @@ export function readPagination(doc: OpenApiDocument, entry: OperationEntry, repo
         "modelfleet/pagination-shape",
         `${PAGINATION_EXTENSION}.next of the page style can only be \`link-header\`, found ${describe(raw.next)}`,
         `${at}/next`,
-        "use `next: link-header` when the server sends `Link: <…>; rel=\"next\"` while more pages exist; a URL in the body is the next-url style",
+        'use `next: link-header` when the server sends `Link: <…>; rel="next"` while more pages exist; a URL in the body is the next-url style',
       );
     } else if (s === "page") model.next = "link-header";
     else {
@@ -196,7 +198,9 @@ export function readPagination(doc: OpenApiDocument, entry: OperationEntry, repo
 /** The schema of the first 2xx JSON response of an operation. */
 function successSchema(doc: OpenApiDocument, op: OperationObject): unknown {
   const responses = isRecord(op.responses) ? op.responses : {};
-  for (const status of Object.keys(responses).filter((s) => /^2(\d\d|XX)$/.test(s)).sort()) {
+  for (const status of Object.keys(responses)
+    .filter((s) => /^2(\d\d|XX)$/.test(s))
+    .sort()) {
     const response = deref<ResponseObject>(doc, responses[status]);
     const content = isRecord(response) && isRecord(response.content) ? response.content : {};
     const mediaType = Object.keys(content).find(isJsonMediaType);
@@ -243,10 +247,10 @@ function hasType(doc: OpenApiDocument, schema: unknown, type: "array" | "integer
   });
 }
 
-function escape(key: string): string {
+function escapeKey(key: string): string {
   return pointerOf(key).slice(2);
 }
 
 function describe(value: unknown): string {
-  return value === undefined ? "nothing" : JSON.stringify(value) ?? String(value);
+  return value === undefined ? "nothing" : (JSON.stringify(value) ?? String(value));
 }

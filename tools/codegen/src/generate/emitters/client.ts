@@ -69,8 +69,12 @@ export function emitClient(model: ProviderModel): string {
   if (paged) {
     out.push("    client[name] = (params?: unknown, options?: RequestOptions) => core.call(operation, params, options);");
     out.push('    if (!("pagination" in operation)) continue;');
-    out.push("    client[`${name}Pages`] = (params?: unknown, options?: PaginateOptions) => paginatePages(core, operation, params, options);");
-    out.push("    client[`${name}All`] = (params?: unknown, options?: PaginateOptions) => paginateItems(core, operation, params, options);");
+    out.push(
+      `    client[\`\${name}Pages\`] = (params?: unknown, options?: PaginateOptions) => paginatePages(core, operation, params, options);`,
+    );
+    out.push(
+      `    client[\`\${name}All\`] = (params?: unknown, options?: PaginateOptions) => paginateItems(core, operation, params, options);`,
+    );
   }
   out.push("  }");
   out.push(`  return client as unknown as ${N}Client;`);
@@ -148,7 +152,7 @@ function iteratorMethods(N: string, op: OperationModel, params: string): string[
   const p = op.pagination;
   if (!p) return [];
   const T = `${N}${op.typeName}`;
-  const how = `Pages with ${STYLE_DOC[p.style]}${p.style === "page" && p.next === "link-header" ? " while the `Link` header has `rel=\"next\"`" : ""}${p.style === "next-url" && p.next === "link-header" ? " (the `Link` header's `rel=\"next\"`)" : ""}.`;
+  const how = `Pages with ${STYLE_DOC[p.style]}${p.style === "page" && p.next === "link-header" ? ' while the `Link` header has `rel="next"`' : ""}${p.style === "next-url" && p.next === "link-header" ? ' (the `Link` header\'s `rel="next"`)' : ""}.`;
   const common = [
     `   * ${how} A page is requested only when the loop asks for it (\`prefetch: true\` requests one ahead), each one`,
     "   * with the client's auth, retries and timeouts and `options.signal`; leaving the loop early sends nothing more.",
