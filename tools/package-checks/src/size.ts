@@ -6,8 +6,8 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 12_900;
-export const FACADE_WITH_ALL_LIMIT = 15_800;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 14_500;
+export const FACADE_WITH_ALL_LIMIT = 17_300;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -49,6 +49,9 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
   // Raised by about 150 B for form, multipart, Blob, text and stream bodies in the runtime (largest provider 5334 B,
   // largest one-provider fleet 12796 B, modelfleet/all 15665 B).
+  // Raised by about 1.8 kB for the generated list iterators (the runtime's paginator with its loop guards, the
+  // `PaginationError` class and the `Link` header reader) in every client whose spec declares a paginated operation
+  // (largest provider 7239 B, largest one-provider fleet 14365 B, modelfleet/all 17124 B).
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
@@ -71,7 +74,7 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 5_500, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 7_300, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }

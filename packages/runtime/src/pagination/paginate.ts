@@ -3,7 +3,7 @@ import { checkRetryOptions, type RequestOptions } from "../options.js";
 import { splitParams } from "../params.js";
 import type { OperationDescriptor } from "../provider.js";
 import type { PaginationDescriptor } from "./descriptor.js";
-import { PaginationError } from "./error.js";
+import { PaginationError, type PaginationStopReason } from "./error.js";
 import { readPointer } from "./json-pointer.js";
 import { nextLinkTarget } from "./link-header.js";
 
@@ -99,72 +99,78 @@ export function paginateItems<TItem>(
 async function* walk<TBody, TItem>(
   core: PagingCore,
   operation: OperationDescriptor,
-  pagination: PaginationDescriptor,
+  p: PaginationDescriptor,
   first: PageRequest,
   options: PaginateOptions,
   maxPages: number,
 ): AsyncGenerator<Page<TBody, TItem>, void, undefined> {
-  const fail = (page: number, reason: ConstructorParameters<typeof PaginationError>[3], detail: string) =>
+  const fail = (page: number, reason: PaginationStopReason, detail: string) =>
     new PaginationError(core.providerId, operation.operationId, page, reason, detail);
   // Ends a prefetched request nobody will read when the consumer leaves the loop.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const callOptions: RequestOptions = {
-    signal,
-    timeoutMs: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    headers: options.headers,
-  };
-  const fetchPage = async (request: PageRequest): Promise<{ body: unknown; response: Response }> => {
+  const { timeoutMs, maxRetries, headers } = options;
+  const fetchPage = async ({ operation: op, params }: PageRequest) => {
     let response: Response | undefined;
-    const body = await core.call<unknown>(request.operation, request.params, {
-      ...callOptions,
-      onResponse: (r) => {
-        response = r;
-        options.onResponse?.(r);
-      },
-    });
+    const onResponse = (r: Response) => {
+      response = r;
+      options.onResponse?.(r);
+    };
+    const body = await core.call<unknown>(op, params, { signal, timeoutMs, maxRetries, headers, onResponse });
     return { body, response: response as Response };
   };
-
-  const seen = new Set<string>();
-  const startCursor = pagination.cursor === undefined ? undefined : first.params[pagination.cursor];
-  if (typeof startCursor === "string" && startCursor) seen.add(startCursor);
+  const base = new URL(`${core.baseUrl}/`);
+  const basePath = base.pathname.replace(/\/+$/, "");
+  const limit = pageSize(p, first.params);
+  const seen = new Set<unknown>([p.cursor && first.params[p.cursor]]);
   let itemsSoFar = 0;
   let previous: string | undefined;
   let request: PageRequest | undefined = first;
-  let pending: Promise<{ body: unknown; response: Response }> | undefined;
+  let pending: ReturnType<typeof fetchPage> | undefined;
   try {
     for (let number = 1; request; number++) {
-      if (number > maxPages) {
-        throw fail(
-          number,
-          "max-pages",
-          `the server still announces a next page after ${maxPages} pages; pass a higher maxPages if the listing really is that long`,
-        );
-      }
-      const { body, response } = await (pending ?? fetchPage(request));
+      if (number > maxPages) throw fail(number, "max-pages", `a next page is still announced after ${maxPages} pages (see options.maxPages)`);
+      const { body, response }: Awaited<ReturnType<typeof fetchPage>> = await (pending ?? fetchPage(request));
       pending = undefined;
-      const items = readPointer(body, pagination.items);
-      if (!Array.isArray(items)) {
-        throw fail(number, "malformed-page", `the page has no items array at ${JSON.stringify(pagination.items)}`);
-      }
+      const items = readPointer(body, p.items);
+      if (!Array.isArray(items)) throw fail(number, "malformed-page", `no items array at ${JSON.stringify(p.items)}`);
       if (items.length > 0) {
         const fingerprint = JSON.stringify(items);
-        if (fingerprint === previous) {
-          throw fail(
-            number,
-            "repeated-page",
-            "the page holds exactly the items of the page before it: the server ignores the paging parameters",
-          );
-        }
+        if (fingerprint === previous) throw fail(number, "repeated-page", "the same items as the page before: the server ignores the paging parameters");
         previous = fingerprint;
       }
       itemsSoFar += items.length;
+      const params: Record<string, unknown> = request.params;
+      const total = p.total === undefined ? undefined : readPointer(body, p.total);
+      const reachedTotal = typeof total === "number" ? itemsSoFar + ((first.params[p.offset as string] as number) ?? 0) >= total : undefined;
+      const short = items.length === 0 || (limit !== undefined && items.length < limit);
       let next: PageRequest | undefined;
       let stopped: PaginationError | undefined;
+      // A cursor, page token or URL from the page; a repeat of one already requested would loop.
+      const token = (value: unknown, what: string): string | undefined => {
+        if (value === undefined || value === null || value === "") return undefined;
+        if (typeof value !== "string" && typeof value !== "number") throw fail(number + 1, "malformed-page", `the ${what} is not a string`);
+        if (seen.has(String(value))) throw fail(number + 1, "repeated-cursor", `the ${what} was already requested: the server would loop`);
+        seen.add(String(value));
+        return String(value);
+      };
       try {
-        next = nextRequest(core, pagination, request, first, { body, response, items, itemsSoFar, seen }, number);
+        if (p.style === "offset") {
+          if (!(items.length === 0 || (reachedTotal ?? short))) {
+            next = { operation: request.operation, params: { ...params, [p.offset as string]: ((params[p.offset as string] as number) ?? 0) + items.length } };
+          }
+        } else if (p.style === "page") {
+          const more = p.next !== "link-header" || nextLinkTarget(response.headers.get("link")) !== undefined;
+          if (!short && !reachedTotal && more) {
+            next = { operation: request.operation, params: { ...params, [p.page as string]: ((params[p.page as string] as number) ?? p.firstPage ?? 1) + 1 } };
+          }
+        } else if (p.style === "cursor") {
+          const cursor = token(readPointer(body, p.next as string), "cursor");
+          if (cursor !== undefined) next = { operation: request.operation, params: { ...params, [p.cursor as string]: cursor } };
+        } else {
+          const raw = p.next === "link-header" ? nextLinkTarget(response.headers.get("link")) : readPointer(body, p.next as string);
+          if (raw !== undefined && raw !== null && raw !== "") next = urlRequest(raw, response, number);
+        }
       } catch (error) {
         if (!(error instanceof PaginationError)) throw error;
         stopped = error;
@@ -182,109 +188,31 @@ async function* walk<TBody, TItem>(
     stop.abort();
   }
 
-  /** The request for the page after this one, or `undefined` when this was the last; throws for a looping server. */
-  function nextRequest(
-    core: PagingCore,
-    p: PaginationDescriptor,
-    current: PageRequest,
-    firstRequest: PageRequest,
-    page: { body: unknown; response: Response; items: unknown[]; itemsSoFar: number; seen: Set<string> },
-    number: number,
-  ): PageRequest | undefined {
-    const limit = pageSize(p, firstRequest.params);
-    const total = p.total === undefined ? undefined : readPointer(page.body, p.total);
-    const knownTotal = typeof total === "number" && Number.isFinite(total) ? total : undefined;
-    switch (p.style) {
-      case "offset": {
-        if (page.items.length === 0) return undefined;
-        const name = p.offset as string;
-        const offset = ((current.params[name] as number | undefined) ?? 0) + page.items.length;
-        if (knownTotal !== undefined ? offset >= knownTotal : limit !== undefined && page.items.length < limit) return undefined;
-        return { operation: current.operation, params: { ...current.params, [name]: offset } };
-      }
-      case "page": {
-        if (page.items.length === 0) return undefined;
-        if (limit !== undefined && page.items.length < limit) return undefined;
-        if (knownTotal !== undefined && page.itemsSoFar >= knownTotal) return undefined;
-        if (p.next === "link-header" && nextLinkTarget(page.response.headers.get("link")) === undefined) return undefined;
-        const name = p.page as string;
-        const pageNumber = (current.params[name] as number | undefined) ?? p.firstPage ?? 1;
-        return { operation: current.operation, params: { ...current.params, [name]: pageNumber + 1 } };
-      }
-      case "cursor": {
-        const cursor = tokenAt(readPointer(page.body, p.next as string), number, "cursor");
-        if (cursor === undefined) return undefined;
-        remember(cursor, number, "cursor");
-        return { operation: current.operation, params: { ...current.params, [p.cursor as string]: cursor } };
-      }
-      case "next-url": {
-        const raw = p.next === "link-header" ? nextLinkTarget(page.response.headers.get("link")) : readPointer(page.body, p.next as string);
-        const target = tokenAt(raw, number, "next URL");
-        if (target === undefined) return undefined;
-        return urlRequest(core, operation, firstRequest, target, page.response, number);
-      }
-    }
-  }
-
-  function tokenAt(value: unknown, number: number, what: string): string | undefined {
-    if (value === undefined || value === null || value === "") return undefined;
-    if (typeof value === "number" && Number.isFinite(value)) return String(value);
-    if (typeof value !== "string") throw fail(number + 1, "malformed-page", `the ${what} of page ${number} is not a string`);
-    return value;
-  }
-
-  function remember(key: string, number: number, what: string): void {
-    if (seen.has(key)) throw fail(number + 1, "repeated-cursor", `page ${number} names a ${what} already requested: the server would loop`);
-    seen.add(key);
-  }
-
   /** A next URL as a request of the same operation: checked to stay under the base URL, its query as parameters. */
-  function urlRequest(
-    core: PagingCore,
-    op: OperationDescriptor,
-    firstRequest: PageRequest,
-    target: string,
-    response: Response,
-    number: number,
-  ): PageRequest {
-    const base = new URL(`${core.baseUrl}/`);
+  function urlRequest(raw: unknown, response: Response, number: number): PageRequest {
+    if (typeof raw !== "string") throw fail(number + 1, "malformed-page", "the next URL is not a string");
     let url: URL;
     try {
-      url = new URL(target, response.url || base);
+      url = new URL(raw, response.url || base);
     } catch {
-      throw fail(number + 1, "malformed-page", `the next URL of page ${number} is not a URL`);
+      throw fail(number + 1, "malformed-page", "the next URL is not a URL");
     }
-    const basePath = base.pathname.replace(/\/+$/, "");
-    if (
-      url.origin !== base.origin ||
-      url.username ||
-      url.password ||
-      !(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))
-    ) {
-      throw fail(
-        number + 1,
-        "foreign-next-url",
-        `the next URL leaves the client's base URL ${base.origin}${basePath} (it points to ${url.origin}); it is not requested`,
-      );
+    if (url.origin !== base.origin || url.username || url.password || !`${url.pathname}/`.startsWith(`${basePath}/`)) {
+      throw fail(number + 1, "foreign-next-url", `the next URL (on ${url.origin}) leaves the base URL ${base.origin}${basePath}; not requested`);
     }
-    remember(url.href, number, "next URL");
-    const query: Record<string, unknown> = {};
-    for (const key of new Set(url.searchParams.keys())) {
+    if (seen.has(url.href)) throw fail(number + 1, "repeated-cursor", "the next URL was already requested: the server would loop");
+    seen.add(url.href);
+    const params: Record<string, unknown> = {};
+    for (const key of url.searchParams.keys()) {
       const values = url.searchParams.getAll(key);
-      query[key] = values.length === 1 ? values[0] : values;
+      params[key] = values.length === 1 ? values[0] : values;
     }
-    const headers: Record<string, unknown> = {};
-    for (const name of op.headerParams) if (firstRequest.params[name] !== undefined) headers[name] = firstRequest.params[name];
-    const names = Object.keys(query);
+    const queryParams = Object.keys(params);
+    const headerParams = operation.headerParams.filter((h) => !Object.hasOwn(params, h));
+    for (const name of headerParams) params[name] = first.params[name];
     return {
-      operation: {
-        ...op,
-        path: url.pathname.slice(basePath.length) || "/",
-        pathParams: [],
-        queryParams: names,
-        headerParams: op.headerParams.filter((h) => !names.includes(h)),
-      },
-      params: { ...query, ...headers },
+      operation: { ...operation, path: url.pathname.slice(basePath.length) || "/", pathParams: [], queryParams, headerParams },
+      params,
     };
   }
 }
