@@ -129,20 +129,24 @@ async function* walk<TBody, TItem>(
   let pending: ReturnType<typeof fetchPage> | undefined;
   try {
     for (let number = 1; request; number++) {
-      if (number > maxPages) throw fail(number, "max-pages", `a next page is still announced after ${maxPages} pages (see options.maxPages)`);
+      if (number > maxPages)
+        throw fail(number, "max-pages", `a next page is still announced after ${maxPages} pages (see options.maxPages)`);
       const { body, response }: Awaited<ReturnType<typeof fetchPage>> = await (pending ?? fetchPage(request));
       pending = undefined;
       const items = readPointer(body, p.items);
       if (!Array.isArray(items)) throw fail(number, "malformed-page", `no items array at ${JSON.stringify(p.items)}`);
       if (items.length > 0) {
         const fingerprint = JSON.stringify(items);
-        if (fingerprint === previous) throw fail(number, "repeated-page", "the same items as the page before: the server ignores the paging parameters");
+        if (fingerprint === previous)
+          throw fail(number, "repeated-page", "the same items as the page before: the server ignores the paging parameters");
         previous = fingerprint;
       }
       itemsSoFar += items.length;
       const params: Record<string, unknown> = request.params;
       const total = p.total === undefined ? undefined : readPointer(body, p.total);
-      const reachedTotal = typeof total === "number" ? itemsSoFar + ((first.params[p.offset as string] as number) ?? 0) >= total : undefined;
+      // `total` counts every item, so the items before the first page requested (a starting offset) count too.
+      const before = p.offset === undefined ? 0 : ((first.params[p.offset] as number | undefined) ?? 0);
+      const reachedTotal = typeof total === "number" ? itemsSoFar + before >= total : undefined;
       const short = items.length === 0 || (limit !== undefined && items.length < limit);
       let next: PageRequest | undefined;
       let stopped: PaginationError | undefined;
@@ -157,12 +161,18 @@ async function* walk<TBody, TItem>(
       try {
         if (p.style === "offset") {
           if (!(items.length === 0 || (reachedTotal ?? short))) {
-            next = { operation: request.operation, params: { ...params, [p.offset as string]: ((params[p.offset as string] as number) ?? 0) + items.length } };
+            next = {
+              operation: request.operation,
+              params: { ...params, [p.offset as string]: ((params[p.offset as string] as number) ?? 0) + items.length },
+            };
           }
         } else if (p.style === "page") {
           const more = p.next !== "link-header" || nextLinkTarget(response.headers.get("link")) !== undefined;
           if (!short && !reachedTotal && more) {
-            next = { operation: request.operation, params: { ...params, [p.page as string]: ((params[p.page as string] as number) ?? p.firstPage ?? 1) + 1 } };
+            next = {
+              operation: request.operation,
+              params: { ...params, [p.page as string]: ((params[p.page as string] as number) ?? p.firstPage ?? 1) + 1 },
+            };
           }
         } else if (p.style === "cursor") {
           const cursor = token(readPointer(body, p.next as string), "cursor");
@@ -198,7 +208,11 @@ async function* walk<TBody, TItem>(
       throw fail(number + 1, "malformed-page", "the next URL is not a URL");
     }
     if (url.origin !== base.origin || url.username || url.password || !`${url.pathname}/`.startsWith(`${basePath}/`)) {
-      throw fail(number + 1, "foreign-next-url", `the next URL (on ${url.origin}) leaves the base URL ${base.origin}${basePath}; not requested`);
+      throw fail(
+        number + 1,
+        "foreign-next-url",
+        `the next URL (on ${url.origin}) leaves the base URL ${base.origin}${basePath}; not requested`,
+      );
     }
     if (seen.has(url.href)) throw fail(number + 1, "repeated-cursor", "the next URL was already requested: the server would loop");
     seen.add(url.href);
