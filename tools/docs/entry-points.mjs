@@ -37,7 +37,8 @@ export function docEntryPoints(dir, manifest) {
     if (!match) throw new Error(`${manifest.name}: export ${subpath} declares ${types}, not a file in dist/`);
     // `dist/x.d.ts` is built from `src/x.ts`, or from a folder's `src/x/index.ts`.
     const source = [join(dir, "src", `${match[1]}.ts`), join(dir, "src", match[1], "index.ts")].find((file) => existsSync(file));
-    if (!source) throw new Error(`${manifest.name}: export ${subpath} (${types}) has no source file src/${match[1]}.ts or src/${match[1]}/index.ts`);
+    if (!source)
+      throw new Error(`${manifest.name}: export ${subpath} (${types}) has no source file src/${match[1]}.ts or src/${match[1]}/index.ts`);
     sources.push(source);
   }
   return sources;
