@@ -167,7 +167,7 @@ let results: Map<string, SpecResult>;
 
 beforeAll(async () => {
   root = await makeRepoLayout();
-  const ids = ["valid", "unpaged", ...Object.keys(MALFORMED)];
+  const ids = ["valid", "unpaged", "clash", ...Object.keys(MALFORMED)];
   for (const [name, c] of Object.entries(MALFORMED))
     await writeFile(join(root, "specs", `${name}.yaml`), spec(name, c.extension, c.method));
   await writeFile(
@@ -175,6 +175,14 @@ beforeAll(async () => {
     spec("valid", "x-modelfleet-pagination:\n  style: offset\n  items: /data\n  offset: offset\n  limit: limit\n  total: /meta/total"),
   );
   await writeFile(join(root, "specs", "unpaged.yaml"), spec("unpaged", "x-modelfleet-pagination: false"));
+  // Another operation already named like the iterator the listing would get.
+  await writeFile(
+    join(root, "specs", "clash.yaml"),
+    spec("clash", "x-modelfleet-pagination:\n  style: offset\n  items: /data\n  offset: offset").replace(
+      "components:\n",
+      '  /things/pages:\n    get:\n      operationId: listThingsPages\n      summary: Pages\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: { type: object }\ncomponents:\n',
+    ),
+  );
   const all = await generate({ root });
   results = new Map(all.map((r) => [ids.find((id) => r.spec.endsWith(`${id}.yaml`)) as string, r]));
 }, 180_000);
@@ -227,5 +235,15 @@ describe("x-modelfleet-pagination: valid", () => {
     const dir = join(root, "packages", "unpaged", "src", "generated");
     expect(await readFile(join(dir, "client.ts"), "utf8")).not.toMatch(/Pages|paginate/);
     expect(await readFile(join(dir, "provider.ts"), "utf8")).not.toMatch(/pagination/);
+  });
+});
+
+describe("x-modelfleet-pagination: iterator names", () => {
+  it("an operation named like another's iterator is a method-name clash", () => {
+    const errors = errorsOf("clash");
+    expect(errors.map((d) => [d.code, d.message])).toEqual([
+      ["modelfleet/method-name-clash", "operationIds listThings, listThingsPages all become the method name listThingsPages"],
+    ]);
+    expect(errors[0]?.help).toMatch(/rename one of the operationIds/);
   });
 });
