@@ -11,6 +11,7 @@ const PACKAGES = [
   "@modelfleet/modzy",
   "@modelfleet/deepinfra",
   "@modelfleet/opper",
+  "@modelfleet/opper-v2",
   "modelfleet",
   "openapi-typescript",
   "openapi-fetch",

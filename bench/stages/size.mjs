@@ -15,6 +15,7 @@ const ENTRIES = [
   "@modelfleet/modzy",
   "@modelfleet/deepinfra",
   "@modelfleet/opper",
+  "@modelfleet/opper-v2",
   "modelfleet",
 ];
 

@@ -39,19 +39,35 @@ async function isClosed(url) {
 }
 
 describe("npm start", () => {
-  it("runs providers, ls, get and scale against Prism mocks of the four specs, then stops every mock", async () => {
+  it("runs providers, ls, get and scale against Prism mocks of every spec, then stops every mock", async () => {
     const run = await runDemo();
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    for (const step of ["providers", "ls", "get deepinfra:fkj843kjh8", "scale deepinfra:fkj843kjh8 --min 1 --max 2 --yes"]) {
+    for (const step of [
+      "providers",
+      "ls",
+      "get deepinfra:fkj843kjh8",
+      "scale deepinfra:fkj843kjh8 --min 1 --max 2 --yes",
+      "get replicate:acme/my-app-image-generator",
+      "scale huggingface:acme-ml/my-endpoint-name --min 2 --max 6 --yes",
+    ]) {
       expect(run.stdout).toContain(`\n$ modelfleet ${step}\n`);
     }
     expect(run.stdout).toMatch(/^deepinfra +deepinfra:fkj843kjh8 +acme\/llama-3-8b-support +d8b79b422843… +ready \(running\) +1-2 +1 /m);
     expect(run.stdout).toMatch(/^modzy +modzy:ed542963de@0\.0\.27 /m);
-    expect(run.stdout).toMatch(/^opper +opper:3c90c3cc-/m);
+    expect(run.stdout).toMatch(/^opper +opper:summarize-ticket@2 +summarize-ticket +2 +ready /m);
+    expect(run.stdout).toMatch(/^opper +opper:support\/classify-intent@2 +support\/classify-intent +2 +pending /m);
+    expect(run.stdout).toMatch(/^opper-v2 +opper-v2:3c90c3cc-/m);
+    expect(run.stdout).toMatch(/^replicate +replicate:acme\/my-app-image-generator +stability-ai\/sdxl +da77bc59ee60… +unknown +1-5 +- /m);
+    expect(run.stdout).toMatch(/^huggingface +huggingface:acme-ml\/my-endpoint-name +gpt2 +11c5a3d5811f… +ready \(running\) +0-1 +1 /m);
+    expect(run.stdout).toMatch(
+      /^after {3}huggingface:acme-ml\/my-endpoint-name {2}status deploying \(updating\) {2}scaling 2-6 {2}replicas 1$/m,
+    );
+    expect(run.stdout).toMatch(/^baseten +baseten:yqv4yjw@qvv0xeq +yqv4yjw +qvv0xeq +ready \(ACTIVE\) +1-4 +2 /m);
+    expect(run.stdout).toMatch(/^together +together:endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7 +meta-llama\/Llama-3-8b-chat-hf /m);
     expect(run.stdout).toMatch(/^after {3}deepinfra:fkj843kjh8 {2}status ready \(running\) {2}scaling 1-2 {2}replicas 1$/m);
     const urls = mockUrls(run.stdout);
-    expect(urls).toHaveLength(4);
+    expect(urls).toHaveLength(9);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
 
     // The root README shows this run's output: every line of it must still be what the demo prints.
@@ -74,7 +90,7 @@ describe("npm start", () => {
     expect(run.code).toBe(130);
     expect(run.stderr).toContain("SIGINT: stopping the mock providers");
     const urls = mockUrls(run.stdout);
-    expect(urls).toHaveLength(4);
+    expect(urls).toHaveLength(9);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
   });
 });

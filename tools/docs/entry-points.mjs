@@ -1,5 +1,6 @@
 // Which source files document a published package: one per subpath its package.json exports, found from the
-// declaration file that subpath points consumers at (tsup builds `dist/<name>.d.ts` from `src/<name>.ts`).
+// declaration file that subpath points consumers at (tsup builds `dist/<name>.d.ts` from
+// `src/<name>.ts` or `src/<name>/index.ts`).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 
@@ -35,10 +36,11 @@ export function docEntryPoints(dir, manifest) {
     if (types === undefined) throw new Error(`${manifest.name}: export ${subpath} names no declaration file ("types" condition)`);
     const match = /^\.\/dist\/(.+)\.d\.[cm]?ts$/.exec(types);
     if (!match) throw new Error(`${manifest.name}: export ${subpath} declares ${types}, not a file in dist/`);
-    // `dist/x.d.ts` is built from `src/x.ts`, or from a folder's `src/x/index.ts`.
+    // A subpath is built from `src/<name>.ts`, or from a folder's `src/<name>/index.ts`.
     const source = [join(dir, "src", `${match[1]}.ts`), join(dir, "src", match[1], "index.ts")].find((file) => existsSync(file));
-    if (!source)
+    if (source === undefined) {
       throw new Error(`${manifest.name}: export ${subpath} (${types}) has no source file src/${match[1]}.ts or src/${match[1]}/index.ts`);
+    }
     sources.push(source);
   }
   return sources;

@@ -9,6 +9,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "modelfleet-docs-test-"));
   await mkdir(join(dir, "src"));
   for (const file of ["index.ts", "errors.ts"]) await writeFile(join(dir, "src", file), "export {};\n");
+  await mkdir(join(dir, "src", "openapi"));
+  await writeFile(join(dir, "src", "openapi", "index.ts"), "export {};\n");
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -21,6 +23,12 @@ describe("docEntryPoints", () => {
   it("documents every exported subpath from its source, skipping ./package.json", () => {
     const manifest = { name: "x", exports: { ".": dual("index"), "./errors": dual("errors"), "./package.json": "./package.json" } };
     expect(docEntryPoints(dir, manifest)).toEqual([join(dir, "src", "index.ts"), join(dir, "src", "errors.ts")]);
+  });
+
+  it("finds a subpath built from a folder's index.ts", () => {
+    expect(docEntryPoints(dir, { name: "x", exports: { "./openapi": dual("openapi") } })).toEqual([
+      join(dir, "src", "openapi", "index.ts"),
+    ]);
   });
 
   it("reads a plain types condition too (an ESM-only library)", () => {
@@ -36,7 +44,7 @@ describe("docEntryPoints", () => {
 
   it("fails naming the package and subpath when an entry point cannot be documented", () => {
     expect(() => docEntryPoints(dir, { name: "x", exports: { "./missing": dual("missing") } })).toThrow(
-      "x: export ./missing (./dist/missing.d.ts) has no source file src/missing.ts",
+      "x: export ./missing (./dist/missing.d.ts) has no source file src/missing.ts or src/missing/index.ts",
     );
     expect(() => docEntryPoints(dir, { name: "x", exports: { ".": { default: "./dist/index.js" } } })).toThrow(
       'x: export . names no declaration file ("types" condition)',

@@ -42,7 +42,10 @@ describe("ls", () => {
       ["sieve", "sieve:acme/whisper@v-whisper-7", "acme/whisper", "v-whisper-7", "ready", "0-4", "2", "2026-01-01T10:05Z"],
       ["modzy", "modzy:ed542963de@1.0.2", "ed542963de", "1.0.2", "ready (active)", "1-3", "-", "2025-12-30T12:00Z"],
       ["deepinfra", "deepinfra:fkj843kjh8", "acme/llama-3-8b", "d8b79b422843…", "ready (running)", "1-2", "1", "2026-01-03T04:05Z"],
-      ["opper", "opper:f-1@r-9", "summarize-ticket", "r-9", "ready", "-", "-", "2026-01-04T00:00Z"],
+      ["opper", "opper:support/triage@2", "support/triage", "2", "ready", "-", "-", "2026-01-05T00:00Z"],
+      ["opper-v2", "opper-v2:f-1@r-9", "summarize-ticket", "r-9", "ready", "-", "-", "2026-01-04T00:00Z"],
+      ["baseten", "baseten:yqv4yjw@qvv0xeq", "yqv4yjw", "qvv0xeq", "ready (ACTIVE)", "1-4", "2", "-"],
+      ["together", "together:endpoint-d23901de", "meta-llama/Llama-3-8b-chat-hf", "endpoint-d23…", "ready (STARTED)", "1-2", "-", "-"],
     ]);
     expect(run.stdout).not.toMatch(ANSI);
     const header = (provider: string, name: string) => fake.requests.find((r) => r.provider === provider)?.headers[name];
@@ -50,6 +53,15 @@ describe("ls", () => {
     expect(header("modzy", "authorization")).toBe(`ApiKey ${KEYS.MODZY_API_KEY}`);
     expect(header("deepinfra", "authorization")).toBe(`Bearer ${KEYS.DEEPINFRA_API_KEY}`);
     expect(header("opper", "authorization")).toBe(`Bearer ${KEYS.OPPER_API_KEY}`);
+    // Opper v2 reads the same account key.
+    expect(header("opper-v2", "authorization")).toBe(`Bearer ${KEYS.OPPER_API_KEY}`);
+    expect(header("baseten", "authorization")).toBe(`Bearer ${KEYS.BASETEN_API_KEY}`);
+    expect(header("together", "authorization")).toBe(`Bearer ${KEYS.TOGETHER_API_KEY}`);
+    // Together lists only the account's own dedicated endpoints, then reads each for its hardware and scaling.
+    expect(fake.requests.filter((r) => r.provider === "together").map((r) => `${r.path}?${r.query}`)).toEqual([
+      "/endpoints?type=dedicated&mine=true",
+      "/endpoints/endpoint-d23901de?",
+    ]);
   });
 
   it("--json prints the normalized versions and an empty failure list", async () => {
@@ -61,7 +73,10 @@ describe("ls", () => {
       "sieve:acme/whisper@v-whisper-7",
       "modzy:ed542963de@1.0.2",
       "deepinfra:fkj843kjh8",
-      "opper:f-1@r-9",
+      "opper:support/triage@2",
+      "opper-v2:f-1@r-9",
+      "baseten:yqv4yjw@qvv0xeq",
+      "together:endpoint-d23901de",
     ]);
     expect(parsed.deployments[2]).toMatchObject({
       provider: "deepinfra",
@@ -106,12 +121,12 @@ describe("ls", () => {
     const footer = run.stderr.trimEnd().split("\n");
     expect(footer).toHaveLength(2);
     expect(footer[0]).toMatch(/^warning: modzy failed: .*503.*maintenance window.*req-modzy-42/);
-    expect(footer[1]).toBe("3 of 4 providers answered; the list above lacks the others' deployments.");
+    expect(footer[1]).toBe("6 of 7 providers answered; the list above lacks the others' deployments.");
 
     const json = await runCli(["ls", "--json"], env);
     expect(json.code).toBe(3);
     const parsed = JSON.parse(json.stdout);
-    expect(parsed.deployments).toHaveLength(3);
+    expect(parsed.deployments).toHaveLength(6);
     expect(parsed.failures).toEqual([
       { provider: "modzy", error: expect.objectContaining({ name: "InternalServerError", status: 503, requestId: "req-modzy-42" }) },
     ]);
@@ -123,19 +138,22 @@ describe("ls", () => {
       "GET /sieve/v2/functions": unauthorized,
       "GET /modzy/models": unauthorized,
       "GET /deepinfra/deploy/list": unauthorized,
-      "GET /opper/functions": unauthorized,
+      "GET /opper/v3/functions": { status: 401 },
+      "GET /opper-v2/functions": unauthorized,
+      "GET /baseten/v1/models": unauthorized,
+      "GET /together/endpoints": unauthorized,
     });
     const run = await runCli(["ls"], env);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("No deployments.\n");
-    expect(run.stderr.match(/^warning: \w+ failed: .*401/gm)).toHaveLength(4);
+    expect(run.stderr.match(/^warning: [\w-]+ failed: .*401/gm)).toHaveLength(7);
   });
 
   it("unknown providers and statuses are usage errors, before any request", async () => {
-    const provider = await runCli(["ls", "--provider", "replicate"], env);
+    const provider = await runCli(["ls", "--provider", "nonesuch"], env);
     expect(provider.code).toBe(2);
     expect(provider.stderr).toBe(
-      'error: unknown provider "replicate"; known providers: sieve, modzy, deepinfra, opper\n' +
+      'error: unknown provider "nonesuch"; known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together\n' +
         "usage: modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]\n",
     );
     const status = await runCli(["ls", "--status", "running"], env);
@@ -148,7 +166,7 @@ describe("ls", () => {
     const run = await runCli(["ls"], fake.baseUrlEnv);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
-      "error: no provider is configured: set at least one of SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY\n",
+      "error: no provider is configured: set at least one of SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY, REPLICATE_API_TOKEN, HF_TOKEN, BASETEN_API_KEY, TOGETHER_API_KEY\n",
     );
   });
 
@@ -205,10 +223,10 @@ describe("get", () => {
       'error: Invalid sieve reference "sieve:whisper": it needs exactly one @ before the version. Expected sieve:<owner>/<function>@<version_slug|latest>\n' +
         "usage: modelfleet get <ref> [--json]\n",
     );
-    const unknown = await runCli(["get", "replicate:abc"], env);
+    const unknown = await runCli(["get", "nonesuch:abc"], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(
-      /^error: unknown provider "replicate" in "replicate:abc"\. Known providers: sieve, modzy, deepinfra, opper/,
+      /^error: unknown provider "nonesuch" in "nonesuch:abc"\. Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together/,
     );
     expect(fake.requests).toHaveLength(0);
   });
@@ -258,6 +276,45 @@ describe("versions", () => {
   });
 });
 
+describe("opper (v3): functions by name, numbered revisions", () => {
+  it("get reads the revision and says whether it is current; versions lists every revision", async () => {
+    await withRoutes({
+      ...healthyRoutes(),
+      "GET /opper/v3/functions/support%2Ftriage/revisions/1": {
+        body: { revision_id: 1, source: "x", schema_hash: "5e0c", created_at: "2026-01-02T00:00:00Z", input_schema: {}, output_schema: {} },
+      },
+    });
+    const get = await runCli(["get", "opper:support/triage@1"], env);
+    expect(get.code).toBe(0);
+    expect(get.stdout).toMatch(/^reference +opper:support\/triage@1$/m);
+    expect(get.stdout).toMatch(/^status +stopped$/m);
+    const versions = await runCli(["versions", "opper:support/triage", "--json"], env);
+    expect(versions.code).toBe(0);
+    expect(JSON.parse(versions.stdout).map((v: { ref: string; status: string }) => [v.ref, v.status])).toEqual([
+      ["opper:support/triage@1", "stopped"],
+      ["opper:support/triage@2", "ready"],
+    ]);
+    // get reads the revision and the listing side by side; versions reads the listing once (it is not paged).
+    expect(
+      fake.requests
+        .filter((r) => r.provider === "opper")
+        .map((r) => `${r.method} ${r.path}`)
+        .sort(),
+    ).toEqual([
+      "GET /v3/functions/support%2Ftriage/revisions",
+      "GET /v3/functions/support%2Ftriage/revisions",
+      "GET /v3/functions/support%2Ftriage/revisions/1",
+    ]);
+  });
+
+  it("a revision that is not a number is a usage error showing the form, before any request", async () => {
+    const run = await runCli(["get", "opper:support/triage@latest"], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")[0]).toMatch(/Expected opper:<function_name>@<revision_id>$/);
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
 describe("scale", () => {
   it("--yes scales without asking and prints the version before and after", async () => {
     const run = await runCli(["scale", "deepinfra:fkj843kjh8", "--min", "0", "--max", "5", "--yes"], env);
@@ -299,10 +356,13 @@ describe("scale", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it("a provider without scaling is a usage error before any request", async () => {
-    const run = await runCli(["scale", "opper:f-1@r-9", "--min", "0", "--max", "1", "--yes"], env);
+  it.each([
+    ["opper", "opper:support/triage@2"],
+    ["opper-v2", "opper-v2:f-1@r-9"],
+  ])("a provider without scaling (%s) is a usage error before any request", async (id, ref) => {
+    const run = await runCli(["scale", ref, "--min", "0", "--max", "1", "--yes"], env);
     expect(run.code).toBe(2);
-    expect(run.stderr.split("\n")[0]).toBe("error: opper does not support scale (see modelfleet providers)");
+    expect(run.stderr.split("\n")[0]).toBe(`error: ${id} does not support scale (see modelfleet providers)`);
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -338,6 +398,63 @@ describe("scale", () => {
   });
 });
 
+describe("baseten and together", () => {
+  it("get reads a Baseten environment's deployment through its shortcut, and a Together endpoint", async () => {
+    const baseten = await runCli(["get", "baseten:yqv4yjw@production", "--json"], env);
+    expect(baseten.code).toBe(0);
+    expect(JSON.parse(baseten.stdout)).toMatchObject({
+      ref: "baseten:yqv4yjw@qvv0xeq",
+      status: "ready",
+      scaling: { min: 1, max: 4 },
+      replicas: 2,
+      hardware: "1x A10G",
+    });
+    const together = await runCli(["get", "together:endpoint-d23901de"], env);
+    expect(together.code).toBe(0);
+    expect(together.stdout).toMatch(/^hardware +1x_nvidia_a100_80gb_sxm$/m);
+    expect(fake.requests.map((r) => `${r.method} ${r.provider}${r.path}`)).toEqual([
+      "GET baseten/v1/models/yqv4yjw/deployments/production",
+      "GET together/endpoints/endpoint-d23901de",
+    ]);
+  });
+
+  it("versions of a Together model lists the endpoints serving it", async () => {
+    const run = await runCli(["versions", "together:meta-llama/Llama-3-8b-chat-hf", "--json"], env);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).map((v: { ref: string }) => v.ref)).toEqual(["together:endpoint-d23901de"]);
+  });
+
+  it("scale PATCHes Baseten's autoscaling settings and reads the deployment again", async () => {
+    const run = await runCli(["scale", "baseten:yqv4yjw@production", "--min", "0", "--max", "3", "--yes"], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      "before  baseten:yqv4yjw@qvv0xeq  status ready (ACTIVE)  scaling 1-4  replicas 2\n" +
+        "after   baseten:yqv4yjw@qvv0xeq  status ready (ACTIVE)  scaling 0-3  replicas 2\n",
+    );
+    expect(fake.requests.filter((r) => r.method === "PATCH").map((r) => [r.path, r.body])).toEqual([
+      ["/v1/models/yqv4yjw/deployments/production/autoscaling_settings", { min_replica: 0, max_replica: 3 }],
+    ]);
+  });
+
+  it("scale PATCHes a Together endpoint's autoscaling, both bounds together", async () => {
+    const run = await runCli(["scale", "together:endpoint-d23901de", "--min", "2", "--max", "4", "--yes", "--json"], env);
+    expect(run.code).toBe(0);
+    const parsed = JSON.parse(run.stdout);
+    expect([parsed.before.scaling, parsed.after.scaling]).toEqual([
+      { min: 1, max: 2 },
+      { min: 2, max: 4 },
+    ]);
+    expect(fake.requests.find((r) => r.method === "PATCH")?.body).toEqual({ autoscaling: { min_replicas: 2, max_replicas: 4 } });
+  });
+
+  it.each(["baseten:yqv4yjw@production", "together:endpoint-d23901de"])("scale %s to max 0 is refused before any change", async (ref) => {
+    const run = await runCli(["scale", ref, "--min", "0", "--max", "0", "--yes"], env);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")[0]).toMatch(/^error: .*max >= 1/);
+    expect(fake.requests.filter((r) => r.method === "PATCH")).toHaveLength(0);
+  });
+});
+
 describe("providers", () => {
   it("shows which providers are configured, from which variables, with which base URL and commands", async () => {
     const { OPPER_API_KEY: _, ...withoutOpper } = env;
@@ -354,6 +471,23 @@ describe("providers", () => {
       ["modzy", "yes", "MODZY_API_KEY", `${fake.baseUrlEnv.MODZY_BASE_URL} (MODZY_BASE_URL)`, "ls, get, versions, scale"],
       ["deepinfra", "yes", "DEEPINFRA_API_KEY", `${fake.baseUrlEnv.DEEPINFRA_BASE_URL} (DEEPINFRA_BASE_URL)`, "ls, get, versions, scale"],
       ["opper", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_BASE_URL} (OPPER_BASE_URL)`, "ls, get, versions"],
+      ["opper-v2", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_V2_BASE_URL} (OPPER_V2_BASE_URL)`, "ls, get, versions"],
+      [
+        "replicate",
+        "no",
+        "REPLICATE_API_TOKEN (not set)",
+        `${fake.baseUrlEnv.REPLICATE_BASE_URL} (REPLICATE_BASE_URL)`,
+        "ls, get, versions, scale",
+      ],
+      [
+        "huggingface",
+        "no",
+        "HF_TOKEN (not set)",
+        `${fake.baseUrlEnv.HUGGINGFACE_BASE_URL} (HUGGINGFACE_BASE_URL)`,
+        "ls, get, versions, scale",
+      ],
+      ["baseten", "yes", "BASETEN_API_KEY", `${fake.baseUrlEnv.BASETEN_BASE_URL} (BASETEN_BASE_URL)`, "ls, get, versions, scale"],
+      ["together", "yes", "TOGETHER_API_KEY", `${fake.baseUrlEnv.TOGETHER_BASE_URL} (TOGETHER_BASE_URL)`, "ls, get, versions, scale"],
     ]);
     const json = await runCli(["providers", "--json"], { SIEVE_API_KEY: KEYS.SIEVE_API_KEY });
     expect(JSON.parse(json.stdout)[0]).toEqual({
@@ -383,7 +517,7 @@ describe("base URLs", () => {
   });
 
   it.each([
-    [["--base-url", "replicate=http://127.0.0.1:1"], /^error: --base-url takes <provider>=<url> with a provider among sieve, modzy/],
+    [["--base-url", "nonesuch=http://127.0.0.1:1"], /^error: --base-url takes <provider>=<url> with a provider among sieve, modzy/],
     [["--base-url", "sieve"], /^error: --base-url takes <provider>=<url>/],
     [["--base-url", "sieve=not a url"], /^error: --base-url sieve=… is not an absolute URL: "not a url"/],
     [["--base-url", "sieve=http://example.com"], /^error: --base-url sieve=…: baseUrl must use https \(http is allowed only for loopback/],

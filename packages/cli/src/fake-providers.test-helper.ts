@@ -13,6 +13,8 @@ export const KEYS = {
   MODZY_API_KEY: "modzy-key-SECRET-0002",
   DEEPINFRA_API_KEY: "deepinfra-key-SECRET-0003",
   OPPER_API_KEY: "opper-key-SECRET-0004",
+  BASETEN_API_KEY: "baseten-key-SECRET-0005",
+  TOGETHER_API_KEY: "together-key-SECRET-0006",
 } as const;
 
 /** A request as the fake provider received it. */
@@ -37,7 +39,7 @@ export interface FakeReply {
 export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeReply)>;
 
 /**
- * One node:http server on 127.0.0.1 (port 0) standing in for all four providers, each under its own path prefix
+ * One node:http server on 127.0.0.1 (port 0) standing in for every provider, each under its own path prefix
  * (`<url>/sieve`, `<url>/modzy`, ...). Unrouted requests get a 404 naming the route, so a wrong URL shows up in
  * the CLI's error line instead of a hang.
  */
@@ -79,6 +81,11 @@ export async function startFakeProviders(routes: Routes) {
       MODZY_BASE_URL: `${origin}/modzy`,
       DEEPINFRA_BASE_URL: `${origin}/deepinfra`,
       OPPER_BASE_URL: `${origin}/opper`,
+      OPPER_V2_BASE_URL: `${origin}/opper-v2`,
+      REPLICATE_BASE_URL: `${origin}/replicate`,
+      HUGGINGFACE_BASE_URL: `${origin}/huggingface`,
+      BASETEN_BASE_URL: `${origin}/baseten`,
+      TOGETHER_BASE_URL: `${origin}/together`,
     },
     stop: () =>
       new Promise<void>((resolve) => {
@@ -197,9 +204,55 @@ export function deepinfraDeployment(id: string, settings = { min_instances: 1, m
   };
 }
 
-/** A working fleet: one deployment per provider, and a DeepInfra deployment whose bounds follow `PUT`. */
+/** The deployment Baseten holds in the fake, with autoscaling bounds that `scale` changes. */
+export function basetenDeployment(bounds = { min_replica: 1, max_replica: 4 }) {
+  return {
+    id: "qvv0xeq",
+    created_at: "2026-01-05T06:07:08.000Z",
+    name: "deployment-2",
+    model_id: "yqv4yjw",
+    is_production: true,
+    is_development: false,
+    status: "ACTIVE",
+    active_replica_count: 2,
+    autoscaling_settings: {
+      ...bounds,
+      autoscaling_window: 60,
+      scale_down_delay: 900,
+      concurrency_target: 1,
+      target_utilization_percentage: 70,
+    },
+    instance_type_name: "1x A10G",
+    environment: "production",
+    request_backpressure_settings: { policy: null },
+  };
+}
+
+/** The endpoint Together holds in the fake, with autoscaling bounds that `scale` changes. */
+export function togetherEndpoint(autoscaling = { min_replicas: 1, max_replicas: 2 }) {
+  return {
+    object: "endpoint",
+    id: "endpoint-d23901de",
+    name: "devuser/meta-llama/Llama-3-8b-chat-hf-a32b82a1",
+    display_name: "llama",
+    model: "meta-llama/Llama-3-8b-chat-hf",
+    hardware: "1x_nvidia_a100_80gb_sxm",
+    type: "dedicated",
+    owner: "devuser",
+    state: "STARTED",
+    autoscaling,
+    created_at: "2026-01-06T07:08:09.000Z",
+  };
+}
+
+/**
+ * A working fleet: one deployment per provider, and DeepInfra, Baseten and Together deployments whose bounds follow
+ * their updates.
+ */
 export function healthyRoutes(): Routes {
   let settings = { min_instances: 1, max_instances: 2 };
+  let basetenBounds = { min_replica: 1, max_replica: 4 };
+  let togetherBounds = { min_replicas: 1, max_replicas: 2 };
   return {
     "GET /sieve/v2/functions": {
       body: [
@@ -242,11 +295,41 @@ export function healthyRoutes(): Routes {
       settings = (request.body as { settings: typeof settings }).settings;
       return { body: { deploy_id: "fkj843kjh8" } };
     },
-    "GET /opper/functions": {
+    // Opper v3: the function listing names no revision; each function's revision listing says which is current.
+    "GET /opper/v3/functions": {
+      body: {
+        functions: [{ name: "support/triage", schema_hash: "5e0c", generated_at: "2026-01-02T00:00:00Z", hit_count: 12, has_script: true }],
+      },
+    },
+    "GET /opper/v3/functions/support%2Ftriage/revisions": {
+      body: {
+        revisions: [
+          { revision_id: 1, created_at: "2026-01-02T00:00:00Z", schema_hash: "5e0c", is_current: false },
+          { revision_id: 2, created_at: "2026-01-05T00:00:00Z", schema_hash: "5e0c", is_current: true },
+        ],
+      },
+    },
+    "GET /opper-v2/functions": {
       body: {
         meta: { total_count: 1 },
         data: [{ id: "f-1", name: "summarize-ticket", revision_id: "r-9", updated_at: "2026-01-04T00:00:00Z" }],
       },
+    },
+    "GET /baseten/v1/models": { body: { models: [{ id: "yqv4yjw", name: "llama-support" }] } },
+    "GET /baseten/v1/models/yqv4yjw/deployments": () => ({ body: { deployments: [basetenDeployment(basetenBounds)] } }),
+    "GET /baseten/v1/models/yqv4yjw/deployments/production": () => ({ body: basetenDeployment(basetenBounds) }),
+    "PATCH /baseten/v1/models/yqv4yjw/deployments/production/autoscaling_settings": (request) => {
+      basetenBounds = request.body as typeof basetenBounds;
+      return { body: { status: "ACCEPTED", message: "Autoscaling settings updated." } };
+    },
+    "GET /together/endpoints": () => {
+      const { display_name: _, hardware: __, autoscaling: ___, ...listed } = togetherEndpoint(togetherBounds);
+      return { body: { object: "list", data: [listed] } };
+    },
+    "GET /together/endpoints/endpoint-d23901de": () => ({ body: togetherEndpoint(togetherBounds) }),
+    "PATCH /together/endpoints/endpoint-d23901de": (request) => {
+      togetherBounds = (request.body as { autoscaling: typeof togetherBounds }).autoscaling;
+      return { body: togetherEndpoint(togetherBounds) };
     },
   };
 }

@@ -44,7 +44,7 @@ options (any command):
   -v, --version                the CLI's version
 
 providers: ${PROVIDERS.map((p) => p.id).join(", ")}
-API keys are read from ${listWords(PROVIDERS.map((p) => p.keyEnvVar))} only,
+API keys are read from ${listWords([...new Set(PROVIDERS.map((p) => p.keyEnvVar))])} only,
 never from the command line. NO_COLOR turns colours off; they are off anyway when output is not a terminal.
 
 exit codes: 0 ok, 1 API or network error (or a scale you declined), 2 bad usage or configuration,

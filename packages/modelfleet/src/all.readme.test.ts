@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { json } from "@modelfleet/test-utils";
 import { expect, it } from "vitest";
-import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./all.fake-providers.test-helper.js";
+import { BASETEN, DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, OPPER_V2, SIEVE, TOGETHER } from "./all.fake-providers.test-helper.js";
 import { createFleet, type AllFleetOptions as FleetOptions } from "./all.js";
 
 const readme = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
@@ -70,7 +70,10 @@ it('"Fleet in five lines" runs as written, and the root README shows the same li
       { deploy_id: "fkj843kjh8", model_name: "acme/llama", version: "v1", status: "running", config: { gpu: "H100-80GB", num_gpus: 1 } },
       { deploy_id: "old", model_name: "acme/old", version: "v0", status: "stopped" },
     ]),
-    [`GET ${OPPER}/functions`]: json(200, { meta: { total_count: 0 }, data: [] }),
+    [`GET ${OPPER}/functions`]: json(200, { functions: [] }),
+    [`GET ${OPPER_V2}/functions`]: json(200, { meta: { total_count: 0 }, data: [] }),
+    [`GET ${BASETEN}/models`]: json(200, { models: [] }),
+    [`GET ${TOGETHER}/endpoints`]: json(200, { object: "list", data: [] }),
     [`PUT ${DEEPINFRA}/deploy/fkj843kjh8`]: json(200, { deploy_id: "fkj843kjh8" }),
     [`GET ${DEEPINFRA}/deploy/fkj843kjh8`]: json(200, {
       deploy_id: "fkj843kjh8",

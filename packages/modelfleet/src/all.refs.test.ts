@@ -8,11 +8,19 @@ describe("parseRef", () => {
     expect(parseRef("sieve:acme/whisper@latest")).toEqual({ provider: "sieve", owner: "acme", function: "whisper", version: "latest" });
     expect(parseRef("modzy:ed542963de@0.0.27")).toEqual({ provider: "modzy", modelId: "ed542963de", version: "0.0.27" });
     expect(parseRef("deepinfra:fkj843kjh8")).toEqual({ provider: "deepinfra", deployId: "fkj843kjh8" });
-    expect(parseRef("opper:3c90c3cc-0d44-4b50-8888-8dd25736052a@9f1a")).toEqual({
+    expect(parseRef("opper:support/classify-intent@3")).toEqual({
       provider: "opper",
+      functionName: "support/classify-intent",
+      revisionId: 3,
+    });
+    expect(parseRef("opper-v2:3c90c3cc-0d44-4b50-8888-8dd25736052a@9f1a")).toEqual({
+      provider: "opper-v2",
       functionId: "3c90c3cc-0d44-4b50-8888-8dd25736052a",
       revisionId: "9f1a",
     });
+    expect(parseRef("baseten:yqv4yjw@qvv0xeq")).toEqual({ provider: "baseten", modelId: "yqv4yjw", deploymentId: "qvv0xeq" });
+    expect(parseRef("baseten:yqv4yjw@production")).toEqual({ provider: "baseten", modelId: "yqv4yjw", deploymentId: "production" });
+    expect(parseRef("together:endpoint-d23901de")).toEqual({ provider: "together", endpointId: "endpoint-d23901de" });
   });
 
   it.each([
@@ -25,8 +33,16 @@ describe("parseRef", () => {
     ["modzy:ed542963de", "modzy:<modelId>@<semver>"],
     ["deepinfra:", "deepinfra:<deploy_id>"],
     ["deepinfra:a b", "deepinfra:<deploy_id>"],
-    ["opper:abc", "opper:<function_id>@<revision_id>"],
-    ["opper:abc@def@ghi", "opper:<function_id>@<revision_id>"],
+    ["opper:abc", "opper:<function_name>@<revision_id>"],
+    ["opper:abc@latest", "opper:<function_name>@<revision_id>"],
+    ["opper:abc@def@1", "opper:<function_name>@<revision_id>"],
+    ["opper-v2:abc", "opper-v2:<function_id>@<revision_id>"],
+    ["opper-v2:abc@def@ghi", "opper-v2:<function_id>@<revision_id>"],
+    ["baseten:yqv4yjw", "baseten:<model_id>@<deployment_id|production|development>"],
+    ["baseten:yqv4yjw@a@b", "baseten:<model_id>@<deployment_id|production|development>"],
+    ["baseten:@qvv0xeq", "baseten:<model_id>@<deployment_id|production|development>"],
+    ["together:", "together:<endpoint_id>"],
+    ["together:a/b", "together:<endpoint_id>"],
   ])("rejects %s and shows the expected form", (ref, expected) => {
     const error = catchError(() => parseRef(ref));
     expect(error).toBeInstanceOf(InvalidReferenceError);
@@ -35,9 +51,11 @@ describe("parseRef", () => {
   });
 
   it("names the known providers for an unknown one", () => {
-    const error = catchError(() => parseRef("replicate:owner/model@v1"));
+    const error = catchError(() => parseRef("nonesuch:owner/model@v1"));
     expect(InvalidReferenceError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/unknown provider "replicate".*Known providers: sieve, modzy, deepinfra, opper/);
+    expect((error as Error).message).toMatch(
+      /unknown provider "nonesuch".*Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together/,
+    );
     expect((catchError(() => parseRef("no-provider")) as Error).message).toContain("does not start with a provider");
   });
 
@@ -47,11 +65,17 @@ describe("parseRef", () => {
 });
 
 describe("parseModelRef", () => {
-  it("parses each provider's model reference; DeepInfra model names keep their slash", () => {
+  it("parses each provider's model reference; DeepInfra and Together model names keep their slash", () => {
     expect(parseModelRef("sieve:acme/whisper")).toEqual({ provider: "sieve", owner: "acme", function: "whisper" });
     expect(parseModelRef("modzy:ed542963de")).toEqual({ provider: "modzy", modelId: "ed542963de" });
     expect(parseModelRef("deepinfra:meta-llama/Llama-3-8B")).toEqual({ provider: "deepinfra", modelName: "meta-llama/Llama-3-8B" });
-    expect(parseModelRef("opper:fn-1")).toEqual({ provider: "opper", functionId: "fn-1" });
+    expect(parseModelRef("opper:support/classify-intent")).toEqual({ provider: "opper", functionName: "support/classify-intent" });
+    expect(parseModelRef("opper-v2:fn-1")).toEqual({ provider: "opper-v2", functionId: "fn-1" });
+    expect(parseModelRef("baseten:yqv4yjw")).toEqual({ provider: "baseten", modelId: "yqv4yjw" });
+    expect(parseModelRef("together:meta-llama/Llama-3-8b-chat-hf")).toEqual({
+      provider: "together",
+      model: "meta-llama/Llama-3-8b-chat-hf",
+    });
   });
 
   it("rejects a version reference where a model reference is expected", () => {
@@ -64,6 +88,8 @@ describe("parseModelRef", () => {
 const segment = fc
   .string({ unit: fc.constantFrom(..."abcXYZ019-_.~+%é中"), minLength: 1, maxLength: 12 })
   .filter((s) => s !== "." && s !== "..");
+// Names made of segments joined by "/" (DeepInfra models, Opper functions).
+const segmentPath = fc.array(segment, { minLength: 1, maxLength: 3 }).map((p) => p.join("/"));
 const semver = fc
   .tuple(fc.nat(99), fc.nat(99), fc.nat(99), fc.option(fc.constantFrom("rc.1", "alpha", "beta.2")))
   .map(([a, b, c, pre]) => `${a}.${b}.${c}${pre ? `-${pre}` : ""}`);
@@ -72,16 +98,30 @@ const parsedRef: fc.Arbitrary<ParsedRef> = fc.oneof(
   fc.record({ provider: fc.constant("sieve" as const), owner: segment, function: segment, version: segment }),
   fc.record({ provider: fc.constant("modzy" as const), modelId: segment, version: semver }),
   fc.record({ provider: fc.constant("deepinfra" as const), deployId: segment }),
-  fc.record({ provider: fc.constant("opper" as const), functionId: segment, revisionId: segment }),
+  fc.record({ provider: fc.constant("opper" as const), functionName: segmentPath, revisionId: fc.nat() }),
+  fc.record({ provider: fc.constant("opper-v2" as const), functionId: segment, revisionId: segment }),
+  fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment }),
+  fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment, version: segment }),
+  fc.record({ provider: fc.constant("huggingface" as const), namespace: segment, name: segment }),
+  fc.record({ provider: fc.constant("baseten" as const), modelId: segment, deploymentId: segment }),
+  fc.record({ provider: fc.constant("together" as const), endpointId: segment }),
 );
 const parsedModelRef: fc.Arbitrary<ParsedModelRef> = fc.oneof(
   fc.record({ provider: fc.constant("sieve" as const), owner: segment, function: segment }),
   fc.record({ provider: fc.constant("modzy" as const), modelId: segment }),
   fc.record({
     provider: fc.constant("deepinfra" as const),
-    modelName: fc.array(segment, { minLength: 1, maxLength: 3 }).map((p) => p.join("/")),
+    modelName: segmentPath,
   }),
-  fc.record({ provider: fc.constant("opper" as const), functionId: segment }),
+  fc.record({ provider: fc.constant("opper" as const), functionName: segmentPath }),
+  fc.record({ provider: fc.constant("opper-v2" as const), functionId: segment }),
+  fc.record({ provider: fc.constant("replicate" as const), owner: segment, name: segment }),
+  fc.record({ provider: fc.constant("huggingface" as const), namespace: segment, name: segment }),
+  fc.record({ provider: fc.constant("baseten" as const), modelId: segment }),
+  fc.record({
+    provider: fc.constant("together" as const),
+    model: fc.array(segment, { minLength: 1, maxLength: 3 }).map((p) => p.join("/")),
+  }),
 );
 
 describe("round trips (property-based)", () => {

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { json } from "@modelfleet/test-utils";
 import { describe, expect, it, vi } from "vitest";
-import { DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, SIEVE } from "./all.fake-providers.test-helper.js";
+import { BASETEN, DEEPINFRA, ENV_KEYS, fakeProviders, MODZY, OPPER, OPPER_V2, SIEVE, TOGETHER } from "./all.fake-providers.test-helper.js";
 import { ConfigurationError, createFleet, InternalServerError, InvalidArgumentError, ModelfleetError } from "./all.js";
 import { InvalidReferenceError, PartialFailureError, UnsupportedOperationError } from "./errors.js";
 
@@ -25,6 +25,12 @@ describe("configuration", () => {
       ["modzy", false, null, "MODZY_API_KEY"],
       ["deepinfra", false, null, "DEEPINFRA_API_KEY"],
       ["opper", true, "env", "OPPER_API_KEY"],
+      // The same account key reaches Opper's v2 API.
+      ["opper-v2", true, "env", "OPPER_API_KEY"],
+      ["replicate", false, null, "REPLICATE_API_TOKEN"],
+      ["huggingface", false, null, "HF_TOKEN"],
+      ["baseten", false, null, "BASETEN_API_KEY"],
+      ["together", false, null, "TOGETHER_API_KEY"],
     ]);
   });
 
@@ -43,6 +49,14 @@ describe("configuration", () => {
     expect(() => createFleet({ env: {}, sieve: {} })).toThrow(/SIEVE_API_KEY/);
     const fleet = createFleet({ env: { SIEVE_API_KEY: "k" }, sieve: false });
     expect(fleet.providers().find((p) => p.id === "sieve")?.configured).toBe(false);
+    // Opper v3 and v2 share OPPER_API_KEY: a v3 account leaves v2 out this way.
+    const v3Only = createFleet({ env: { OPPER_API_KEY: "k" }, "opper-v2": false });
+    expect(
+      v3Only
+        .providers()
+        .filter((p) => p.configured)
+        .map((p) => p.id),
+    ).toEqual(["opper"]);
   });
 
   it("passes runtime options to every client, a provider's own entry winning", async () => {
@@ -64,7 +78,9 @@ describe("configuration", () => {
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
     await expect(fleet.client("deepinfra").getGpuAvailability()).resolves.toEqual({ gpus: [] });
     expect(fleet.client("deepinfra")).toBe(fleet.client("deepinfra"));
-    expect(() => fleet.client("replicate" as never)).toThrow(/Known providers: sieve, modzy, deepinfra, opper/);
+    expect(() => fleet.client("nonesuch" as never)).toThrow(
+      /Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together$/,
+    );
   });
 
   it("refuses a bad concurrency", () => {
@@ -77,17 +93,28 @@ describe("listDeployments", () => {
     [`GET ${SIEVE}/functions`]: json(200, []),
     [`GET ${MODZY}/models`]: json(200, []),
     [`GET ${DEEPINFRA}/deploy/list`]: json(200, [deployment("d1"), deployment("d2", "stopped")]),
-    [`GET ${OPPER}/functions`]: json(200, { meta: { total_count: 1 }, data: [{ id: "f1", name: "sum", revision_id: "r1" }] }),
+    [`GET ${OPPER}/functions`]: json(200, {
+      functions: [{ name: "sum", schema_hash: "h", generated_at: "2026-01-01T00:00:00Z", hit_count: 3, has_script: true }],
+    }),
+    [`GET ${OPPER}/functions/sum/revisions`]: json(200, {
+      revisions: [{ revision_id: 4, created_at: "2026-01-01T00:00:00Z", schema_hash: "h", is_current: true }],
+    }),
+    [`GET ${OPPER_V2}/functions`]: json(200, { meta: { total_count: 1 }, data: [{ id: "f1", name: "sum", revision_id: "r1" }] }),
+    [`GET ${BASETEN}/models`]: json(200, { models: [{ id: "m1" }] }),
+    [`GET ${BASETEN}/models/m1/deployments`]: json(200, { deployments: [{ id: "dep1", model_id: "m1", status: "ACTIVE" }] }),
+    [`GET ${TOGETHER}/endpoints`]: json(200, { object: "list", data: [{ id: "endpoint-1", model: "acme/m", state: "STARTED" }] }),
+    [`GET ${TOGETHER}/endpoints/endpoint-1`]: json(200, { id: "endpoint-1", model: "acme/m", state: "STARTED" }),
   };
+  const everyRef = ["baseten:m1@dep1", "deepinfra:d1", "deepinfra:d2", "opper-v2:f1@r1", "opper:sum@4", "together:endpoint-1"];
 
   it("asks every configured provider and yields all results", async () => {
     const fake = fakeProviders(allUp);
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
     const refs = [];
     for await (const v of fleet.listDeployments()) refs.push(v.ref);
-    expect(refs.sort()).toEqual(["deepinfra:d1", "deepinfra:d2", "opper:f1@r1"]);
+    expect(refs.sort()).toEqual(everyRef);
     expect(new Set(fake.requests.map((r) => r.url.host))).toEqual(
-      new Set(["mango.sievedata.com", "app.modzy.com", "api.deepinfra.com", "api.opper.ai"]),
+      new Set(["mango.sievedata.com", "app.modzy.com", "api.deepinfra.com", "api.opper.ai", "api.baseten.co", "api.together.ai"]),
     );
   });
 
@@ -101,7 +128,7 @@ describe("listDeployments", () => {
     } catch (error) {
       thrown = error;
     }
-    expect(refs.sort()).toEqual(["deepinfra:d1", "deepinfra:d2", "opper:f1@r1"]);
+    expect(refs.sort()).toEqual(everyRef);
     expect(thrown).toBeInstanceOf(PartialFailureError);
     const failure = (thrown as PartialFailureError).failures;
     expect(failure.map((f) => f.provider)).toEqual(["modzy"]);
@@ -113,11 +140,12 @@ describe("listDeployments", () => {
   it("settled() returns results and failures side by side without throwing", async () => {
     const fake = fakeProviders({
       ...allUp,
-      [`GET ${OPPER}/functions`]: json(401, { type: "UnauthorizedError", message: "bad key", detail: "x" }),
+      // Opper v3 answers 401 without a body.
+      [`GET ${OPPER}/functions`]: () => new Response(null, { status: 401 }),
     });
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
     const { versions, failures } = await fleet.listDeployments().settled();
-    expect(versions.map((v) => v.ref).sort()).toEqual(["deepinfra:d1", "deepinfra:d2"]);
+    expect(versions.map((v) => v.ref).sort()).toEqual(everyRef.filter((ref) => !ref.startsWith("opper:")));
     expect(failures).toHaveLength(1);
     expect(failures[0]).toMatchObject({ provider: "opper", error: { status: 401 } });
   });
@@ -133,7 +161,7 @@ describe("listDeployments", () => {
   it("rejects unknown providers and statuses before any request", () => {
     const fake = fakeProviders(allUp);
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
-    expect(() => fleet.listDeployments({ providers: ["replicate" as never] })).toThrow(InvalidArgumentError);
+    expect(() => fleet.listDeployments({ providers: ["nonesuch" as never] })).toThrow(InvalidArgumentError);
     expect(() => fleet.listDeployments({ status: "running" as never })).toThrow(/Known statuses: pending, building/);
     expect(fake.requests).toHaveLength(0);
   });
@@ -152,11 +180,14 @@ describe("listDeployments", () => {
       [`GET ${SIEVE}/functions`]: slow([]),
       [`GET ${MODZY}/models`]: slow([]),
       [`GET ${DEEPINFRA}/deploy/list`]: slow([]),
-      [`GET ${OPPER}/functions`]: slow({ meta: { total_count: 0 }, data: [] }),
+      [`GET ${OPPER}/functions`]: slow({ functions: [] }),
+      [`GET ${OPPER_V2}/functions`]: slow({ meta: { total_count: 0 }, data: [] }),
+      [`GET ${BASETEN}/models`]: slow({ models: [] }),
+      [`GET ${TOGETHER}/endpoints`]: slow({ object: "list", data: [] }),
     });
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch, concurrency: 2 });
     await fleet.listDeployments().settled();
-    expect(fake.requests).toHaveLength(4);
+    expect(fake.requests).toHaveLength(7);
     expect(peak).toBe(2);
   });
 
@@ -218,6 +249,18 @@ describe("scale arguments", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it.each(["baseten:m1@dep1", "baseten:m1@production", "together:endpoint-1"])(
+    "refuses min > max for %s before any request",
+    async (ref) => {
+      const fake = fakeProviders({});
+      const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+      const error = await fleet.scale(ref as "baseten:m1@dep1", { min: 3, max: 2 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect(error).toMatchObject({ argument: "min" });
+      expect(fake.requests).toHaveLength(0);
+    },
+  );
+
   it("a malformed reference is an InvalidReferenceError before any request", async () => {
     const fake = fakeProviders({});
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
@@ -267,14 +310,17 @@ describe("secrets", () => {
 });
 
 describe("unsupported operations", () => {
-  it("scale on Opper is unsupported, says so before any request, and capabilities tells in advance", async () => {
+  it.each([
+    ["opper", "opper:summarize-ticket@1", /serverless: they have no replicas or instances to scale/],
+    ["opper-v2", "opper-v2:fn-1@rev-1", /no replicas or instances to scale/],
+  ] as const)("scale on %s is unsupported, says so before any request, and capabilities tells in advance", async (id, ref, why) => {
     const fake = fakeProviders({});
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
-    expect(fleet.capabilities("opper").scale).toBe(false);
-    const error = await fleet.scale("opper:fn-1@rev-1" as never, { min: 0, max: 1 }).catch((e: unknown) => e);
+    expect(fleet.capabilities(id).scale).toBe(false);
+    const error = await fleet.scale(ref as never, { min: 0, max: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnsupportedOperationError);
-    expect(error).toMatchObject({ provider: "opper", operation: "scale" });
-    expect((error as Error).message).toMatch(/no replicas or instances to scale/);
+    expect(error).toMatchObject({ provider: id, operation: "scale" });
+    expect((error as Error).message).toMatch(why);
     expect(fake.requests).toHaveLength(0);
   });
 });

@@ -1,16 +1,22 @@
 // `modelfleet/all`: the facade with every built-in provider, configured from the environment or per provider.
 // The one file of the facade that names providers. Adding a provider: import its factory and add it to BUILT_IN.
+import { baseten } from "@modelfleet/baseten/fleet";
 import { deepinfra } from "@modelfleet/deepinfra/fleet";
+import { huggingface } from "@modelfleet/huggingface/fleet";
 import { modzy } from "@modelfleet/modzy/fleet";
 import { opper } from "@modelfleet/opper/fleet";
+import { opperV2 } from "@modelfleet/opper-v2/fleet";
+import { replicate } from "@modelfleet/replicate/fleet";
 import { sieve } from "@modelfleet/sieve/fleet";
+import { together } from "@modelfleet/together/fleet";
 import { createFleet as createFleetOf, type Fleet, type FleetOptions } from "./fleet.js";
 import { createReferences, type References } from "./refs.js";
 import type { ModelRefOf, ModelVersionOf, ParsedModelRefOf, ParsedRefOf, ProviderIdOf, ScalableOf, VersionRefOf } from "./types.js";
 
 /** Every built-in provider's factory, by id, in the order listings and messages use. */
-const BUILT_IN = { sieve, modzy, deepinfra, opper } as const;
+const BUILT_IN = { sieve, modzy, deepinfra, opper, "opper-v2": opperV2, replicate, huggingface, baseten, together } as const;
 
+/** The built-in provider factories by id. @inline */
 type BuiltIn = typeof BUILT_IN;
 
 /** Any built-in provider. */
@@ -70,7 +76,7 @@ export function builtInProviders(options: AllFleetOptions = {}): BuiltInProvider
  * A fleet of every built-in provider.
  *
  * @example
- * const fleet = createFleet(); // keys from SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY
+ * const fleet = createFleet(); // keys from SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY, …
  * const version = await fleet.getVersion("deepinfra:fkj843kjh8");
  */
 export function createFleet(options: AllFleetOptions = {}): BuiltInFleet {

@@ -15,16 +15,14 @@ export type ModelRefOf<P extends FleetProvider> = TypesOf<P>["modelRef"];
 /** A normalized version of any of the providers `P`: a union you narrow on `provider` to get that provider's `raw` type. */
 export type ModelVersionOf<P extends FleetProvider> = P extends FleetProvider ? ModelVersionOfTypes<TypesOf<P>> : never;
 
-type Simplify<T> = { [K in keyof T]: T[K] } & {};
-
 /** A version reference of the providers `P`, taken apart: `{ provider: "acme"; model: string; version: string }` and so on. */
 export type ParsedRefOf<P extends FleetProvider> = P extends FleetProvider
-  ? Simplify<{ provider: TypesOf<P>["id"] } & TypesOf<P>["versionParts"]>
+  ? Omit<{ provider: TypesOf<P>["id"] } & TypesOf<P>["versionParts"], never>
   : never;
 
 /** A model reference of the providers `P`, taken apart. */
 export type ParsedModelRefOf<P extends FleetProvider> = P extends FleetProvider
-  ? Simplify<{ provider: TypesOf<P>["id"] } & TypesOf<P>["modelParts"]>
+  ? Omit<{ provider: TypesOf<P>["id"] } & TypesOf<P>["modelParts"], never>
   : never;
 
 /** The provider (among `P`) a reference type names by its prefix; all of `P` when the prefix is not known statically. */

@@ -2,76 +2,58 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   createOpperClient,
   type OpperClient,
-  type OpperFunction,
-  type OpperFunctionConfiguration,
+  type OpperFunctionDetails,
   type OpperFunctionList,
-  type OpperModelSpec,
+  type OpperFunctionRevision,
   type OpperRevisionList,
 } from "./index.js";
 
 declare const opper: OpperClient;
 
-describe("@modelfleet/opper types", () => {
+describe("@modelfleet/opper types (Opper v3)", () => {
   it("methods take typed parameters and return the spec's types", () => {
     expectTypeOf(opper.listFunctions).returns.resolves.toEqualTypeOf<OpperFunctionList>();
-    expectTypeOf(opper.getFunction).returns.resolves.toEqualTypeOf<OpperFunction>();
-    expectTypeOf(opper.getFunctionByName).returns.resolves.toEqualTypeOf<OpperFunction>();
-    expectTypeOf(opper.updateFunction).returns.resolves.toEqualTypeOf<OpperFunction>();
-    expectTypeOf(opper.getRevision).returns.resolves.toEqualTypeOf<OpperFunction>();
-    expectTypeOf(opper.listRevisions).returns.resolves.toEqualTypeOf<OpperRevisionList>();
+    expectTypeOf(opper.getFunction).returns.resolves.toEqualTypeOf<OpperFunctionDetails>();
+    expectTypeOf(opper.updateFunction).returns.resolves.toEqualTypeOf<OpperFunctionDetails>();
     expectTypeOf(opper.deleteFunction).returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf(opper.listRevisions).returns.resolves.toEqualTypeOf<OpperRevisionList>();
+    expectTypeOf(opper.getRevision).returns.resolves.toEqualTypeOf<OpperFunctionRevision>();
+    expectTypeOf(opper.revertRevision).returns.resolves.toEqualTypeOf<OpperFunctionDetails>();
     expectTypeOf(createOpperClient).returns.toEqualTypeOf<OpperClient>();
   });
 
-  it("result fields have the spec's types", () => {
-    expectTypeOf<OpperFunctionList["meta"]["total_count"]>().toEqualTypeOf<number>();
-    expectTypeOf<OpperFunction["model"]>().toEqualTypeOf<OpperModelSpec | undefined>();
-    expectTypeOf<OpperFunction["configuration"]>().toEqualTypeOf<OpperFunctionConfiguration | null | undefined>();
-    expectTypeOf<OpperFunctionConfiguration["invocation.cache.ttl"]>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<OpperRevisionList["data"][number]["configuration"]>().toEqualTypeOf<OpperFunctionConfiguration>();
+  it("result fields have the spec's types: integer revisions, a current flag, no paging envelope", () => {
+    expectTypeOf<OpperRevisionList["revisions"][number]["revision_id"]>().toEqualTypeOf<number>();
+    expectTypeOf<OpperRevisionList["revisions"][number]["is_current"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<OpperFunctionList["functions"][number]["has_script"]>().toEqualTypeOf<boolean>();
+    expectTypeOf<OpperFunctionRevision["source"]>().toEqualTypeOf<string>();
+    expectTypeOf<OpperFunctionList>().not.toHaveProperty("meta");
   });
 
-  it("a wrong path parameter is a compile error", () => {
-    // @ts-expect-error: `id` is not a path parameter of getFunction
-    opper.getFunction({ id: "3c90c3cc-0d44-4b50-8888-8dd25736052a" });
-    // @ts-expect-error: revision_id is required
-    opper.getRevision({ function_id: "f" });
-    // @ts-expect-error: path parameters are strings
-    opper.deleteFunction({ function_id: 1 });
-    // @ts-expect-error: getFunctionByName takes `name`, not `function_name`
-    opper.getFunctionByName({ function_name: "my-function" });
+  it("functions are addressed by name, revisions by number: anything else is a compile error", () => {
+    opper.getRevision({ name: "summarize-ticket", revisionID: 3 });
+    // @ts-expect-error: v3 has no function ids; the function is its name
+    opper.getFunction({ function_id: "3c90c3cc-0d44-4b50-8888-8dd25736052a" });
+    // @ts-expect-error: the revision is an integer, not a UUID string
+    opper.getRevision({ name: "summarize-ticket", revisionID: "3c90c3cc" });
+    // @ts-expect-error: the path parameter is spelled revisionID (the body field is revision_id)
+    opper.revertRevision({ name: "summarize-ticket", revision_id: 1 });
+    // @ts-expect-error: revertRevision needs the revision
+    opper.revertRevision({ name: "summarize-ticket" });
+    // @ts-expect-error: listRevisions has no paging parameters
+    opper.listRevisions({ name: "summarize-ticket", offset: 0 });
+    // @ts-expect-error: listFunctions takes no parameters
+    opper.listFunctions({ limit: 10 });
   });
 
-  it("an unknown query field is a compile error", () => {
-    opper.listFunctions({ name: "my-function", sort: "-created", offset: 0, limit: 20 });
-    // @ts-expect-error: `page` is not a query parameter of listFunctions (paging is offset/limit)
-    opper.listFunctions({ page: 2 });
-    // @ts-expect-error: limit is an integer
-    opper.listFunctions({ limit: "10" });
-    // @ts-expect-error: listRevisions has no `sort`
-    opper.listRevisions({ function_id: "f", sort: "name" });
-    // @ts-expect-error: listRevisions requires function_id
-    opper.listRevisions({ offset: 0 });
-  });
-
-  it("a wrong body field is a compile error", () => {
-    opper.updateFunction({ function_id: "f", body: {} });
-    opper.updateFunction({
-      function_id: "f",
-      body: {
-        model: [{ name: "openai/gpt-4o-mini", options: { temperature: 0 } }, "anthropic/claude-3.5-sonnet"],
-        configuration: { "invocation.cache.ttl": 3600, "beta.evaluation.enabled": true },
-        description: null,
-      },
-    });
-    // @ts-expect-error: the field is `instructions`, and it is a string
-    opper.updateFunction({ function_id: "f", body: { instructions: 42 } });
-    // @ts-expect-error: a known dotted configuration key keeps its type
-    opper.updateFunction({ function_id: "f", body: { configuration: { "invocation.cache.ttl": "1h" } } });
-    // @ts-expect-error: a model object needs a name
-    opper.updateFunction({ function_id: "f", body: { model: { options: { temperature: 0 } } } });
+  it("a wrong body is a compile error", () => {
+    opper.updateFunction({ name: "summarize-ticket", body: { source: "def run(input): ..." } });
+    // @ts-expect-error: source is a string
+    opper.updateFunction({ name: "summarize-ticket", body: { source: 42 } });
+    // @ts-expect-error: v3 replaces the source; v2's instructions field does not exist
+    opper.updateFunction({ name: "summarize-ticket", body: { source: "x", instructions: "y" } });
     // @ts-expect-error: updateFunction requires a body
-    opper.updateFunction({ function_id: "f" });
+    opper.updateFunction({ name: "summarize-ticket" });
   });
 
   it("per-call options are typed", () => {

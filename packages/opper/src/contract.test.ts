@@ -1,39 +1,39 @@
 import { fileURLToPath } from "node:url";
 import { describeContract, withoutHeaders } from "@modelfleet/test-utils/contract";
 import { expect, it } from "vitest";
-import { AuthenticationError, createOpperClient, UnprocessableEntityError } from "./index.js";
+import { AuthenticationError, BadRequestError, createOpperClient } from "./index.js";
 
 const SPEC = fileURLToPath(new URL("../../../specs/opper.yaml", import.meta.url));
-const FUNCTION_ID = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
 
+// Opper v3 declares no 422: the mock answers an invalid request with the spec's 400, as Opper does.
 describeContract("opper", { spec: SPEC, createClient: createOpperClient }, ({ client }) => {
-  it("a request without the bearer key is answered 401: AuthenticationError", async () => {
+  it("a request without the bearer key is answered 401 (no body): AuthenticationError", async () => {
     const opper = client({ fetch: withoutHeaders("authorization") });
     const error = await opper.listFunctions().catch((e: unknown) => e);
     expect(AuthenticationError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: 401, operationId: "listFunctions", providerMessage: "Invalid API key." });
+    expect(error).toMatchObject({ status: 401, operationId: "listFunctions" });
   });
 
-  it("updateFunction with a body that breaks the schema is answered 422: UnprocessableEntityError", async () => {
-    const body = { name: 42 } as unknown as { name: string };
+  it("updateFunction with a body that breaks the schema is answered 400: BadRequestError with Opper's error object", async () => {
+    const body = { source: 42 } as unknown as { source: string };
     const error = await client()
-      .updateFunction({ function_id: FUNCTION_ID, body })
+      .updateFunction({ name: "summarize-ticket", body })
       .catch((e: unknown) => e);
-    expect(UnprocessableEntityError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: 422, operationId: "updateFunction", body: { type: "RequestValidationError" } });
+    expect(BadRequestError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 400, operationId: "updateFunction", body: { error: { code: "validation_error" } } });
   });
 
-  it("client.raw: the same body is answered 422 and the mock names the offending field", async () => {
-    const body = { name: 42 } as unknown as { name: string };
-    const { response } = await client().raw.PATCH("/functions/{function_id}", { params: { path: { function_id: FUNCTION_ID } }, body });
-    expect(response.status).toBe(422);
-    expect(response.headers.get("sl-violations")).toContain("name");
+  it("client.raw: the same body is answered 400 and the mock names the offending field", async () => {
+    const body = { source: 42 } as unknown as { source: string };
+    const { response } = await client().raw.PUT("/v3/functions/{name}", { params: { path: { name: "summarize-ticket" } }, body });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("sl-violations")).toContain("source");
   });
 
-  it("a function id that is not a UUID is answered 422", async () => {
+  it("a revision that is not an integer is answered 400", async () => {
     const error = await client()
-      .getFunction({ function_id: "not-a-uuid" })
+      .getRevision({ name: "summarize-ticket", revisionID: "latest" as unknown as number })
       .catch((e: unknown) => e);
-    expect(UnprocessableEntityError.isInstance(error)).toBe(true);
+    expect(BadRequestError.isInstance(error)).toBe(true);
   });
 });

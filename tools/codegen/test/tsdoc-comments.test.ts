@@ -44,4 +44,29 @@ describe("descriptionsAsProse", () => {
     const code = '/** @example 1 */\nconst a = "@description x";\n/**\n * Summary\n */';
     expect(descriptionsAsProse(code)).toBe(code);
   });
+
+  it("drops openapi-typescript's @constant tag, and a comment holding nothing else", () => {
+    const code = [
+      "        A: {",
+      "            /** @constant */",
+      '            o: "list";',
+      "            /**",
+      "             * @description Always x.",
+      "             * @constant",
+      "             */",
+      '            p: "x";',
+      "        };",
+    ].join("\n");
+    expect(descriptionsAsProse(code)).toBe(
+      [
+        "        A: {",
+        '            o: "list";',
+        "            /**",
+        "             * Always x.",
+        "             */",
+        '            p: "x";',
+        "        };",
+      ].join("\n"),
+    );
+  });
 });

@@ -23,6 +23,68 @@ export const SIEVE_VERSION = {
   function_dependencies: [],
 };
 
+/** A deployment as the Replicate API returns it. */
+export const REPLICATE_DEPLOYMENT = {
+  owner: "acme",
+  name: "image-gen",
+  current_release: {
+    number: 3,
+    model: "stability-ai/sdxl",
+    version: "da77bc59ee60423279fd632efb4795ab731d9e3ca9705ef3341091fb989b7eaf",
+    created_at: "2024-02-15T16:32:57.018467Z",
+    configuration: { hardware: "gpu-t4", min_instances: 0, max_instances: 3 },
+  },
+};
+
+/** An endpoint as the Hugging Face Inference Endpoints API returns it. */
+export const HF_ENDPOINT = {
+  name: "my-endpoint-name",
+  type: "protected",
+  provider: { vendor: "aws", region: "us-east-1" },
+  compute: { accelerator: "gpu", instanceType: "nvidia-l4", instanceSize: "x1", scaling: { minReplica: 0, maxReplica: 2 } },
+  model: { repository: "gpt2", revision: "11c5a3d5811f50298f278a704980280950aedb10", framework: "pytorch", image: { huggingface: {} } },
+  status: {
+    state: "scaledToZero",
+    message: "Endpoint is scaled to zero",
+    createdAt: "2023-10-26T12:41:53.263Z",
+    updatedAt: "2023-10-26T12:41:53.263Z",
+    createdBy: { id: "6273f303f6d63a28483fde12", name: "acme-ml" },
+    readyReplica: 0,
+    targetReplica: 0,
+  },
+};
+
+/** A deployment as Baseten's API returns it. */
+export const BASETEN_DEPLOYMENT = {
+  id: "qvv0xeq",
+  created_at: "2025-03-12T14:03:27.511Z",
+  name: "deployment-2",
+  model_id: "yqv4yjw",
+  is_production: true,
+  is_development: false,
+  status: "ACTIVE",
+  active_replica_count: 1,
+  autoscaling_settings: null,
+  instance_type_name: "1x A10G",
+  environment: "production",
+  request_backpressure_settings: { policy: null },
+};
+
+/** An endpoint as Together's API returns it. */
+export const TOGETHER_ENDPOINT = {
+  object: "endpoint",
+  id: "endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7",
+  name: "devuser/meta-llama/Llama-3-8b-chat-hf-a32b82a1",
+  display_name: "llama",
+  model: "meta-llama/Llama-3-8b-chat-hf",
+  hardware: "1x_nvidia_a100_80gb_sxm",
+  type: "dedicated",
+  owner: "devuser",
+  state: "STARTED",
+  autoscaling: { min_replicas: 1, max_replicas: 2 },
+  created_at: "2025-02-04T10:43:55.405Z",
+};
+
 /** A loopback stand-in for the providers' APIs, answering the few requests the consumers make. */
 export interface FakeApi {
   url: string;
@@ -35,19 +97,40 @@ type Handler = (request: IncomingMessage) => { status: number; body: unknown };
 
 const routes: Record<string, Handler> = {
   "GET /v2/functions/acme/whisper/versions/latest": () => ({ status: 200, body: SIEVE_VERSION }),
+  "GET /v1/deployments/acme/image-gen": () => ({ status: 200, body: REPLICATE_DEPLOYMENT }),
+  "GET /v2/endpoint/acme-ml/my-endpoint-name": () => ({ status: 200, body: HF_ENDPOINT }),
+  "GET /v1/models/yqv4yjw/deployments/production": () => ({ status: 200, body: BASETEN_DEPLOYMENT }),
+  "GET /endpoints/endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7": () => ({ status: 200, body: TOGETHER_ENDPOINT }),
 };
 
-/** Starts the fake API on 127.0.0.1 (a free port). Unknown paths get Sieve's 404 shape: `{ "detail": ... }`. */
+/** Each provider's auth header and 404 body, by path prefix; Sieve's is the fallback. */
+const providers: { prefix: string; authorized: (request: IncomingMessage) => boolean; notFound: unknown }[] = [
+  // Replicate and Baseten (both under /v1/, both bearer tokens).
+  { prefix: "/v1/", authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`, notFound: { detail: "Not found." } },
+  {
+    prefix: "/v2/endpoint/",
+    authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`,
+    notFound: { error: "Endpoint not found" },
+  },
+  {
+    prefix: "/endpoints/",
+    authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`,
+    notFound: { detail: "version not found" },
+  },
+  { prefix: "/", authorized: (r) => r.headers["x-api-key"] === API_KEY, notFound: { detail: "version not found" } },
+];
+
+/** Starts the fake API on 127.0.0.1 (a free port). Unknown paths get the provider's 404 shape (Sieve's: `{ "detail": ... }`). */
 export async function startFakeApi(): Promise<FakeApi> {
   const requests: string[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
     const key = `${request.method} ${path}`;
     requests.push(key);
-    const reply =
-      request.headers["x-api-key"] !== API_KEY
-        ? { status: 401, body: { detail: "invalid API key" } }
-        : (routes[key]?.(request) ?? { status: 404, body: { detail: "version not found" } });
+    const provider = providers.find((p) => path.startsWith(p.prefix)) ?? providers[providers.length - 1];
+    const reply = !provider?.authorized(request)
+      ? { status: 401, body: { detail: "invalid API key" } }
+      : (routes[key]?.(request) ?? { status: 404, body: provider.notFound });
     response.writeHead(reply.status, { "content-type": "application/json", "x-request-id": `req-${requests.length}` });
     response.end(JSON.stringify(reply.body));
   });

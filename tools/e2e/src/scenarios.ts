@@ -1,5 +1,5 @@
 import type { ConsumerScenario } from "./consumer.js";
-import { SIEVE_VERSION } from "./fake-api.js";
+import { BASETEN_DEPLOYMENT, HF_ENDPOINT, REPLICATE_DEPLOYMENT, SIEVE_VERSION, TOGETHER_ENDPOINT } from "./fake-api.js";
 
 /**
  * The packages installed alone into fresh projects. `version` is filled in with the published version: it proves the
@@ -20,6 +20,51 @@ export function scenarios(published: ReadonlyMap<string, string>): ConsumerScena
       },
     },
   ];
+  // Provider packages added after the first release, once they are in the repository.
+  if (published.has("@modelfleet/replicate")) {
+    list.push({
+      kind: "library",
+      packageName: "@modelfleet/replicate",
+      fixture: "replicate",
+      expected: {
+        package: "@modelfleet/replicate",
+        version: published.get("@modelfleet/replicate"),
+        release: REPLICATE_DEPLOYMENT.current_release.number,
+        hardware: REPLICATE_DEPLOYMENT.current_release.configuration.hardware,
+        normalized: REPLICATE_DEPLOYMENT.current_release.version,
+        missing: "404 Not found.",
+      },
+    });
+  }
+  if (published.has("@modelfleet/huggingface")) {
+    list.push({
+      kind: "library",
+      packageName: "@modelfleet/huggingface",
+      fixture: "huggingface",
+      expected: {
+        package: "@modelfleet/huggingface",
+        version: published.get("@modelfleet/huggingface"),
+        state: HF_ENDPOINT.status.state,
+        maxReplica: HF_ENDPOINT.compute.scaling.maxReplica,
+        // scaledToZero: healthy, woken by the next request.
+        normalized: "ready",
+        missing: "404 Endpoint not found",
+      },
+    });
+  }
+  // Providers added later, each installed alone as well.
+  for (const [packageName, fixture, id, status, missing] of [
+    ["@modelfleet/baseten", "baseten", BASETEN_DEPLOYMENT.id, BASETEN_DEPLOYMENT.status, "404 Not found."],
+    ["@modelfleet/together", "together", TOGETHER_ENDPOINT.id, TOGETHER_ENDPOINT.state, "404 version not found"],
+  ] as const) {
+    if (!published.has(packageName)) continue;
+    list.push({
+      kind: "library",
+      packageName,
+      fixture,
+      expected: { package: packageName, version: published.get(packageName), id, status, missing },
+    });
+  }
   // The facade, once it is in the repository (it ships with the providers from then on).
   if (published.has("modelfleet")) {
     list.push({

@@ -26,6 +26,13 @@ describe("budgetFor", () => {
     expect(budgetFor({ name: "@modelfleet/codegen", version: "1.0.0", bin: { x: "./dist/cli.js" } })).toBeUndefined();
   });
 
+  it("gives Baseten's client, with its shortcut operations, a limit of its own above the common one", () => {
+    const common = budgetFor({ name: "@modelfleet/acme", version: "1.0.0", dependencies: { "@modelfleet/runtime": "^1.0.0" } });
+    const baseten = budgetFor({ name: "@modelfleet/baseten", version: "1.0.0", dependencies: { "@modelfleet/runtime": "^1.0.0" } });
+    expect(baseten).toMatchObject({ measure: "added", limit: 5_650, target: 4_000 });
+    expect(baseten?.limit).toBeGreaterThan(common?.limit ?? Number.POSITIVE_INFINITY);
+  });
+
   it("refuses a library no rule covers, so a new kind of package gets a budget decided", () => {
     expect(() => budgetFor({ name: "@modelfleet/new-thing", version: "1.0.0" })).toThrow(/no size budget rule/);
   });

@@ -7,7 +7,7 @@ export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
 export const FACADE_WITH_ONE_PROVIDER_LIMIT = 14_500;
-export const FACADE_WITH_ALL_LIMIT = 17_300;
+export const FACADE_WITH_ALL_LIMIT = 23_000;
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -49,6 +49,11 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
   // Raised by about 150 B for form, multipart, Blob, text and stream bodies in the runtime (largest provider 5334 B,
   // largest one-provider fleet 12796 B, modelfleet/all 15665 B).
+  // Each further provider adds its operations table, adapter and normalizers to modelfleet/all: Replicate and Hugging
+  // Face about 1.3 kB each, Opper's legacy v2 API beside v3 about 800 B (their one-provider fleets: 12813 B,
+  // 12756 B, 12133 B).
+  // Baseten and Together add their clients and adapters too (one-provider fleets 12695 B and 12166 B; modelfleet/all
+  // with nine providers 20652 B).
   // Raised by about 1.8 kB for the generated list iterators (the runtime's paginator with its loop guards, the
   // `PaginationError` class and the `Link` header reader) in every client whose spec declares a paginated operation
   // (largest provider 7239 B, largest one-provider fleet 14365 B, modelfleet/all 17124 B).
@@ -73,6 +78,11 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   }
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
+  // Baseten's client has 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
+  // to the by-id ones (about 60 B gzipped each): 5582 B, so a ratchet of its own just above that.
+  if (manifest.name === "@modelfleet/baseten") {
+    return { measure: "added", limit: 5_650, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+  }
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
     return { measure: "added", limit: 7_300, target: 4_000, description: "one provider client with the runtime bundled" };
   }

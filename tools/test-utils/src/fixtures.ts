@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSpec, validateResponse } from "./spec.js";
+import { type LoadedSpec, loadSpec, validateRequestBody, validateResponse } from "./spec.js";
 
-/** Which response of which operation a JSON fixture is a sample of, and where it came from. */
+/** Which response (or request body) of which operation a JSON fixture is a sample of, and where it came from. */
 export interface FixtureEntry {
   operationId: string;
-  status: number;
+  /** The response status the sample belongs to, or `"request"` for a sample of the operation's request body. */
+  status: number | "request";
   /** Where the sample comes from (a provider docs page, an SDK README, our own example). */
   source: string;
   /**
@@ -34,14 +35,24 @@ export function describeFixtures(options: { spec: string; dir: string; fixtures:
       const value: unknown = JSON.parse(readFileSync(join(options.dir, file), "utf8"));
       if (entry.mismatch) {
         const { why, errors } = entry.mismatch;
-        it(`${file} is deliberately NOT a valid ${entry.operationId} ${entry.status} response: ${why}`, () => {
-          expect(validateResponse(spec, entry.operationId, entry.status, value)).toEqual({ valid: false, errors });
+        it(`${file} is deliberately NOT a valid ${entry.operationId} ${describePart(entry)}: ${why}`, () => {
+          expect(validate(spec, entry, value)).toEqual({ valid: false, errors });
         });
       } else {
-        it(`${file} (${entry.source}) is a valid ${entry.operationId} ${entry.status} response`, () => {
-          expect(validateResponse(spec, entry.operationId, entry.status, value)).toEqual({ valid: true, errors: [] });
+        it(`${file} (${entry.source}) is a valid ${entry.operationId} ${describePart(entry)}`, () => {
+          expect(validate(spec, entry, value)).toEqual({ valid: true, errors: [] });
         });
       }
     }
   });
+}
+
+function validate(spec: LoadedSpec, entry: FixtureEntry, value: unknown) {
+  return entry.status === "request"
+    ? validateRequestBody(spec, entry.operationId, value)
+    : validateResponse(spec, entry.operationId, entry.status, value);
+}
+
+function describePart(entry: FixtureEntry): string {
+  return entry.status === "request" ? "request body" : `${entry.status} response`;
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { describeFixtures } from "./fixtures.js";
-import { exampleParams, loadSpec, successExamples, validateResponse } from "./spec.js";
+import { exampleParams, loadSpec, successExamples, validateRequestBody, validateResponse } from "./spec.js";
 
 const MINI = fileURLToPath(new URL("../test/fixtures/mini.yaml", import.meta.url));
 const spec = loadSpec(MINI);
@@ -67,6 +67,23 @@ describe("validateResponse", () => {
 
   it("refuses a status the operation does not declare", () => {
     expect(() => validateResponse(spec, "getThing", 500, {})).toThrow(/declares no 500 response/);
+  });
+});
+
+describe("validateRequestBody", () => {
+  it("validates a request sample against the operation's request body schema", () => {
+    expect(validateRequestBody(spec, "patchThing", { id: "3c90c3cc-0d44-4b50-8888-8dd25736052a", name: "x" })).toEqual({
+      valid: true,
+      errors: [],
+    });
+    expect(validateRequestBody(spec, "patchThing", { id: "nope" })).toEqual({
+      valid: false,
+      errors: ["/: must have required property 'name'", '/id: must match format "uuid"'],
+    });
+  });
+
+  it("refuses an operation without a request body", () => {
+    expect(() => validateRequestBody(spec, "getThing", {})).toThrow(/getThing declares no request body/);
   });
 });
 

@@ -134,6 +134,20 @@ export function validateResponse(spec: LoadedSpec, operationId: string, status: 
   return { valid, errors: valid ? [] : (validate.errors ?? []).map(describeError) };
 }
 
+/**
+ * Validates `value` against the JSON schema of an operation's request body, like {@link validateResponse}; for
+ * the providers' documented request samples.
+ */
+export function validateRequestBody(spec: LoadedSpec, operationId: string, value: unknown): ValidationResult {
+  const op = spec.operation(operationId);
+  if (op.operation.requestBody === undefined) throw new Error(`${spec.file}: ${operationId} declares no request body`);
+  const media = jsonMedia(spec, spec.resolve(op.operation.requestBody).content);
+  if (!media || media.schema === undefined) throw new Error(`${spec.file}: ${operationId} request body has no JSON schema`);
+  const validate = compilerFor(spec)(media.schema);
+  const valid = validate(value) as boolean;
+  return { valid, errors: valid ? [] : (validate.errors ?? []).map(describeError) };
+}
+
 const compilers = new WeakMap<LoadedSpec, (schema: unknown) => ReturnType<Ajv2020["compile"]>>();
 
 /** One ajv instance per spec, holding its `components.schemas` under a synthetic id so `$ref`s resolve. */

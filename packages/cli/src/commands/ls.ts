@@ -23,7 +23,8 @@ export async function ls(context: Context): Promise<ExitCode> {
   const status = checkStatuses(listValues(context.values.status), context.usage);
   const providers = named ?? fleet.providers().flatMap((p) => (p.configured ? [p.id] : []));
   if (providers.length === 0) {
-    const vars = fleet.providers().map((p) => p.envVar);
+    // Providers may share a variable (Opper v3 and v2 both read OPPER_API_KEY): name each once.
+    const vars = [...new Set(fleet.providers().map((p) => p.envVar))];
     throw new ConfigurationError("apiKey", `no provider is configured: set at least one of ${vars.join(", ")}`);
   }
 

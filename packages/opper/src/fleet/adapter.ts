@@ -1,48 +1,92 @@
-import { checkSegment, type FleetProvider, received, splitOnce, text } from "@modelfleet/runtime/fleet";
-import { normalizeOpperVersion } from "./normalize.js";
+import {
+  count,
+  type FleetProvider,
+  flag,
+  isSegmentPath,
+  items,
+  mapBounded,
+  quoteRefPart,
+  received,
+  splitOnce,
+} from "@modelfleet/runtime/fleet";
+import { NotFoundError, type OpperClient, type OpperRevisionInfo } from "../generated/index.js";
+import { normalizeOpperFunction, normalizeOpperRevision, opperFunctionName } from "./normalize.js";
 import type { OpperFleetTypes } from "./types.js";
 
-const PAGE_SIZE = 100;
+// A revision number as written in a reference: decimal digits, no sign, no leading zero, a safe integer.
+const REVISION = /^(?:0|[1-9]\d{0,15})$/;
 
-/** Opper: functions and their revisions; there is nothing to scale. */
+/** Opper (v3): functions by name and their numbered revisions; there is nothing to scale. */
 export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "opper",
   capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: false },
-  unsupported: { scale: "Opper functions have no replicas or instances to scale" },
+  unsupported: { scale: "Opper functions are serverless: they have no replicas or instances to scale" },
   versionRef: {
-    form: "opper:<function_id>@<revision_id>",
+    form: "opper:<function_name>@<revision_id>",
     parse(rest, bad) {
-      const [functionId, revisionId] = splitOnce(rest, "@", bad, "revision id");
-      checkSegment(functionId, "function_id", bad);
-      checkSegment(revisionId, "revision_id", bad);
-      return { functionId, revisionId };
+      const [functionName, revision] = splitOnce(rest, "@", bad, "revision id");
+      checkFunctionName(functionName, bad);
+      if (!REVISION.test(revision) || !Number.isSafeInteger(Number(revision))) {
+        return bad(`the revision id ${quoteRefPart(revision)} is not a whole number (Opper numbers revisions 1, 2, 3, …)`);
+      }
+      return { functionName, revisionId: Number(revision) };
     },
-    format: (parts) => `${parts.functionId}@${parts.revisionId}`,
+    format: (parts) => `${parts.functionName}@${parts.revisionId}`,
   },
   modelRef: {
-    form: "opper:<function_id>",
+    form: "opper:<function_name>",
     parse(rest, bad) {
-      checkSegment(rest, "function_id", bad);
-      return { functionId: rest };
+      checkFunctionName(rest, bad);
+      return { functionName: rest };
     },
-    format: (parts) => parts.functionId,
+    format: (parts) => parts.functionName,
   },
 
+  // A revision read on its own does not say whether it is current; the revision listing does, so both are read.
   async getVersion(client, ref, { signal }) {
-    const raw = await client.getRevision({ function_id: ref.functionId, revision_id: ref.revisionId }, { signal });
-    return normalizeOpperVersion(raw, { shape: "function", functionId: ref.functionId, revisionId: ref.revisionId });
+    const [raw, listing] = await Promise.all([
+      client.getRevision({ name: ref.functionName, revisionID: ref.revisionId }, { signal }),
+      revisionsOf(client, ref.functionName, signal),
+    ]);
+    const listed = listing.find((r) => count(received(r).revision_id) === ref.revisionId);
+    const isCurrent = listed === undefined ? null : flag(received(listed).is_current);
+    return normalizeOpperRevision(raw, { functionName: ref.functionName, revisionId: ref.revisionId, isCurrent });
   },
 
+  // The revision listing is not paged: one request returns every revision.
   async *listVersions(client, ref, { signal }) {
-    const fn = await client.getFunction({ function_id: ref.functionId }, { signal });
-    const functionName = text(received(fn).name);
-    const revisions = client.listRevisionsAll({ function_id: ref.functionId, offset: 0, limit: PAGE_SIZE }, { signal });
-    for await (const raw of revisions) yield normalizeOpperVersion(raw, { shape: "revision", functionId: ref.functionId, functionName });
+    for (const raw of await revisionsOf(client, ref.functionName, signal)) {
+      yield normalizeOpperRevision(raw, { functionName: ref.functionName });
+    }
   },
 
-  // A function's deployment is its latest revision, which the function listing names.
-  async *listDeployments(client, { signal }) {
-    const functions = client.listFunctionsAll({ offset: 0, limit: PAGE_SIZE }, { signal });
-    for await (const raw of functions) yield normalizeOpperVersion(raw, { shape: "listed-function" });
+  // The function listing names no revision, so each function's revisions are read to find its current one. A
+  // function deleted between the two reads is still shown, as `deleted`, rather than failing the whole listing.
+  async *listDeployments(client, { signal, concurrency }) {
+    const functions = items(received(await client.listFunctions(undefined, { signal })).functions);
+    const revisions = await mapBounded(functions, concurrency, async (raw) => {
+      const name = opperFunctionName(raw);
+      if (name === null) return [];
+      try {
+        return await revisionsOf(client, name, signal);
+      } catch (error) {
+        if (NotFoundError.isInstance(error)) return null;
+        throw error;
+      }
+    });
+    for (const [i, raw] of functions.entries()) yield normalizeOpperFunction(raw, revisions[i] ?? null);
   },
 };
+
+async function revisionsOf(client: OpperClient, name: string, signal: AbortSignal | undefined): Promise<readonly OpperRevisionInfo[]> {
+  return items(received(await client.listRevisions({ name }, { signal })).revisions);
+}
+
+// A function name is one or more `/`-separated parts (`support/classify-intent`); the client encodes it into a single
+// path segment.
+function checkFunctionName(name: string, bad: (why: string) => never): void {
+  if (name === "") bad("the function name is empty");
+  if (!isSegmentPath(name)) {
+    bad(`the function name ${quoteRefPart(name)} has an empty, "." or ".." part, or a character that is not allowed (@, :, whitespace)`);
+  }
+}

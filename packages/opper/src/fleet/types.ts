@@ -1,22 +1,29 @@
 import type { Capabilities, FleetProvider, ModelVersion } from "@modelfleet/runtime/fleet";
-import type { OpperClient, OpperFunction, OpperFunctionListItem, OpperRevision } from "../generated/index.js";
+import type { OpperClient, OpperFunctionInfo, OpperFunctionRevision, OpperRevisionInfo } from "../generated/index.js";
 
-/** `opper:<function_id>@<revision_id>`: an Opper function revision. */
+/** `opper:<function_name>@<revision_id>`: one numbered revision of an Opper function (`summarize-ticket@3`). */
 export type OpperVersionRef = `opper:${string}@${string}`;
-/** `opper:<function_id>`: an Opper function, whose revisions can be listed. */
+/** `opper:<function_name>`: an Opper function, whose revisions can be listed. */
 export type OpperModelRef = `opper:${string}`;
 
-/** The Opper objects a version is read from: a function at a revision, a listed function, or a listed revision. */
-export type OpperRawVersion = OpperFunction | OpperFunctionListItem | OpperRevision;
+/**
+ * The Opper objects a version is read from: a revision read on its own (`getVersion`), an entry of a function's
+ * revision listing (`listVersions`), or an entry of the function listing (`listDeployments`).
+ */
+export type OpperRawVersion = OpperFunctionRevision | OpperRevisionInfo | OpperFunctionInfo;
 
-/** What Opper brings into a fleet (see `ProviderTypes`). Opper functions have nothing to scale. */
+/**
+ * What Opper brings into a fleet (see `ProviderTypes`). Opper functions are serverless: nothing to scale. Making an
+ * older revision current again is the client's `revertRevision` (`fleet.client("opper").revertRevision(…)`).
+ */
 export interface OpperFleetTypes {
   id: "opper";
   client: OpperClient;
   versionRef: OpperVersionRef;
   modelRef: OpperModelRef;
-  versionParts: { functionId: string; revisionId: string };
-  modelParts: { functionId: string };
+  /** The function's name (it may contain `/`) and the revision's number. */
+  versionParts: { functionName: string; revisionId: number };
+  modelParts: { functionName: string };
   raw: OpperRawVersion;
   capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: false };
 }

@@ -113,7 +113,7 @@ export interface FleetProvider<T extends ProviderTypes = ProviderTypes> extends 
   listDeployments(client: T["client"], context: CallContext): AsyncIterable<ModelVersionOfTypes<T>>;
   /** Sets a version's replica bounds and returns the version as it is afterwards; present when `capabilities.scale`. */
   scale?(client: T["client"], ref: T["versionParts"], bounds: ScaleBounds, context: CallContext): Promise<ModelVersionOfTypes<T>>;
-  /** Type-only: carries `T` so the facade can read it back (see {@link TypesOf}); never set at runtime. */
+  /** Type-only: carries `T` so the facade can read it back (see `TypesOf`); never set at runtime. */
   readonly "~types"?: T | undefined;
 }
 

@@ -2,15 +2,15 @@
 // adapter does when it sends something else: treat the field as missing rather than throw.
 import type { VersionStatus } from "./model-version.js";
 
-type KeysOfUnion<T> = T extends unknown ? keyof T : never;
-type ValueOfUnion<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
-
 /**
  * A provider object as it may really arrive: every field the generated type `T` declares (from any member of a
  * union such as `Version | LegacyVersion`), each optional and possibly `null`. Reading a field the spec does not
  * declare is a compile error, so renaming a field in the spec breaks the adapter's build instead of its data.
  */
-export type Received<T> = { readonly [K in KeysOfUnion<T>]?: ValueOfUnion<T, K> | null };
+// The conditionals distribute over a union `T`: every key of any member, with its type in the members that have it.
+export type Received<T> = {
+  readonly [K in T extends unknown ? keyof T : never]?: (T extends unknown ? (K extends keyof T ? T[K] : never) : never) | null;
+};
 
 /**
  * `value` typed as the provider object {@link Received} describes, or an empty object when it is not a plain

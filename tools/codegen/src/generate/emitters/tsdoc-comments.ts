@@ -1,16 +1,28 @@
 // openapi-typescript writes a schema's `description` as a JSDoc `@description` tag. TSDoc has no such tag: TypeDoc
 // warns about it and editors show it as an unknown tag instead of the symbol's summary. The description is turned
 // into the comment's prose here, after the title or summary line openapi-typescript puts first and before any
-// tag, so that it is what hovers and the API reference show.
+// tag, so that it is what hovers and the API reference show. Its `@constant` tag (for a `const` schema) is dropped:
+// TSDoc and TypeDoc do not know it either, and the literal type already says the value is fixed.
 
 const COMMENT = /\/\*\*[\s\S]*?\*\//g;
 const DESCRIPTION = "@description ";
 /** openapi-typescript indents a tag's continuation lines by four spaces after the `* `. */
 const CONTINUATION = "    ";
 
-/** Rewrites every `@description` tag in the JSDoc comments of `code` into plain TSDoc prose. */
+/** A comment that is only `@constant`, with the line break and indentation of the line that follows it. */
+const CONSTANT_ONLY = /\/\*\* @constant \*\/\n[ \t]*/g;
+/** A `@constant` line of a multi-line comment. */
+const CONSTANT_LINE = /\n[ \t]*\* @constant(?=\n)/g;
+
+/**
+ * Rewrites every `@description` tag in the JSDoc comments of `code` into plain TSDoc prose, and drops every
+ * `@constant` tag (a comment holding nothing else goes with it).
+ */
 export function descriptionsAsProse(code: string): string {
-  return code.replace(COMMENT, (comment) => (comment.includes(DESCRIPTION) ? rewrite(comment) : comment));
+  return code.replace(CONSTANT_ONLY, "").replace(COMMENT, (comment) => {
+    const kept = comment.replace(CONSTANT_LINE, "");
+    return kept.includes(DESCRIPTION) ? rewrite(kept) : kept;
+  });
 }
 
 function rewrite(comment: string): string {
