@@ -6,8 +6,11 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 14_500;
-export const FACADE_WITH_ALL_LIMIT = 23_000;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 14_400;
+export const FACADE_WITH_ALL_LIMIT = 21_800;
+
+/** Provider clients whose spec declares a paginated operation, so their bundle carries the runtime's paginator. */
+const PAGED_CLIENTS = new Set(["@modelfleet/sieve", "@modelfleet/modzy", "@modelfleet/opper-v2", "@modelfleet/replicate"]);
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -56,7 +59,9 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // with nine providers 20652 B).
   // Raised by about 1.8 kB for the generated list iterators (the runtime's paginator with its loop guards, the
   // `PaginationError` class and the `Link` header reader) in every client whose spec declares a paginated operation
-  // (largest provider 7239 B, largest one-provider fleet 14365 B, modelfleet/all 17124 B).
+  // (`PAGED_CLIENTS`: largest 7253 B; the largest one-provider fleet, Modzy's, 14380 B; modelfleet/all with nine
+  // providers, four of them paged, 21763 B). A client with no paged operation bundles no paginator and keeps the
+  // common limit (largest DeepInfra, 5488 B: about 130 B more than before, for the runtime's exports of the error).
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
@@ -79,12 +84,21 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
   // Baseten's client has 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
-  // to the by-id ones (about 60 B gzipped each): 5582 B, so a ratchet of its own just above that.
+  // to the by-id ones (about 60 B gzipped each): 5582 B, so a ratchet of its own just above that; 5713 B since the
+  // runtime grew its pagination exports (Baseten's lists are whole), so 5750 B.
   if (manifest.name === "@modelfleet/baseten") {
-    return { measure: "added", limit: 5_650, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+    return { measure: "added", limit: 5_750, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+  }
+  if (PAGED_CLIENTS.has(manifest.name)) {
+    return {
+      measure: "added",
+      limit: 7_300,
+      target: 4_000,
+      description: "one provider client with paged listings and the runtime bundled",
+    };
   }
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 7_300, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 5_500, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }
