@@ -8,9 +8,12 @@ import { defineConfig } from "tsup";
  */
 function entries(): string[] {
   const manifest = JSON.parse(readFileSync("package.json", "utf8")) as { exports?: Record<string, unknown> };
-  return Object.keys(manifest.exports ?? { ".": null })
-    .filter((subpath) => subpath !== "./package.json")
-    .map((subpath) => (subpath === "." ? "src/index.ts" : `src/${subpath.slice(2)}.ts`));
+  return (
+    Object.keys(manifest.exports ?? { ".": null })
+      // A subpath naming a file (`./package.json`, a published JSON Schema) is no code entry.
+      .filter((subpath) => !subpath.endsWith(".json"))
+      .map((subpath) => (subpath === "." ? "src/index.ts" : `src/${subpath.slice(2)}.ts`))
+  );
 }
 
 /** The build of every published library package: ESM and CommonJS, declarations for both, one file per exported subpath. */

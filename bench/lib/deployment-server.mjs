@@ -1,6 +1,7 @@
-// A node:http server on 127.0.0.1 answering DeepInfra's `GET /deploy/{deploy_id}` with a fixed 200 JSON body
-// (the getDeployment example from specs/deepinfra.yaml). Runs in the benchmark's own process.
-import http from "node:http";
+// A loopback server (the repository's fake-HTTP kit, built to tools/test-utils/dist by `npm run build`) answering
+// DeepInfra's `GET /deploy/{deploy_id}` with a fixed 200 JSON body (the getDeployment example from
+// specs/deepinfra.yaml). Runs in the benchmark's own process.
+import { reply, router, startFakeServer } from "@modelfleet/test-utils/dist/fake-http";
 
 export const DEPLOYMENT = {
   deploy_id: "fkj843kjh8",
@@ -26,23 +27,11 @@ export const BODY = Buffer.from(JSON.stringify(DEPLOYMENT));
 
 /** Starts the server on an ephemeral loopback port; `close()` stops it. */
 export async function startDeploymentServer() {
-  const server = http.createServer((req, res) => {
-    if (req.method === "GET" && req.url === `/deploy/${DEPLOYMENT.deploy_id}`) {
-      res.writeHead(200, { "content-type": "application/json", "content-length": BODY.length });
-      res.end(BODY);
-    } else {
-      res.writeHead(404, { "content-type": "application/json" });
-      res.end('{"error":"not found"}');
-    }
-  });
-  server.keepAliveTimeout = 60_000;
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    baseUrl: `http://127.0.0.1:${server.address().port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(resolve);
-      }),
-  };
+  const server = await startFakeServer(
+    router({
+      [`GET /deploy/${DEPLOYMENT.deploy_id}`]: reply(200, BODY, { "content-type": "application/json", "content-length": BODY.length }),
+    }),
+    { record: false },
+  );
+  return { baseUrl: server.baseUrl, close: () => server.close() };
 }

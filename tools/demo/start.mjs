@@ -8,6 +8,7 @@ import { startMockProvider } from "./mock.mjs";
 
 const PROVIDERS = ["sieve", "modzy", "deepinfra", "opper", "opper-v2", "replicate", "huggingface", "baseten", "together"];
 const root = fileURLToPath(new URL("../..", import.meta.url));
+const here = fileURLToPath(new URL(".", import.meta.url));
 const cliPackage = fileURLToPath(import.meta.resolve("@modelfleet/cli/package.json"));
 const cli = join(dirname(cliPackage), JSON.parse(readFileSync(cliPackage, "utf8")).bin.modelfleet);
 
@@ -19,7 +20,11 @@ const STEPS = [
   ["scale", "deepinfra:fkj843kjh8", "--min", "1", "--max", "2", "--yes"],
   ["get", "replicate:acme/my-app-image-generator"],
   ["scale", "huggingface:acme-ml/my-endpoint-name", "--min", "2", "--max", "6", "--yes"],
+  ["plan", "fleet.yaml"],
+  ["apply", "fleet.yaml", "--yes"],
 ];
+/** Steps whose success is another exit code: plan says "there are changes" with 2, as terraform plan -detailed-exitcode. */
+const EXPECTED_CODE = { plan: 2 };
 
 /** The CLI's base URL variable of a provider: `OPPER_V2_BASE_URL` for `opper-v2`. */
 function baseUrlVariable(provider) {
@@ -57,7 +62,8 @@ function run(args, env) {
   process.stdout.write(`\n$ modelfleet ${args.join(" ")}\n`);
   return new Promise((resolve, reject) => {
     // stdin is not passed on: the demo never waits for a keyboard (scale gets --yes).
-    child = spawn(process.execPath, [cli, ...args], { env, stdio: ["ignore", "inherit", "inherit"] });
+    // In the demo's folder, where its fleet file is.
+    child = spawn(process.execPath, [cli, ...args], { env, cwd: here, stdio: ["ignore", "inherit", "inherit"] });
     child.once("error", reject);
     child.once("exit", (code, signal) => {
       child = undefined;
@@ -93,7 +99,7 @@ async function demo() {
   let failures = 0;
   for (const step of STEPS) {
     const code = await run(step, env);
-    if (code !== 0) {
+    if (code !== (EXPECTED_CODE[step[0]] ?? 0)) {
       process.stderr.write(`modelfleet ${step[0]} exited with ${code}\n`);
       failures++;
     }

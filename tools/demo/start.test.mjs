@@ -39,7 +39,7 @@ async function isClosed(url) {
 }
 
 describe("npm start", () => {
-  it("runs providers, ls, get and scale against Prism mocks of every spec, then stops every mock", async () => {
+  it("runs providers, ls, get, scale, plan and apply against Prism mocks of every spec, then stops every mock", async () => {
     const run = await runDemo();
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -50,6 +50,8 @@ describe("npm start", () => {
       "scale deepinfra:fkj843kjh8 --min 1 --max 2 --yes",
       "get replicate:acme/my-app-image-generator",
       "scale huggingface:acme-ml/my-endpoint-name --min 2 --max 6 --yes",
+      "plan fleet.yaml",
+      "apply fleet.yaml --yes",
     ]) {
       expect(run.stdout).toContain(`\n$ modelfleet ${step}\n`);
     }
@@ -66,6 +68,10 @@ describe("npm start", () => {
     expect(run.stdout).toMatch(/^baseten +baseten:yqv4yjw@qvv0xeq +yqv4yjw +qvv0xeq +ready \(ACTIVE\) +1-4 +2 /m);
     expect(run.stdout).toMatch(/^together +together:endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7 +meta-llama\/Llama-3-8b-chat-hf /m);
     expect(run.stdout).toMatch(/^after {3}deepinfra:fkj843kjh8 {2}status ready \(running\) {2}scaling 1-2 {2}replicas 1$/m);
+    // The mock accepts the write; it still answers every read with its example (see the README).
+    expect(run.stdout).toMatch(/^~ {2}deepinfra:fkj843kjh8 +scaling 1-2 → 0-4$/m);
+    expect(run.stdout).toMatch(/^applied {2}deepinfra:fkj843kjh8 +scaling 1-2 → 0-4$/m);
+    expect(run.stdout).toContain("Apply: 1 applied, 1 no-op.");
     const urls = mockUrls(run.stdout);
     expect(urls).toHaveLength(9);
     for (const url of urls) expect(await isClosed(url)).toBe(true);

@@ -30,6 +30,8 @@ export function docEntryPoints(dir, manifest) {
   const sources = [];
   for (const [subpath, target] of Object.entries(exportsMap)) {
     if (subpath === "./package.json") continue;
+    // A JSON file exported as data (a published JSON Schema) has no API to document.
+    if (typeof target === "string" && target.endsWith(".json")) continue;
     if (subpath.includes("*"))
       throw new Error(`${manifest.name}: the pattern subpath ${subpath} cannot be documented; export each file by name`);
     const types = firstTypes(target);

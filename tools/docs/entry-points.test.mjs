@@ -25,6 +25,11 @@ describe("docEntryPoints", () => {
     expect(docEntryPoints(dir, manifest)).toEqual([join(dir, "src", "index.ts"), join(dir, "src", "errors.ts")]);
   });
 
+  it("skips a JSON file exported as data, such as a JSON Schema", () => {
+    const manifest = { name: "x", exports: { ".": dual("index"), "./fleet.schema.json": "./dist/fleet.schema.json" } };
+    expect(docEntryPoints(dir, manifest)).toEqual([join(dir, "src", "index.ts")]);
+  });
+
   it("finds a subpath built from a folder's index.ts", () => {
     expect(docEntryPoints(dir, { name: "x", exports: { "./openapi": dual("openapi") } })).toEqual([
       join(dir, "src", "openapi", "index.ts"),

@@ -6,11 +6,18 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 const GLOBAL_OPTIONS = {
   "base-url": { type: "string", multiple: true },
   debug: { type: "boolean" },
+  "show-secrets": { type: "boolean" },
+  timeout: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const satisfies Options;
 
 const JSON_OPTION = { json: { type: "boolean" } } as const satisfies Options;
+const LIFECYCLE_OPTIONS = {
+  yes: { type: "boolean", short: "y" },
+  wait: { type: "boolean" },
+  timeout: { type: "string" },
+} as const satisfies Options;
 
 /** Each command's own options and how many positional arguments it takes (with their names, for messages). */
 const COMMANDS = {
@@ -25,6 +32,13 @@ const COMMANDS = {
     positionals: ["ref"],
   },
   providers: { options: JSON_OPTION, positionals: [] },
+  start: { options: { ...JSON_OPTION, ...LIFECYCLE_OPTIONS }, positionals: ["ref"] },
+  stop: { options: { ...JSON_OPTION, ...LIFECYCLE_OPTIONS }, positionals: ["ref"] },
+  promote: { options: { ...JSON_OPTION, ...LIFECYCLE_OPTIONS, to: { type: "string" } }, positionals: ["ref"] },
+  rollback: { options: { ...JSON_OPTION, ...LIFECYCLE_OPTIONS, to: { type: "string" } }, positionals: ["ref"] },
+  plan: { options: JSON_OPTION, positionals: ["file"] },
+  apply: { options: { ...JSON_OPTION, yes: { type: "boolean", short: "y" }, concurrency: { type: "string" } }, positionals: ["file"] },
+  export: { options: { ...JSON_OPTION, provider: { type: "string", multiple: true } }, positionals: [] },
 } as const satisfies Record<CommandName, { options: Options; positionals: readonly string[] }>;
 
 /** A parsed command line. */

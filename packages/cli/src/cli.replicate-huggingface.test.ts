@@ -203,3 +203,74 @@ describe("replicate and huggingface from the command line", () => {
     expect(run.stdout).toMatch(/^after {3}huggingface:acme-ml\/my-endpoint .*deploying \(updating\).*scaling 0-2/m);
   });
 });
+
+describe("replicate and huggingface: sensitive fields and hostile text", () => {
+  const SECRET_VALUE = "hf-endpoint-SENSITIVE-secret-value";
+  const withSecrets = () => {
+    const base = endpoint("running", 1, 1);
+    return {
+      ...base,
+      model: {
+        ...base.model,
+        secrets: { DB_PASSWORD: SECRET_VALUE },
+        image: { custom: { url: "registry.example/app:1", credentials: { username: "bot", password: SECRET_VALUE } } },
+      },
+    };
+  };
+
+  it("Hugging Face's x-modelfleet-sensitive fields (secrets, credentials) are masked in ls and get unless --show-secrets", async () => {
+    await fake.stop();
+    fake = await startFakeProviders({
+      ...routes(),
+      "GET /huggingface/v2/endpoint/acme-ml": { body: { items: [withSecrets()] } },
+      "GET /huggingface/v2/endpoint/acme-ml/my-endpoint": { body: withSecrets() },
+    });
+    const hfEnv = { HF_TOKEN: KEYS.HF_TOKEN, HUGGINGFACE_BASE_URL: fake.baseUrlEnv.HUGGINGFACE_BASE_URL, HF_NAMESPACE: "acme-ml" };
+    const runs = [
+      await runCli(["ls", "--json"], hfEnv),
+      await runCli(["ls"], hfEnv),
+      await runCli(["get", "huggingface:acme-ml/my-endpoint", "--json", "--debug"], hfEnv),
+      await runCli(["get", "huggingface:acme-ml/my-endpoint"], hfEnv),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      expect(run.stdout + run.stderr).not.toContain(SECRET_VALUE);
+    }
+    const got = JSON.parse(runs[2]?.stdout ?? "");
+    expect(got.raw.model.secrets).toBe("[sensitive]");
+    expect(got.raw.model.image.custom.credentials).toBe("[sensitive]");
+    const shown = await runCli(["get", "huggingface:acme-ml/my-endpoint", "--json", "--show-secrets"], hfEnv);
+    expect(JSON.parse(shown.stdout).raw.model.secrets).toEqual({ DB_PASSWORD: SECRET_VALUE });
+  });
+
+  it("control characters in Replicate and Hugging Face data are escaped in tables and get", async () => {
+    const EVIL = "evil\u001b[31mred\u0007bell\r\nnext";
+    await fake.stop();
+    fake = await startFakeProviders({
+      "GET /replicate/deployments": {
+        body: { next: null, results: [{ ...deployment("image-gen", 1, 5), current_release: { model: EVIL } }] },
+      },
+      "GET /huggingface/v2/endpoint/acme-ml": { body: { items: [{ ...endpoint("running", 1, 1), model: { repository: EVIL } }] } },
+      "GET /huggingface/v2/endpoint/acme-ml/my-endpoint": { body: { ...endpoint(EVIL, 1, 1) } },
+    });
+    const both = {
+      ...KEYS,
+      REPLICATE_BASE_URL: fake.baseUrlEnv.REPLICATE_BASE_URL,
+      HUGGINGFACE_BASE_URL: fake.baseUrlEnv.HUGGINGFACE_BASE_URL,
+      HF_NAMESPACE: "acme-ml",
+    };
+    const table = await runCli(["ls"], both);
+    const get = await runCli(["get", "huggingface:acme-ml/my-endpoint"], both);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding raw control characters is the point
+    const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    for (const run of [table, get]) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).not.toMatch(RAW_CONTROL);
+      expect(run.stderr).not.toMatch(RAW_CONTROL);
+    }
+    expect(table.stdout).toContain("evil\\x1b[31mred\\x07bell\\r\\nnext");
+    expect(get.stdout).toContain("evil\\x1b[31mred");
+    // A header and one row per deployment: the CR LF inside the values started no new row.
+    expect(table.stdout.trimEnd().split("\n")).toHaveLength(3);
+  });
+});

@@ -468,8 +468,14 @@ describe("providers", () => {
     ).toEqual([
       ["PROVIDER", "CONFIGURED", "KEY", "BASE URL", "COMMANDS"],
       ["sieve", "yes", "SIEVE_API_KEY", "http://127.0.0.1:9/flag (--base-url)", "ls, get, versions, scale"],
-      ["modzy", "yes", "MODZY_API_KEY", `${fake.baseUrlEnv.MODZY_BASE_URL} (MODZY_BASE_URL)`, "ls, get, versions, scale"],
-      ["deepinfra", "yes", "DEEPINFRA_API_KEY", `${fake.baseUrlEnv.DEEPINFRA_BASE_URL} (DEEPINFRA_BASE_URL)`, "ls, get, versions, scale"],
+      ["modzy", "yes", "MODZY_API_KEY", `${fake.baseUrlEnv.MODZY_BASE_URL} (MODZY_BASE_URL)`, "ls, get, versions, scale, start"],
+      [
+        "deepinfra",
+        "yes",
+        "DEEPINFRA_API_KEY",
+        `${fake.baseUrlEnv.DEEPINFRA_BASE_URL} (DEEPINFRA_BASE_URL)`,
+        "ls, get, versions, scale, start, stop",
+      ],
       ["opper", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_BASE_URL} (OPPER_BASE_URL)`, "ls, get, versions"],
       ["opper-v2", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_V2_BASE_URL} (OPPER_V2_BASE_URL)`, "ls, get, versions"],
       [
@@ -498,7 +504,22 @@ describe("providers", () => {
       baseUrl: null,
       baseUrlSource: null,
       baseUrlEnvVar: "SIEVE_BASE_URL",
-      capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+      capabilities: {
+        getVersion: true,
+        listVersions: true,
+        listDeployments: true,
+        scale: true,
+        start: false,
+        stop: false,
+        promote: false,
+        rollback: false,
+      },
+      unsupported: {
+        start: expect.stringContaining("scale to min 0"),
+        stop: expect.stringContaining("scale to min 0"),
+        promote: "not available",
+        rollback: "not available",
+      },
     });
   });
 });
@@ -537,8 +558,12 @@ describe("base URLs", () => {
 
 describe("usage", () => {
   it.each([
-    [[], "error: missing command", "modelfleet <ls|get|versions|scale|providers> [options]"],
-    [["deploy"], 'error: unknown command "deploy"', "modelfleet <ls|get|versions|scale|providers> [options]"],
+    [[], "error: missing command", "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]"],
+    [
+      ["deploy"],
+      'error: unknown command "deploy"',
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]",
+    ],
     [
       ["ls", "--min", "1"],
       "error: Unknown option '--min'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--min\"",
@@ -561,7 +586,9 @@ describe("usage", () => {
   it("--help and --version print to stdout and exit 0", async () => {
     const help = await runCli(["--help"], env);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^usage: modelfleet <ls\|get\|versions\|scale\|providers> \[options\]\n/);
+    expect(help.stdout).toMatch(
+      /^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|providers> \[options\]\n/,
+    );
     expect(help.stdout).toMatch(/exit codes: 0 ok, 1 API or network error/);
     const commandHelp = await runCli(["scale", "--help"], env);
     expect(commandHelp).toMatchObject({ code: 0, stdout: expect.stringMatching(/^usage: modelfleet scale <ref> --min <n>/) });

@@ -1,5 +1,6 @@
 import { type AllFleetOptions, type BuiltInFleet, ConfigurationError, createFleet, type ProviderId } from "modelfleet/all";
 import type { OutStream } from "./io.js";
+import { escapeControls } from "./output.js";
 import { PROVIDERS, providerInfo } from "./registry.js";
 import { GENERAL_USAGE, UsageError } from "./usage.js";
 
@@ -42,6 +43,8 @@ export interface CliFleetOptions {
   debug: boolean;
   /** Where the runtime's log lines go (never stdout, which may be JSON for a script). */
   log: OutStream;
+  /** Each request attempt's limit (`--timeout`); the command's own deadline bounds the retries. */
+  timeoutMs: number;
 }
 
 /**
@@ -49,8 +52,8 @@ export interface CliFleetOptions {
  * providers that have a key (a provider without one stays unconfigured, and using it names its variable). A bad
  * URL is reported with the provider and the place it was set, which the error's `provider` names.
  */
-export function createCliFleet({ env, baseUrls, debug, log }: CliFleetOptions): BuiltInFleet {
-  const options: AllFleetOptions = { env, logger: lineLogger(log), ...(debug ? { logLevel: "debug" as const } : {}) };
+export function createCliFleet({ env, baseUrls, debug, log, timeoutMs }: CliFleetOptions): BuiltInFleet {
+  const options: AllFleetOptions = { env, timeoutMs, logger: lineLogger(log), ...(debug ? { logLevel: "debug" as const } : {}) };
   for (const [provider, override] of baseUrls) {
     if (providerInfo(provider)?.configuredIn(env)) Object.assign(options, { [provider]: { baseUrl: override.url } });
   }
@@ -77,7 +80,8 @@ function describeSource(source: string, provider: ProviderId): string {
 /** The runtime's logger, one line per entry on the given stream; details are already redacted by the runtime. */
 function lineLogger(stream: OutStream): NonNullable<AllFleetOptions["logger"]> {
   const line = (level: string) => (message: string, details?: Record<string, unknown>) => {
-    stream.write(`[${level}] ${message}${details && Object.keys(details).length ? ` ${safeJson(details)}` : ""}\n`);
+    const text = `[${level}] ${message}${details && Object.keys(details).length ? ` ${safeJson(details)}` : ""}`;
+    stream.write(`${escapeControls(text)}\n`);
   };
   return { debug: line("debug"), info: line("info"), warn: line("warn"), error: line("error") };
 }

@@ -17,4 +17,11 @@ export interface Context {
   usage: string;
   baseUrls: Map<ProviderId, BaseUrlOverride>;
   fleet: BuiltInFleet;
+  /** A signal aborted (with a `DeadlineError`) `--timeout` seconds from now; pass it to every fleet call of one phase. */
+  deadline: () => AbortSignal;
+  /**
+   * A provider's data as it may be printed: fields its spec marks `x-modelfleet-sensitive` masked, unless
+   * `--show-secrets` was given. Everything a command prints from a provider goes through it.
+   */
+  shown: <T>(value: T, provider: string) => T;
 }

@@ -6,7 +6,8 @@ import {
   ModelfleetError,
   UnsupportedOperationError,
 } from "modelfleet/all";
-import { oneLine } from "./output.js";
+import { FleetFileError } from "modelfleet/fleet-file";
+import { escapeControls, oneLine } from "./output.js";
 import { UsageError } from "./usage.js";
 
 /** The CLI's exit codes. */
@@ -18,6 +19,8 @@ export const EXIT = {
   usage: 2,
   /** `ls` listed what it could, but some providers failed. */
   partial: 3,
+  /** `plan` only: there are changes to make (Terraform's `plan -detailed-exitcode`); plan reports usage errors as 1. */
+  changes: 2,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -35,6 +38,9 @@ export interface Report {
  */
 export function report(error: unknown, commandUsage: string): Report {
   if (error instanceof UsageError) return { code: EXIT.usage, line: oneLine(error.message), usage: error.usage };
+  // One line per problem of a fleet file, each `file:line:column: key: message`.
+  if (FleetFileError.isInstance(error))
+    return { code: EXIT.usage, line: error.message.split("\n").map(oneLine).join("\n"), usage: undefined };
   if (InvalidReferenceError.isInstance(error) || InvalidArgumentError.isInstance(error) || UnsupportedOperationError.isInstance(error)) {
     return { code: EXIT.usage, line: oneLine(error.message), usage: commandUsage };
   }
@@ -62,5 +68,5 @@ export function debugDetails(error: unknown): string {
     current = current instanceof Error ? current.cause : undefined;
     if (current !== undefined) parts.push("caused by:");
   }
-  return parts.join("\n");
+  return parts.map((part) => part.split("\n").map(escapeControls).join("\n")).join("\n");
 }

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders } from "node:http";
 import { fileURLToPath } from "node:url";
+import { startFakeServer } from "@modelfleet/test-utils/fake-http";
 
 /** The built binary: the tests run exactly what `npm run build` produces. */
 export const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
@@ -28,15 +28,16 @@ export interface FakeRequest {
   body: unknown;
 }
 
-/** A canned answer. */
+/** A canned answer; `hang: true` reads the request and never answers (a provider that went silent). */
 export interface FakeReply {
   status?: number;
   body?: unknown;
   headers?: Record<string, string>;
+  hang?: boolean;
 }
 
-/** Routes keyed `METHOD /provider/path`; a function sees the request (to keep state, or echo it). */
-export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeReply)>;
+/** Routes keyed `METHOD /provider/path`; a function sees the request (to keep state, echo it, or answer late). */
+export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeReply | Promise<FakeReply>)>;
 
 /**
  * One node:http server on 127.0.0.1 (port 0) standing in for every provider, each under its own path prefix
@@ -45,23 +46,21 @@ export type Routes = Record<string, FakeReply | ((request: FakeRequest) => FakeR
  */
 export async function startFakeProviders(routes: Routes) {
   const requests: FakeRequest[] = [];
-  const server = createServer(async (incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
-    const url = new URL(incoming.url ?? "/", "http://127.0.0.1");
+  const server = await startFakeServer(async (seen, outgoing) => {
+    const url = new URL(seen.url, "http://127.0.0.1");
     const [, provider = "", ...rest] = url.pathname.split("/");
     const request: FakeRequest = {
-      method: incoming.method ?? "GET",
+      method: seen.method || "GET",
       provider,
       path: `/${rest.join("/")}`,
       query: url.searchParams,
-      headers: incoming.headers,
-      body: text ? safeParse(text) : undefined,
+      headers: seen.headers,
+      body: seen.body ? safeParse(seen.body) : undefined,
     };
     requests.push(request);
     const route = routes[`${request.method} ${url.pathname}`];
-    const reply = typeof route === "function" ? route(request) : route;
+    const reply = typeof route === "function" ? await route(request) : route;
+    if (reply?.hang) return;
     const {
       status = 200,
       body,
@@ -70,8 +69,8 @@ export async function startFakeProviders(routes: Routes) {
     outgoing.writeHead(status, { "content-type": "application/json", ...headers });
     outgoing.end(body === undefined ? undefined : JSON.stringify(body));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = server.baseUrl;
+  let stopped: Promise<void> | undefined;
   return {
     origin,
     requests,
@@ -87,11 +86,8 @@ export async function startFakeProviders(routes: Routes) {
       BASETEN_BASE_URL: `${origin}/baseten`,
       TOGETHER_BASE_URL: `${origin}/together`,
     },
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    /** Stops the server; stopping it again does nothing. */
+    stop: () => (stopped ??= server.close()),
   };
 }
 

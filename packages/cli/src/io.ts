@@ -27,9 +27,14 @@ const MIN_SECRET_LENGTH = 8;
  * errors and logs; this is the last line of defence at the edge of the process.
  */
 export function redactingIo(io: Io, secrets: readonly string[]): Io {
-  const values = [...new Set(secrets.map((s) => s.trim()).filter((s) => s.length >= MIN_SECRET_LENGTH))].sort(
-    (a, b) => b.length - a.length,
-  );
+  const values = [
+    ...new Set(
+      secrets
+        .map((s) => s.trim())
+        .filter((s) => s.length >= MIN_SECRET_LENGTH)
+        .flatMap(encodings),
+    ),
+  ].sort((a, b) => b.length - a.length);
   if (values.length === 0) return io;
   const redact = (text: string) => values.reduce((out, secret) => out.split(secret).join(REDACTED), text);
   const wrap = (stream: OutStream): OutStream => ({
@@ -39,6 +44,16 @@ export function redactingIo(io: Io, secrets: readonly string[]): Io {
     },
   });
   return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
+}
+
+/**
+ * The forms a secret takes in output: as it is, inside a JSON string (`"` and `\` escaped, `--json` and log
+ * details), with non-ASCII as `\u` escapes (JSON from other serializers) and percent-encoded (a URL).
+ */
+function encodings(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const ascii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return [secret, json, ascii, encodeURIComponent(secret)];
 }
 
 /** The values of every `*_API_KEY`, `*_TOKEN` and `*_SECRET` variable in the environment. */

@@ -1,4 +1,3 @@
-import Table from "cli-table3";
 import type { ModelVersion, Scaling, VersionStatus } from "modelfleet/all";
 import pc from "picocolors";
 import type { OutStream } from "./io.js";
@@ -23,38 +22,57 @@ export function colorsFor(stream: OutStream, env: Record<string, string | undefi
   return pc.createColors(shouldColor(stream, env));
 }
 
-// Borderless, like kubectl or docker: columns separated by two spaces, easy to read and to grep.
-const PLAIN_CHARS = {
-  top: "",
-  "top-mid": "",
-  "top-left": "",
-  "top-right": "",
-  bottom: "",
-  "bottom-mid": "",
-  "bottom-left": "",
-  "bottom-right": "",
-  left: "",
-  "left-mid": "",
-  mid: "",
-  "mid-mid": "",
-  right: "",
-  "right-mid": "",
-  middle: "  ",
-};
-
-/** Renders rows as aligned columns under an optional header, without trailing spaces. */
+/**
+ * Renders rows as aligned columns (two spaces apart, like kubectl or docker) under an optional bold header, without
+ * trailing spaces. Linear in the number of cells: one pass for the widths, one for the lines. Cells may carry the
+ * CLI's own colour codes, which take no width; provider text must already be {@link escapeControls escaped}.
+ */
 export function renderTable(head: readonly string[] | undefined, rows: readonly (readonly string[])[], colors: Colors): string {
-  const table = new Table({
-    ...(head ? { head: head.map((h) => colors.bold(h)) } : {}),
-    chars: PLAIN_CHARS,
-    style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
-  });
-  table.push(...rows.map((row) => [...row]));
-  return table
-    .toString()
-    .split("\n")
-    .map((line) => line.trimEnd())
-    .join("\n");
+  const all = head ? [head.map((h) => colors.bold(h)), ...rows] : rows;
+  const widths: number[] = [];
+  for (const row of all) {
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, displayWidth(cell));
+    });
+  }
+  const lines: string[] = [];
+  for (const row of all) {
+    let line = "";
+    row.forEach((cell, i) => {
+      line += i === row.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - displayWidth(cell) + 2);
+    });
+    lines.push(line.trimEnd());
+  }
+  return lines.join("\n");
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the CLI's own SGR colour codes are what is skipped
+const SGR = /\u001b\[[0-9;]*m/g;
+// East Asian wide and fullwidth characters and most emoji take two terminal columns.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1f64f}\u{1f900}-\u{1f9ff}\u{20000}-\u{3fffd}]/u;
+// Combining marks and zero-width characters take none.
+const ZERO_WIDTH = /[\p{M}\u200b-\u200f\u2060\ufeff]/u;
+
+/** Columns a cell takes on a terminal: colour codes skipped, wide characters counted twice. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text.includes("\u001b") ? text.replace(SGR, "") : text) {
+    width += char.charCodeAt(0) < 0x7f ? 1 : ZERO_WIDTH.test(char) ? 0 : WIDE.test(char) ? 2 : 1;
+  }
+  return width;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * Text from a provider or an error, made safe for a terminal: C0 and C1 control characters and DEL become visible
+ * escapes (`\x1b`, `\n`), so an escape sequence in a model name cannot recolour, move the cursor or clear the screen.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(CONTROL, (c) => NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 const STATUS_COLOR: Record<VersionStatus, keyof Colors | undefined> = {
@@ -71,8 +89,8 @@ const STATUS_COLOR: Record<VersionStatus, keyof Colors | undefined> = {
 /** The normalized status, with the provider's own word when it differs (`stopped (inactive)`). */
 export function formatStatus(version: ModelVersion, colors: Colors): string {
   const key = STATUS_COLOR[version.status];
-  const word = key ? (colors[key] as (s: string) => string)(version.status) : version.status;
-  const own = version.providerStatus;
+  const word = key ? (colors[key] as (s: string) => string)(version.status) : escapeControls(version.status);
+  const own = version.providerStatus === null ? null : escapeControls(version.providerStatus);
   return own && own.toLowerCase() !== version.status ? `${word} ${colors.dim(`(${own})`)}` : word;
 }
 
@@ -84,7 +102,7 @@ export function formatScaling(scaling: Scaling | null): string {
 
 /** Long hashes and ids shortened for a table, like git's short hashes; `--json` always has the whole value. */
 export function formatVersion(version: string): string {
-  return version.length > 16 ? `${version.slice(0, 12)}…` : version;
+  return escapeControls(version.length > 16 ? `${version.slice(0, 12)}…` : version);
 }
 
 export function formatCount(value: number | null): string {
@@ -97,12 +115,16 @@ export function formatDate(date: Date | null): string {
   return `${date.toISOString().slice(0, 16)}Z`;
 }
 
-/** Pretty JSON with a trailing newline, for `--json`. */
+// JSON.stringify escapes C0 but leaves DEL and C1 as they are, and a terminal acts on C1 (U+009B is CSI).
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029]/g;
+
+/** Pretty JSON with a trailing newline, for `--json`; DEL and C1 characters as `\u` escapes, so still the same JSON. */
 export function toJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  const text = JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `${text}\n`;
 }
 
-/** A message on one line: the CLI promises one line per error. */
+/** A message on one line (the CLI promises one line per error), its control characters escaped. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return escapeControls(text.replace(/\s*[\r\n]+\s*/g, " ").trim());
 }

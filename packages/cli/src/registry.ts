@@ -10,6 +10,8 @@ export interface ProviderInfo {
   baseUrlEnvVar: string;
   versionRefForm: string;
   modelRefForm: string;
+  /** Property names its spec marks `x-modelfleet-sensitive`, masked in output unless `--show-secrets`. */
+  sensitiveKeys: readonly string[];
   /** Whether `env` holds its key. */
   configuredIn(env: Record<string, string | undefined>): boolean;
 }
@@ -22,6 +24,7 @@ function describe(provider: BuiltInProvider): ProviderInfo {
     baseUrlEnvVar: `${provider.id.toUpperCase().replaceAll("-", "_")}_BASE_URL`,
     versionRefForm: provider.versionRef.form,
     modelRefForm: provider.modelRef.form,
+    sensitiveKeys: provider.sensitiveKeys ?? [],
     configuredIn: (env) => provider.keySource(env) !== null,
   };
 }

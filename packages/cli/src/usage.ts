@@ -7,6 +7,13 @@ export const COMMAND_USAGE = {
   versions: "modelfleet versions <modelRef> [--json]",
   scale: "modelfleet scale <ref> --min <n> --max <m> [--yes] [--json]",
   providers: "modelfleet providers [--json]",
+  start: "modelfleet start <ref> [--wait] [--timeout <seconds>] [--yes] [--json]",
+  stop: "modelfleet stop <ref> [--wait] [--timeout <seconds>] [--yes] [--json]",
+  promote: "modelfleet promote <ref> --to <version> [--wait] [--timeout <seconds>] [--yes] [--json]",
+  rollback: "modelfleet rollback <ref> --to <version> [--wait] [--timeout <seconds>] [--yes] [--json]",
+  plan: "modelfleet plan <file> [--json]",
+  apply: "modelfleet apply <file> [--yes] [--concurrency <n>] [--json]",
+  export: "modelfleet export [--provider <p> ...] [--json]",
 } as const;
 
 /** A command of the CLI. */
@@ -16,7 +23,7 @@ export function isCommandName(value: string): value is CommandName {
   return Object.hasOwn(COMMAND_USAGE, value);
 }
 
-export const GENERAL_USAGE = "modelfleet <ls|get|versions|scale|providers> [options]";
+export const GENERAL_USAGE = "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]";
 
 /** The full help text (`modelfleet --help`); provider names, variables and reference forms come from the registered providers. */
 export const HELP = `usage: ${GENERAL_USAGE}
@@ -33,12 +40,28 @@ commands:
   ${COMMAND_USAGE.scale}
       set a version's replica bounds; prints it before and after. Asks first when stdin is a
       terminal; elsewhere (scripts, CI) it refuses to run without --yes
+  ${COMMAND_USAGE.start}
+  ${COMMAND_USAGE.stop}
+      start or stop a deployment, where its provider can (modelfleet providers); --wait polls until
+      it is ready or stopped. Confirmation as for scale
+  ${COMMAND_USAGE.promote}
+  ${COMMAND_USAGE.rollback}
+      make <version> the one <ref> serves (promote), or return <ref> to a version it served before
+      (rollback), where its provider can; --wait polls until it is ready. Confirmation as for scale
+  ${COMMAND_USAGE.plan}
+      compare a fleet file (YAML or JSON) with the deployments it names and print what would change
+  ${COMMAND_USAGE.apply}
+      plan, ask (or --yes), then make the changes and print a result per deployment
+  ${COMMAND_USAGE.export}
+      the deployments as they are, as a fleet file on stdout (YAML; JSON with --json)
   ${COMMAND_USAGE.providers}
       which providers are configured, from which variable, and what each supports
 
 options (any command):
   --base-url <provider>=<url>  the provider's API address, e.g. ${PROVIDERS[0]?.id}=http://127.0.0.1:4010 (repeatable);
                                also ${PROVIDERS.map((p) => p.baseUrlEnvVar).join(", ")}
+  --timeout <s>                how long to wait for providers, retries included (default 60)
+  --show-secrets               print fields a provider's spec marks sensitive (masked by default)
   --debug                      request logs and stack traces on stderr
   -h, --help                   this help
   -v, --version                the CLI's version
@@ -47,8 +70,11 @@ providers: ${PROVIDERS.map((p) => p.id).join(", ")}
 API keys are read from ${listWords([...new Set(PROVIDERS.map((p) => p.keyEnvVar))])} only,
 never from the command line. NO_COLOR turns colours off; they are off anyway when output is not a terminal.
 
-exit codes: 0 ok, 1 API or network error (or a scale you declined), 2 bad usage or configuration,
-            3 ls listed some providers but others failed`;
+exit codes: 0 ok, 1 API or network error (or a change you declined), 2 bad usage or configuration,
+            3 ls or export listed some providers but others failed
+  plan:     0 no changes, 1 error (any kind, bad usage and bad fleet files included), 2 changes to make
+            (terraform plan -detailed-exitcode); a deployment that cannot be brought to its desired state is 1
+  apply:    0 everything applied or already as desired, 1 anything failed, conflicted or could not be done`;
 
 /** A mistake on the command line (or in its configuration); exits 2 with the command's usage line. */
 export class UsageError extends Error {

@@ -35,8 +35,15 @@ function tableRows(markdown: string, heading: string): string[][] {
   );
 }
 
-it("the root README is for users: install, five lines, command line, providers, links, in that order", () => {
-  expect(headings(readme("../../../README.md"))).toEqual(["Install", "Fleet in five lines", "Command line", "Providers", "Links"]);
+it("the root README is for users: install, five lines, command line, fleet as code, providers, links, in that order", () => {
+  expect(headings(readme("../../../README.md"))).toEqual([
+    "Install",
+    "Fleet in five lines",
+    "Command line",
+    "Fleet as code",
+    "Providers",
+    "Links",
+  ]);
 });
 
 it("the root README's providers table has a row for every provider, with its package, capabilities and key variable", () => {

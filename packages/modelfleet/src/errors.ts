@@ -1,7 +1,7 @@
 import { hasErrorMarker, InvalidArgumentError, ModelfleetError, markErrorClass } from "@modelfleet/runtime";
 
-/** Marks an error class (see `markErrorClass`) and defines its static `isInstance`, like the runtime's own errors. */
-function registerErrorClass(ctor: { prototype: object }, name: string): void {
+/** Marks an error class (see `markErrorClass`) and defines its static `isInstance`, like the runtime's own errors. Internal. */
+export function registerErrorClass(ctor: { prototype: object }, name: string): void {
   markErrorClass(ctor, name);
   Object.defineProperty(ctor, "isInstance", {
     value: (value: unknown) => hasErrorMarker(value, name),
@@ -50,6 +50,43 @@ export class UnsupportedOperationError extends ModelfleetError {
   }
 }
 registerErrorClass(UnsupportedOperationError, "UnsupportedOperationError");
+
+/** An item a provider returned whose reference could not be built, and why. */
+export interface UnusableItem {
+  /** The reference as built from the provider's data (quoted and cut for display). */
+  ref: string;
+  reason: string;
+}
+
+/**
+ * A provider returned items whose id is missing or cannot be part of a reference (empty, `..`, a `/` or `@`), so
+ * no reference could read them again. They are left out and reported, never turned into a reference to something
+ * else; in a listing the provider's other items are still returned.
+ */
+export class UnusableItemError extends ModelfleetError {
+  /** The provider's id. */
+  readonly provider: string;
+  /** How many items were left out. */
+  readonly count: number;
+  /** The first few of them (at most 5). */
+  readonly items: readonly UnusableItem[];
+  constructor(provider: string, items: readonly UnusableItem[]) {
+    const first = items[0];
+    super(
+      `${provider} returned ${items.length} item${items.length === 1 ? "" : "s"} whose id cannot make a reference, left out` +
+        (first ? `: ${first.ref} (${first.reason})${items.length > 1 ? ", …" : ""}` : ""),
+    );
+    this.provider = provider;
+    this.count = items.length;
+    this.items = items.slice(0, 5);
+  }
+  /** True for an `UnusableItemError` from this or another copy of the package. */
+  declare static isInstance: (value: unknown) => value is UnusableItemError;
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), provider: this.provider, count: this.count, items: this.items };
+  }
+}
+registerErrorClass(UnusableItemError, "UnusableItemError");
 
 /** One provider's failure inside a fan-out. */
 export interface ProviderFailure {

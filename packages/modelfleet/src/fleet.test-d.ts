@@ -1,6 +1,7 @@
 import type { ModelVersion } from "@modelfleet/runtime/fleet";
 import { describe, expectTypeOf, it } from "vitest";
 import { createFleet } from "./fleet.js";
+import { revert, slots } from "./lifecycle-providers.test-helper.js";
 import { alpha, beta } from "./test-providers.test-helper.js";
 
 const fleet = createFleet({ providers: [alpha([]), beta([])] });
@@ -37,6 +38,31 @@ describe("types inferred from the providers passed in", () => {
     // @ts-expect-error a parsed reference must be narrowed away from beta first
     void fleet.scale(parsed, { min: 0, max: 1 });
     if (parsed.provider === "alpha") void fleet.scale(parsed, { min: 0, max: 1 });
+  });
+
+  it("each lifecycle verb accepts only references of providers whose flag is the literal true", () => {
+    const world = { slots: {}, versions: [], calls: [] };
+    const mixed = createFleet({ providers: [slots(world), revert(world), alpha([])] });
+    expectTypeOf(mixed.start("slots:prod")).resolves.toHaveProperty("provider").toEqualTypeOf<"slots">();
+    void mixed.stop("slots:prod");
+    void mixed.promote("slots:prod", { version: "v2" });
+    void mixed.rollback("revert:prod", { version: "v1" });
+    void mixed.rollback("slots:prod", { version: "v1" });
+    // @ts-expect-error revert cannot start (its flag is left out)
+    void mixed.start("revert:prod");
+    // @ts-expect-error revert cannot promote
+    void mixed.promote("revert:prod", { version: "v2" });
+    // @ts-expect-error alpha has no lifecycle verb
+    void mixed.stop("alpha:m@v1");
+    // @ts-expect-error promote needs the version
+    void mixed.promote("slots:prod", {});
+    // @ts-expect-error no provider of this fleet can start
+    void fleet.start("alpha:m@v1");
+    expectTypeOf(mixed.waitFor("revert:prod", "ready", { timeoutMs: 1 }))
+      .resolves.toHaveProperty("provider")
+      .toEqualTypeOf<"revert">();
+    // @ts-expect-error not a status
+    void mixed.waitFor("revert:prod", "running", { timeoutMs: 1 });
   });
 
   it("listDeployments yields the union of the providers' versions and takes only their ids", () => {

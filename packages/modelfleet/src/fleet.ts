@@ -4,15 +4,25 @@ import {
   type Capabilities,
   type FleetProvider,
   type KeySource,
+  LIFECYCLE_VERBS,
+  type ModelVersion,
+  quoteRefPart,
   type ScaleBounds,
   type SharedClientOptions,
+  VERBS,
   VERSION_STATUSES,
+  type Verb,
   type VersionStatus,
 } from "@modelfleet/runtime/fleet";
-import { UnsupportedOperationError } from "./errors.js";
+import type { FleetAccess } from "./desired-state/access.js";
+import { applyPlan } from "./desired-state/apply.js";
+import { planFleet } from "./desired-state/plan.js";
+import type { ApplyOptions, ApplyResult, DesiredState, FleetPlan, PlanOptions } from "./desired-state/types.js";
+import { UnsupportedOperationError, type UnusableItem, UnusableItemError } from "./errors.js";
 import { createListing, type DeploymentListing, type ProviderSettled } from "./listing.js";
 import { createReferences, type References } from "./refs.js";
 import type {
+  CapableOf,
   ClientOf,
   ModelRefOf,
   ModelVersionOf,
@@ -23,6 +33,7 @@ import type {
   ScalableOf,
   VersionRefOf,
 } from "./types.js";
+import { abortableSleep, type WaitForOptions, waitForStatus } from "./wait-for.js";
 
 export type { SharedClientOptions } from "@modelfleet/runtime/fleet";
 
@@ -41,6 +52,8 @@ export interface FleetOptions<P extends FleetProvider = FleetProvider> extends S
   concurrency?: number;
   /** Where provider keys are looked up; defaults to `process.env`. */
   env?: Record<string, string | undefined>;
+  /** The clock `waitFor` measures its timeout on, in ms; defaults to `Date.now`. `sleep` is its pause between reads. */
+  now?: () => number;
 }
 
 /** Options of one facade call. */
@@ -69,6 +82,15 @@ export interface ScaleOptions extends FleetCallOptions {
   max: number;
 }
 
+/** The version a reference should serve, for {@link Fleet.promote} and {@link Fleet.rollback}. */
+export interface VersionChangeOptions extends FleetCallOptions {
+  /** The version in the provider's words, as `ModelVersion.version` shows it (a deployment id, a revision id, a semver). */
+  version: string;
+}
+
+/** Every capability flag of a provider, each `true` or `false` (a flag the provider leaves out is `false`). */
+export type FleetCapabilities = { readonly [V in Verb]-?: boolean };
+
 /** How one provider is set up in a fleet. */
 export interface ProviderStatus<Id extends string = string> {
   id: Id;
@@ -79,7 +101,9 @@ export interface ProviderStatus<Id extends string = string> {
   configured: boolean;
   /** Where the key comes from: the `apiKey` option, the environment variable, or nowhere. */
   keySource: KeySource;
-  capabilities: Capabilities;
+  capabilities: FleetCapabilities;
+  /** Why each capability the provider lacks is missing, e.g. `{ scale: "… have no replicas to scale" }`. */
+  unsupported: { readonly [V in Verb]?: string };
   /** The expected form of its version reference, e.g. `acme:<model>@<version>`. */
   versionRefForm: string;
   /** The expected form of its model reference. */
@@ -107,8 +131,73 @@ export interface Fleet<P extends FleetProvider = FleetProvider> extends Referenc
    */
   scale<R extends VersionRefOf<ScalableOf<P>>>(ref: R, options: ScaleOptions): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
   scale(ref: ParsedRefOf<ScalableOf<P>>, options: ScaleOptions): Promise<ModelVersionOf<ScalableOf<P>>>;
-  /** What the fleet can do with a provider, known before any request. */
-  capabilities(provider: ProviderIdOf<P>): Capabilities;
+  /**
+   * Brings a stopped deployment back up and returns it as it is afterwards, usually still on its way up (see
+   * {@link Fleet.waitFor}). Only references of providers that can start type-check.
+   * @throws UnsupportedOperationError for a provider without it (see {@link Fleet.capabilities}), before any request.
+   */
+  start<R extends VersionRefOf<CapableOf<P, "start">>>(ref: R, options?: FleetCallOptions): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
+  start(ref: ParsedRefOf<CapableOf<P, "start">>, options?: FleetCallOptions): Promise<ModelVersionOf<CapableOf<P, "start">>>;
+  /**
+   * Takes a deployment down while keeping it, to start it again later, and returns it as it is afterwards. Only
+   * references of providers that can stop type-check.
+   * @throws UnsupportedOperationError for a provider without it, before any request.
+   */
+  stop<R extends VersionRefOf<CapableOf<P, "stop">>>(ref: R, options?: FleetCallOptions): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
+  stop(ref: ParsedRefOf<CapableOf<P, "stop">>, options?: FleetCallOptions): Promise<ModelVersionOf<CapableOf<P, "stop">>>;
+  /**
+   * Makes `version` the one the reference serves (the reference names what serves: an alias, an environment, a
+   * function) and returns what the reference reads afterwards. Only references of providers that can promote
+   * type-check.
+   * @throws InvalidArgumentError before any request when `version` is not a non-empty string.
+   * @throws UnsupportedOperationError for a provider without it, before any request.
+   */
+  promote<R extends VersionRefOf<CapableOf<P, "promote">>>(
+    ref: R,
+    options: VersionChangeOptions,
+  ): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
+  promote(ref: ParsedRefOf<CapableOf<P, "promote">>, options: VersionChangeOptions): Promise<ModelVersionOf<CapableOf<P, "promote">>>;
+  /**
+   * Returns the reference to `version`, one it served before, and returns what it reads afterwards. Only
+   * references of providers that can roll back type-check.
+   * @throws InvalidArgumentError before any request when `version` is not a non-empty string.
+   * @throws UnsupportedOperationError for a provider without it, before any request.
+   */
+  rollback<R extends VersionRefOf<CapableOf<P, "rollback">>>(
+    ref: R,
+    options: VersionChangeOptions,
+  ): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
+  rollback(ref: ParsedRefOf<CapableOf<P, "rollback">>, options: VersionChangeOptions): Promise<ModelVersionOf<CapableOf<P, "rollback">>>;
+  /**
+   * Reads the version until its normalized status is `status` (or one of them), pausing with exponential backoff
+   * between reads, and returns it.
+   * @throws InvalidArgumentError before any request for an unknown status or a bad `timeoutMs`.
+   * @throws WaitForStatusError when the version reaches `failed` or `deleted` instead, or `timeoutMs` passes.
+   */
+  waitFor<R extends VersionRefOf<P>>(
+    ref: R,
+    status: VersionStatus | readonly VersionStatus[],
+    options: WaitForOptions,
+  ): Promise<ModelVersionOf<ProviderOfRef<P, R>>>;
+  waitFor(
+    ref: string | ParsedRefOf<P>,
+    status: VersionStatus | readonly VersionStatus[],
+    options: WaitForOptions,
+  ): Promise<ModelVersionOf<P>>;
+  /**
+   * Compares a desired state (a parsed fleet file, see `modelfleet/fleet-file`) with the deployments it names,
+   * read concurrently: per reference, the changes, a no-op, or why it cannot be done. Only reads.
+   * @throws InvalidArgumentError before any request when the desired state does not check out.
+   */
+  plan(desired: DesiredState, options?: PlanOptions): Promise<FleetPlan>;
+  /**
+   * Executes a plan and reports per reference (see {@link ApplyResult}). Re-reads each reference before changing
+   * it: already as desired is a no-op, moved since the plan is a conflict. Resolves even when references fail or
+   * the signal aborts.
+   */
+  apply(plan: FleetPlan, options?: ApplyOptions): Promise<ApplyResult>;
+  /** What the fleet can do with a provider, known before any request: every flag, `false` where the provider has none. */
+  capabilities(provider: ProviderIdOf<P>): FleetCapabilities;
   /** The fleet's providers in the order given, and how each is set up. */
   providers(): ProviderStatus<ProviderIdOf<P>>[];
   /** The provider's generated client, for anything the facade does not cover. */
@@ -122,6 +211,7 @@ const SHARED_KEYS = [
   "headers",
   "timeoutMs",
   "maxRetries",
+  "maxResponseBytes",
   "logger",
   "logLevel",
   "userAgent",
@@ -191,6 +281,56 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
   const context = (signal: AbortSignal | undefined): CallContext => ({ signal, concurrency });
   const unsupported = (provider: FleetProvider, verb: keyof Capabilities) =>
     new UnsupportedOperationError(provider.id, verb, provider.unsupported?.[verb] ?? "not available");
+  const parseVersionRef = (ref: string | { provider: string }) =>
+    references.parseRef(typeof ref === "string" ? ref : (references.formatRef(ref as never) as string));
+  const timers = { sleep: options.sleep ?? abortableSleep, now: options.now ?? Date.now };
+  if (typeof timers.now !== "function") throw new ConfigurationError("now", "now must be a function returning milliseconds");
+
+  /** One lifecycle verb: its flag and method checked before any request. */
+  async function lifecycle(verb: "start" | "stop", ref: string | { provider: string }, callOptions: FleetCallOptions = {}) {
+    const parsed = parseVersionRef(ref);
+    const provider = providerOf(parsed.provider, "ref");
+    const run = provider[verb];
+    if (!provider.capabilities[verb] || !run) throw unsupported(provider, verb);
+    return run(clientOf(provider), parsed, context(callOptions?.signal));
+  }
+
+  async function versionChange(verb: "promote" | "rollback", ref: string | { provider: string }, changeOptions: VersionChangeOptions) {
+    const parsed = parseVersionRef(ref);
+    const version = checkVersion(changeOptions);
+    const provider = providerOf(parsed.provider, "ref");
+    const run = provider[verb];
+    if (!provider.capabilities[verb] || !run) throw unsupported(provider, verb);
+    return run(clientOf(provider), parsed, { version }, context(changeOptions.signal));
+  }
+
+  // A version's reference must read back as a reference of its own provider: an id missing from the provider's
+  // data (an empty part) or unusable in a reference (`..`, `/`, `@`) must not become a reference to something else.
+  const unusable = (provider: FleetProvider, version: ModelVersion): UnusableItem | undefined => {
+    const ref = typeof version.ref === "string" ? version.ref : String(version.ref);
+    try {
+      const parsed = references.parseRef(ref);
+      if (parsed.provider === provider.id) return undefined;
+      return { ref: quoteRefPart(ref), reason: `it names provider ${parsed.provider}` };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.replace(/^Invalid [^:]*: /, "").replace(/\. Expected .*$/s, "") : "";
+      return { ref: quoteRefPart(ref), reason };
+    }
+  };
+  const checked = <V extends ModelVersion>(provider: FleetProvider, version: V): V => {
+    const bad = unusable(provider, version);
+    if (bad) throw new UnusableItemError(provider.id, [bad]);
+    return version;
+  };
+  async function* checkedAll<V extends ModelVersion>(provider: FleetProvider, source: AsyncIterable<V>): AsyncGenerator<V> {
+    const bad: UnusableItem[] = [];
+    for await (const version of source) {
+      const why = unusable(provider, version);
+      if (why) bad.push(why);
+      else yield version;
+    }
+    if (bad.length) throw new UnusableItemError(provider.id, bad);
+  }
 
   const fleet = {
     ...references,
@@ -199,7 +339,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       const parsed = references.parseRef(typeof ref === "string" ? ref : (references.formatRef(ref as never) as string));
       const provider = providerOf(parsed.provider, "ref");
       if (!provider.capabilities.getVersion) throw unsupported(provider, "getVersion");
-      return provider.getVersion(clientOf(provider), parsed, context(callOptions.signal));
+      return checked(provider, await provider.getVersion(clientOf(provider), parsed, context(callOptions.signal)));
     },
 
     listVersions(modelRef: string | { provider: string }, callOptions: FleetCallOptions = {}) {
@@ -208,7 +348,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       );
       const provider = providerOf(parsed.provider, "modelRef");
       if (!provider.capabilities.listVersions) throw unsupported(provider, "listVersions");
-      return provider.listVersions(clientOf(provider), parsed, context(callOptions.signal));
+      return checkedAll(provider, provider.listVersions(clientOf(provider), parsed, context(callOptions.signal)));
     },
 
     listDeployments(listOptions: ListDeploymentsOptions = {}) {
@@ -230,10 +370,13 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
         async (id, signal) => {
           const { provider, client } = resolved.get(id) as { provider: FleetProvider; client: unknown };
           const versions = [];
+          const bad: UnusableItem[] = [];
           for await (const version of provider.listDeployments(client, context(signal))) {
-            if (!statuses || statuses.has(version.status)) versions.push(version);
+            const why = unusable(provider, version);
+            if (why) bad.push(why);
+            else if (!statuses || statuses.has(version.status)) versions.push(version);
           }
-          return versions;
+          return { versions, failure: bad.length ? new UnusableItemError(provider.id, bad) : undefined };
         },
         listOptions.signal,
         listOptions.onProviderSettled,
@@ -245,11 +388,45 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       const bounds = checkBounds(scaleOptions);
       const provider = providerOf(parsed.provider, "ref");
       if (!provider.capabilities.scale || !provider.scale) throw unsupported(provider, "scale");
-      return provider.scale(clientOf(provider), parsed, bounds, context(scaleOptions.signal));
+      return checked(provider, await provider.scale(clientOf(provider), parsed, bounds, context(scaleOptions.signal)));
+    },
+
+    start: (ref: string | { provider: string }, callOptions?: FleetCallOptions) => lifecycle("start", ref, callOptions),
+    stop: (ref: string | { provider: string }, callOptions?: FleetCallOptions) => lifecycle("stop", ref, callOptions),
+    promote: (ref: string | { provider: string }, changeOptions: VersionChangeOptions) => versionChange("promote", ref, changeOptions),
+    rollback: (ref: string | { provider: string }, changeOptions: VersionChangeOptions) => versionChange("rollback", ref, changeOptions),
+
+    async waitFor(ref: string | { provider: string }, status: VersionStatus | readonly VersionStatus[], waitOptions: WaitForOptions) {
+      const parsed = parseVersionRef(ref);
+      const expected = checkStatuses(status);
+      if (!expected || expected.size === 0) throw new InvalidArgumentError("status", "waitFor needs the status to wait for");
+      const { timeoutMs } = waitOptions ?? {};
+      if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0) {
+        throw new InvalidArgumentError(
+          "timeoutMs",
+          `timeoutMs must be a non-negative number of milliseconds, got ${JSON.stringify(timeoutMs) ?? String(timeoutMs)}`,
+        );
+      }
+      const formatted = references.formatRef(parsed as never) as string;
+      return waitForStatus(
+        (signal) => fleet.getVersion(parsed, { signal }) as Promise<ModelVersion>,
+        formatted,
+        [...expected],
+        waitOptions,
+        timers,
+      );
+    },
+
+    plan(desired: DesiredState, planOptions?: PlanOptions) {
+      return planFleet(fleet as unknown as FleetAccess, desired, planOptions);
+    },
+
+    apply(plan: FleetPlan, applyOptions?: ApplyOptions) {
+      return applyPlan(fleet as unknown as FleetAccess, plan, applyOptions);
     },
 
     capabilities(id: string) {
-      return { ...providerOf(id, "provider").capabilities };
+      return capabilitiesOf(providerOf(id, "provider"));
     },
 
     providers() {
@@ -261,7 +438,8 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
           envVar: p.envVar,
           configured: keySource !== null,
           keySource,
-          capabilities: { ...p.capabilities },
+          capabilities: capabilitiesOf(p),
+          unsupported: unsupportedReasons(p),
           versionRefForm: p.versionRef.form,
           modelRefForm: p.modelRef.form,
         };
@@ -293,8 +471,10 @@ function checkProviders(value: unknown): readonly FleetProvider[] {
     }
     if (seen.has(id)) throw new ConfigurationError("providers", `provider ${id} is given twice`, id);
     seen.add(id);
-    if (provider.capabilities.scale && typeof provider.scale !== "function") {
-      throw new ConfigurationError("providers", `provider ${id} claims scale but has no scale method`, id);
+    for (const verb of ["scale", ...LIFECYCLE_VERBS] as const) {
+      if (provider.capabilities[verb] && typeof provider[verb] !== "function") {
+        throw new ConfigurationError("providers", `provider ${id} claims ${verb} but has no ${verb} method`, id);
+      }
     }
   }
   return value;
@@ -327,6 +507,29 @@ function checkBounds(options: ScaleOptions | undefined): ScaleBounds {
   }
   if (min > max) throw new InvalidArgumentError("min", `min (${min}) must not exceed max (${max})`);
   return { min, max };
+}
+
+function checkVersion(options: VersionChangeOptions | undefined): string {
+  const version = typeof options === "object" && options !== null ? options.version : undefined;
+  if (typeof version !== "string" || version.trim() === "") {
+    throw new InvalidArgumentError(
+      "version",
+      `version must be a non-empty string (the version to serve), got ${JSON.stringify(version) ?? String(version)}`,
+    );
+  }
+  return version;
+}
+
+/** Every flag, `false` where the provider leaves it out. */
+function capabilitiesOf(provider: FleetProvider): FleetCapabilities {
+  return Object.fromEntries(VERBS.map((verb) => [verb, provider.capabilities[verb] === true])) as FleetCapabilities;
+}
+
+/** Why each verb the provider lacks is missing, in its own words where it gave them. */
+function unsupportedReasons(provider: FleetProvider): { [V in Verb]?: string } {
+  const reasons: { [V in Verb]?: string } = {};
+  for (const verb of VERBS) if (provider.capabilities[verb] !== true) reasons[verb] = provider.unsupported?.[verb] ?? "not available";
+  return reasons;
 }
 
 function readProcessEnv(): Record<string, string | undefined> {

@@ -11,6 +11,7 @@ export {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   TimeoutError,
   UnprocessableEntityError,
 } from "@modelfleet/runtime";
@@ -18,31 +19,64 @@ export {
   type Capabilities,
   type FleetProvider,
   type ModelVersion,
+  PaginationError,
   type ProviderTypes,
   parseTimestamp,
   type Scaling,
   VERSION_STATUSES,
+  type Verb,
   type VersionStatus,
+  type VersionTarget,
 } from "@modelfleet/runtime/fleet";
+export type { ReferenceReader } from "./desired-state/access.js";
+export { type CheckDesiredStateOptions, checkDesiredState, type DesiredStateIssue } from "./desired-state/check.js";
+export { desiredStateOf } from "./desired-state/export.js";
+export { describeApplyResult, describeChange, describePlanItem, formatChangeValue } from "./desired-state/format.js";
+export type {
+  ApplyItemResult,
+  ApplyOptions,
+  ApplyOutcome,
+  ApplyResult,
+  CannotReason,
+  DeploymentState,
+  DesiredDeployment,
+  DesiredScaling,
+  DesiredState,
+  FleetPlan,
+  ObservedState,
+  PlanCannotItem,
+  PlanChangeItem,
+  PlanErrorItem,
+  PlanItem,
+  PlanNoOpItem,
+  PlannedChange,
+  PlanOptions,
+  PlanSummary,
+} from "./desired-state/types.js";
 export {
   InvalidReferenceError,
   PartialFailureError,
   type ProviderFailure,
   UnsupportedOperationError,
+  type UnusableItem,
+  UnusableItemError,
 } from "./errors.js";
 export {
   createFleet,
   type Fleet,
   type FleetCallOptions,
+  type FleetCapabilities,
   type FleetOptions,
   type ListDeploymentsOptions,
   type ProviderStatus,
   type ScaleOptions,
   type SharedClientOptions,
+  type VersionChangeOptions,
 } from "./fleet.js";
 export type { DeploymentListing, ProviderSettled, SettledListing } from "./listing.js";
 export { createReferences, type References } from "./refs.js";
 export type {
+  CapableOf,
   ClientOf,
   ModelRefOf,
   ModelVersionOf,
@@ -53,3 +87,4 @@ export type {
   ScalableOf,
   VersionRefOf,
 } from "./types.js";
+export { type WaitForOptions, WaitForStatusError } from "./wait-for.js";

@@ -24,7 +24,16 @@ export interface DeploymentListing<V extends ModelVersion = ModelVersion> extend
   settled(): Promise<SettledListing<V>>;
 }
 
-type ProviderTask<V> = (provider: string, signal: AbortSignal) => Promise<V[]>;
+/** What one provider's task produced: its versions, and a failure to report beside them (items left out). */
+export interface TaskResult<V> {
+  versions: V[];
+  failure?: unknown;
+}
+
+type ProviderTask<V> = (provider: string, signal: AbortSignal) => Promise<TaskResult<V>>;
+
+/** An outcome as the listing keeps it: a provider's versions may come with a failure reported beside them. */
+type Outcome<V extends ModelVersion> = ProviderSettled<V> & { failure?: unknown };
 
 /**
  * Runs one task per provider, at most `concurrency` at a time, and exposes the outcomes in completion order;
@@ -49,6 +58,7 @@ export function createListing<V extends ModelVersion>(
       for await (const outcome of outcomes()) {
         if (outcome.versions === undefined) failures.push({ provider: outcome.provider, error: outcome.error });
         else yield* outcome.versions;
+        if (outcome.failure !== undefined) failures.push({ provider: outcome.provider, error: outcome.failure });
       }
       if (failures.length) throw new PartialFailureError(failures);
     },
@@ -56,7 +66,9 @@ export function createListing<V extends ModelVersion>(
       const result: SettledListing<V> = { versions: [], failures: [] };
       for await (const outcome of outcomes()) {
         if (outcome.versions === undefined) result.failures.push({ provider: outcome.provider, error: outcome.error });
-        else result.versions.push(...outcome.versions);
+        // One push per version: spreading a provider's hundreds of thousands of versions as arguments would overflow.
+        else for (const version of outcome.versions) result.versions.push(version);
+        if (outcome.failure !== undefined) result.failures.push({ provider: outcome.provider, error: outcome.failure });
       }
       return result;
     },
@@ -69,19 +81,19 @@ async function* runAll<V extends ModelVersion>(
   task: ProviderTask<V>,
   outer: AbortSignal | undefined,
   onSettled: ((outcome: ProviderSettled<V>) => void) | undefined,
-): AsyncGenerator<ProviderSettled<V>> {
+): AsyncGenerator<Outcome<V>> {
   // Stopping the loop early (break) aborts what is still running instead of leaving requests behind.
   const controller = new AbortController();
   const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-  const pending = new Map<string, Promise<ProviderSettled<V>>>();
+  const pending = new Map<string, Promise<Outcome<V>>>();
   let next = 0;
   const startNext = () => {
     const provider = providers[next++] as string;
     pending.set(
       provider,
       task(provider, signal).then(
-        (versions): ProviderSettled<V> => ({ provider, versions }),
-        (error: unknown): ProviderSettled<V> => ({ provider, error }),
+        ({ versions, failure }): Outcome<V> => ({ provider, versions, failure }),
+        (error: unknown): Outcome<V> => ({ provider, error }),
       ),
     );
   };
@@ -93,7 +105,11 @@ async function* runAll<V extends ModelVersion>(
       if (next < providers.length) startNext();
       // The caller's own abort is not a provider failure: it ends the whole listing.
       if (outcome.versions === undefined && outer?.aborted) throw outer.reason;
-      onSettled?.(outcome);
+      onSettled?.(
+        outcome.versions === undefined
+          ? { provider: outcome.provider, error: outcome.error }
+          : { provider: outcome.provider, versions: outcome.versions },
+      );
       yield outcome;
     }
   } finally {

@@ -1,4 +1,4 @@
-import type { FleetProvider, ModelVersionOfTypes, TypesOf } from "@modelfleet/runtime/fleet";
+import type { FleetProvider, ModelVersionOfTypes, TypesOf, Verb } from "@modelfleet/runtime/fleet";
 
 // Everything provider-specific the facade's types know is read from the providers passed to `createFleet`,
 // through the `ProviderTypes` each one carries. `P` is always a union of provider types.
@@ -32,12 +32,18 @@ export type ProviderOfRef<P extends FleetProvider, R extends string> = R extends
     : Extract<P, { readonly id: Id }>
   : P;
 
-/** The providers among `P` that can scale (their `capabilities.scale` is `true`). */
-export type ScalableOf<P extends FleetProvider> = P extends FleetProvider
-  ? TypesOf<P>["capabilities"]["scale"] extends true
+/**
+ * The providers among `P` whose capability flag `V` is the literal `true` (a flag left out, or typed `boolean`, is
+ * not enough): the facade accepts only their references for verb `V`.
+ */
+export type CapableOf<P extends FleetProvider, V extends Verb> = P extends FleetProvider
+  ? TypesOf<P>["capabilities"][V] extends true
     ? P
     : never
   : never;
+
+/** The providers among `P` that can scale (their `capabilities.scale` is `true`). */
+export type ScalableOf<P extends FleetProvider> = CapableOf<P, "scale">;
 
 /** The generated client of provider `Id` among `P`. */
 export type ClientOf<P extends FleetProvider, Id extends string> = TypesOf<Extract<P, { readonly id: Id }>>["client"];

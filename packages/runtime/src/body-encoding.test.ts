@@ -1,6 +1,7 @@
 import { json, recordingFetch, SECRET_KEY } from "@modelfleet/test-utils";
 import { describe, expect, it } from "vitest";
 import { createClientCore } from "./client-core.js";
+import { ApiError, ResponseTooLargeError } from "./errors.js";
 import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
 
 const upload: OperationDescriptor = {
@@ -19,6 +20,7 @@ const operations = {
   download: { ...upload, operationId: "download", method: "GET", path: "/files/1", body: false, idempotent: true, responseAs: "blob" },
   transcript: { ...upload, operationId: "transcript", method: "GET", path: "/text", body: false, idempotent: true, responseAs: "text" },
   events: { ...upload, operationId: "events", method: "GET", path: "/events", body: false, idempotent: true, responseAs: "stream" },
+  remove: { ...upload, operationId: "remove", method: "DELETE", path: "/files/1", body: false, idempotent: true, emptyStatuses: [202] },
 } satisfies Record<string, OperationDescriptor>;
 
 const provider: ProviderDescriptor = {
@@ -34,13 +36,13 @@ const provider: ProviderDescriptor = {
 };
 
 /** Keeps each request untouched, so the test reads its exact bytes and content type. */
-function capture(reply: Response) {
+function capture(reply: Response, maxResponseBytes?: number) {
   const requests: Request[] = [];
   const fetch = async (request: Request) => {
     requests.push(request.clone());
     return reply.clone();
   };
-  return { core: createClientCore(provider, { apiKey: SECRET_KEY, fetch, maxRetries: 0 }), requests };
+  return { core: createClientCore(provider, { apiKey: SECRET_KEY, fetch, maxRetries: 0, maxResponseBytes }), requests };
 }
 
 describe("bodies that are not JSON", () => {
@@ -94,5 +96,66 @@ describe("bodies that are not JSON", () => {
     await core.call(upload, { body: { a: 1 } });
     expect(recorder.requests[0]?.headers.get("content-type")).toBe("application/json");
     expect(recorder.requests[0]?.body).toEqual({ a: 1 });
+  });
+
+  it("keeps the response size limit for text and Blob bodies", async () => {
+    const big = "x".repeat(2048);
+    for (const operation of [operations.transcript, operations.download]) {
+      const { core } = capture(new Response(big, { status: 200, headers: { "content-type": "text/plain" } }), 1024);
+      const error = await core.call(operation, undefined).catch((e: unknown) => e);
+      expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ operationId: operation.operationId, status: 200 });
+    }
+    const { core } = capture(new Response(big, { status: 200, headers: { "content-type": "text/plain" } }), 4096);
+    expect(await core.call<string>(operations.transcript, undefined)).toBe(big);
+  });
+
+  it("hands an event stream over as it arrives, failing with ResponseTooLargeError once past the limit", async () => {
+    const chunk = new TextEncoder().encode(`data: ${"y".repeat(500)}\n\n`);
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(chunk);
+      },
+    });
+    const { core } = capture(new Response(endless, { status: 200, headers: { "content-type": "text/event-stream" } }), 2000);
+    const stream = await core.call<ReadableStream<Uint8Array>>(operations.events, undefined);
+    const reader = stream.getReader();
+    const first = await reader.read();
+    expect(first.value).toEqual(chunk);
+    let error: unknown;
+    let read = first.value?.byteLength ?? 0;
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        read += value.byteLength;
+      }
+    } catch (e) {
+      error = e;
+    }
+    expect(ResponseTooLargeError.isInstance(error)).toBe(true);
+    expect(read).toBeLessThanOrEqual(2000);
+    // The source stops being read once the limit is passed.
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it("an error answer to a stream operation is read and thrown as its ApiError, not handed over", async () => {
+    const { core } = capture(
+      new Response(JSON.stringify({ message: "nope" }), { status: 400, headers: { "content-type": "application/json" } }),
+    );
+    const error = await core.call(operations.events, undefined).catch((e: unknown) => e);
+    expect(ApiError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 400, providerMessage: "nope" });
+  });
+
+  it("a success status the spec declares without a body resolves to undefined; another empty 2xx is still an ApiError", async () => {
+    const { core } = capture(new Response(null, { status: 202 }));
+    await expect(core.call(operations.remove, undefined)).resolves.toBeUndefined();
+    const { core: other } = capture(new Response(null, { status: 200 }));
+    const error = await other.call(operations.remove, undefined).catch((e: unknown) => e);
+    expect(ApiError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/empty body where JSON was expected/);
   });
 });

@@ -7,6 +7,7 @@ import {
   ConfigurationError,
   ConnectionError,
   InternalServerError,
+  InvalidArgumentError,
   ModelfleetError,
   NotFoundError,
   RateLimitError,
@@ -344,7 +345,11 @@ describe("configuration", () => {
     [{ apiKey: "k", baseUrl: "http://api.acme.test" }, "baseUrl"],
     [{ apiKey: "k", baseUrl: "not a url" }, "baseUrl"],
     [{ apiKey: "k", maxRetries: -1 }, "maxRetries"],
-    [{ apiKey: "k", timeoutMs: 0 }, "timeoutMs"],
+    [{ apiKey: "k", timeoutMs: -1 }, "timeoutMs"],
+    [{ apiKey: "k", timeoutMs: 2 ** 31 }, "timeoutMs"],
+    [{ apiKey: "k", maxResponseBytes: 0 }, "maxResponseBytes"],
+    [{ apiKey: "k", maxResponseBytes: "1MB" as never }, "maxResponseBytes"],
+    [{ apiKey: "k", timeoutMs: { valueOf: () => 5 } as never }, "timeoutMs"],
     [{ apiKey: "k", logLevel: "loud" as never }, "logLevel"],
   ])("%j is refused naming %s", (options, option) => {
     let error: unknown;
@@ -358,14 +363,50 @@ describe("configuration", () => {
     expect((error as Error).message).not.toContain("abc");
   });
 
+  it("refuses BigInt and other non-number limits without calling their methods", () => {
+    for (const [options, option] of [
+      [{ timeoutMs: 10n }, "timeoutMs"],
+      [{ maxRetries: 2n }, "maxRetries"],
+      [{ maxResponseBytes: 1024n }, "maxResponseBytes"],
+      [{ timeoutMs: Object.create(null) }, "timeoutMs"],
+    ] as const) {
+      let error: unknown;
+      try {
+        createClientCore(provider, { fetch, apiKey: "k", ...(options as object) });
+      } catch (e) {
+        error = e;
+      }
+      expect(ConfigurationError.isInstance(error)).toBe(true);
+      expect((error as ConfigurationError).option).toBe(option);
+    }
+  });
+
   it("allows http on loopback", () => {
     expect(() => createClientCore(provider, { fetch, apiKey: "k", baseUrl: "http://127.0.0.1:4010" })).not.toThrow();
     expect(() => createClientCore(provider, { fetch, apiKey: "k", baseUrl: "http://localhost:4010/" })).not.toThrow();
   });
 
-  it("checks per-call options before any request", async () => {
+  it("checks per-call options before any request, as an InvalidArgumentError naming the option", async () => {
     const { core, requests } = setup([json(200, {})]);
-    await expect(core.call(getThing, { id: "t" }, { timeoutMs: -5 })).rejects.toMatchObject({ option: "options.timeoutMs" });
+    for (const [options, argument] of [
+      [{ timeoutMs: -5 }, "options.timeoutMs"],
+      [{ timeoutMs: 10n }, "options.timeoutMs"],
+      [{ timeoutMs: Number.NaN }, "options.timeoutMs"],
+      [{ maxRetries: 1n }, "options.maxRetries"],
+      [{ maxResponseBytes: 1.5 }, "options.maxResponseBytes"],
+    ] as const) {
+      const error = await core.call(getThing, { id: "t" }, options as never).catch((e: unknown) => e);
+      expect(InvalidArgumentError.isInstance(error)).toBe(true);
+      expect((error as InvalidArgumentError).argument).toBe(argument);
+    }
     expect(requests).toHaveLength(0);
+  });
+
+  it("timeoutMs 0 and Infinity mean no timeout", async () => {
+    for (const timeoutMs of [0, Number.POSITIVE_INFINITY]) {
+      const { core } = setup([json(200, { id: "t" })], { timeoutMs });
+      await expect(core.call(getThing, { id: "t" })).resolves.toEqual({ id: "t" });
+      await expect(core.call(getThing, { id: "t" }, { timeoutMs })).resolves.toEqual({ id: "t" });
+    }
   });
 });

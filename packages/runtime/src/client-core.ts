@@ -1,21 +1,24 @@
 import openapiFetch, { type Client } from "openapi-fetch";
 import { bodyEncodingOf } from "./body-encoding.js";
-import { ApiError, apiErrorClassFor, ConnectionError, ModelfleetError, RateLimitError, TimeoutError } from "./errors.js";
+import { apiErrorFrom } from "./error-response.js";
+import { InvalidArgumentError, type RequestErrorContext } from "./errors.js";
 import { type Logger, leveledLogger } from "./logger.js";
 import {
   type ClientOptions,
   checkApiKey,
   checkBaseUrl,
+  checkCallLimits,
+  checkClientLimits,
   checkLogLevel,
-  checkRetryOptions,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
+  effectiveTimeout,
   type RequestOptions,
 } from "./options.js";
 import { splitParams } from "./params.js";
 import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
-import { scrubSecret, scrubSecretDeep } from "./redact.js";
-import { backoffDelay, defaultSleep, retryAfterMs } from "./retry.js";
+import { defaultSleep } from "./retry.js";
 import { type CallState, sendWithRetries, type TransportConfig } from "./transport.js";
 
 /**
@@ -44,8 +47,8 @@ export interface ClientCore<Paths extends AnyPaths> {
   call<T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T>;
 }
 
-const DEFAULT_ERROR_MESSAGE_KEYS = ["message", "error", "detail"];
-const EXCERPT_LENGTH = 300;
+/** Statuses that answer without a body by definition; any other 2xx must carry the JSON the operation returns. */
+const NO_CONTENT_STATUSES = new Set([204, 205]);
 
 /**
  * Builds the shared machinery of one provider client. Every option is checked here, before any request,
@@ -61,25 +64,28 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     provider.name,
   );
   const baseUrl = checkBaseUrl(options.baseUrl ?? provider.baseUrl);
-  checkRetryOptions(options);
+  checkClientLimits(options);
   const logLevel = checkLogLevel(options.logLevel, "logLevel") ?? checkLogLevel(env.MODELFLEET_LOG, "MODELFLEET_LOG") ?? "off";
   const logger: Logger | undefined = logLevel === "off" ? undefined : leveledLogger(options.logger ?? console, logLevel);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-  const baseFetch = options.fetch ?? ((input: Request) => globalThis.fetch(input));
 
   const transport: TransportConfig = {
     provider,
-    fetch: baseFetch,
+    fetch: sendWith(options.fetch),
+    apiKey,
     auth: { header: provider.auth.header, value: `${provider.auth.prefix}${apiKey}` },
+    requestIdHeader: provider.requestIdHeader,
+    errorMessageKeys: provider.errorMessageKeys,
     userAgent: options.userAgent ?? `modelfleet/${provider.packageName}@${provider.packageVersion}`,
     logger,
     sleep: options.sleep ?? defaultSleep,
   };
-  const newState = (operation: OperationDescriptor | undefined, call: RequestOptions = {}): CallState => ({
-    operation,
-    timeoutMs: call.timeoutMs ?? timeoutMs,
-    maxRetries: call.maxRetries ?? maxRetries,
+  /** A call's limits: its own options over the client's over the defaults. */
+  const newCall = (operation: OperationDescriptor | undefined, call: RequestOptions = {}): CallState => ({
+    operationId: operation?.operationId,
+    idempotent: operation?.idempotent,
+    timeoutMs: effectiveTimeout(call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    maxRetries: call.maxRetries ?? options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    maxResponseBytes: call.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     attempts: 0,
     url: "",
   });
@@ -87,88 +93,94 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
   const raw = createClient<Paths>({
     baseUrl,
     headers: options.headers,
-    fetch: (request: Request) => sendWithRetries(transport, request, newState(undefined)),
+    fetch: (request: Request) => sendWithRetries(transport, request, newCall(undefined)),
   }) as RawClient<Paths>;
   if (options.middleware?.length) raw.use(...options.middleware);
-
-  const hasMiddleware = Boolean(options.middleware?.length);
+  const request = (raw as unknown as { request: (method: string, path: string, init: object) => Promise<FetchResult> }).request;
 
   async function call<T>(operation: OperationDescriptor, params: unknown, callOptions: RequestOptions = {}): Promise<T> {
-    checkRetryOptions(callOptions, "options.");
+    checkCallLimits(callOptions);
     const { params: requestParams, body } = splitParams(operation, params);
     const encoding = bodyEncodingOf(operation);
-    const state = newState(operation, callOptions);
-    state.callerSignal = callOptions.signal;
-    const request = (raw as unknown as { request: (method: string, path: string, init: object) => Promise<FetchResult> }).request;
-    const send = (req: Request) => sendWithRetries(transport, req, state);
-    for (;;) {
-      // Without user middleware the request openapi-fetch builds keeps the signal given here, so the first
-      // attempt can be sent as it is (see CallState.firstAttempt).
-      const first = hasMiddleware ? undefined : new AbortController();
-      state.firstAttempt = first;
-      const signal = first ? (callOptions.signal ? AbortSignal.any([callOptions.signal, first.signal]) : first.signal) : callOptions.signal;
-      let result: FetchResult;
-      try {
-        result = await request(operation.method, operation.path, {
-          params: requestParams,
-          body,
-          headers: encoding ? { ...encoding.headers, ...callOptions.headers } : callOptions.headers,
-          bodySerializer: encoding?.bodySerializer,
-          parseAs: operation.responseAs ?? "json",
-          signal,
-          fetch: send,
+    const state = newCall(operation, callOptions);
+    state.signal = callOptions.signal;
+    state.keepBody = true;
+    // A stream success body is handed over as it arrives (size-limited), not read to the end first.
+    state.streamBody = operation.responseAs === "stream";
+    let result: FetchResult;
+    try {
+      result = await request(operation.method, operation.path, {
+        params: requestParams,
+        body,
+        headers: encoding ? { ...encoding.headers, ...callOptions.headers } : callOptions.headers,
+        bodySerializer: encoding?.bodySerializer,
+        // The caller's signal goes to the transport (state.signal), not onto the request: a Request holds a
+        // listener on its signal until it is collected, and a long-lived caller signal would pile them up.
+        // The transport leaves the body in state.body (see CallState.keepBody); it is parsed below, where a bad one
+        // can become an ApiError with the response at hand.
+        parseAs: "stream",
+        fetch: (req: Request) => sendWithRetries(transport, req, state),
+      });
+    } catch (error) {
+      // Nothing was sent: building the request failed (e.g. a body on a GET). Sending it again cannot help.
+      if (state.attempts === 0 && error instanceof TypeError) {
+        throw new InvalidArgumentError("params", `${provider.id} ${operation.operationId}: the request cannot be built: ${error.message}`, {
+          cause: error,
         });
-      } catch (error) {
-        const failure = bodyFailure(operation, state, error, callOptions.signal);
-        // A body cut off or stalled after the headers: the call starts over while attempts remain.
-        if (failure.isRetryable && operation.idempotent && state.attempts <= state.maxRetries) {
-          await transport.sleep(backoffDelay(state.attempts), callOptions.signal ?? new AbortController().signal);
-          continue;
-        }
-        throw failure;
-      } finally {
-        state.release?.();
-        state.release = undefined;
       }
-      if (result.response.ok) {
-        callOptions.onResponse?.(result.response);
-        return result.data as T;
-      }
-      throw buildApiError(operation, state, result.response, result.error);
+      // A modelfleet error from the transport, the caller's own abort, or an error of the caller's middleware.
+      throw error;
     }
+    const { response } = result;
+    const context = contextOf(operation, state);
+    // The transport's response has no body of its own (it is in state.body), except a stream operation's 2xx body,
+    // which it hands over as a size-limited stream. One a user's middleware made up has a body, and openapi-fetch
+    // has read it already when it is an error (result.error) and left it unread otherwise.
+    const fromTransport = response.body === null;
+    if (!response.ok) {
+      const text = fromTransport && state.body ? decoder.decode(state.body) : "";
+      throw apiErrorFrom(transport, context, response, fromTransport ? parseErrorBody(text) : result.error);
+    }
+    const bodyless =
+      NO_CONTENT_STATUSES.has(response.status) || operation.method === "HEAD" || operation.emptyStatuses?.includes(response.status);
+    const data = bodyless ? undefined : await successBody(operation, context, response, state.body);
+    callOptions.onResponse?.(response);
+    return data as T;
   }
 
-  /** What a failure while openapi-fetch read or parsed the body becomes. Errors from the transport pass through. */
-  function bodyFailure(
+  /** A 2xx body as the operation declares it: JSON by default, else a string, a Blob or the stream itself. */
+  async function successBody(
     operation: OperationDescriptor,
-    state: CallState,
-    error: unknown,
-    callerSignal: AbortSignal | undefined,
-  ): ModelfleetError {
-    if (ModelfleetError.isInstance(error)) throw error;
-    if (callerSignal?.aborted) throw callerSignal.reason ?? error;
-    // openapi-fetch parses 2xx bodies itself; a body that is not JSON surfaces here as a SyntaxError.
-    if (error instanceof SyntaxError) {
-      throw new ApiError(
-        {
-          ...contextOf(operation, state),
-          status: state.status ?? 200,
-          statusText: "",
-          requestId: undefined,
-          body: undefined,
-          providerMessage: undefined,
-        },
-        `${provider.id} ${operation.operationId}: the response body is not valid JSON`,
+    context: RequestErrorContext,
+    response: Response,
+    kept: Uint8Array<ArrayBuffer> | undefined,
+  ): Promise<unknown> {
+    if (operation.responseAs === "stream") return response.body ?? new Blob([]).stream();
+    const bytes = response.body === null ? (kept ?? new Uint8Array(0)) : new Uint8Array(await response.arrayBuffer());
+    if (operation.responseAs === "blob") return new Blob([bytes], { type: response.headers.get("content-type") ?? "" });
+    const text = decoder.decode(bytes);
+    return operation.responseAs === "text" ? text : parseJson(context, response, text);
+  }
+
+  /** A 2xx body as the operation's JSON; an empty or malformed one is an ApiError with the response's status. */
+  function parseJson(context: RequestErrorContext, response: Response, text: string): unknown {
+    if (text === "") {
+      throw apiErrorFrom(
+        transport,
+        context,
+        response,
+        "",
+        `${provider.id} ${context.operationId}: the ${response.status} response has an empty body where JSON was expected`,
       );
     }
-    if (state.timedOut) return new TimeoutError(contextOf(operation, state), state.timeoutMs);
-    if (error instanceof TypeError || (error instanceof Error && error.name === "AbortError")) {
-      return new ConnectionError(contextOf(operation, state), undefined, { cause: error });
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw apiErrorFrom(transport, context, response, text, `${provider.id} ${context.operationId}: the response body is not valid JSON`);
     }
-    throw error;
   }
 
-  function contextOf(operation: OperationDescriptor, state: CallState) {
+  function contextOf(operation: OperationDescriptor, state: CallState): RequestErrorContext {
     return {
       provider: provider.id,
       operationId: operation.operationId,
@@ -178,23 +190,19 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     };
   }
 
-  function buildApiError(operation: OperationDescriptor, state: CallState, response: Response, rawBody: unknown): ApiError {
-    const body = scrubSecretDeep(typeof rawBody === "string" ? excerpt(rawBody) : rawBody, apiKey);
-    const message = extractMessage(body, provider.errorMessageKeys ?? DEFAULT_ERROR_MESSAGE_KEYS);
-    const ErrorClass = apiErrorClassFor(response.status);
-    const error = new ErrorClass({
-      ...contextOf(operation, state),
-      status: response.status,
-      statusText: response.statusText,
-      requestId: readRequestId(response.headers, provider.requestIdHeader),
-      body,
-      providerMessage: message === undefined ? undefined : scrubSecret(message, apiKey),
-    });
-    if (error instanceof RateLimitError) error.retryAfterMs = retryAfterMs(response.headers);
-    return error;
-  }
-
   return { raw, call, providerId: provider.id, baseUrl };
+}
+
+const decoder = new TextDecoder();
+
+/** An error body as JSON when it is JSON, else as text (excerpted later). */
+function parseErrorBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 interface FetchResult {
@@ -203,53 +211,13 @@ interface FetchResult {
   response: Response;
 }
 
+/** The transport's way to send: the global `fetch` as is (read at call time, so test doubles apply), or the `fetch` option, which takes a `Request`. */
+function sendWith(fetch: ClientOptions["fetch"]): TransportConfig["fetch"] {
+  if (fetch) return (url, init) => fetch(new Request(url, init));
+  return (url, init) => globalThis.fetch(url, init);
+}
+
 function readEnv(): Record<string, string | undefined> {
   const processLike = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
   return processLike?.env ?? {};
-}
-
-function readRequestId(headers: Headers, providerHeader: string | undefined): string | undefined {
-  for (const name of [providerHeader, "x-request-id", "request-id"]) {
-    const value = name ? headers.get(name) : null;
-    if (value) return value;
-  }
-  return undefined;
-}
-
-/** A non-JSON body (an HTML page from a proxy) reduced to a short single-line excerpt. */
-function excerpt(text: string): string {
-  const flat = text
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
-}
-
-/** The provider's own message: the first usable key of its error body, FastAPI validation lists included. */
-export function extractMessage(body: unknown, keys: readonly string[]): string | undefined {
-  if (typeof body === "string") return body || undefined;
-  if (typeof body !== "object" || body === null) return undefined;
-  const record = body as Record<string, unknown>;
-  for (const key of keys) {
-    const value = record[key];
-    if (typeof value === "string" && value.trim()) return value.trim();
-    if (Array.isArray(value) && value.length > 0) {
-      const parts = value.map((item) => {
-        if (typeof item === "string") return item;
-        if (typeof item === "object" && item !== null) {
-          const entry = item as { loc?: unknown; msg?: unknown; message?: unknown };
-          const text = typeof entry.msg === "string" ? entry.msg : typeof entry.message === "string" ? entry.message : JSON.stringify(item);
-          return Array.isArray(entry.loc) ? `${entry.loc.join(".")}: ${text}` : text;
-        }
-        return String(item);
-      });
-      return parts.join("; ");
-    }
-    if (typeof value === "object" && value !== null) {
-      const nested = extractMessage(value, keys);
-      if (nested) return nested;
-    }
-  }
-  return undefined;
 }

@@ -1,49 +1,26 @@
 /**
- * The modelfleet error hierarchy. Every error carries a `Symbol.for` marker on its prototype so that
- * `X.isInstance(e)` works even when two copies of this package are loaded (a bundled CLI and a user's own).
+ * The modelfleet error hierarchy: plain classes, one per failure a caller may want to tell apart.
  *
- * Each class is registered right below its declaration with {@link registerErrorClass}, which marks it and gives
- * it its own `isInstance`; the class bodies hold only what differs (fields, message, `isRetryable`). The shared
- * parts live once in this file instead of once per class, which keeps every client bundle smaller. For the same
- * reason fields set by a constructor are `declare`d: the constructor's assignment creates them, in the same order,
- * without a separate empty field definition in the output.
+ * Each class has a `Symbol.for` marker (a getter on its prototype, so it is shared by every instance and shows up
+ * in no field listing) and a static `isInstance` that checks it. `instanceof` fails when two copies of this
+ * package are loaded (a bundled CLI and a user's own); the marker does not. Each class also fixes its `name` as a
+ * string (`errorName`), because an app's minifier renames classes.
  */
 
 const markerOf = (name: string): symbol => Symbol.for(`modelfleet.error.${name}`);
 
-/**
- * Gives an error class a `Symbol.for` marker on its prototype, for {@link hasErrorMarker}. For modelfleet's
- * own packages (the facade defines its errors with it); the marker name must be unique across them.
- */
-export function markErrorClass(ctor: { prototype: object }, name: string): void {
-  Object.defineProperty(ctor.prototype, markerOf(name), { value: true, enumerable: false });
-  // The error's `name` comes from here, not from the class's own name, which a minifier renames (to "_").
-  Object.defineProperty(ctor.prototype, "name", { value: name, writable: true, configurable: true, enumerable: false });
-}
-
-/** Whether `value` is an instance of the class marked `name`, from any copy of the package that defined it. */
+/** Whether `value` carries the marker of the error class named `name`, from any copy of the package. */
 export function hasErrorMarker(value: unknown, name: string): boolean {
   return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[markerOf(name)] === true;
 }
 
 /**
- * Marks an error class and defines its static `isInstance`. That is a function of the marker alone (it does not
- * read `this`), so a detached `errors.filter(NotFoundError.isInstance)` works; it is defined the way a static
- * method would be: writable, configurable, not enumerable.
+ * Gives an error class defined outside this file a marker (for {@link hasErrorMarker}) and its fixed name. For
+ * modelfleet's own packages (the facade defines its errors with it); the name must be unique across them.
  */
-function registerErrorClass(ctor: { prototype: object }, name: string): void {
-  markErrorClass(ctor, name);
-  Object.defineProperty(ctor, "isInstance", {
-    value: (value: unknown) => hasErrorMarker(value, name),
-    writable: true,
-    configurable: true,
-  });
-}
-
-/** Copies `keys` from `from` onto `to`, in that order (the order own properties and JSON keys then appear in). */
-function copyFields<K extends string>(from: object, keys: readonly K[], to: object): Record<string, unknown> {
-  for (const key of keys) (to as Record<string, unknown>)[key] = (from as Record<string, unknown>)[key];
-  return to as Record<string, unknown>;
+export function markErrorClass(ctor: { prototype: object }, name: string): void {
+  Object.defineProperty(ctor.prototype, markerOf(name), { value: true, enumerable: false });
+  Object.defineProperty(ctor, "errorName", { value: name, writable: true, configurable: true, enumerable: false });
 }
 
 /** Where a request-level error happened, without anything secret in it. */
@@ -59,17 +36,23 @@ export interface RequestErrorContext {
   attempts: number;
 }
 
-/** The fields of {@link RequestErrorContext}, in the order errors hold and serialize them. */
-const CONTEXT_FIELDS = ["provider", "operationId", "method", "url", "attempts"] as const;
-
-/** `sieve getVersion: <what> (GET https://…)`, the message of a request that got no response. */
+/** `sieve getVersion: <what> (GET https://…)`, the message of a request that got no usable response. */
 const describeFailedRequest = (context: RequestErrorContext, what: string): string =>
   `${context.provider} ${context.operationId ?? context.method}: ${what} (${context.method} ${context.url})`;
 
+const MODELFLEET_ERROR: unique symbol = Symbol.for("modelfleet.error.ModelfleetError");
+
 /** Base class of every error modelfleet throws. */
 export class ModelfleetError extends Error {
+  /** The `name` of this class's errors. A user's own subclass, which does not set it, keeps its class name. */
+  static readonly errorName: string = "ModelfleetError";
   /** True for any modelfleet error, from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is ModelfleetError;
+  static isInstance(value: unknown): value is ModelfleetError {
+    return hasErrorMarker(value, "ModelfleetError");
+  }
+  get [MODELFLEET_ERROR](): true {
+    return true;
+  }
 
   /** Whether repeating the same call may succeed (rate limits, 5xx, network faults, timeouts). */
   get isRetryable(): boolean {
@@ -78,8 +61,7 @@ export class ModelfleetError extends Error {
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    // A registered class has its name on its prototype; a user's own subclass keeps its class name.
-    this.name = Object.hasOwn(new.target.prototype, "name") ? new.target.prototype.name : new.target.name;
+    this.name = Object.hasOwn(new.target, "errorName") ? new.target.errorName : new.target.name;
   }
 
   /** A plain object with the fields a log or error tracker needs; never a secret. */
@@ -87,16 +69,24 @@ export class ModelfleetError extends Error {
     return { name: this.name, message: this.message, isRetryable: this.isRetryable };
   }
 }
-registerErrorClass(ModelfleetError, "ModelfleetError");
+
+const CONFIGURATION_ERROR: unique symbol = Symbol.for("modelfleet.error.ConfigurationError");
 
 /** An option given to a client (or missing from the environment) is unusable; thrown before any request. */
 export class ConfigurationError extends ModelfleetError {
+  static override readonly errorName: string = "ConfigurationError";
   /** True for a `ConfigurationError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is ConfigurationError;
+  static override isInstance(value: unknown): value is ConfigurationError {
+    return hasErrorMarker(value, "ConfigurationError");
+  }
+  get [CONFIGURATION_ERROR](): true {
+    return true;
+  }
+
   /** The option at fault, e.g. `apiKey`, `baseUrl`, `timeoutMs`. */
-  declare readonly option: string;
+  readonly option: string;
   /** The provider whose configuration is at fault (e.g. `sieve`), when one is; set by the fleet facade. */
-  declare readonly provider: string | undefined;
+  readonly provider: string | undefined;
   constructor(option: string, message: string, provider?: string) {
     super(message);
     this.option = option;
@@ -106,58 +96,88 @@ export class ConfigurationError extends ModelfleetError {
     return { ...super.toJSON(), option: this.option, provider: this.provider };
   }
 }
-registerErrorClass(ConfigurationError, "ConfigurationError");
 
-/** An argument of a call is unusable (e.g. an empty or `..` path parameter); thrown before any request. */
+const INVALID_ARGUMENT_ERROR: unique symbol = Symbol.for("modelfleet.error.InvalidArgumentError");
+
+/**
+ * An argument of a call is unusable (an empty or `..` path parameter, a bad per-call option, a request that
+ * cannot be built); thrown before any request.
+ */
 export class InvalidArgumentError extends ModelfleetError {
+  static override readonly errorName: string = "InvalidArgumentError";
   /** True for an `InvalidArgumentError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is InvalidArgumentError;
-  /** The argument at fault, e.g. `deploy_id`. */
-  declare readonly argument: string;
-  constructor(argument: string, message: string) {
-    super(message);
+  static override isInstance(value: unknown): value is InvalidArgumentError {
+    return hasErrorMarker(value, "InvalidArgumentError");
+  }
+  get [INVALID_ARGUMENT_ERROR](): true {
+    return true;
+  }
+
+  /** The argument at fault, e.g. `deploy_id` or `options.timeoutMs`. */
+  readonly argument: string;
+  constructor(argument: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.argument = argument;
   }
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), argument: this.argument };
   }
 }
-registerErrorClass(InvalidArgumentError, "InvalidArgumentError");
+
+const CONNECTION_ERROR: unique symbol = Symbol.for("modelfleet.error.ConnectionError");
 
 /** The request never got an HTTP response: refused, reset, DNS failure, or a body cut off mid-way. */
 export class ConnectionError extends ModelfleetError implements RequestErrorContext {
+  static override readonly errorName: string = "ConnectionError";
   /** True for a `ConnectionError` (a `TimeoutError` included) from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is ConnectionError;
+  static override isInstance(value: unknown): value is ConnectionError {
+    return hasErrorMarker(value, "ConnectionError");
+  }
+  get [CONNECTION_ERROR](): true {
+    return true;
+  }
+
   override get isRetryable(): boolean {
     return true;
   }
-  // Set from the context by the constructor, in CONTEXT_FIELDS order.
-  declare readonly provider: string;
-  declare readonly operationId: string | undefined;
-  declare readonly method: string;
-  declare readonly url: string;
-  declare attempts: number;
+  readonly provider: string;
+  readonly operationId: string | undefined;
+  readonly method: string;
+  readonly url: string;
+  attempts: number;
   constructor(context: RequestErrorContext, message?: string, options?: { cause?: unknown }) {
     super(message ?? describeFailedRequest(context, "connection failed"), options);
-    copyFields(context, CONTEXT_FIELDS, this);
+    this.provider = context.provider;
+    this.operationId = context.operationId;
+    this.method = context.method;
+    this.url = context.url;
+    this.attempts = context.attempts;
   }
   override toJSON(): Record<string, unknown> {
-    return copyFields(this, CONTEXT_FIELDS, super.toJSON());
+    const { provider, operationId, method, url, attempts } = this;
+    return { ...super.toJSON(), provider, operationId, method, url, attempts };
   }
 }
-registerErrorClass(ConnectionError, "ConnectionError");
 
-/** An attempt took longer than `timeoutMs`. Retried like a connection failure. */
+const TIMEOUT_ERROR: unique symbol = Symbol.for("modelfleet.error.TimeoutError");
+
+/** An attempt (request, redirects and body) took longer than `timeoutMs`. Retried like a connection failure. */
 export class TimeoutError extends ConnectionError {
+  static override readonly errorName: string = "TimeoutError";
   /** True for a `TimeoutError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is TimeoutError;
-  declare readonly timeoutMs: number;
+  static override isInstance(value: unknown): value is TimeoutError {
+    return hasErrorMarker(value, "TimeoutError");
+  }
+  get [TIMEOUT_ERROR](): true {
+    return true;
+  }
+
+  readonly timeoutMs: number;
   constructor(context: RequestErrorContext, timeoutMs: number) {
     super(context, describeFailedRequest(context, `timed out after ${timeoutMs} ms`));
     this.timeoutMs = timeoutMs;
   }
 }
-registerErrorClass(TimeoutError, "TimeoutError");
 
 /** What an {@link ApiError} is built from. */
 export interface ApiErrorInit extends RequestErrorContext {
@@ -170,52 +190,43 @@ export interface ApiErrorInit extends RequestErrorContext {
   providerMessage: string | undefined;
 }
 
-/** The fields an {@link ApiError} takes from its {@link ApiErrorInit}, in the order it holds them. */
-const API_ERROR_FIELDS = [
-  "status",
-  "provider",
-  "operationId",
-  "method",
-  "url",
-  "requestId",
-  "attempts",
-  "body",
-  "providerMessage",
-] as const;
-/** The same fields in the order `toJSON()` gives them: the potentially long body last. */
-const API_ERROR_JSON_FIELDS = [
-  "status",
-  "provider",
-  "operationId",
-  "method",
-  "url",
-  "requestId",
-  "attempts",
-  "providerMessage",
-  "body",
-] as const;
+const API_ERROR: unique symbol = Symbol.for("modelfleet.error.ApiError");
 
-/** The provider answered with a non-2xx status (or a 2xx the client could not parse). */
+/** The provider answered with a non-2xx status (or a response the client could not use). */
 export class ApiError extends ModelfleetError implements RequestErrorContext {
+  static override readonly errorName: string = "ApiError";
   /** True for any `ApiError` (every status subclass included) from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is ApiError;
-  // Set from the init by the constructor, in API_ERROR_FIELDS order.
-  declare readonly status: number;
-  declare readonly provider: string;
-  declare readonly operationId: string | undefined;
-  declare readonly method: string;
-  declare readonly url: string;
+  static override isInstance(value: unknown): value is ApiError {
+    return hasErrorMarker(value, "ApiError");
+  }
+  get [API_ERROR](): true {
+    return true;
+  }
+
+  readonly status: number;
+  readonly provider: string;
+  readonly operationId: string | undefined;
+  readonly method: string;
+  readonly url: string;
   /** From `x-request-id`, `request-id` or the provider's own header; quote it to the provider's support. */
-  declare readonly requestId: string | undefined;
-  declare attempts: number;
+  readonly requestId: string | undefined;
+  attempts: number;
   /** The parsed error body, or a short excerpt when it was not JSON. */
-  declare readonly body: unknown;
+  readonly body: unknown;
   /** The provider's own message (Sieve `detail`, DeepInfra `error`, Opper and Modzy `message`). */
-  declare readonly providerMessage: string | undefined;
+  readonly providerMessage: string | undefined;
 
   constructor(init: ApiErrorInit, message?: string) {
     super(message ?? describeApiError(init));
-    copyFields(init, API_ERROR_FIELDS, this);
+    this.status = init.status;
+    this.provider = init.provider;
+    this.operationId = init.operationId;
+    this.method = init.method;
+    this.url = init.url;
+    this.requestId = init.requestId;
+    this.attempts = init.attempts;
+    this.body = init.body;
+    this.providerMessage = init.providerMessage;
   }
 
   override get isRetryable(): boolean {
@@ -223,10 +234,11 @@ export class ApiError extends ModelfleetError implements RequestErrorContext {
   }
 
   override toJSON(): Record<string, unknown> {
-    return copyFields(this, API_ERROR_JSON_FIELDS, super.toJSON());
+    const { status, provider, operationId, method, url, requestId, attempts, providerMessage, body } = this;
+    // The potentially long body last.
+    return { ...super.toJSON(), status, provider, operationId, method, url, requestId, attempts, providerMessage, body };
   }
 }
-registerErrorClass(ApiError, "ApiError");
 
 function describeApiError(init: ApiErrorInit): string {
   const what = `${init.provider} ${init.operationId ?? `${init.method} ${init.url}`}`;
@@ -241,88 +253,180 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 409 || status === 429 || status >= 500;
 }
 
+const RESPONSE_TOO_LARGE_ERROR: unique symbol = Symbol.for("modelfleet.error.ResponseTooLargeError");
+
+/**
+ * The response body (counted after decompression) exceeded `maxResponseBytes`; reading stopped there, so memory
+ * stays bounded. Not retried: the same request would get the same body.
+ */
+export class ResponseTooLargeError extends ApiError {
+  static override readonly errorName: string = "ResponseTooLargeError";
+  /** True for a `ResponseTooLargeError` from this or another copy of the package. */
+  static override isInstance(value: unknown): value is ResponseTooLargeError {
+    return hasErrorMarker(value, "ResponseTooLargeError");
+  }
+  get [RESPONSE_TOO_LARGE_ERROR](): true {
+    return true;
+  }
+
+  /** The limit that was exceeded, in bytes. */
+  readonly maxResponseBytes: number;
+  constructor(init: ApiErrorInit, maxResponseBytes: number) {
+    super(init, describeFailedRequest(init, `the ${init.status} response body is larger than maxResponseBytes (${maxResponseBytes})`));
+    this.maxResponseBytes = maxResponseBytes;
+  }
+  override get isRetryable(): boolean {
+    return false;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), maxResponseBytes: this.maxResponseBytes };
+  }
+}
+
 // Declared statuses let `if (e instanceof NotFoundError) e.status` narrow to the literal.
+
+const BAD_REQUEST_ERROR: unique symbol = Symbol.for("modelfleet.error.BadRequestError");
+
 /** 400: the provider rejected the request as malformed. */
 export class BadRequestError extends ApiError {
+  static override readonly errorName: string = "BadRequestError";
   /** True for a `BadRequestError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is BadRequestError;
+  static override isInstance(value: unknown): value is BadRequestError {
+    return hasErrorMarker(value, "BadRequestError");
+  }
+  get [BAD_REQUEST_ERROR](): true {
+    return true;
+  }
   declare readonly status: 400;
 }
-registerErrorClass(BadRequestError, "BadRequestError");
+
+const AUTHENTICATION_ERROR: unique symbol = Symbol.for("modelfleet.error.AuthenticationError");
 
 /** 401: the API key is missing, wrong or revoked. */
 export class AuthenticationError extends ApiError {
+  static override readonly errorName: string = "AuthenticationError";
   /** True for an `AuthenticationError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is AuthenticationError;
+  static override isInstance(value: unknown): value is AuthenticationError {
+    return hasErrorMarker(value, "AuthenticationError");
+  }
+  get [AUTHENTICATION_ERROR](): true {
+    return true;
+  }
   declare readonly status: 401;
 }
-registerErrorClass(AuthenticationError, "AuthenticationError");
+
+const PERMISSION_DENIED_ERROR: unique symbol = Symbol.for("modelfleet.error.PermissionDeniedError");
 
 /** 403: the key is valid but may not do this. */
 export class PermissionDeniedError extends ApiError {
+  static override readonly errorName: string = "PermissionDeniedError";
   /** True for a `PermissionDeniedError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is PermissionDeniedError;
+  static override isInstance(value: unknown): value is PermissionDeniedError {
+    return hasErrorMarker(value, "PermissionDeniedError");
+  }
+  get [PERMISSION_DENIED_ERROR](): true {
+    return true;
+  }
   declare readonly status: 403;
 }
-registerErrorClass(PermissionDeniedError, "PermissionDeniedError");
+
+const NOT_FOUND_ERROR: unique symbol = Symbol.for("modelfleet.error.NotFoundError");
 
 /** 404: the model, version or deployment does not exist (or is not visible to this key). */
 export class NotFoundError extends ApiError {
+  static override readonly errorName: string = "NotFoundError";
   /** True for a `NotFoundError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is NotFoundError;
+  static override isInstance(value: unknown): value is NotFoundError {
+    return hasErrorMarker(value, "NotFoundError");
+  }
+  get [NOT_FOUND_ERROR](): true {
+    return true;
+  }
   declare readonly status: 404;
 }
-registerErrorClass(NotFoundError, "NotFoundError");
+
+const CONFLICT_ERROR: unique symbol = Symbol.for("modelfleet.error.ConflictError");
 
 /** 409: the request conflicts with the resource's current state. */
 export class ConflictError extends ApiError {
+  static override readonly errorName: string = "ConflictError";
   /** True for a `ConflictError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is ConflictError;
+  static override isInstance(value: unknown): value is ConflictError {
+    return hasErrorMarker(value, "ConflictError");
+  }
+  get [CONFLICT_ERROR](): true {
+    return true;
+  }
   declare readonly status: 409;
 }
-registerErrorClass(ConflictError, "ConflictError");
+
+const UNPROCESSABLE_ENTITY_ERROR: unique symbol = Symbol.for("modelfleet.error.UnprocessableEntityError");
 
 /** 422: the provider's validation rejected the parameters or body. */
 export class UnprocessableEntityError extends ApiError {
+  static override readonly errorName: string = "UnprocessableEntityError";
   /** True for an `UnprocessableEntityError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is UnprocessableEntityError;
+  static override isInstance(value: unknown): value is UnprocessableEntityError {
+    return hasErrorMarker(value, "UnprocessableEntityError");
+  }
+  get [UNPROCESSABLE_ENTITY_ERROR](): true {
+    return true;
+  }
   declare readonly status: 422;
 }
-registerErrorClass(UnprocessableEntityError, "UnprocessableEntityError");
+
+const RATE_LIMIT_ERROR: unique symbol = Symbol.for("modelfleet.error.RateLimitError");
 
 /** 429: too many requests. `retryAfterMs` says how long the provider asked to wait, when it said. */
 export class RateLimitError extends ApiError {
+  static override readonly errorName: string = "RateLimitError";
   /** True for a `RateLimitError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is RateLimitError;
+  static override isInstance(value: unknown): value is RateLimitError {
+    return hasErrorMarker(value, "RateLimitError");
+  }
+  get [RATE_LIMIT_ERROR](): true {
+    return true;
+  }
   declare readonly status: 429;
-  // A real field, unlike the declared ones: it exists (as `undefined`) from construction; the client sets it after.
   /** The wait the provider asked for, in milliseconds, when it sent `Retry-After` or `retry-after-ms`. */
-  retryAfterMs: number | undefined;
+  retryAfterMs: number | undefined = undefined;
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
-registerErrorClass(RateLimitError, "RateLimitError");
+
+const INTERNAL_SERVER_ERROR: unique symbol = Symbol.for("modelfleet.error.InternalServerError");
 
 /** 5xx: the provider failed. */
 export class InternalServerError extends ApiError {
+  static override readonly errorName: string = "InternalServerError";
   /** True for an `InternalServerError` from this or another copy of the package. */
-  declare static isInstance: (value: unknown) => value is InternalServerError;
+  static override isInstance(value: unknown): value is InternalServerError {
+    return hasErrorMarker(value, "InternalServerError");
+  }
+  get [INTERNAL_SERVER_ERROR](): true {
+    return true;
+  }
 }
-registerErrorClass(InternalServerError, "InternalServerError");
 
-/** The class of each status that has its own; other 4xx are plain `ApiError`s and every 5xx an `InternalServerError`. */
-const CLASS_BY_STATUS: Readonly<Record<number, typeof ApiError>> = {
-  400: BadRequestError,
-  401: AuthenticationError,
-  403: PermissionDeniedError,
-  404: NotFoundError,
-  409: ConflictError,
-  422: UnprocessableEntityError,
-  429: RateLimitError,
-};
-
-/** The error class for an HTTP status. */
+/** The class for a status: its own when it has one, `InternalServerError` for every 5xx, else a plain `ApiError`. */
 export function apiErrorClassFor(status: number): typeof ApiError {
-  return CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
+  switch (status) {
+    case 400:
+      return BadRequestError;
+    case 401:
+      return AuthenticationError;
+    case 403:
+      return PermissionDeniedError;
+    case 404:
+      return NotFoundError;
+    case 409:
+      return ConflictError;
+    case 422:
+      return UnprocessableEntityError;
+    case 429:
+      return RateLimitError;
+    default:
+      return status >= 500 ? InternalServerError : ApiError;
+  }
 }

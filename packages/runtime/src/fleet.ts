@@ -1,10 +1,11 @@
 // `@modelfleet/runtime/fleet`: the contract between the `modelfleet` facade and the provider packages' `./fleet`
 // adapters, and the helpers adapters share. Separate from the main entry so a raw client pays nothing for it.
-export type { Capabilities, Verb } from "./fleet/capabilities.js";
+export { type Capabilities, LIFECYCLE_VERBS, VERBS, type Verb } from "./fleet/capabilities.js";
 export { mapBounded } from "./fleet/concurrency.js";
 export { type ConnectionIdentity, connectProvider } from "./fleet/connect.js";
 export { type ModelVersion, type Scaling, VERSION_STATUSES, type VersionStatus } from "./fleet/model-version.js";
-export { hasNextLink, type OffsetPage, offsetPages } from "./fleet/paginate.js";
+export { hasNextLink, MAX_PAGES, type OffsetPage, offsetPages, PageGuard } from "./fleet/paginate.js";
+export { PaginationError } from "./fleet/pagination-error.js";
 export type {
   CallContext,
   FleetProvider,
@@ -16,6 +17,7 @@ export type {
   ScaleBounds,
   SharedClientOptions,
   TypesOf,
+  VersionTarget,
 } from "./fleet/provider.js";
 export { count, flag, items, mapStatus, type Received, received, type StatusTable, text } from "./fleet/readers.js";
 export { checkSegment, isSegmentPath, isSemver, quoteRefPart, splitOnce } from "./fleet/ref-syntax.js";

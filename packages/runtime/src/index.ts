@@ -16,6 +16,7 @@ export {
   PermissionDeniedError,
   RateLimitError,
   type RequestErrorContext,
+  ResponseTooLargeError,
   TimeoutError,
   UnprocessableEntityError,
 } from "./errors.js";

@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import { ConfigurationError } from "./errors.js";
+import { ConfigurationError, InvalidArgumentError } from "./errors.js";
 import { isLogLevel, type Logger, type LogLevel } from "./logger.js";
 
 /** Options every generated `create<Provider>Client` accepts. */
@@ -12,10 +12,18 @@ export interface ClientOptions {
   fetch?: (input: Request) => Promise<Response>;
   /** Headers added to every request. */
   headers?: Record<string, string>;
-  /** Per-attempt timeout in milliseconds. Default 60 000. */
+  /**
+   * Per-attempt timeout in milliseconds, covering redirects and the body. Default 60 000. `0` or `Infinity`
+   * means no timeout; otherwise at most 2 147 483 647 (about 24.8 days, the longest timer the platform has).
+   */
   timeoutMs?: number;
   /** Retries after the first attempt, for retryable failures of retryable operations. Default 2. */
   maxRetries?: number;
+  /**
+   * The largest response body accepted, in bytes, counted after decompression while it streams in. A larger one
+   * stops the read and fails the call with `ResponseTooLargeError`. Default 33 554 432 (32 MiB).
+   */
+  maxResponseBytes?: number;
   /** Where log lines go; defaults to `console` when a log level is set. */
   logger?: Logger;
   /** Default `off`, or the `MODELFLEET_LOG` environment variable. */
@@ -32,10 +40,12 @@ export interface ClientOptions {
 export interface RequestOptions {
   /** Aborts the call; an abort is never retried and surfaces as the platform's `AbortError`. */
   signal?: AbortSignal;
-  /** Per-attempt timeout for this call, in milliseconds. */
+  /** Per-attempt timeout for this call, in milliseconds (`0` or `Infinity`: none). */
   timeoutMs?: number;
   /** Retries for this call. */
   maxRetries?: number;
+  /** The largest response body accepted for this call, in bytes. */
+  maxResponseBytes?: number;
   /** Headers added to this call's request. */
   headers?: Record<string, string>;
   /**
@@ -47,29 +57,60 @@ export interface RequestOptions {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 export const DEFAULT_MAX_RETRIES = 2;
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 /** Past this many retries a setting is almost certainly a mistake (each may wait up to 8 s). */
 const MAX_RETRIES_LIMIT = 10;
+/** The longest timer `setTimeout` keeps; a longer one would fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** Throws a {@link ConfigurationError} naming the option if `timeoutMs` or `maxRetries` is unusable. */
-export function checkRetryOptions(options: { timeoutMs?: unknown; maxRetries?: unknown }, prefix = ""): void {
-  if (options.timeoutMs !== undefined) {
-    const t = options.timeoutMs;
-    if (typeof t !== "number" || !Number.isFinite(t) || t <= 0) {
-      throw new ConfigurationError(
-        `${prefix}timeoutMs`,
-        `${prefix}timeoutMs must be a positive number of milliseconds, got ${describe(t)}`,
-      );
-    }
+/** The limits a client or a call may set. */
+export interface Limits {
+  timeoutMs?: unknown;
+  maxRetries?: unknown;
+  maxResponseBytes?: unknown;
+}
+
+/** Each limit that is set and unusable, with the rule it breaks. */
+function limitProblems(limits: Limits): Array<{ name: keyof Limits; rule: string }> {
+  const problems: Array<{ name: keyof Limits; rule: string }> = [];
+  const { timeoutMs, maxRetries, maxResponseBytes } = limits;
+  const isNumber = (v: unknown): v is number => typeof v === "number" && !Number.isNaN(v);
+  if (timeoutMs !== undefined && !(isNumber(timeoutMs) && (timeoutMs === Infinity || (timeoutMs >= 0 && timeoutMs <= MAX_TIMER_MS)))) {
+    problems.push({
+      name: "timeoutMs",
+      rule: `must be a number of milliseconds from 0 to ${MAX_TIMER_MS}, or Infinity (0 and Infinity: no timeout)`,
+    });
   }
-  if (options.maxRetries !== undefined) {
-    const r = options.maxRetries;
-    if (typeof r !== "number" || !Number.isInteger(r) || r < 0 || r > MAX_RETRIES_LIMIT) {
-      throw new ConfigurationError(
-        `${prefix}maxRetries`,
-        `${prefix}maxRetries must be an integer from 0 to ${MAX_RETRIES_LIMIT}, got ${describe(r)}`,
-      );
-    }
+  if (
+    maxRetries !== undefined &&
+    !(isNumber(maxRetries) && Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= MAX_RETRIES_LIMIT)
+  ) {
+    problems.push({ name: "maxRetries", rule: `must be an integer from 0 to ${MAX_RETRIES_LIMIT}` });
   }
+  if (maxResponseBytes !== undefined && !(isNumber(maxResponseBytes) && Number.isSafeInteger(maxResponseBytes) && maxResponseBytes > 0)) {
+    problems.push({ name: "maxResponseBytes", rule: "must be a positive integer number of bytes" });
+  }
+  return problems;
+}
+
+/** Throws a {@link ConfigurationError} naming the first unusable limit of a client's options. */
+export function checkClientLimits(options: Limits): void {
+  const [problem] = limitProblems(options);
+  if (problem) throw new ConfigurationError(problem.name, `${problem.name} ${problem.rule}, got ${describe(options[problem.name])}`);
+}
+
+/** Throws an {@link InvalidArgumentError} naming the first unusable limit of a call's options. */
+export function checkCallLimits(options: Limits): void {
+  const [problem] = limitProblems(options);
+  if (problem) {
+    const name = `options.${problem.name}`;
+    throw new InvalidArgumentError(name, `${name} ${problem.rule}, got ${describe(options[problem.name])}`);
+  }
+}
+
+/** A timeout as the transport uses it: `undefined` when there is none. */
+export function effectiveTimeout(timeoutMs: number): number | undefined {
+  return timeoutMs === 0 || timeoutMs === Infinity ? undefined : timeoutMs;
 }
 
 /** Checks an explicit or environment API key; never includes the key in the message. */
@@ -84,6 +125,13 @@ export function checkApiKey(key: string | undefined, source: string, envVar: str
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(key)) {
     throw new ConfigurationError("apiKey", `${providerName} API key from ${source} contains control characters (a pasted newline?)`);
+  }
+  // Header values are Latin-1; fetch would refuse anything else on every attempt, quoting the key.
+  if (/[^\x20-\xff]/.test(key)) {
+    throw new ConfigurationError(
+      "apiKey",
+      `${providerName} API key from ${source} contains characters that cannot be sent in an HTTP header`,
+    );
   }
   return key.trim();
 }
@@ -122,6 +170,10 @@ export function checkLogLevel(value: unknown, source: string): LogLevel | undefi
   return value;
 }
 
+/** A short, safe description of a rejected value: never calls the value's own methods. */
 function describe(value: unknown): string {
-  return typeof value === "string" ? JSON.stringify(value) : String(value);
+  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === "number" || typeof value === "boolean" || value === undefined || value === null) return String(value);
+  if (typeof value === "bigint") return `a bigint (${value}n)`;
+  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }

@@ -23,6 +23,8 @@ export interface OperationDescriptor {
    * `stream` as the body's ReadableStream (`text/event-stream`). Absent: JSON.
    */
   readonly responseAs?: "text" | "blob" | "stream";
+  /** 2xx statuses the spec declares without a body (besides 204 and 205): they resolve to `undefined`. */
+  readonly emptyStatuses?: readonly number[];
   /** How a list operation pages (the spec's `x-modelfleet-pagination`); absent for an operation that does not. */
   readonly pagination?: PaginationDescriptor;
 }

@@ -1,5 +1,12 @@
 /** What replaces a secret wherever one would have been shown. */
 export const REDACTED = "[redacted]";
+/** What replaces a value nested deeper than {@link MAX_DEPTH}. */
+const TRUNCATED = "[truncated]";
+/**
+ * How deep the walkers below go. Provider JSON can nest arbitrarily deep (JSON.parse takes it), but the walkers,
+ * `JSON.stringify` and `inspect` recurse: past this depth a value is replaced, so none of them overflows the stack.
+ */
+export const MAX_DEPTH = 32;
 
 /** Headers that carry credentials in any provider, besides the provider's own auth header. */
 const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "x-api-key", "api-key", "cookie", "set-cookie"];
@@ -37,29 +44,31 @@ export function redactUrl(url: string): string {
 
 /** Deep copy of a JSON value with sensitive keys (from the spec, or secret-looking) replaced. */
 export function redactJson(value: unknown, sensitiveKeys: readonly string[], depth = 0): unknown {
-  if (depth > 32) return "[truncated]";
+  if (depth > MAX_DEPTH) return TRUNCATED;
   if (Array.isArray(value)) return value.map((item) => redactJson(item, sensitiveKeys, depth + 1));
   if (typeof value !== "object" || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    out[key] = sensitiveKeys.includes(key) || SECRET_KEY_PATTERN.test(key) ? REDACTED : redactJson(child, sensitiveKeys, depth + 1);
-  }
-  return out;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [
+      key,
+      sensitiveKeys.includes(key) || SECRET_KEY_PATTERN.test(key) ? REDACTED : redactJson(child, sensitiveKeys, depth + 1),
+    ]),
+  );
 }
 
-/** Replaces every occurrence of `secret` in `text`; a last guard for provider bodies that echo the key. */
-export function scrubSecret(text: string, secret: string | undefined): string {
-  if (!secret || secret.length < 4) return text;
-  return text.split(secret).join(REDACTED);
+/** Replaces every occurrence of `secret` in `text`; a guard for anything a provider could echo the key in. */
+export function scrubSecret<T extends string | undefined>(text: T, secret: string): T {
+  if (text === undefined || secret.length < 4) return text;
+  return text.split(secret).join(REDACTED) as T;
 }
 
-/** Same as {@link scrubSecret} for any JSON value. */
-export function scrubSecretDeep(value: unknown, secret: string | undefined): unknown {
-  if (!secret || secret.length < 4) return value;
+/** A copy of a JSON value with {@link scrubSecret} applied to every string and key, cut at {@link MAX_DEPTH}. */
+export function scrubSecretDeep(value: unknown, secret: string, depth = 0): unknown {
   if (typeof value === "string") return scrubSecret(value, secret);
-  if (Array.isArray(value)) return value.map((v) => scrubSecretDeep(v, secret));
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubSecretDeep(v, secret)]));
-  }
-  return value;
+  if (typeof value !== "object" || value === null) return value;
+  if (depth > MAX_DEPTH) return TRUNCATED;
+  if (Array.isArray(value)) return value.map((v) => scrubSecretDeep(v, secret, depth + 1));
+  // fromEntries defines keys, so a `__proto__` key in a provider's body stays a plain key.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [scrubSecret(key, secret), scrubSecretDeep(child, secret, depth + 1)]),
+  );
 }

@@ -5,6 +5,8 @@ export const MAX_DELAY_MS = 8_000;
 /** A server-requested wait longer than this is not slept through: the call fails at once instead. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
+import { isRetryableStatus } from "./errors.js";
+
 /** Methods whose repetition has the same effect as one request. */
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"]);
 
@@ -19,6 +21,19 @@ export function isIdempotentMethod(method: string): boolean {
 export function backoffDelay(retryNumber: number, random: () => number = Math.random): number {
   const ceiling = Math.min(BASE_DELAY_MS * 2 ** (retryNumber - 1), MAX_DELAY_MS);
   return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+
+/** Whether a response is worth another attempt (the operation's own idempotency is checked by the caller). */
+export function shouldRetry(response: Response): boolean {
+  return isRetryableStatus(response.status);
+}
+
+/**
+ * How long to wait before retry number `retryNumber`: what the failed response asked for (`Retry-After`), else
+ * the backoff. A failure without a response (a connection error) passes no headers.
+ */
+export function retryDelay(retryNumber: number, headers?: Headers, random?: () => number): number {
+  return (headers && retryAfterMs(headers)) ?? backoffDelay(retryNumber, random);
 }
 
 /**

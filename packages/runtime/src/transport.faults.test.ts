@@ -4,10 +4,10 @@
  * no real delay is slept; timeouts are only used to trigger TimeoutError, never asserted as durations.
  */
 import { recordingSleep, SECRET_KEY } from "@modelfleet/test-utils";
+import { type FakeServer, hang, reply, resetMidBody, sequence, startFakeServer, trickle } from "@modelfleet/test-utils/fake-http";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createClientCore } from "./client-core.js";
 import { ApiError, ConnectionError, InternalServerError, ModelfleetError, RateLimitError, TimeoutError } from "./errors.js";
-import { type FaultServer, hang, reply, resetMidBody, startFaultServer, trickle } from "./fault-server.test-helper.js";
 import type { ClientOptions } from "./options.js";
 import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
 
@@ -46,10 +46,10 @@ const provider: ProviderDescriptor = {
   operations: { getThing, createThing, setScale },
 };
 
-let server: FaultServer;
+let server: FakeServer;
 
 beforeEach(async () => {
-  server = await startFaultServer();
+  server = await startFakeServer();
 });
 
 afterEach(async () => {
@@ -73,7 +73,7 @@ const caught = (promise: Promise<unknown>) =>
 
 describe("Retry-After", () => {
   it("429 with Retry-After: 1 waits 1000 ms, then returns the 200", async () => {
-    server.script(reply(429, { message: "slow down" }, { "retry-after": "1" }), reply(200, { id: "t1" }));
+    server.handle(sequence(reply(429, { message: "slow down" }, { "retry-after": "1" }), reply(200, { id: "t1" })));
     const { core, delays, requests } = setup();
     await expect(core.call(getThing, { id: "t1" })).resolves.toEqual({ id: "t1" });
     expect(requests).toHaveLength(2);
@@ -84,7 +84,7 @@ describe("Retry-After", () => {
 
   it("429 with Retry-After as an HTTP date about 2 s ahead waits at most 2000 ms", async () => {
     const inTwoSeconds = new Date(Date.now() + 2_000).toUTCString();
-    server.script(reply(429, {}, { "retry-after": inTwoSeconds }), reply(200, { ok: true }));
+    server.handle(sequence(reply(429, {}, { "retry-after": inTwoSeconds }), reply(200, { ok: true })));
     const { core, delays, requests } = setup();
     await expect(core.call(getThing, { id: "t" })).resolves.toEqual({ ok: true });
     expect(requests).toHaveLength(2);
@@ -94,7 +94,7 @@ describe("Retry-After", () => {
   });
 
   it("429 with retry-after-ms: 150 waits 150 ms", async () => {
-    server.script(reply(429, {}, { "retry-after-ms": "150" }), reply(200, { ok: true }));
+    server.handle(sequence(reply(429, {}, { "retry-after-ms": "150" }), reply(200, { ok: true })));
     const { core, delays, requests } = setup();
     await expect(core.call(getThing, { id: "t" })).resolves.toEqual({ ok: true });
     expect(requests).toHaveLength(2);
@@ -102,7 +102,9 @@ describe("Retry-After", () => {
   });
 
   it("a huge Retry-After fails at once with RateLimitError, one request, no sleep", async () => {
-    server.script(reply(429, { message: "come back tomorrow" }, { "retry-after": "86400", "x-request-id": "rl-1" }), reply(200, {}));
+    server.handle(
+      sequence(reply(429, { message: "come back tomorrow" }, { "retry-after": "86400", "x-request-id": "rl-1" }), reply(200, {})),
+    );
     const { core, delays, requests } = setup();
     const error = await caught(core.call(getThing, { id: "t" }));
     expect(error).toBeInstanceOf(RateLimitError);
@@ -124,7 +126,7 @@ describe("Retry-After", () => {
 describe("5xx bursts", () => {
   it("three 503s then 200 with maxRetries 3: four requests, exponential backoff", async () => {
     const busy = reply(503, { message: "busy" });
-    server.script(busy, busy, busy, reply(200, { id: "t1" }));
+    server.handle(sequence(busy, busy, busy, reply(200, { id: "t1" })));
     const { core, delays, requests } = setup({ maxRetries: 3 });
     await expect(core.call(getThing, { id: "t1" })).resolves.toEqual({ id: "t1" });
     expect(requests).toHaveLength(4);
@@ -141,7 +143,7 @@ describe("5xx bursts", () => {
 
   it("three 503s then 200 with maxRetries 2: InternalServerError after 3 attempts", async () => {
     const busy = reply(503, { message: "busy" }, { "x-request-id": "busy-req" });
-    server.script(busy, busy, busy, reply(200, { id: "t1" }));
+    server.handle(sequence(busy, busy, busy, reply(200, { id: "t1" })));
     const { core, delays, requests } = setup({ maxRetries: 2 });
     const error = await caught(core.call(getThing, { id: "t1" }));
     expect(error).toBeInstanceOf(InternalServerError);
@@ -164,10 +166,12 @@ describe("5xx bursts", () => {
     const page = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style>
       <script>var x = "<b>not shown</b>";</script></head>
       <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>`;
-    server.script((_req, res) => {
-      res.writeHead(502, { "content-type": "text/html" });
-      res.end(page);
-    });
+    server.handle(
+      sequence((_seen, res) => {
+        res.writeHead(502, { "content-type": "text/html" });
+        res.end(page);
+      }),
+    );
     const { core, delays, requests } = setup({ maxRetries: 1 });
     const error = await caught(core.call(getThing, { id: "t" }));
     expect(error).toBeInstanceOf(InternalServerError);
@@ -190,7 +194,7 @@ describe("5xx bursts", () => {
 
 describe("connection faults", () => {
   it("a socket reset mid-response is retried", async () => {
-    server.script(resetMidBody, reply(200, { id: "t1" }));
+    server.handle(sequence(resetMidBody, reply(200, { id: "t1" })));
     const { core, delays, requests } = setup();
     await expect(core.call(getThing, { id: "t1" })).resolves.toEqual({ id: "t1" });
     expect(requests).toHaveLength(2);
@@ -198,7 +202,7 @@ describe("connection faults", () => {
   });
 
   it("a reset on every attempt ends in ConnectionError with attempts = maxRetries + 1", async () => {
-    server.script(resetMidBody);
+    server.handle(sequence(resetMidBody));
     const { core, delays, requests } = setup({ maxRetries: 2 });
     const error = await caught(core.call(getThing, { id: "t1" }));
     expect(error).toBeInstanceOf(ConnectionError);
@@ -218,7 +222,7 @@ describe("connection faults", () => {
   });
 
   it("a hang past the timeout ends in TimeoutError after maxRetries + 1 attempts", async () => {
-    server.script(hang);
+    server.handle(sequence(hang));
     // Generous enough that a starved machine still delivers each attempt to the server before it times out.
     const { core, delays, requests } = setup({ timeoutMs: 300, maxRetries: 2 });
     const error = await caught(core.call(getThing, { id: "t1" }));
@@ -237,7 +241,7 @@ describe("connection faults", () => {
   });
 
   it("the timeout covers the body: headers at once, body trickling past timeoutMs", async () => {
-    server.script(trickle(50, 80));
+    server.handle(sequence(trickle(50, 80)));
     const { core, delays, requests } = setup({ timeoutMs: 400, maxRetries: 1 });
     const error = await caught(core.call(getThing, { id: "t1" }));
     expect(error).toBeInstanceOf(TimeoutError);
@@ -249,10 +253,12 @@ describe("connection faults", () => {
 
 describe("bodies and headers", () => {
   it("a 200 with malformed JSON is an ApiError (status 200), not a SyntaxError", async () => {
-    server.script((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json", "x-request-id": "bad-json-1" });
-      res.end("{not json");
-    });
+    server.handle(
+      sequence((_seen, res) => {
+        res.writeHead(200, { "content-type": "application/json", "x-request-id": "bad-json-1" });
+        res.end("{not json");
+      }),
+    );
     const { core, requests } = setup();
     const error = await caught(core.call(getThing, { id: "t" }));
     expect(error).not.toBeInstanceOf(SyntaxError);
@@ -263,7 +269,7 @@ describe("bodies and headers", () => {
   });
 
   it("a POST not marked idempotent is sent exactly once on 503", async () => {
-    server.script(reply(503, { message: "busy" }), reply(200, { ok: true }));
+    server.handle(sequence(reply(503, { message: "busy" }), reply(200, { ok: true })));
     const { core, delays, requests } = setup();
     const error = await caught(core.call(createThing, { body: { name: "x" } }));
     expect(error).toBeInstanceOf(InternalServerError);
@@ -274,7 +280,7 @@ describe("bodies and headers", () => {
   });
 
   it("a POST marked idempotent is retried, each attempt carrying the identical JSON body", async () => {
-    server.script(reply(503, {}), reply(503, {}), reply(200, { ok: true }));
+    server.handle(sequence(reply(503, {}), reply(503, {}), reply(200, { ok: true })));
     const { core, delays, requests } = setup();
     const payload = { min: 1, max: 2, tags: ["a", "ü"], nested: { deep: true } };
     await expect(core.call(setScale, { body: payload })).resolves.toEqual({ ok: true });
@@ -292,9 +298,8 @@ describe("bodies and headers", () => {
   });
 
   it("the x-request-id response header becomes requestId (of the last attempt)", async () => {
-    server.script(
-      reply(503, { message: "busy" }, { "x-request-id": "req-1" }),
-      reply(500, { message: "boom" }, { "x-request-id": "req-2" }),
+    server.handle(
+      sequence(reply(503, { message: "busy" }, { "x-request-id": "req-1" }), reply(500, { message: "boom" }, { "x-request-id": "req-2" })),
     );
     const { core, requests } = setup({ maxRetries: 1 });
     const error = await caught(core.call(getThing, { id: "t" }));

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { type Handler, reply, router, type ServedRequest, startFakeServer } from "@modelfleet/test-utils/fake-http";
 
 /** The API key every consumer sends; the fake API refuses anything else, as the real ones would. */
 export const API_KEY = "e2e-test-key";
@@ -93,53 +93,55 @@ export interface FakeApi {
   close(): Promise<void>;
 }
 
-type Handler = (request: IncomingMessage) => { status: number; body: unknown };
+/** Answers with a request id like the real APIs send. */
+const withRequestId =
+  (handler: Handler): Handler =>
+  (seen, res, req) => {
+    res.setHeader("x-request-id", `req-${seen.index}`);
+    handler(seen, res, req);
+  };
 
 const routes: Record<string, Handler> = {
-  "GET /v2/functions/acme/whisper/versions/latest": () => ({ status: 200, body: SIEVE_VERSION }),
-  "GET /v1/deployments/acme/image-gen": () => ({ status: 200, body: REPLICATE_DEPLOYMENT }),
-  "GET /v2/endpoint/acme-ml/my-endpoint-name": () => ({ status: 200, body: HF_ENDPOINT }),
-  "GET /v1/models/yqv4yjw/deployments/production": () => ({ status: 200, body: BASETEN_DEPLOYMENT }),
-  "GET /endpoints/endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7": () => ({ status: 200, body: TOGETHER_ENDPOINT }),
+  "GET /v2/functions/acme/whisper/versions/latest": reply(200, SIEVE_VERSION),
+  "GET /v1/deployments/acme/image-gen": reply(200, REPLICATE_DEPLOYMENT),
+  "GET /v2/endpoint/acme-ml/my-endpoint-name": reply(200, HF_ENDPOINT),
+  "GET /v1/models/yqv4yjw/deployments/production": reply(200, BASETEN_DEPLOYMENT),
+  "GET /endpoints/endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7": reply(200, TOGETHER_ENDPOINT),
 };
 
-/** Each provider's auth header and 404 body, by path prefix; Sieve's is the fallback. */
-const providers: { prefix: string; authorized: (request: IncomingMessage) => boolean; notFound: unknown }[] = [
+/** Each provider's auth check and 404 answer, by path prefix; Sieve's (`{ "detail": ... }`) is the fallback. */
+const providers: { prefix: string; authorized: (seen: ServedRequest) => boolean; notFound: Handler }[] = [
   // Replicate and Baseten (both under /v1/, both bearer tokens).
-  { prefix: "/v1/", authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`, notFound: { detail: "Not found." } },
+  { prefix: "/v1/", authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`, notFound: reply(404, { detail: "Not found." }) },
   {
     prefix: "/v2/endpoint/",
     authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`,
-    notFound: { error: "Endpoint not found" },
+    notFound: reply(404, { error: "Endpoint not found" }),
   },
   {
     prefix: "/endpoints/",
     authorized: (r) => r.headers.authorization === `Bearer ${API_KEY}`,
-    notFound: { detail: "version not found" },
+    notFound: reply(404, { detail: "version not found" }),
   },
-  { prefix: "/", authorized: (r) => r.headers["x-api-key"] === API_KEY, notFound: { detail: "version not found" } },
+  { prefix: "/", authorized: (r) => r.headers["x-api-key"] === API_KEY, notFound: reply(404, { detail: "version not found" }) },
 ];
+const unauthorized = reply(401, { detail: "invalid API key" });
 
-/** Starts the fake API on 127.0.0.1 (a free port). Unknown paths get the provider's 404 shape (Sieve's: `{ "detail": ... }`). */
+/** Starts the fake API on 127.0.0.1 (a free port). Unknown paths get the provider's 404 shape. */
 export async function startFakeApi(): Promise<FakeApi> {
-  const requests: string[] = [];
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
-    const key = `${request.method} ${path}`;
-    requests.push(key);
-    const provider = providers.find((p) => path.startsWith(p.prefix)) ?? providers[providers.length - 1];
-    const reply = !provider?.authorized(request)
-      ? { status: 401, body: { detail: "invalid API key" } }
-      : (routes[key]?.(request) ?? { status: 404, body: provider.notFound });
-    response.writeHead(reply.status, { "content-type": "application/json", "x-request-id": `req-${requests.length}` });
-    response.end(JSON.stringify(reply.body));
-  });
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("fake API has no port");
+  const server = await startFakeServer(
+    withRequestId((seen, res, req) => {
+      const provider =
+        providers.find((p) => seen.path.startsWith(p.prefix)) ?? (providers[providers.length - 1] as (typeof providers)[number]);
+      const handler = provider.authorized(seen) ? router(routes, provider.notFound) : unauthorized;
+      handler(seen, res, req);
+    }),
+  );
   return {
-    url: `http://127.0.0.1:${address.port}`,
-    requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    url: server.baseUrl,
+    get requests() {
+      return server.requests.map((r) => `${r.method} ${r.path}`);
+    },
+    close: () => server.close(),
   };
 }

@@ -6,6 +6,7 @@ import {
   esmEntry,
   FACADE_WITH_ALL_LIMIT,
   FACADE_WITH_ONE_PROVIDER_LIMIT,
+  FLEET_FILE_LIMIT,
   type SizeReport,
 } from "./size.js";
 
@@ -22,14 +23,14 @@ describe("budgetFor", () => {
       measure: "added",
       target: 4000,
     });
-    expect(budgetFor({ name: "modelfleet", version: "1.0.0" })).toMatchObject({ measure: "total", limit: 7_000 });
+    expect(budgetFor({ name: "modelfleet", version: "1.0.0" })).toMatchObject({ measure: "total", limit: 11_700 });
     expect(budgetFor({ name: "@modelfleet/codegen", version: "1.0.0", bin: { x: "./dist/cli.js" } })).toBeUndefined();
   });
 
   it("gives Baseten's client, with its shortcut operations, a limit of its own above the common one", () => {
     const common = budgetFor({ name: "@modelfleet/acme", version: "1.0.0", dependencies: { "@modelfleet/runtime": "^1.0.0" } });
     const baseten = budgetFor({ name: "@modelfleet/baseten", version: "1.0.0", dependencies: { "@modelfleet/runtime": "^1.0.0" } });
-    expect(baseten).toMatchObject({ measure: "added", limit: 5_750, target: 4_000 });
+    expect(baseten).toMatchObject({ measure: "added", limit: 7_250, target: 4_000 });
     expect(baseten?.limit).toBeGreaterThan(common?.limit ?? Number.POSITIVE_INFINITY);
   });
 
@@ -60,6 +61,7 @@ describe("the facade's bundles", () => {
         target: 12_000,
       },
       { label: "modelfleet/all", contents: 'export * from "modelfleet/all";', limit: FACADE_WITH_ALL_LIMIT, target: 12_000 },
+      { label: "modelfleet/fleet-file", contents: 'export * from "modelfleet/fleet-file";', limit: FLEET_FILE_LIMIT, platform: "node" },
     ]);
   });
 
@@ -70,7 +72,10 @@ describe("the facade's bundles", () => {
   });
 
   it("the all-in facade's former size stays above the one-provider limit", () => {
-    expect(FACADE_WITH_ONE_PROVIDER_LIMIT).toBeLessThan(14_786);
+    // 17 588 B: the facade with the first four providers built in, measured with the same hardened runtime before the
+    // providers moved out of it; plus the desired-state engine every bundle now carries (3 868 B: the facade alone
+    // went from 6 849 B to 10 717 B with it).
+    expect(FACADE_WITH_ONE_PROVIDER_LIMIT).toBeLessThan(17_588 + 3_868);
   });
 });
 

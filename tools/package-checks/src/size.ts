@@ -6,8 +6,10 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 14_400;
-export const FACADE_WITH_ALL_LIMIT = 21_800;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 18_600;
+export const FACADE_WITH_ALL_LIMIT = 26_950;
+/** The fleet file reader (YAML parser and JSON Schema validator included), outside the facade's main entry. */
+export const FLEET_FILE_LIMIT = 83_600;
 
 /** Provider clients whose spec declares a paginated operation, so their bundle carries the runtime's paginator. */
 const PAGED_CLIENTS = new Set(["@modelfleet/sieve", "@modelfleet/modzy", "@modelfleet/opper-v2", "@modelfleet/replicate"]);
@@ -33,6 +35,8 @@ export interface BundleBudget {
   contents: string;
   limit?: number;
   target?: number;
+  /** `node` for an entry that reads files (Node's built-in modules are left out); default `browser`. */
+  platform?: "browser" | "node";
 }
 
 /**
@@ -41,34 +45,28 @@ export interface BundleBudget {
  */
 export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (isTool(manifest)) return undefined;
-  // Targets are the release issue's: 4 kB per provider on top of openapi-fetch, 12 kB for the whole facade. The code
-  // is over both today, so the enforced limits are ratchets just above the current sizes (largest provider 5308 B:
-  // 21 B more since ConfigurationError names its provider and the fleet adapter shares the client's code through a
-  // chunk): they stop growth and keep CI green while the runtime and facade are slimmed. Lower them as the numbers come
-  // down; at the target, the limit becomes the target.
-  // The facade no longer bundles any provider: its own entry is measured on its own, and so are the bundles an app
-  // really makes: `createFleet` with one provider's `./fleet` adapter (each provider the facade depends on, as its own
-  // bundle; largest 12636 B, below the former all-in facade's 14786 B), and `modelfleet/all` (15503 B: the split
-  // costs about 700 B over the all-in facade). Limits are ratchets just above those sizes; 12 kB stays the target.
-  // Raised by about 150 B for form, multipart, Blob, text and stream bodies in the runtime (largest provider 5334 B,
-  // largest one-provider fleet 12796 B, modelfleet/all 15665 B).
-  // Each further provider adds its operations table, adapter and normalizers to modelfleet/all: Replicate and Hugging
-  // Face about 1.3 kB each, Opper's legacy v2 API beside v3 about 800 B (their one-provider fleets: 12813 B,
-  // 12756 B, 12133 B).
-  // Baseten and Together add their clients and adapters too (one-provider fleets 12695 B and 12166 B; modelfleet/all
-  // with nine providers 20652 B).
-  // Raised by about 1.8 kB for the generated list iterators (the runtime's paginator with its loop guards, the
-  // `PaginationError` class and the `Link` header reader) in every client whose spec declares a paginated operation
-  // (`PAGED_CLIENTS`: largest 7253 B; the largest one-provider fleet, Modzy's, 14380 B; modelfleet/all with nine
-  // providers, four of them paged, 21763 B). A client with no paged operation bundles no paginator and keeps the
-  // common limit (largest DeepInfra, 5488 B: about 130 B more than before, for the runtime's exports of the error).
+  // Targets are the release issue's: 4 kB per provider on top of openapi-fetch, 12 kB for a fleet. The code is over
+  // both, so the enforced limits are ratchets just above the sizes measured last: they stop growth and keep CI green
+  // while the runtime and facade are slimmed. Lower them as the numbers come down; at the target, the limit becomes
+  // the target. The facade bundles no provider: its own entry is measured alone, and so are the bundles an app really
+  // makes, `createFleet` with one provider's `./fleet` adapter and `modelfleet/all`. What moved them, in order: the
+  // split into provider adapters (all-in facade 14786 B → one-provider fleets up to 12636 B), non-JSON bodies (about
+  // 150 B a client), the runtime's hardening (redirect policy, response size limit, key scrubbing, plain error
+  // classes: about 1.3 kB a bundle) and the listing checks (PaginationError, UnusableItemError: about 0.5 kB), and each
+  // further provider's operations table, adapter and normalizers in `modelfleet/all` (0.8–1.7 kB each). Last
+  // measured: largest provider client 7050 B (Baseten apart, below), facade alone 7768 B, largest one-provider fleet
+  // 15117 B, `modelfleet/all` with nine providers 22951 B.
+  // The desired-state engine (plan, apply, waitFor, the lifecycle verbs) is part of the fleet object, so it is in
+  // every bundle (about 3.9 kB): facade alone 11664 B, largest one-provider fleet 18538 B, `modelfleet/all` 26897 B.
+  // Fleet files (YAML parser, JSON Schema validator) stay in `modelfleet/fleet-file`, measured as a bundle of its own
+  // (for Node: it reads files): 83544 B, nearly all of it the YAML parser and ajv.
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
     );
     return {
       measure: "total",
-      limit: 7_000,
+      limit: 11_700,
       description: "the facade without providers, with the runtime and openapi-fetch",
       bundles: [
         ...providers.map((name) => ({
@@ -78,27 +76,27 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
           target: 12_000,
         })),
         { label: "modelfleet/all", contents: 'export * from "modelfleet/all";', limit: FACADE_WITH_ALL_LIMIT, target: 12_000 },
+        { label: "modelfleet/fleet-file", contents: 'export * from "modelfleet/fleet-file";', limit: FLEET_FILE_LIMIT, platform: "node" },
       ],
     };
   }
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
   // Baseten's client has 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
-  // to the by-id ones (about 60 B gzipped each): 5582 B, so a ratchet of its own just above that; 5713 B since the
-  // runtime grew its pagination exports (Baseten's lists are whole), so 5750 B.
+  // to the by-id ones (about 60 B gzipped each): 7178 B, so a ratchet of its own just above that.
   if (manifest.name === "@modelfleet/baseten") {
-    return { measure: "added", limit: 5_750, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+    return { measure: "added", limit: 7_250, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
   }
   if (PAGED_CLIENTS.has(manifest.name)) {
     return {
       measure: "added",
-      limit: 7_300,
+      limit: 9_000,
       target: 4_000,
       description: "one provider client with paged listings and the runtime bundled",
     };
   }
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 5_500, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 7_100, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }
@@ -137,13 +135,18 @@ export function esmEntry(manifest: PackageManifest): string {
   return entry.startsWith(".") ? entry : `./${entry}`;
 }
 
-async function bundle(contents: string, resolveDir: string, external: string[]): Promise<BundleSize> {
+async function bundle(
+  contents: string,
+  resolveDir: string,
+  external: string[],
+  platform: "browser" | "node" = "browser",
+): Promise<BundleSize> {
   const result = await build({
     stdin: { contents, resolveDir, loader: "js", sourcefile: "size-entry.js" },
     bundle: true,
     minify: true,
     format: "esm",
-    platform: "browser",
+    platform,
     target: "es2022",
     legalComments: "none",
     external,
@@ -200,7 +203,7 @@ export async function measureBundles(
   dir: string,
   bundles: readonly BundleBudget[],
 ): Promise<Array<{ bundle: BundleBudget; size: BundleSize }>> {
-  return Promise.all(bundles.map(async (budget) => ({ bundle: budget, size: await bundle(budget.contents, dir, []) })));
+  return Promise.all(bundles.map(async (budget) => ({ bundle: budget, size: await bundle(budget.contents, dir, [], budget.platform) })));
 }
 
 /** Problems for bundles over their limit. */

@@ -34,6 +34,10 @@ export interface HarnessProvider<V, C> {
   listVersions(client: C, ref: never, context: { signal?: AbortSignal; concurrency: number }): AsyncIterable<V>;
   listDeployments(client: C, context: { signal?: AbortSignal; concurrency: number }): AsyncIterable<V>;
   scale?(client: C, ref: never, bounds: { min: number; max: number }, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
+  start?(client: C, ref: never, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
+  stop?(client: C, ref: never, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
+  promote?(client: C, ref: never, target: { version: string }, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
+  rollback?(client: C, ref: never, target: { version: string }, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
 }
 
 /**
@@ -69,6 +73,22 @@ export function adapterHarness<V, C>(
     scale: (ref: string, bounds: { min: number; max: number }) => {
       if (!provider.scale) throw new Error(`${provider.id} has no scale`);
       return provider.scale(client, parts(provider.versionRef, ref), bounds, context());
+    },
+    start: (ref: string, signal?: AbortSignal) => {
+      if (!provider.start) throw new Error(`${provider.id} has no start`);
+      return provider.start(client, parts(provider.versionRef, ref), context(signal));
+    },
+    stop: (ref: string, signal?: AbortSignal) => {
+      if (!provider.stop) throw new Error(`${provider.id} has no stop`);
+      return provider.stop(client, parts(provider.versionRef, ref), context(signal));
+    },
+    promote: (ref: string, version: string, signal?: AbortSignal) => {
+      if (!provider.promote) throw new Error(`${provider.id} has no promote`);
+      return provider.promote(client, parts(provider.versionRef, ref), { version }, context(signal));
+    },
+    rollback: (ref: string, version: string, signal?: AbortSignal) => {
+      if (!provider.rollback) throw new Error(`${provider.id} has no rollback`);
+      return provider.rollback(client, parts(provider.versionRef, ref), { version }, context(signal));
     },
   };
 }

@@ -35,8 +35,8 @@ export interface BasetenRequested {
  */
 export function normalizeBasetenDeployment(raw: BasetenDeployment, requested: BasetenRequested = {}): BasetenFleetVersion {
   const d = received(raw);
-  const modelId = text(d.model_id) ?? requested.modelId ?? "unknown";
-  const deploymentId = text(d.id) ?? requested.deploymentId ?? "unknown";
+  const modelId = text(d.model_id) ?? requested.modelId ?? "";
+  const deploymentId = text(d.id) ?? requested.deploymentId ?? "";
   const providerStatus = text(d.status);
   return {
     ref: `baseten:${modelId}@${deploymentId}`,

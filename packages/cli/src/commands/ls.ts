@@ -11,8 +11,9 @@ import {
 } from "modelfleet/all";
 import { listValues } from "../args.js";
 import type { Context } from "../context.js";
+import { DeadlineError } from "../deadline.js";
 import { describeError, EXIT, type ExitCode } from "../failure.js";
-import { formatCount, formatDate, formatScaling, formatStatus, formatVersion, renderTable, toJson } from "../output.js";
+import { escapeControls, formatCount, formatDate, formatScaling, formatStatus, formatVersion, renderTable, toJson } from "../output.js";
 import { startProgress } from "../progress.js";
 import { UsageError } from "../usage.js";
 
@@ -29,21 +30,29 @@ export async function ls(context: Context): Promise<ExitCode> {
   }
 
   // One listing (created before any request, so an unconfigured provider fails first, naming its variable); its
-  // per-provider event drives the progress line, which says who is still being waited for.
+  // per-provider event drives the progress line, which says who is still being waited for, and collects what
+  // each provider produced, so that when --timeout ends the listing the answers already in are still shown.
   const waiting = new Set<string>(providers);
+  let versions: ModelVersion[] = [];
+  let failures: ProviderFailure[] = [];
   const listing = fleet.listDeployments({
     providers,
     status,
-    onProviderSettled: ({ provider }) => {
-      waiting.delete(provider);
+    signal: context.deadline(),
+    onProviderSettled: (outcome) => {
+      waiting.delete(outcome.provider);
+      if (outcome.versions === undefined) failures.push({ provider: outcome.provider, error: outcome.error });
+      else for (const version of outcome.versions) versions.push(version);
       progress.update(progressText(waiting, providers.length));
     },
   });
   const progress = startProgress(io.stderr, progressText(waiting, providers.length));
-  let versions: ModelVersion[];
-  let failures: ProviderFailure[];
   try {
+    // The settled result also holds what the per-provider event does not carry (items a provider sent unusable).
     ({ versions, failures } = await listing.settled());
+  } catch (error) {
+    if (!(error instanceof DeadlineError)) throw error;
+    for (const provider of waiting) failures.push({ provider, error });
   } finally {
     progress.stop();
   }
@@ -53,7 +62,8 @@ export async function ls(context: Context): Promise<ExitCode> {
   failures.sort((a, b) => order(a.provider) - order(b.provider));
 
   if (context.json) {
-    io.stdout.write(toJson({ deployments: versions, failures: failures.map(failureJson) }));
+    const deployments = versions.map((v) => context.shown(v, v.provider));
+    io.stdout.write(toJson({ deployments, failures: failures.map((f) => context.shown(failureJson(f), f.provider)) }));
   } else {
     io.stdout.write(`${versions.length ? table(versions, context) : "No deployments."}\n`);
     for (const failure of failures) {
@@ -73,8 +83,8 @@ function table(versions: readonly ModelVersion[], { out }: Context): string {
     ["PROVIDER", "REFERENCE", "MODEL", "VERSION", "STATUS", "SCALING", "REPLICAS", "UPDATED"],
     versions.map((v) => [
       v.provider,
-      v.ref,
-      v.model,
+      escapeControls(v.ref),
+      escapeControls(v.model),
       formatVersion(v.version),
       formatStatus(v, out),
       formatScaling(v.scaling),
@@ -93,7 +103,7 @@ function failureJson({ provider, error }: ProviderFailure) {
   return { provider, error: ModelfleetError.isInstance(error) ? error.toJSON() : { message: describeError(error) } };
 }
 
-function checkProviders(values: string[], usage: string): ProviderId[] | undefined {
+export function checkProviders(values: string[], usage: string): ProviderId[] | undefined {
   if (values.length === 0) return undefined;
   for (const value of values) {
     if (!isProviderId(value)) {

@@ -10,6 +10,10 @@ const COMMAND_OF: Record<keyof Capabilities, string> = {
   getVersion: "get",
   listVersions: "versions",
   scale: "scale",
+  start: "start",
+  stop: "stop",
+  promote: "promote",
+  rollback: "rollback",
 };
 
 /** `modelfleet providers`: which providers are configured, from which variables, and what each supports. */
@@ -26,6 +30,7 @@ export async function providers(context: Context): Promise<ExitCode> {
       baseUrlSource: override?.source ?? null,
       baseUrlEnvVar: providerInfo(p.id)?.baseUrlEnvVar ?? null,
       capabilities: p.capabilities,
+      unsupported: p.unsupported,
     };
   });
   if (context.json) {

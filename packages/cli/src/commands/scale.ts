@@ -2,7 +2,7 @@ import type { ParsedRefOf, ScalableOf } from "modelfleet";
 import type { BuiltInProvider } from "modelfleet/all";
 import type { Context } from "../context.js";
 import { EXIT, type ExitCode } from "../failure.js";
-import { formatScaling, toJson } from "../output.js";
+import { escapeControls, formatScaling, toJson } from "../output.js";
 import { confirm } from "../prompt.js";
 import { UsageError } from "../usage.js";
 import { scaleLine } from "./describe.js";
@@ -27,17 +27,18 @@ export async function scale(context: Context): Promise<ExitCode> {
     throw new UsageError("scale changes a live deployment: pass --yes to confirm when stdin is not a terminal", usage);
   }
 
-  const before = await fleet.getVersion(ref);
-  if (!context.json) io.stdout.write(`before  ${before.ref}  ${scaleLine(before, context.out)}\n`);
+  const before = await fleet.getVersion(ref, { signal: context.deadline() });
+  if (!context.json) io.stdout.write(`before  ${escapeControls(before.ref)}  ${scaleLine(before, context.out)}\n`);
   if (!yes) {
-    const question = `Scale ${before.ref} (${before.model}) from ${formatScaling(before.scaling)} to ${min}-${max}?`;
+    const question = `Scale ${escapeControls(before.ref)} (${escapeControls(before.model)}) from ${formatScaling(before.scaling)} to ${min}-${max}?`;
     if (!(await confirm(question, io.stdin, io.stderr))) {
       io.stderr.write("Cancelled; nothing was changed.\n");
       return EXIT.failed;
     }
   }
-  const after = await fleet.scale(parsed as ParsedRefOf<ScalableOf<BuiltInProvider>>, { min, max });
-  io.stdout.write(context.json ? toJson({ before, after }) : `after   ${after.ref}  ${scaleLine(after, context.out)}\n`);
+  const after = await fleet.scale(parsed as ParsedRefOf<ScalableOf<BuiltInProvider>>, { min, max, signal: context.deadline() });
+  const shown = { before: context.shown(before, before.provider), after: context.shown(after, after.provider) };
+  io.stdout.write(context.json ? toJson(shown) : `after   ${escapeControls(after.ref)}  ${scaleLine(after, context.out)}\n`);
   return EXIT.ok;
 }
 

@@ -1,7 +1,7 @@
 import type { ModelVersion } from "modelfleet/all";
 import type { Context } from "../context.js";
 import { EXIT, type ExitCode } from "../failure.js";
-import { formatCount, formatDate, formatScaling, formatStatus, formatVersion, renderTable, toJson } from "../output.js";
+import { escapeControls, formatCount, formatDate, formatScaling, formatStatus, formatVersion, renderTable, toJson } from "../output.js";
 import { startProgress } from "../progress.js";
 
 /** `modelfleet versions <modelRef>`: every version of a model, across all pages. */
@@ -9,25 +9,25 @@ export async function versions(context: Context): Promise<ExitCode> {
   const { io, out } = context;
   const modelRef = context.positionals[0] as string;
   // Called before the progress line: a bad reference or an unsupported provider throws here, before any request.
-  const listing = context.fleet.listVersions(modelRef);
+  const listing = context.fleet.listVersions(modelRef, { signal: context.deadline() });
   const found: ModelVersion[] = [];
-  const progress = startProgress(io.stderr, `reading versions of ${modelRef}`);
+  const progress = startProgress(io.stderr, `reading versions of ${escapeControls(modelRef)}`);
   try {
     for await (const version of listing) {
       found.push(version);
-      progress.update(`reading versions of ${modelRef} (${found.length} so far)`);
+      progress.update(`reading versions of ${escapeControls(modelRef)} (${found.length} so far)`);
     }
   } finally {
     progress.stop();
   }
   if (context.json) {
-    io.stdout.write(toJson(found));
+    io.stdout.write(toJson(found.map((v) => context.shown(v, v.provider))));
     return EXIT.ok;
   }
   const table = renderTable(
     ["REFERENCE", "VERSION", "STATUS", "SCALING", "REPLICAS", "CREATED", "UPDATED"],
     found.map((v) => [
-      v.ref,
+      escapeControls(v.ref),
       formatVersion(v.version),
       formatStatus(v, out),
       formatScaling(v.scaling),
@@ -37,6 +37,6 @@ export async function versions(context: Context): Promise<ExitCode> {
     ]),
     out,
   );
-  io.stdout.write(`${found.length ? table : `No versions of ${modelRef}.`}\n`);
+  io.stdout.write(`${found.length ? table : `No versions of ${escapeControls(modelRef)}.`}\n`);
   return EXIT.ok;
 }

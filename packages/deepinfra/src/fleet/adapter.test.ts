@@ -81,6 +81,32 @@ describe("deepinfra through the fleet", () => {
     expect(version.scaling).toEqual({ min: 0, max: 2 });
   });
 
+  it.each([
+    ["stop", "stopped", "stopped"],
+    ["start", "deploying", "deploying"],
+  ] as const)("%s POSTs to the deployment, then reads it again because the answer is the id only", async (verb, providerStatus, status) => {
+    const controller = new AbortController();
+    const { fleet, requests } = fleetWith({
+      [`POST ${DEEPINFRA}/deploy/fkj843kjh8/${verb}`]: json(200, { deploy_id: "fkj843kjh8" }),
+      [`GET ${DEEPINFRA}/deploy/fkj843kjh8`]: json(200, { ...deployment, status: providerStatus }),
+    });
+    const version = await fleet[verb]("deepinfra:fkj843kjh8", controller.signal);
+    expect(requests.map((r) => [r.method, r.url.pathname, r.body, r.headers.get("authorization")])).toEqual([
+      ["POST", `/deploy/fkj843kjh8/${verb}`, undefined, `Bearer ${KEY}`],
+      ["GET", "/deploy/fkj843kjh8", undefined, `Bearer ${KEY}`],
+    ]);
+    expect(version).toMatchObject({ ref: "deepinfra:fkj843kjh8", status, providerStatus });
+    expect(deepinfra().capabilities).toMatchObject({ start: true, stop: true });
+  });
+
+  it("a start the API refuses (404) surfaces as the client's error, without the follow-up read", async () => {
+    const { fleet, requests } = fleetWith({
+      [`POST ${DEEPINFRA}/deploy/gone/start`]: json(404, { error: "Deployment not found" }),
+    });
+    await expect(fleet.start("deepinfra:gone")).rejects.toMatchObject({ name: "NotFoundError", status: 404 });
+    expect(requests).toHaveLength(1);
+  });
+
   it("listVersions of a model name yields that model's deployments only", async () => {
     const { fleet } = fleetWith({
       [`GET ${DEEPINFRA}/deploy/list`]: json(200, [deployment, { ...deployment, deploy_id: "other", model_name: "acme/other" }]),

@@ -5,7 +5,7 @@ import type { DeepInfraFleetTypes } from "./types.js";
 /** DeepInfra: custom LLM deployments; a model's versions are its deployments. */
 export const deepInfraAdapter: Omit<FleetProvider<DeepInfraFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "deepinfra",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true },
   versionRef: {
     form: "deepinfra:<deploy_id>",
     parse(rest, bad) {
@@ -46,6 +46,18 @@ export const deepInfraAdapter: Omit<FleetProvider<DeepInfraFleetTypes>, "name" |
       { deploy_id: ref.deployId, body: { settings: { min_instances: bounds.min, max_instances: bounds.max } } },
       { signal },
     );
+    return normalizeDeepInfraDeployment(await client.getDeployment({ deploy_id: ref.deployId }, { signal }), ref.deployId);
+  },
+
+  // Start and stop also answer with the id only. Start: the autoscaler recreates the instances of a stopped
+  // deployment; stop: the instances are terminated and the deployment kept, to be started again.
+  async start(client, ref, { signal }) {
+    await client.startDeployment({ deploy_id: ref.deployId }, { signal });
+    return normalizeDeepInfraDeployment(await client.getDeployment({ deploy_id: ref.deployId }, { signal }), ref.deployId);
+  },
+
+  async stop(client, ref, { signal }) {
+    await client.stopDeployment({ deploy_id: ref.deployId }, { signal });
     return normalizeDeepInfraDeployment(await client.getDeployment({ deploy_id: ref.deployId }, { signal }), ref.deployId);
   },
 };

@@ -17,7 +17,7 @@ export const DEEPINFRA_STATUS: StatusTable = {
 /** Normalizes a DeepInfra deployment; never throws, whatever `raw` really is. */
 export function normalizeDeepInfraDeployment(raw: DeepInfraDeployment, requested?: string): DeepInfraFleetVersion {
   const d = received(raw);
-  const deployId = text(d.deploy_id) ?? requested ?? "unknown";
+  const deployId = text(d.deploy_id) ?? requested ?? "";
   const providerStatus = text(d.status);
   return {
     ref: `deepinfra:${deployId}`,

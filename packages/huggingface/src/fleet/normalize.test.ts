@@ -63,7 +63,7 @@ describe("normalizeHuggingFaceEndpoint", () => {
     });
     expect(normalizeHuggingFaceEndpoint("<html>" as never, "acme-ml", "asked")).toMatchObject({
       ref: "huggingface:acme-ml/asked",
-      model: "unknown",
+      model: "",
     });
     expect(normalizeHuggingFaceEndpoint({ compute: { accelerator: "cpu" }, provider: { vendor: "aws" } } as never, "n").hardware).toBe(
       "cpu (aws)",

@@ -38,12 +38,13 @@ export function normalizeHuggingFaceEndpoint(raw: HuggingFaceEndpoint, namespace
   const model = received(e.model);
   const status = received(e.status);
   const compute = received(e.compute);
-  const name = requested ?? text(e.name) ?? "unknown";
+  // A missing name stays empty: the facade reports the reference as unusable instead of inventing one.
+  const name = requested ?? text(e.name) ?? "";
   const providerStatus = text(status.state);
   return {
     ref: `huggingface:${namespace}/${name}`,
     provider: "huggingface",
-    model: text(model.repository) ?? "unknown",
+    model: text(model.repository) ?? "",
     version: text(model.revision) ?? "latest",
     status: mapStatus(HUGGINGFACE_STATUS, providerStatus),
     providerStatus,

@@ -115,6 +115,21 @@ describe("modzy through the fleet", () => {
     expect(version.scaling).toEqual({ min: 2, max: 2 });
   });
 
+  it("start sets the version's status to active and returns the version the PATCH answers with; there is no stop", async () => {
+    const { fleet, requests } = fleetWith({
+      [`PATCH ${MODZY}/models/ed542963de/versions/0.0.27`]: json(200, { ...versionExample, status: "active" }),
+    });
+    const version = await fleet.start("modzy:ed542963de@0.0.27");
+    expect(requests.map((r) => [r.method, r.url.pathname, r.body, r.headers.get("authorization")])).toEqual([
+      ["PATCH", "/api/models/ed542963de/versions/0.0.27", { status: "active" }, `ApiKey ${KEY}`],
+    ]);
+    expect(version).toMatchObject({ ref: "modzy:ed542963de@0.0.27", status: "ready", providerStatus: "active" });
+    const provider = modzy();
+    expect(provider.capabilities).toMatchObject({ start: true, stop: false });
+    expect(provider.stop).toBeUndefined();
+    expect(provider.unsupported?.stop).toMatch(/no way to take a version out of service/);
+  });
+
   it("listDeployments reads the latest version of each active model", async () => {
     const { fleet, requests } = fleetWith({
       [`GET ${MODZY}/models`]: json(200, [

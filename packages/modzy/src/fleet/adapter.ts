@@ -33,7 +33,8 @@ async function readVersions(client: ModzyClient, keys: VersionKey[], context: Ca
 /** Modzy: model versions; scaling sets the processing engine limits. */
 export const modzyAdapter: Omit<FleetProvider<ModzyFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "modzy",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: false },
+  unsupported: { stop: "Modzy documents no way to take a version out of service (only the status active can be written)" },
   versionRef: {
     form: "modzy:<modelId>@<semver>",
     parse(rest, bad) {
@@ -91,6 +92,12 @@ export const modzyAdapter: Omit<FleetProvider<ModzyFleetTypes>, "name" | "envVar
       if (!PermissionDeniedError.isInstance(error)) throw error;
       raw = await client.updateVersionProcessing({ ...path, body: processing }, { signal });
     }
+    return normalizeModzyVersion(raw, { modelId: ref.modelId, requested: ref.version });
+  },
+
+  // Modzy deploys a version when its `status` is set to `active`, and answers with the whole version.
+  async start(client, ref, { signal }) {
+    const raw = await client.updateVersion({ modelId: ref.modelId, version: ref.version, body: { status: "active" } }, { signal });
     return normalizeModzyVersion(raw, { modelId: ref.modelId, requested: ref.version });
   },
 };

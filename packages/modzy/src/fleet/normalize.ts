@@ -21,8 +21,8 @@ export interface ModzyVersionContext {
 /** Normalizes a Modzy model version; never throws, whatever `raw` really is. */
 export function normalizeModzyVersion(raw: ModzyModelVersion, context: ModzyVersionContext): ModzyFleetVersion {
   const v = received(raw);
-  const modelId = context.modelId || (text(received(v.model).modelId) ?? "unknown");
-  const version = text(v.version) ?? context.requested ?? "unknown";
+  const modelId = context.modelId || (text(received(v.model).modelId) ?? "");
+  const version = text(v.version) ?? context.requested ?? "";
   const providerStatus = text(v.status);
   return {
     ref: `modzy:${modelId}@${version}`,

@@ -16,7 +16,7 @@ export interface ModzyFleetTypes {
   modelParts: { modelId: string };
   /** `GET /models/{modelId}/versions/{version}`. */
   raw: ModzyModelVersion;
-  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true };
+  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true; start: true; stop: false };
 }
 
 /** A normalized Modzy model version. */

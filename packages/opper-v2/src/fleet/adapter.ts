@@ -8,7 +8,11 @@ const PAGE_SIZE = 100;
 export const opperV2Adapter: Omit<FleetProvider<OpperV2FleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "opper-v2",
   capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: false },
-  unsupported: { scale: "Opper v2 functions have no replicas or instances to scale" },
+  unsupported: {
+    scale: "Opper v2 functions have no replicas or instances to scale",
+    start: "Opper v2 functions have no running state to start or stop",
+    stop: "Opper v2 functions have no running state to start or stop",
+  },
   versionRef: {
     form: "opper-v2:<function_id>@<revision_id>",
     parse(rest, bad) {

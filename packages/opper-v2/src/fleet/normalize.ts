@@ -18,8 +18,8 @@ export interface OpperV2VersionContext {
 export function normalizeOpperV2Version(raw: OpperV2RawVersion, context: OpperV2VersionContext): OpperV2FleetVersion {
   const v = received(raw);
   const isRevision = context.shape === "revision";
-  const functionId = context.functionId ?? (isRevision ? null : text(v.id)) ?? "unknown";
-  const revisionId = context.revisionId ?? (isRevision ? text(v.id) : text(v.revision_id)) ?? "unknown";
+  const functionId = context.functionId ?? (isRevision ? null : text(v.id)) ?? "";
+  const revisionId = context.revisionId ?? (isRevision ? text(v.id) : text(v.revision_id)) ?? "";
   return {
     ref: `opper-v2:${functionId}@${revisionId}`,
     provider: "opper-v2",

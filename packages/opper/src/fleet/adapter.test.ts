@@ -113,8 +113,8 @@ describe("opper (v3) through the fleet", () => {
     expect(versions.map((v) => [v.ref, v.status, v.createdAt])).toEqual([
       ["opper:summarize-ticket@1", "ready", null],
       ["opper:summarize-ticket@7", "unknown", null],
-      ["opper:summarize-ticket@unknown", "unknown", null],
-      ["opper:summarize-ticket@unknown", "unknown", null],
+      ["opper:summarize-ticket@", "unknown", null],
+      ["opper:summarize-ticket@", "unknown", null],
     ]);
   });
 
@@ -190,7 +190,7 @@ describe("opper (v3) through the fleet", () => {
     const versions = await fleet.listDeployments();
     expect(versions.map((v) => [v.ref, v.status])).toEqual([
       ["opper:summarize-ticket@2", "ready"],
-      ["opper:support/classify-intent@unknown", "deleted"],
+      ["opper:support/classify-intent@", "deleted"],
     ]);
   });
 
@@ -211,9 +211,9 @@ describe("opper (v3) through the fleet", () => {
     });
     const versions = await fleet.listDeployments();
     expect(versions.map((v) => [v.ref, v.status, v.createdAt])).toEqual([
-      ["opper:unknown@unknown", "ready", null],
-      ["opper:unknown@unknown", "unknown", null],
-      ["opper:x@unknown", "unknown", null],
+      ["opper:@", "ready", null],
+      ["opper:@", "unknown", null],
+      ["opper:x@", "unknown", null],
     ]);
     expect(requests.map((r) => r.url.pathname)).toEqual(["/v3/functions", "/v3/functions/x/revisions"]);
   });

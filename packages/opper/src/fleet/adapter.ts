@@ -20,7 +20,11 @@ const REVISION = /^(?:0|[1-9]\d{0,15})$/;
 export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "opper",
   capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: false },
-  unsupported: { scale: "Opper functions are serverless: they have no replicas or instances to scale" },
+  unsupported: {
+    scale: "Opper functions are serverless: they have no replicas or instances to scale",
+    start: "Opper functions have no running state to start or stop",
+    stop: "Opper functions have no running state to start or stop",
+  },
   versionRef: {
     form: "opper:<function_name>@<revision_id>",
     parse(rest, bad) {

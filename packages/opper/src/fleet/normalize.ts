@@ -45,7 +45,8 @@ export function normalizeOpperRevision(raw: OpperFunctionRevision | OpperRevisio
  */
 export function normalizeOpperFunction(raw: OpperFunctionInfo, revisions: readonly OpperRevisionInfo[] | null): OpperFleetVersion {
   const f = received(raw);
-  const name = text(f.name) ?? "unknown";
+  // A missing name or revision stays empty: the facade reports the reference as unusable instead of inventing one.
+  const name = text(f.name) ?? "";
   const listed = items<OpperRevisionInfo>(revisions);
   const current = listed.find((r) => flag(received(r).is_current) === true);
   const revision = revisionText(count(received(current).revision_id));
@@ -77,7 +78,7 @@ function functionStatus(gone: boolean, hasScript: boolean | null): VersionStatus
 }
 
 function revisionText(revision: number | null | undefined): string {
-  return typeof revision === "number" ? String(revision) : "unknown";
+  return typeof revision === "number" ? String(revision) : "";
 }
 
 function newest(dates: readonly (Date | null)[]): Date | null {

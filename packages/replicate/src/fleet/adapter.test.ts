@@ -307,11 +307,11 @@ describe("replicate through the fleet", () => {
 });
 
 describe("replicate normalizers on odd shapes", () => {
-  it("a deployment without current_release, configuration or owner normalizes without a crash", () => {
+  it("a deployment without current_release, configuration or owner normalizes without a crash or stand-in ids", () => {
     expect(normalizeReplicateDeployment({ name: "bare" }, { owner: "acme", name: "bare" })).toMatchObject({
       ref: "replicate:acme/bare",
-      model: "unknown",
-      version: "unknown",
+      model: "",
+      version: "",
       status: "unknown",
       createdAt: null,
       updatedAt: null,
@@ -320,15 +320,15 @@ describe("replicate normalizers on odd shapes", () => {
     });
     const partial = { owner: "acme", name: "x", current_release: { configuration: { max_instances: 3, min_instances: "lots" } } };
     expect(normalizeReplicateDeployment(partial as never).scaling).toEqual({ min: null, max: 3 });
-    expect(normalizeReplicateDeployment(null as never)).toMatchObject({ ref: "replicate:unknown/unknown", scaling: null });
+    expect(normalizeReplicateDeployment(null as never)).toMatchObject({ ref: "replicate:/", scaling: null });
   });
 
-  it("a model version with a bad date or no id keeps the requested id", () => {
+  it("a model version with a bad date keeps the requested id; without any id the id stays empty (no stand-in)", () => {
     expect(normalizeReplicateVersion({ created_at: "not a date" }, { owner: "a", name: "b" }, "v9")).toMatchObject({
       ref: "replicate:a/b@v9",
       version: "v9",
       createdAt: null,
     });
-    expect(normalizeReplicateVersion([] as never, { owner: "a", name: "b" })).toMatchObject({ ref: "replicate:a/b@unknown" });
+    expect(normalizeReplicateVersion([] as never, { owner: "a", name: "b" })).toMatchObject({ ref: "replicate:a/b@" });
   });
 });

@@ -12,14 +12,15 @@ export function normalizeReplicateDeployment(raw: ReplicateDeployment, requested
   const d = received(raw);
   const release = received(d.current_release);
   const configuration = received(release.configuration);
-  const owner = requested?.owner ?? text(d.owner) ?? "unknown";
-  const name = requested?.name ?? text(d.name) ?? "unknown";
+  // A missing id stays empty: the facade reports the reference as unusable instead of inventing one.
+  const owner = requested?.owner ?? text(d.owner) ?? "";
+  const name = requested?.name ?? text(d.name) ?? "";
   const releasedAt = parseTimestamp(release.created_at);
   return {
     ref: `replicate:${owner}/${name}`,
     provider: "replicate",
-    model: text(release.model) ?? "unknown",
-    version: text(release.version) ?? "unknown",
+    model: text(release.model) ?? "",
+    version: text(release.version) ?? "",
     status: "unknown",
     providerStatus: null,
     createdAt: releasedAt,
@@ -41,7 +42,7 @@ export function normalizeReplicateVersion(
   requested?: string,
 ): ReplicateFleetVersion {
   const v = received(raw);
-  const id = requested ?? text(v.id) ?? "unknown";
+  const id = requested ?? text(v.id) ?? "";
   return {
     ref: `replicate:${model.owner}/${model.name}@${id}`,
     provider: "replicate",

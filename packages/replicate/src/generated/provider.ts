@@ -28,7 +28,7 @@ export const replicateProvider = {
     "getModel": {"operationId":"getModel","method":"GET","path":"/models/{model_owner}/{model_name}","pathParams":["model_owner","model_name"],"queryParams":[],"headerParams":[],"body":false,"idempotent":true},
     "listModelVersions": {"operationId":"listModelVersions","method":"GET","path":"/models/{model_owner}/{model_name}/versions","pathParams":["model_owner","model_name"],"queryParams":["cursor"],"headerParams":[],"body":false,"idempotent":true,"pagination":{"style":"next-url","items":"/results","next":"/next"}},
     "getModelVersion": {"operationId":"getModelVersion","method":"GET","path":"/models/{model_owner}/{model_name}/versions/{version_id}","pathParams":["model_owner","model_name","version_id"],"queryParams":[],"headerParams":[],"body":false,"idempotent":true},
-    "deleteModelVersion": {"operationId":"deleteModelVersion","method":"DELETE","path":"/models/{model_owner}/{model_name}/versions/{version_id}","pathParams":["model_owner","model_name","version_id"],"queryParams":[],"headerParams":[],"body":false,"idempotent":true},
+    "deleteModelVersion": {"operationId":"deleteModelVersion","method":"DELETE","path":"/models/{model_owner}/{model_name}/versions/{version_id}","pathParams":["model_owner","model_name","version_id"],"queryParams":[],"headerParams":[],"body":false,"idempotent":true,"emptyStatuses":[202]},
     "listHardware": {"operationId":"listHardware","method":"GET","path":"/hardware","pathParams":[],"queryParams":[],"headerParams":[],"body":false,"idempotent":true},
   },
 } as const satisfies ProviderDescriptor;

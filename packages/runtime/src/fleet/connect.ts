@@ -6,6 +6,7 @@ export interface ConnectionIdentity {
   readonly id: string;
   readonly name: string;
   readonly envVar: string;
+  readonly sensitiveKeys?: readonly string[];
 }
 
 /**
@@ -31,6 +32,7 @@ export function connectProvider<Options extends ClientOptions, Client>(
   return {
     name: identity.name,
     envVar: identity.envVar,
+    sensitiveKeys: identity.sensitiveKeys ?? [],
     explicit: own !== undefined,
     keySource(env): KeySource {
       if (own !== undefined) return own.apiKey !== undefined ? "option" : "env";

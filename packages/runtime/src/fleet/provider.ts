@@ -56,6 +56,15 @@ export interface ScaleBounds {
   max: number;
 }
 
+/**
+ * What `promote` and `rollback` receive besides the reference: the version to serve, in the provider's words
+ * (what {@link ModelVersion.version} shows for it: a deployment id, a revision id, a semver). Not validated
+ * beyond being a non-empty string; the provider checks it with `checkSegment` if its API puts it in a path.
+ */
+export interface VersionTarget {
+  version: string;
+}
+
 /** Runtime options the facade passes to every provider's client (the provider's own options override them). */
 export type SharedClientOptions = Omit<ClientOptions, "apiKey" | "baseUrl">;
 
@@ -71,6 +80,11 @@ export interface ProviderConnection<Client> {
   readonly name: string;
   /** The environment variable its key is read from, e.g. `DEEPINFRA_API_KEY`. */
   readonly envVar: string;
+  /**
+   * Property names the provider's spec marks `x-modelfleet-sensitive` (e.g. DeepInfra's `token`): values the caller
+   * gets back as they are, but that a tool printing provider objects should mask. Absent: none.
+   */
+  readonly sensitiveKeys?: readonly string[];
   /** True when options were given to the factory: the facade then creates the client in `createFleet`, so a missing key or bad option throws there. */
   readonly explicit: boolean;
   /** Where the key would come from, given the environment; `null` means the provider is not configured. */
@@ -92,7 +106,22 @@ export interface ProviderConnection<Client> {
  * `null`/`unknown`. Client errors (HTTP, network, abort) pass through unchanged.
  *
  * A new facade verb is added as an optional method here plus a flag in {@link Capabilities}: providers without
- * it keep compiling, and the facade finds it by flag, never by provider.
+ * it keep compiling, and the facade finds it by flag, never by provider. The lifecycle verbs (`start`, `stop`,
+ * `promote`, `rollback`) follow these rules:
+ * - Each returns the version as the reference reads right after the write (read it again when the platform
+ *   answers with an id only); it is usually still on its way (`pending`, `deploying`): the facade's `waitFor`
+ *   polls `getVersion` until a status is reached, so an operation never waits itself.
+ * - Each is idempotent from the caller's view: starting a running deployment, or promoting the version already
+ *   served, must not fail because of that (ignore the platform's "already" answer or read first).
+ * - The status a version shows decides the fleet file's `state`: `stopped` is stopped; `pending`, `building`,
+ *   `deploying` and `ready` are running. A provider with `stop` must normalize its stopped (paused, inactive)
+ *   state to `stopped`, or a plan would never see the stop done.
+ * - `promote` and `rollback` work on a reference that names what serves (an alias such as `@latest` or
+ *   `@production`, a function, an environment): `getVersion` on it returns the version it serves now, whose
+ *   `version` field is what a fleet file's `version` is compared with. `promote` makes any version the platform
+ *   allows the served one; `rollback` returns to one served before (a platform whose only such operation is a
+ *   revert implements `rollback` alone). A plan changes `version` with `promote` when the provider has it,
+ *   else with `rollback`, else reports the capability as missing.
  */
 export interface FleetProvider<T extends ProviderTypes = ProviderTypes> extends ProviderConnection<T["client"]> {
   /** The id, also the reference prefix: `sieve` in `sieve:acme/whisper@latest`. Lower case letters, digits and `-`. */
@@ -113,6 +142,26 @@ export interface FleetProvider<T extends ProviderTypes = ProviderTypes> extends 
   listDeployments(client: T["client"], context: CallContext): AsyncIterable<ModelVersionOfTypes<T>>;
   /** Sets a version's replica bounds and returns the version as it is afterwards; present when `capabilities.scale`. */
   scale?(client: T["client"], ref: T["versionParts"], bounds: ScaleBounds, context: CallContext): Promise<ModelVersionOfTypes<T>>;
+  /**
+   * Brings a stopped deployment back up and returns it as it is afterwards (usually not `ready` yet); present when
+   * `capabilities.start`. Starting a running deployment is not an error.
+   */
+  start?(client: T["client"], ref: T["versionParts"], context: CallContext): Promise<ModelVersionOfTypes<T>>;
+  /**
+   * Takes a deployment down while keeping it, and returns it as it is afterwards; present when `capabilities.stop`.
+   * The version must then (or once the platform is done) normalize to the status `stopped`.
+   */
+  stop?(client: T["client"], ref: T["versionParts"], context: CallContext): Promise<ModelVersionOfTypes<T>>;
+  /**
+   * Makes `target.version` the version `ref` serves and returns the version `ref` reads afterwards; present when
+   * `capabilities.promote`. `ref` names what serves (see above), not the version being promoted.
+   */
+  promote?(client: T["client"], ref: T["versionParts"], target: VersionTarget, context: CallContext): Promise<ModelVersionOfTypes<T>>;
+  /**
+   * Returns `ref` to `target.version`, a version it served before, and returns the version `ref` reads afterwards;
+   * present when `capabilities.rollback`.
+   */
+  rollback?(client: T["client"], ref: T["versionParts"], target: VersionTarget, context: CallContext): Promise<ModelVersionOfTypes<T>>;
   /** Type-only: carries `T` so the facade can read it back (see `TypesOf`); never set at runtime. */
   readonly "~types"?: T | undefined;
 }

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from "../errors.js";
-import { checkRetryOptions, type RequestOptions } from "../options.js";
+import { checkCallLimits, type RequestOptions } from "../options.js";
 import { splitParams } from "../params.js";
 import type { OperationDescriptor } from "../provider.js";
 import type { PaginationDescriptor } from "./descriptor.js";
@@ -61,7 +61,7 @@ export function paginatePages<TBody, TItem>(
 ): AsyncGenerator<Page<TBody, TItem>, void, undefined> {
   const pagination = operation.pagination;
   if (!pagination) throw new InvalidArgumentError("operation", `${operation.operationId} is not paginated`);
-  checkRetryOptions(options, "options.");
+  checkCallLimits(options);
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   if (!Number.isInteger(maxPages) || maxPages < 1) {
     throw new InvalidArgumentError(

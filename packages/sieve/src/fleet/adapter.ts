@@ -17,6 +17,10 @@ function ownerAndFunction(path: string, bad: (why: string) => never): { owner: s
 export const sieveAdapter: Omit<FleetProvider<SieveFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "sieve",
   capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+  unsupported: {
+    start: "Sieve versions cannot be started or stopped; scale to min 0 instead",
+    stop: "Sieve versions cannot be started or stopped; scale to min 0 instead",
+  },
   versionRef: {
     form: "sieve:<owner>/<function>@<version_slug|latest>",
     parse(rest, bad) {

@@ -36,7 +36,7 @@ export interface SieveVersionContext {
 export function normalizeSieveVersion(raw: SieveVersion | SieveLegacyVersion, context: SieveVersionContext): SieveFleetVersion {
   const v: AnyVersion = received(raw);
   const time = received(v.time);
-  const version = text(v.id) ?? context.requested ?? "latest";
+  const version = text(v.id) ?? context.requested ?? "";
   const providerStatus = text(v.build_status) ?? text(v.status);
   const times = [v.queued_at, v.built_at, v.ready_at, time.queued, time.started, time.completed]
     .map(parseTimestamp)
@@ -64,7 +64,7 @@ export function normalizeSieveFunction(entry: SieveFunctionApp): SieveFleetVersi
   const name = text(fn.name);
   const latest = fn.latest_version;
   if (!owner || !name || typeof latest !== "object" || latest === null || Array.isArray(latest)) return null;
-  return normalizeSieveVersion(latest, { owner, function: name, requested: "latest" });
+  return normalizeSieveVersion(latest, { owner, function: name });
 }
 
 function sieveScaling(v: AnyVersion): Scaling | null {

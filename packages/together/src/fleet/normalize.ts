@@ -21,7 +21,7 @@ export const TOGETHER_STATUS: StatusTable = {
  */
 export function normalizeTogetherEndpoint(raw: TogetherEndpoint, requested?: string): TogetherFleetVersion {
   const e = received(raw);
-  const id = text(e.id) ?? requested ?? "unknown";
+  const id = text(e.id) ?? requested ?? "";
   const providerStatus = text(e.state);
   return {
     ref: `together:${id}`,

@@ -4,6 +4,7 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { SIDECAR_SUFFIX } from "../import/sidecar-name.js";
 import { generatorIdentity } from "./generator-identity.js";
+import { checkPackageId } from "./package-id.js";
 import type { SpecFiles } from "./scaffold.js";
 import { outputsIntact, readEntry, sha256, writeEntry } from "./skip-cache.js";
 import { type OutputReport, syncDirectory, writeMissing } from "./write-output.js";
@@ -55,6 +56,11 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   const packageDir = join(root, "packages", id);
   const generatedDir = join(packageDir, "src", "generated");
   const result: SpecResult = { spec: shown, diagnostics: [], scaffolded: [], skipped: false };
+  const badId = checkPackageId(id, shown);
+  if (badId) {
+    result.diagnostics = [badId];
+    return result;
+  }
 
   const text = await readInputs(absolute);
   const specSha256 = text ? sha256(text) : undefined;

@@ -5,9 +5,11 @@ import { type Diagnostic, SpecDiagnosticsError, sortDiagnostics } from "../diagn
 import { prepareImported } from "../import/prepare.js";
 import { parseSidecar, SIDECAR_SUFFIX } from "../import/sidecar.js";
 import { type LoadedSpec, loadSpec, locateDiagnostics } from "../openapi/load.js";
+import { checkRefs } from "../openapi/ref-policy.js";
 import { EMITTERS } from "./emitters.js";
 import { generatedHeader } from "./header.js";
 import { buildModel, type ProviderModel } from "./model.js";
+import { checkOperationNames } from "./reserved-names.js";
 import { validateSpec } from "./validate.js";
 
 /**
@@ -32,6 +34,9 @@ export async function runPipeline(root: string, shown: string, absolute: string,
       ? await loadImported(shown, absolute)
       : { spec: await loadSpec(shown, absolute), diagnostics: [] };
     if (!spec) return { diagnostics: sortDiagnostics(prepared) };
+    // Checked before the linter and openapi-typescript see the document: neither may follow a remote ref.
+    const refused = [...checkRefs(spec, root), ...checkOperationNames(spec)];
+    if (refused.length) return { diagnostics: sortDiagnostics([...prepared, ...refused]) };
     // Redocly's findings in a vendor's document are the vendor's to fix: reported, never blocking.
     const lint = (await validateSpec(spec)).map((d): Diagnostic => (imported ? { ...d, severity: "warning" } : d));
     // The modelfleet checks run even when Redocly found errors, so that one run reports every problem of a spec.

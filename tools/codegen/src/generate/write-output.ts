@@ -43,7 +43,8 @@ export async function syncDirectory(
     const shown = relative(options.root, join(dir, name));
     if (options.check) report.stale.push(shown);
     else {
-      await rm(join(dir, name));
+      // force: another run may have removed it already.
+      await rm(join(dir, name), { force: true });
       report.removed.push(shown);
     }
   }
@@ -69,7 +70,7 @@ export async function writeMissing(dir: string, files: Record<string, string>, r
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */
 export async function writeAtomically(target: string, contents: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}.tmp`;
+  const temp = `${target}.${randomBytes(6).toString("hex")}${TEMP_SUFFIX}`;
   try {
     await writeFile(temp, contents, "utf8");
     await rename(temp, target);
@@ -79,14 +80,21 @@ export async function writeAtomically(target: string, contents: string): Promise
   }
 }
 
-/** Every file below `dir`, as `/`-separated paths relative to it; none when `dir` does not exist. */
+/** Ends the name of a file {@link writeAtomically} is still writing (`<target>.<12 hex>.tmp`). */
+const TEMP_SUFFIX = ".tmp";
+const TEMP_FILE = /\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Every file below `dir`, as `/`-separated paths relative to it; none when `dir` does not exist. Another run's
+ * temporary files are not listed: a concurrent `generate` is about to rename them, and removing one would crash it.
+ */
 export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(join(dir, prefix), { withFileTypes: true }).catch(() => []);
   const names: string[] = [];
   for (const entry of entries) {
     const name = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) names.push(...(await listFiles(dir, name)));
-    else names.push(name);
+    if (entry.isDirectory()) for (const nested of await listFiles(dir, name)) names.push(nested);
+    else if (!TEMP_FILE.test(entry.name)) names.push(name);
   }
   return names;
 }

@@ -6,6 +6,7 @@ import { type Diagnostic, SpecDiagnosticsError } from "../diagnostics.js";
 import type { OpenApiDocument } from "./document.js";
 import { isRecord } from "./json.js";
 import { locateInJson } from "./locate-json.js";
+import { aliasBombDiagnostic, MAX_ALIAS_COUNT } from "./yaml-limits.js";
 
 /** A spec read from disk and parsed, with what later stages need to point back into its text. */
 export interface LoadedSpec {
@@ -100,7 +101,11 @@ function parseYaml(text: string, file: string): unknown {
       }),
     );
   }
-  return parsed.toJS({ maxAliasCount: 1000 }) as unknown;
+  try {
+    return parsed.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (error) {
+    throw new SpecDiagnosticsError([aliasBombDiagnostic(error, parsed, lineCounter, file)]);
+  }
 }
 
 /** Line and column of a JSON pointer (`#/a/b`) in the spec, or of its nearest existing parent. */

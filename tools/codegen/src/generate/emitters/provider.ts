@@ -16,6 +16,7 @@ export function emitProvider(model: ProviderModel): string {
       // Only for bodies that are not JSON, so a JSON-only provider's table stays as it was.
       ...(op.body && op.body.encoding !== "json" ? { bodyEncoding: op.body.encoding } : {}),
       ...(responseAs(op) ? { responseAs: responseAs(op) } : {}),
+      ...(emptyStatuses(op).length ? { emptyStatuses: emptyStatuses(op) } : {}),
       ...(op.pagination ? { pagination: op.pagination } : {}),
     };
     return `    ${JSON.stringify(op.operationId)}: ${JSON.stringify(descriptor)},`;
@@ -49,4 +50,14 @@ export function emitProvider(model: ProviderModel): string {
 export function responseAs(op: OperationModel): "text" | "blob" | "stream" | undefined {
   const readAs = op.success.find((s) => s.readAs)?.readAs;
   return readAs === "json" ? undefined : readAs;
+}
+
+/**
+ * Success statuses the spec declares without a body (204 and 205 never have one and are left out): the runtime
+ * resolves them to `undefined` instead of expecting JSON. Only when there are any, so other tables stay as they were.
+ */
+export function emptyStatuses(op: OperationModel): number[] {
+  return op.success
+    .filter((s) => s.mediaType === undefined && /^2\d\d$/.test(s.status) && s.status !== "204" && s.status !== "205")
+    .map((s) => Number(s.status));
 }

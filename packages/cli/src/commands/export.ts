@@ -1,0 +1,29 @@
+import { ConfigurationError, desiredStateOf } from "modelfleet";
+import { stringifyFleetFile } from "modelfleet/fleet-file";
+import { listValues } from "../args.js";
+import type { Context } from "../context.js";
+import { describeError, EXIT, type ExitCode } from "../failure.js";
+import { checkProviders } from "./ls.js";
+
+/**
+ * `modelfleet export [--provider p]`: the deployments as they are, as a fleet file on stdout, to start from (a
+ * plan of it right away has no changes). A provider that fails is named on stderr and the exit code is 3, as for
+ * `ls`: the file then lacks its deployments.
+ */
+export async function exportFleet(context: Context): Promise<ExitCode> {
+  const { fleet, io } = context;
+  const named = checkProviders(listValues(context.values.provider), context.usage);
+  const providers = named ?? fleet.providers().flatMap((p) => (p.configured ? [p.id] : []));
+  if (providers.length === 0) {
+    const vars = fleet.providers().map((p) => p.envVar);
+    throw new ConfigurationError("apiKey", `no provider is configured: set at least one of ${vars.join(", ")}`);
+  }
+  const { versions, failures } = await fleet.listDeployments({ providers }).settled();
+  if (failures.length === providers.length) throw failures[0]?.error;
+  const desired = desiredStateOf(versions, (provider) => fleet.capabilities(provider as never));
+  io.stdout.write(stringifyFleetFile(desired, context.json ? "json" : "yaml"));
+  for (const failure of failures) {
+    io.stderr.write(`${context.err.yellow("warning:")} ${failure.provider} failed: ${describeError(failure.error)}\n`);
+  }
+  return failures.length ? EXIT.partial : EXIT.ok;
+}

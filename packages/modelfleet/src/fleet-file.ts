@@ -1,0 +1,13 @@
+// `modelfleet/fleet-file`: reading and writing fleet files. A subpath of its own so that the YAML parser and the
+// schema validator stay out of the facade's main bundle (browsers, edge functions).
+
+export type { ReferenceReader } from "./desired-state/access.js";
+export {
+  FLEET_SCHEMA_URL,
+  FleetFileError,
+  type FleetFileOptions,
+  type FleetFileProblem,
+  parseFleetFile,
+  readFleetFile,
+  stringifyFleetFile,
+} from "./desired-state/fleet-file.js";
