@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hasNextLink, MAX_PAGES, offsetPages } from "./paginate.js";
 import { PaginationError as RuntimePaginationError } from "../pagination/error.js";
+import { hasNextLink, MAX_PAGES, offsetPages } from "./paginate.js";
 import { PaginationError } from "./pagination-error.js";
 
 describe("hasNextLink", () => {
