@@ -38,13 +38,16 @@ function endpoint(state: string, min: number, max: number) {
   };
 }
 
+/** The fake's own origin, as Replicate's `next` URLs name the API's (a full URL on the origin that was asked). */
+const origin = (request: { headers: Record<string, string | string[] | undefined> }) => `http://${request.headers.host}`;
+
 function routes(): Routes {
   return {
     "GET /replicate/deployments": (request) =>
       request.query.get("cursor") === "p2"
         ? { body: { next: null, previous: null, results: [deployment("upscaler", 0, 2)] } }
         : {
-            body: { next: "https://api.replicate.com/v1/deployments?cursor=p2", previous: null, results: [deployment("image-gen", 1, 5)] },
+            body: { next: `${origin(request)}/replicate/deployments?cursor=p2`, previous: null, results: [deployment("image-gen", 1, 5)] },
           },
     "GET /replicate/deployments/acme/image-gen": { body: deployment("image-gen", 1, 5) },
     "PATCH /replicate/deployments/acme/image-gen": (request) => {
@@ -114,17 +117,33 @@ describe("replicate and huggingface from the command line", () => {
     await fake.stop();
     fake = await startFakeProviders({
       ...routes(),
+      "GET /replicate/deployments": (request) => ({
+        body: {
+          next: `${origin(request)}/replicate/deployments?cursor=again`,
+          results: [deployment(request.query.get("cursor") === "again" ? "upscaler" : "image-gen", 1, 5)],
+        },
+      }),
+    });
+    const run = await runCli(["ls"], { ...KEYS, ...fake.baseUrlEnv, HF_NAMESPACE: "acme-ml" });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain("huggingface:acme-ml/my-endpoint");
+    expect(run.stderr).toMatch(/^warning: replicate failed: replicate listDeployments: listing stopped at page 3 \(repeated-cursor\)/m);
+    expect(fake.requests.filter((r) => r.provider === "replicate").map((r) => r.query.get("cursor"))).toEqual([null, "again"]);
+  });
+
+  it("ls never follows a Replicate next URL on another origin: the key stays home, the rest is listed (exit 3)", async () => {
+    await fake.stop();
+    fake = await startFakeProviders({
+      ...routes(),
       "GET /replicate/deployments": {
-        body: { next: "https://api.replicate.com/v1/deployments?cursor=again", results: [deployment("image-gen", 1, 5)] },
+        body: { next: "https://api.replicate.com/v1/deployments?cursor=p2", results: [deployment("image-gen", 1, 5)] },
       },
     });
     const run = await runCli(["ls"], { ...KEYS, ...fake.baseUrlEnv, HF_NAMESPACE: "acme-ml" });
     expect(run.code).toBe(3);
     expect(run.stdout).toContain("huggingface:acme-ml/my-endpoint");
-    expect(run.stderr).toMatch(
-      /^warning: replicate failed: replicate listDeployments: its next link repeats the cursor "again", which was already read; stopped after 2 pages$/m,
-    );
-    expect(fake.requests.filter((r) => r.provider === "replicate").map((r) => r.query.get("cursor"))).toEqual([null, "again"]);
+    expect(run.stderr).toMatch(/^warning: replicate failed: .*listing stopped at page 2 \(foreign-next-url\)/m);
+    expect(fake.requests.filter((r) => r.provider === "replicate").map((r) => r.query.get("cursor"))).toEqual([null]);
   });
 
   it("get of a Replicate model version that does not exist is exit 1 with Replicate's detail", async () => {

@@ -145,7 +145,8 @@ describe("pagination makes progress or stops", () => {
     const { failures } = await fleet.listDeployments().settled();
     expect(failures.map((f) => f.provider)).toEqual(["opper-v2"]);
     expect(PaginationError.isInstance(failures[0]?.error)).toBe(true);
-    expect(String((failures[0]?.error as Error | undefined)?.message)).toMatch(/opper-v2 listFunctions.*same page twice/i);
+    expect(failures[0]?.error).toMatchObject({ provider: "opper-v2", operationId: "listFunctions", page: 2, reason: "repeated-page" });
+    expect(String((failures[0]?.error as Error | undefined)?.message)).toMatch(/opper-v2 listFunctions.*same items as the page before/i);
     expect(fake.requests.filter((r) => r.url.href.startsWith(OPPER_V2)).length).toBe(2);
   });
 
@@ -164,7 +165,7 @@ describe("pagination makes progress or stops", () => {
     expect(versions).toEqual([]);
     expect(failures.map((f) => f.provider)).toEqual(["replicate"]);
     expect(PaginationError.isInstance(failures[0]?.error)).toBe(true);
-    expect(failures[0]?.error).toMatchObject({ listing: "replicate listDeployments", pages: 2 });
+    expect(failures[0]?.error).toMatchObject({ provider: "replicate", operationId: "listDeployments", page: 3, reason: "repeated-cursor" });
     expect(fake.requests).toHaveLength(2);
   });
 
@@ -176,7 +177,9 @@ describe("pagination makes progress or stops", () => {
     const fleet = createFleet({ env: { MODZY_API_KEY: ENV_KEYS.MODZY_API_KEY }, fetch: fake.fetch, concurrency: 1 });
     const { failures } = await fleet.listDeployments().settled();
     expect(failures).toHaveLength(1);
-    expect(String((failures[0]?.error as Error | undefined)?.message)).toMatch(/modzy.*more than \d+ pages/i);
+    expect(PaginationError.isInstance(failures[0]?.error)).toBe(true);
+    expect(failures[0]?.error).toMatchObject({ provider: "modzy", operationId: "listModels", reason: "max-pages" });
+    expect(String((failures[0]?.error as Error | undefined)?.message)).toMatch(/modzy listModels.*still announced after 1000 pages/i);
     expect(page).toBeLessThanOrEqual(1_000);
     // A thousand pages of a hundred entries: the limit only catches a hang on a busy machine.
   }, 60_000);

@@ -7,7 +7,6 @@ import { createReplicateClient, type ReplicateClientOptions, replicateProvider }
 
 export { REPLICATE_MAX_MAX_INSTANCES, REPLICATE_MAX_MIN_INSTANCES } from "./fleet/adapter.js";
 export { normalizeReplicateDeployment, normalizeReplicateVersion } from "./fleet/normalize.js";
-export { REPLICATE_MAX_PAGES } from "./fleet/pages.js";
 export type {
   ReplicateFleetProvider,
   ReplicateFleetTypes,

@@ -39,6 +39,10 @@ export type RawClient<Paths extends AnyPaths> = Client<Paths, `${string}/${strin
 /** What generated clients are built on: the raw client and a way to call one operation. */
 export interface ClientCore<Paths extends AnyPaths> {
   readonly raw: RawClient<Paths>;
+  /** The provider's id, e.g. `sieve`, for errors raised above single calls (pagination). */
+  readonly providerId: string;
+  /** The base URL in use (no trailing slash); a listing's next URL must stay under it. */
+  readonly baseUrl: string;
   /** Sends one operation and returns its parsed body, or throws an {@link ApiError} subclass. */
   call<T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T>;
 }
@@ -186,7 +190,7 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     };
   }
 
-  return { raw, call };
+  return { raw, call, providerId: provider.id, baseUrl };
 }
 
 const decoder = new TextDecoder();

@@ -22,4 +22,14 @@ export {
 } from "./errors.js";
 export type { Logger, LogLevel } from "./logger.js";
 export type { ClientOptions, RequestOptions } from "./options.js";
+export type { PaginationDescriptor } from "./pagination/descriptor.js";
+export { PaginationError, type PaginationStopReason } from "./pagination/error.js";
+export {
+  DEFAULT_MAX_PAGES,
+  type Page,
+  type PaginateOptions,
+  type PagingCore,
+  paginateItems,
+  paginatePages,
+} from "./pagination/paginate.js";
 export type { OperationDescriptor, ProviderDescriptor } from "./provider.js";

@@ -1,3 +1,5 @@
+import type { PaginationDescriptor } from "./pagination/descriptor.js";
+
 /** How one operation of a spec is sent; emitted by the codegen into each provider package. */
 export interface OperationDescriptor {
   readonly operationId: string;
@@ -23,6 +25,8 @@ export interface OperationDescriptor {
   readonly responseAs?: "text" | "blob" | "stream";
   /** 2xx statuses the spec declares without a body (besides 204 and 205): they resolve to `undefined`. */
   readonly emptyStatuses?: readonly number[];
+  /** How a list operation pages (the spec's `x-modelfleet-pagination`); absent for an operation that does not. */
+  readonly pagination?: PaginationDescriptor;
 }
 
 /** A provider's identity and operations, read from its spec by the codegen. */

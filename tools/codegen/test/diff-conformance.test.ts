@@ -44,6 +44,8 @@ const conditional = (when: unknown, then: unknown) => ({
   if: when,
   then,
 });
+const PAGED = { style: "offset", items: "/data", offset: "offset" };
+const PAGINATION = `${OP}/x-modelfleet-pagination`;
 const TUPLE = { type: "array", prefixItems: [{ type: "string" }] };
 
 const families: Record<string, Case[]> = {
@@ -1067,6 +1069,60 @@ const families: Record<string, Case[]> = {
       base: api(),
       head: api({ req: obj({ name: { type: "string", "x-internal": true } }) }),
       expected: [[X, "extension-changed", `${REQ}/properties/name/x-internal`, X, X]],
+    },
+    {
+      name: "pagination declared: iterators added",
+      base: api(),
+      head: edit(api(), (d) => {
+        op(d)["x-modelfleet-pagination"] = PAGED;
+      }),
+      expected: [[F, "pagination-added", PAGINATION, X, F]],
+    },
+    {
+      name: "pagination removed: iterators removed",
+      base: edit(api(), (d) => {
+        op(d)["x-modelfleet-pagination"] = PAGED;
+      }),
+      head: api(),
+      expected: [[B, "pagination-removed", PAGINATION, X, B]],
+    },
+    {
+      name: "pagination set to false: iterators removed",
+      base: edit(api(), (d) => {
+        op(d)["x-modelfleet-pagination"] = PAGED;
+      }),
+      head: edit(api(), (d) => {
+        op(d)["x-modelfleet-pagination"] = false;
+      }),
+      expected: [[B, "pagination-removed", PAGINATION, X, B]],
+    },
+    {
+      name: "pagination items moved: another item type",
+      base: edit(api(), (d) => {
+        op(d)["x-modelfleet-pagination"] = PAGED;
+      }),
+      head: edit(api(), (d) => {
+        op(d)["x-modelfleet-pagination"] = { ...PAGED, items: "/results" };
+      }),
+      expected: [[B, "pagination-items-changed", `${PAGINATION}/items`, X, B]],
+    },
+    {
+      name: "pagination restyled, same items",
+      base: edit(api(), (d) => {
+        op(d)["x-modelfleet-pagination"] = PAGED;
+      }),
+      head: edit(api(), (d) => {
+        op(d)["x-modelfleet-pagination"] = { style: "page", items: "/data", page: "page" };
+      }),
+      expected: [[X, "pagination-changed", PAGINATION, X, X]],
+    },
+    {
+      name: "an operation declared unpaged (`false`): nothing for users",
+      base: api(),
+      head: edit(api(), (d) => {
+        op(d)["x-modelfleet-pagination"] = false;
+      }),
+      expected: [[X, "extension-changed", PAGINATION, X, X]],
     },
     {
       name: "top-level tags changed",

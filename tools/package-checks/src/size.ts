@@ -6,10 +6,13 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 18_600;
-export const FACADE_WITH_ALL_LIMIT = 27_250;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 19_950;
+export const FACADE_WITH_ALL_LIMIT = 28_200;
 /** The fleet file reader (YAML parser and JSON Schema validator included), outside the facade's main entry. */
-export const FLEET_FILE_LIMIT = 83_600;
+export const FLEET_FILE_LIMIT = 83_700;
+
+/** Provider clients whose spec declares a paginated operation, so their bundle carries the runtime's paginator. */
+const PAGED_CLIENTS = new Set(["@modelfleet/sieve", "@modelfleet/modzy", "@modelfleet/opper-v2", "@modelfleet/replicate"]);
 
 /** How a package's bundle size is judged. Limits are in bytes of minified, gzipped ESM (1 kB = 1000 B). */
 export interface SizeBudget {
@@ -58,6 +61,13 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // (with Together's, Hugging Face's and Baseten's start/stop, Baseten's promote).
   // Fleet files (YAML parser, JSON Schema validator) stay in `modelfleet/fleet-file`, measured as a bundle of its own
   // (for Node: it reads files): 83544 B, nearly all of it the YAML parser and ajv.
+  // Spec-declared paging: the generated `<op>Pages`/`<op>All` iterators and the runtime's paginator (its loop guards,
+  // the one `PaginationError` with provider, operation, page and reason, the `Link` header reader) are in every client
+  // whose spec declares a paged operation (`PAGED_CLIENTS`, about 1.7 kB: largest Modzy, 8899 B) and in their
+  // one-provider fleets (largest Modzy's, 19914 B); the runtime's main entry exporting them costs every other client
+  // about 170 B (largest DeepInfra, 7125 B). `modelfleet/all` with nine providers, four of them paged, and the later
+  // providers' lifecycle verbs: 28147 B;
+  // `modelfleet/fleet-file`: 83638 B.
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
@@ -81,12 +91,21 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
   // Baseten's client has 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
-  // to the by-id ones (about 60 B gzipped each): 7178 B, so a ratchet of its own just above that.
+  // to the by-id ones (about 60 B gzipped each): 7178 B, so a ratchet of its own just above that; 7345 B since the
+  // runtime exports the paginator (Baseten's lists are whole), so 7400 B.
   if (manifest.name === "@modelfleet/baseten") {
-    return { measure: "added", limit: 7_250, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+    return { measure: "added", limit: 7_400, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+  }
+  if (PAGED_CLIENTS.has(manifest.name)) {
+    return {
+      measure: "added",
+      limit: 8_950,
+      target: 4_000,
+      description: "one provider client with paged listings and the runtime bundled",
+    };
   }
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 7_100, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 7_150, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }

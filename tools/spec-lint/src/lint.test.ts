@@ -89,6 +89,16 @@ const BREAKAGES: Record<string, { rule: string; break: (doc: Doc) => void }> = {
       d.paths["/deploy/{deploy_id}"].put.responses["200"].content["application/json"].example.deploy_idd = "typo";
     },
   },
+  "list-without-pagination": {
+    rule: "modelfleet/list-declares-pagination",
+    break: (d) => delete d.paths["/deploy/list"].get["x-modelfleet-pagination"],
+  },
+  "paging-parameter-without-pagination": {
+    rule: "modelfleet/list-declares-pagination",
+    break: (d) => {
+      d.paths["/deploy/{deploy_id}"].get.parameters.push({ name: "page_token", in: "query", schema: { type: "string" } });
+    },
+  },
   "parameter-example-breaks-schema": {
     rule: "no-invalid-parameter-examples",
     break: (d) => {
@@ -188,6 +198,15 @@ describe("redocly.yaml", () => {
 
   it("fails (non-zero exit) when a spec breaks a rule", () => {
     expect(run.exitCode).not.toBe(0);
+  });
+
+  it("names the fix in the pagination rule's message", () => {
+    const problem = run.problems.find((p) => p.ruleId === "modelfleet/list-declares-pagination") as Problem & { message: string };
+    expect(problem.message).toMatch(
+      /x-modelfleet-pagination: \{style: offset.*specs\/README\.md#pagination.*x-modelfleet-pagination: false/,
+    );
+    expect(problem.message).toMatch(/^This list operation returns an array but declares no/);
+    expect(problem.location[0]?.pointer).toBe("#/paths/~1deploy~1list/get");
   });
 
   for (const [name, { rule }] of Object.entries(BREAKAGES)) {

@@ -62,11 +62,29 @@ export function describeContract<Client extends object>(
     }, HOOK_TIMEOUT_MS);
     afterAll(() => mock?.stop());
 
-    it("the client has exactly one method per operation of the spec", () => {
+    // A list operation declaring `x-modelfleet-pagination` also gets its two iterators.
+    const paginated = spec.operations.filter((op) => isPaginated(op.operation));
+
+    it("the client has exactly one method per operation of the spec, and two iterators per paginated one", () => {
       const client = options.createClient({ apiKey: DUMMY_KEY, baseUrl: "http://127.0.0.1:9", maxRetries: 0 });
       const methods = Object.keys(client).filter((key) => key !== "raw");
-      expect(methods.sort()).toEqual(spec.operations.map((op) => op.operationId).sort());
+      const expected = spec.operations.flatMap((op) =>
+        isPaginated(op.operation) ? [op.operationId, `${op.operationId}Pages`, `${op.operationId}All`] : [op.operationId],
+      );
+      expect(methods.sort()).toEqual(expected.sort());
     });
+
+    for (const op of paginated) {
+      it(`${op.operationId}All: iterates the mock's example page to its end`, async () => {
+        const client = context.client() as Record<string, (params: unknown) => AsyncIterable<unknown>>;
+        const iterate = client[`${op.operationId}All`];
+        if (!iterate) throw new Error(`the client has no method ${op.operationId}All`);
+        const [example] = successExamples(spec, op);
+        const items: unknown[] = [];
+        for await (const item of iterate.call(client, exampleParams(spec, op))) items.push(item);
+        expect(items).toEqual(itemsAt(example?.value, (op.operation["x-modelfleet-pagination"] as { items: string }).items));
+      });
+    }
 
     for (const op of spec.operations) {
       for (const example of successExamples(spec, op)) {
@@ -102,4 +120,16 @@ export function withoutHeaders(...names: string[]): (request: Request) => Promis
     for (const name of names) stripped.headers.delete(name);
     return globalThis.fetch(stripped);
   };
+}
+
+function isPaginated(operation: Record<string, unknown>): boolean {
+  const declared = operation["x-modelfleet-pagination"];
+  return typeof declared === "object" && declared !== null;
+}
+
+/** The items a page body holds at a JSON pointer (`""`: the body itself). */
+function itemsAt(body: unknown, pointer: string): unknown {
+  let node = body;
+  for (const key of pointer === "" ? [] : pointer.slice(1).split("/")) node = (node as Record<string, unknown> | undefined)?.[key];
+  return node;
 }

@@ -2,11 +2,8 @@ import {
   type CallContext,
   checkSegment,
   type FleetProvider,
-  hasNextLink,
   isSemver,
-  items,
   mapBounded,
-  PageGuard,
   quoteRefPart,
   received,
   splitOnce,
@@ -16,31 +13,9 @@ import { type ModzyClient, PermissionDeniedError } from "../generated/index.js";
 import { normalizeModzyVersion } from "./normalize.js";
 import type { ModzyFleetTypes } from "./types.js";
 
+// The spec pages these listings by number while `Link` has rel="next" and the page is full: Modzy's own SDK does
+// not trust the header alone, and neither does the generated iterator.
 const PER_PAGE = 100;
-
-/**
- * Walks a Modzy listing. A next page exists when the `Link` header has `rel="next"` and the page is full:
- * Modzy's own SDK does not trust the header alone. A page repeated or a "next" past the page cap is a
- * `PaginationError` (see `PageGuard`).
- */
-async function* modzyPages<T>(
-  listing: string,
-  fetchPage: (page: number, onResponse: (r: Response) => void) => Promise<readonly T[] | null | undefined>,
-): AsyncGenerator<readonly T[]> {
-  const guard = new PageGuard(listing);
-  for (let page = 1; ; page++) {
-    guard.request();
-    let link: string | null = null;
-    const body = await fetchPage(page, (response) => {
-      link = response.headers.get("link");
-    });
-    const entries = items(body);
-    guard.received(entries);
-    yield entries;
-    if (entries.length < PER_PAGE || !hasNextLink(link)) return;
-  }
-}
-
 /** A version to read: a model id and a version number, as a listing names them (either may be missing). */
 interface VersionKey {
   modelId: string | null;
@@ -86,22 +61,18 @@ export const modzyAdapter: Omit<FleetProvider<ModzyFleetTypes>, "name" | "envVar
 
   // The listing holds only version numbers, so each version is read in full (bounded concurrency, listing order).
   async *listVersions(client, ref, context) {
-    const pages = modzyPages("modzy listVersions", (page, onResponse) =>
-      client.listVersions({ modelId: ref.modelId, page, "per-page": PER_PAGE }, { signal: context.signal, onResponse }),
-    );
+    const pages = client.listVersionsPages({ modelId: ref.modelId, page: 1, "per-page": PER_PAGE }, { signal: context.signal });
     for await (const page of pages) {
-      const keys = page.map((entry) => ({ modelId: ref.modelId, version: text(received(entry).version) }));
+      const keys = page.items.map((entry) => ({ modelId: ref.modelId, version: text(received(entry).version) }));
       yield* await readVersions(client, keys, context);
     }
   },
 
   // A deployment is the latest version of each active model in the account's library.
   async *listDeployments(client, context) {
-    const pages = modzyPages("modzy listModels", (page, onResponse) =>
-      client.listModels({ isActive: true, page, "per-page": PER_PAGE }, { signal: context.signal, onResponse }),
-    );
+    const pages = client.listModelsPages({ isActive: true, page: 1, "per-page": PER_PAGE }, { signal: context.signal });
     for await (const page of pages) {
-      const keys = page.map((entry) => {
+      const keys = page.items.map((entry) => {
         const model = received(entry);
         return { modelId: text(model.modelId), version: text(model.latestVersion) };
       });

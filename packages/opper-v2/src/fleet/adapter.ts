@@ -1,5 +1,5 @@
-import { checkSegment, type FleetProvider, offsetPages, received, splitOnce, text } from "@modelfleet/runtime/fleet";
-import { normalizeOpperV2Version, opperV2Page } from "./normalize.js";
+import { checkSegment, type FleetProvider, received, splitOnce, text } from "@modelfleet/runtime/fleet";
+import { normalizeOpperV2Version } from "./normalize.js";
 import type { OpperV2FleetTypes } from "./types.js";
 
 const PAGE_SIZE = 100;
@@ -40,21 +40,13 @@ export const opperV2Adapter: Omit<FleetProvider<OpperV2FleetTypes>, "name" | "en
   async *listVersions(client, ref, { signal }) {
     const fn = await client.getFunction({ function_id: ref.functionId }, { signal });
     const functionName = text(received(fn).name);
-    const revisions = offsetPages(
-      async (offset, limit) => opperV2Page(await client.listRevisions({ function_id: ref.functionId, offset, limit }, { signal })),
-      PAGE_SIZE,
-      "opper-v2 listRevisions",
-    );
+    const revisions = client.listRevisionsAll({ function_id: ref.functionId, offset: 0, limit: PAGE_SIZE }, { signal });
     for await (const raw of revisions) yield normalizeOpperV2Version(raw, { shape: "revision", functionId: ref.functionId, functionName });
   },
 
   // A function's deployment is its latest revision, which the function listing names.
   async *listDeployments(client, { signal }) {
-    const functions = offsetPages(
-      async (offset, limit) => opperV2Page(await client.listFunctions({ offset, limit }, { signal })),
-      PAGE_SIZE,
-      "opper-v2 listFunctions",
-    );
+    const functions = client.listFunctionsAll({ offset: 0, limit: PAGE_SIZE }, { signal });
     for await (const raw of functions) yield normalizeOpperV2Version(raw, { shape: "listed-function" });
   },
 };

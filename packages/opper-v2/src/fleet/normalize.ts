@@ -1,5 +1,4 @@
-import { count, type OffsetPage, parseTimestamp, received, text } from "@modelfleet/runtime/fleet";
-import type { OpperV2FunctionList, OpperV2RevisionList } from "../generated/index.js";
+import { parseTimestamp, received, text } from "@modelfleet/runtime/fleet";
 import type { OpperV2FleetVersion, OpperV2RawVersion } from "./types.js";
 
 /** Which Opper object is being normalized, and what is known about it from elsewhere. */
@@ -35,11 +34,4 @@ export function normalizeOpperV2Version(raw: OpperV2RawVersion, context: OpperV2
     hardware: null,
     raw,
   };
-}
-
-/** One page of an Opper v2 listing: its `data` and the `meta.total_count` it reports. */
-export function opperV2Page<T extends OpperV2FunctionList | OpperV2RevisionList>(page: T): OffsetPage<T["data"][number]> {
-  const p = received<OpperV2FunctionList | OpperV2RevisionList>(page);
-  const data = p.data;
-  return { items: Array.isArray(data) ? (data as T["data"]) : [], total: count(received(p.meta).total_count) };
 }

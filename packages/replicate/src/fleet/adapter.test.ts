@@ -1,4 +1,3 @@
-import { PaginationError } from "@modelfleet/runtime/fleet";
 import { json } from "@modelfleet/test-utils";
 import { adapterHarness, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";
@@ -6,7 +5,7 @@ import updateSeed from "../../test/fixtures/deployment-update.seed.json";
 import listSeed from "../../test/fixtures/deployments-list.seed.json";
 import versionsSeed from "../../test/fixtures/model-versions-list.seed.json";
 import { replicate } from "../fleet.js";
-import { InvalidArgumentError, NotFoundError, type ReplicateDeployment } from "../generated/index.js";
+import { InvalidArgumentError, NotFoundError, PaginationError, type ReplicateDeployment } from "../generated/index.js";
 import { normalizeReplicateDeployment, normalizeReplicateVersion } from "./normalize.js";
 
 const REPLICATE = "https://api.replicate.com/v1";
@@ -35,6 +34,15 @@ function fleetWith(routes: Parameters<typeof routedFetch>[0]) {
 }
 
 const page = (results: unknown[], next: unknown) => json(200, { next, previous: null, results });
+
+/** Lists Replicate's deployments alone, keeping what was yielded and the error that ended the listing. */
+async function drain(fleet: ReturnType<typeof fleetWith>["fleet"]) {
+  const seen: string[] = [];
+  const error = await (async () => {
+    for await (const v of replicate().listDeployments(fleet.client, { concurrency: 1 })) seen.push(v.ref);
+  })().catch((e: unknown) => e);
+  return { seen, error };
+}
 
 async function collect<T>(versions: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -128,40 +136,53 @@ describe("replicate through the fleet", () => {
     expect(String(error)).not.toContain(KEY);
   });
 
-  it("the published list sample normalizes; its `next` (an http:// URL) is followed by its cursor on the API's own origin", async () => {
-    const cursor = new URL(listSeed.next).searchParams.get("cursor");
-    const { fleet, requests } = fleetWith({
-      [`GET ${REPLICATE}/deployments`]: json(200, listSeed),
-      [`GET ${REPLICATE}/deployments?cursor=${cursor}`]: page([], null),
+  it("the published list sample normalizes; its `next` (an http:// URL, another origin than https) is never requested", async () => {
+    const { fleet, requests } = fleetWith({ [`GET ${REPLICATE}/deployments`]: json(200, listSeed) });
+    const { seen, error } = await drain(fleet);
+    expect(seen).toEqual(["replicate:replicate/my-app-image-generator"]);
+    expect(normalizeReplicateDeployment(listSeed.results[0] as ReplicateDeployment)).toMatchObject({
+      ref: "replicate:replicate/my-app-image-generator",
+      model: "stability-ai/sdxl",
+      version: VERSION_ID,
+      status: "unknown",
+      scaling: { min: 1, max: 5 },
+      hardware: "gpu-t4",
     });
-    const versions = await fleet.listDeployments();
-    expect(versions).toMatchObject([
-      {
-        ref: "replicate:replicate/my-app-image-generator",
-        model: "stability-ai/sdxl",
-        version: VERSION_ID,
-        status: "unknown",
-        scaling: { min: 1, max: 5 },
-        hardware: "gpu-t4",
-      },
-    ]);
-    expect(requests.map((r) => r.url.href)).toEqual([`${REPLICATE}/deployments`, `${REPLICATE}/deployments?cursor=${cursor}`]);
+    expect(PaginationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ provider: "replicate", operationId: "listDeployments", page: 2, reason: "foreign-next-url" });
+    expect(requests.map((r) => r.url.href)).toEqual([`${REPLICATE}/deployments`]);
     expect(requests.every((r) => r.headers.get("authorization") === `Bearer ${KEY}`)).toBe(true);
   });
 
-  it("listDeployments follows `next` over several pages; a `next` on another host only lends its cursor", async () => {
+  it("listDeployments follows `next` over several pages, each with the key, on the API's origin", async () => {
     const { fleet, requests } = fleetWith({
       [`GET ${REPLICATE}/deployments`]: page([deployment], `${REPLICATE}/deployments?cursor=c2`),
-      [`GET ${REPLICATE}/deployments?cursor=c2`]: page([{ ...deployment, name: "second" }], "https://elsewhere.example/steal?cursor=c3"),
+      [`GET ${REPLICATE}/deployments?cursor=c2`]: page([{ ...deployment, name: "second" }], `${REPLICATE}/deployments?cursor=c3`),
       [`GET ${REPLICATE}/deployments?cursor=c3`]: page([{ ...deployment, name: "third" }], null),
     });
     const versions = await fleet.listDeployments();
     expect(versions.map((v) => v.ref)).toEqual(["replicate:acme/image-gen", "replicate:acme/second", "replicate:acme/third"]);
-    expect(requests.map((r) => r.url.href)).toEqual([
-      `${REPLICATE}/deployments`,
-      `${REPLICATE}/deployments?cursor=c2`,
-      `${REPLICATE}/deployments?cursor=c3`,
+    expect(requests.map((r) => [r.method, r.url.href, r.headers.get("authorization")])).toEqual([
+      ["GET", `${REPLICATE}/deployments`, `Bearer ${KEY}`],
+      ["GET", `${REPLICATE}/deployments?cursor=c2`, `Bearer ${KEY}`],
+      ["GET", `${REPLICATE}/deployments?cursor=c3`, `Bearer ${KEY}`],
     ]);
+  });
+
+  it("a `next` on another host ends the listing with a PaginationError after the items read; the key never leaves", async () => {
+    const { fleet, requests } = fleetWith({
+      [`GET ${REPLICATE}/deployments`]: page([deployment], `${REPLICATE}/deployments?cursor=c2`),
+      [`GET ${REPLICATE}/deployments?cursor=c2`]: page(
+        [{ ...deployment, name: "second" }],
+        "https://elsewhere.example/v1/deployments?cursor=c3",
+      ),
+    });
+    const { seen, error } = await drain(fleet);
+    expect(seen).toEqual(["replicate:acme/image-gen", "replicate:acme/second"]);
+    expect(PaginationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ provider: "replicate", operationId: "listDeployments", page: 3, reason: "foreign-next-url" });
+    expect(String(error)).not.toContain(KEY);
+    expect(requests.map((r) => r.url.origin)).toEqual(["https://api.replicate.com", "https://api.replicate.com"]);
   });
 
   it("listDeployments stops with a PaginationError when a page repeats a cursor already read, after yielding what it read", async () => {
@@ -169,18 +190,28 @@ describe("replicate through the fleet", () => {
       [`GET ${REPLICATE}/deployments`]: page([deployment], `${REPLICATE}/deployments?cursor=same`),
       [`GET ${REPLICATE}/deployments?cursor=same`]: page([{ ...deployment, name: "second" }], `${REPLICATE}/deployments?cursor=same`),
     });
-    const seen: string[] = [];
-    const error = await (async () => {
-      for await (const v of replicate().listDeployments(fleet.client, { concurrency: 1 })) seen.push(v.ref);
-    })().catch((e: unknown) => e);
+    const { seen, error } = await drain(fleet);
     expect(seen).toEqual(["replicate:acme/image-gen", "replicate:acme/second"]);
     expect(PaginationError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ listing: "replicate listDeployments", pages: 2 });
-    expect((error as Error).message).toBe(
-      'replicate listDeployments: its next link repeats the cursor "same", which was already read; stopped after 2 pages',
-    );
+    expect(error).toMatchObject({ provider: "replicate", operationId: "listDeployments", page: 3, reason: "repeated-cursor" });
     expect(requests).toHaveLength(2);
   });
+
+  it("a server whose `next` never ends stops at 1000 pages with a PaginationError, without an endless loop", async () => {
+    let served = 0;
+    const { fleet, requests } = fleetWith({
+      [`GET ${REPLICATE}/deployments`]: () => {
+        served++;
+        return page([{ ...deployment, name: `d${served}` }], `${REPLICATE}/deployments?cursor=p${served}`);
+      },
+    });
+    const { seen, error } = await drain(fleet);
+    expect(PaginationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ operationId: "listDeployments", page: 1001, reason: "max-pages" });
+    expect(seen).toHaveLength(1000);
+    expect(requests).toHaveLength(1000);
+    // A thousand requests through the whole client: the runner's hang guard only, no timing is asserted.
+  }, 120_000);
 
   it("listVersions of <owner>/<model> pages through the model's versions, newest first as Replicate sends them", async () => {
     const { fleet, requests } = fleetWith({
@@ -198,9 +229,12 @@ describe("replicate through the fleet", () => {
     expect(requests.map((r) => r.url.search)).toEqual(["", "?cursor=p2"]);
   });
 
-  it("an odd listing answer (results not an array) is an empty page", async () => {
+  it("an odd listing answer (results not an array) ends the listing with a PaginationError, not a crash", async () => {
     const { fleet } = fleetWith({ [`GET ${REPLICATE}/deployments`]: json(200, { results: "nope", next: null }) });
-    expect(await fleet.listDeployments()).toEqual([]);
+    const { seen, error } = await drain(fleet);
+    expect(seen).toEqual([]);
+    expect(PaginationError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ operationId: "listDeployments", page: 1, reason: "malformed-page" });
   });
 
   it("scale PATCHes min_instances/max_instances once; the answer is the new release, returned as is", async () => {

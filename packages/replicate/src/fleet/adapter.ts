@@ -1,7 +1,6 @@
 import { checkSegment, type FleetProvider, type ScaleBounds, splitOnce } from "@modelfleet/runtime/fleet";
 import { InvalidArgumentError } from "../generated/index.js";
 import { normalizeReplicateDeployment, normalizeReplicateVersion } from "./normalize.js";
-import { replicatePages } from "./pages.js";
 import type { ReplicateFleetTypes, ReplicateModelParts, ReplicateVersionParts } from "./types.js";
 
 /** The highest `min_instances` Replicate accepts for a deployment. */
@@ -71,16 +70,12 @@ export const replicateAdapter: Omit<FleetProvider<ReplicateFleetTypes>, "name" |
 
   async *listVersions(client, ref, { signal }) {
     const model = { owner: ref.owner, name: ref.name };
-    const versions = replicatePages("listModelVersions", (cursor) =>
-      client.listModelVersions({ model_owner: ref.owner, model_name: ref.name, ...(cursor === undefined ? {} : { cursor }) }, { signal }),
-    );
+    const versions = client.listModelVersionsAll({ model_owner: ref.owner, model_name: ref.name }, { signal });
     for await (const raw of versions) yield normalizeReplicateVersion(raw, model);
   },
 
   async *listDeployments(client, { signal }) {
-    const deployments = replicatePages("listDeployments", (cursor) =>
-      client.listDeployments(cursor === undefined ? {} : { cursor }, { signal }),
-    );
+    const deployments = client.listDeploymentsAll({}, { signal });
     for await (const raw of deployments) yield normalizeReplicateDeployment(raw);
   },
 

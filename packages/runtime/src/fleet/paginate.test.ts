@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { PaginationError as RuntimePaginationError } from "../pagination/error.js";
 import { hasNextLink, MAX_PAGES, offsetPages } from "./paginate.js";
 import { PaginationError } from "./pagination-error.js";
 
@@ -61,8 +62,11 @@ describe("offsetPages", () => {
       for await (const item of pages) items.push(item);
     })().catch((e: unknown) => e);
     expect(PaginationError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ listing: "acme listThings", pages: 2 });
-    expect((error as Error).message).toBe("acme listThings: the provider sent the same page twice; stopped after 2 pages");
+    expect(error).toBeInstanceOf(RuntimePaginationError);
+    expect(error).toMatchObject({ provider: "acme", operationId: "listThings", page: 2, reason: "repeated-page" });
+    expect((error as Error).message).toBe(
+      "acme listThings: listing stopped at page 2 (repeated-page): the provider sent the same page twice",
+    );
     expect(items).toEqual([1, 2]);
     expect(requests).toBe(2);
   });
@@ -81,7 +85,8 @@ describe("offsetPages", () => {
       for await (const _ of pages);
     })().catch((e: unknown) => e);
     expect(PaginationError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/more than 1000 pages; stopped after 1000 pages/);
+    expect(error).toMatchObject({ provider: "acme", operationId: "listThings", page: 1001, reason: "max-pages" });
+    expect((error as Error).message).toMatch(/page 1001 \(max-pages\): the provider announced more than 1000 pages$/);
     expect(requests).toBe(MAX_PAGES);
   });
 });

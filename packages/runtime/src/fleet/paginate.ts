@@ -1,4 +1,5 @@
-import { PaginationError } from "./pagination-error.js";
+import { PaginationError } from "../pagination/error.js";
+import { nextLinkTarget } from "../pagination/link-header.js";
 
 /** The most pages one listing reads (100 000 items at 100 a page); past it a {@link PaginationError}. */
 export const MAX_PAGES = 1_000;
@@ -27,7 +28,14 @@ export class PageGuard {
   /** Counts a page about to be requested. */
   request(): void {
     if (this.pages >= this.maxPages) {
-      throw new PaginationError(this.listing, this.pages, `the provider announced more than ${this.maxPages} pages`);
+      const [provider, operationId] = splitListing(this.listing);
+      throw new PaginationError(
+        provider,
+        operationId,
+        this.pages + 1,
+        "max-pages",
+        `the provider announced more than ${this.maxPages} pages`,
+      );
     }
     this.pages++;
   }
@@ -36,10 +44,18 @@ export class PageGuard {
   received(items: readonly unknown[]): void {
     const fingerprint = items.length === 0 ? undefined : fingerprintOf(items);
     if (fingerprint !== undefined && fingerprint === this.previous) {
-      throw new PaginationError(this.listing, this.pages, "the provider sent the same page twice");
+      const [provider, operationId] = splitListing(this.listing);
+      throw new PaginationError(provider, operationId, this.pages, "repeated-page", "the provider sent the same page twice");
     }
     this.previous = fingerprint;
   }
+}
+
+// `opper listFunctions` → provider and operation, the fields PaginationError reports them in; a listing named by
+// one word only is the provider's.
+function splitListing(listing: string): [string, string] {
+  const space = listing.indexOf(" ");
+  return space === -1 ? [listing, ""] : [listing.slice(0, space), listing.slice(space + 1)];
 }
 
 // A page's content as text; undefined (no comparison) for one that cannot be serialized, e.g. nested too deep.
@@ -52,6 +68,10 @@ function fingerprintOf(items: readonly unknown[]): string | undefined {
 }
 
 /**
+ * Prefer declaring the operation's paging in its spec (`x-modelfleet-pagination`, see specs/README.md) and
+ * iterating the generated `client.<operation>All(…)` or `client.<operation>Pages(…)`; this walker is for listings
+ * a spec cannot describe.
+ *
  * Walks an offset/limit listing to its end. A page shorter than `limit`, an empty page or reaching `total`
  * ends it; a repeated page or more than `maxPages` pages is a {@link PaginationError} (see {@link PageGuard}).
  * `listing` names it in that error, e.g. `opper listFunctions`.
@@ -75,8 +95,12 @@ export async function* offsetPages<T>(
   }
 }
 
-/** Whether an RFC 8288 `Link` header has a `rel="next"` link (Modzy signals more pages this way). */
+/**
+ * @deprecated Declare `next: link-header` in the operation's `x-modelfleet-pagination` and iterate the generated
+ * `client.<operation>Pages(…)`, which reads the header itself.
+ *
+ * Whether an RFC 8288 `Link` header has a `rel="next"` link (Modzy signals more pages this way).
+ */
 export function hasNextLink(link: string | null): boolean {
-  if (!link) return false;
-  return link.split(/,(?=\s*<)/).some((part) => /;\s*rel\s*=\s*"?(?:[^";]*\s)?next(?:\s[^";]*)?"?\s*(?:;|$)/i.test(part));
+  return nextLinkTarget(link) !== undefined;
 }

@@ -1,4 +1,4 @@
-import { checkSegment, type FleetProvider, items, offsetPages, splitOnce } from "@modelfleet/runtime/fleet";
+import { checkSegment, type FleetProvider, splitOnce } from "@modelfleet/runtime/fleet";
 import { normalizeSieveFunction, normalizeSieveVersion } from "./normalize.js";
 import type { SieveFleetTypes } from "./types.js";
 
@@ -43,24 +43,16 @@ export const sieveAdapter: Omit<FleetProvider<SieveFleetTypes>, "name" | "envVar
   },
 
   async *listVersions(client, ref, { signal }) {
-    const versions = offsetPages(
-      async (offset, limit) => {
-        const page = await client.listVersions({ owner_name: ref.owner, function_name: ref.function, offset, limit }, { signal });
-        return { items: items(page) };
-      },
-      PAGE_SIZE,
-      "sieve listVersions",
+    const versions = client.listVersionsAll(
+      { owner_name: ref.owner, function_name: ref.function, offset: 0, limit: PAGE_SIZE },
+      { signal },
     );
     for await (const raw of versions) yield normalizeSieveVersion(raw, { owner: ref.owner, function: ref.function });
   },
 
   // A function's deployment is its latest version, which the function listing already embeds.
   async *listDeployments(client, { signal }) {
-    const functions = offsetPages(
-      async (offset, limit) => ({ items: items(await client.listFunctions({ offset, limit }, { signal })) }),
-      PAGE_SIZE,
-      "sieve listFunctions",
-    );
+    const functions = client.listFunctionsAll({ offset: 0, limit: PAGE_SIZE }, { signal });
     for await (const fn of functions) {
       const latest = normalizeSieveFunction(fn);
       if (latest) yield latest;

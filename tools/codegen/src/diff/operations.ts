@@ -79,6 +79,7 @@ export function compareOperation(ctx: DiffContext, b: OperationRef, h: Operation
     out.push(change(renamed ? "operation-id-changed" : "operation-id-respelled", message, child(h.pointer, "operationId"), "head"));
   }
   compareAnnotations({ node: b.op, pointer: b.pointer }, { node: h.op, pointer: h.pointer }, undefined, out);
+  comparePagination(b, h, out);
   for (const key of ["tags", "externalDocs", "servers", "callbacks"]) {
     if (jsonEqual(b.op[key], h.op[key])) continue;
     const inHead = key in h.op;
@@ -98,6 +99,57 @@ export function compareOperation(ctx: DiffContext, b: OperationRef, h: Operation
   compareRequestBody(ctx, b, h, out);
   compareResponses(ctx, b, h, out);
   return out;
+}
+
+const PAGINATION = "x-modelfleet-pagination";
+
+/** `x-modelfleet-pagination`: a declaration gives the method iterators, `false` or none gives it none. */
+function comparePagination(b: OperationRef, h: OperationRef, out: RawChange[]): void {
+  const before = b.op[PAGINATION];
+  const after = h.op[PAGINATION];
+  if (jsonEqual(before, after)) return;
+  const at = (ref: OperationRef) => child(ref.pointer, PAGINATION);
+  if (!isRecord(before) && !isRecord(after)) {
+    const inHead = PAGINATION in h.op;
+    out.push(
+      change(
+        "extension-changed",
+        `\`${PAGINATION}\` ${show(before ?? null)} → ${show(after ?? null)}`,
+        at(inHead ? h : b),
+        inHead ? "head" : "base",
+      ),
+    );
+  } else if (!isRecord(before)) {
+    out.push(
+      change(
+        "pagination-added",
+        `\`${PAGINATION}\` declared (style ${show((after as Record<string, unknown>).style ?? null)}): iterators added`,
+        at(h),
+        "head",
+      ),
+    );
+  } else if (!isRecord(after)) {
+    const inHead = PAGINATION in h.op;
+    out.push(
+      change(
+        "pagination-removed",
+        `\`${PAGINATION}\` ${inHead ? "set to false" : "removed"}: iterators removed`,
+        at(inHead ? h : b),
+        inHead ? "head" : "base",
+      ),
+    );
+  } else if (!jsonEqual(before.items, after.items)) {
+    out.push(
+      change(
+        "pagination-items-changed",
+        `\`${PAGINATION}.items\` ${show(before.items ?? null)} → ${show(after.items ?? null)}`,
+        child(at(h), "items"),
+        "head",
+      ),
+    );
+  } else {
+    out.push(change("pagination-changed", `\`${PAGINATION}\` changed`, at(h), "head"));
+  }
 }
 
 interface ParamRef extends Located {

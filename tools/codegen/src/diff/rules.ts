@@ -50,6 +50,30 @@ export const RULES = {
     example: "`GET /items/{id}` → `GET /things/{id}`",
   },
   "operation-added": { summary: "operation added", any: v(F, F), why: "a new method", example: "`DELETE /items/{id}` added" },
+  "pagination-added": {
+    summary: "`x-modelfleet-pagination` declared on an operation",
+    any: v(X, F),
+    why: "new `<method>Pages` / `<method>All` iterators; requests are unchanged",
+    example: "`{style: offset, items: /data, offset: offset}` added",
+  },
+  "pagination-removed": {
+    summary: "`x-modelfleet-pagination` removed (or set to `false`)",
+    any: v(X, B),
+    why: "the operation's iterators disappear",
+    example: "`x-modelfleet-pagination` removed from `GET /items`",
+  },
+  "pagination-items-changed": {
+    summary: "`x-modelfleet-pagination.items` points elsewhere",
+    any: v(X, B),
+    why: "the iterators yield another item type",
+    example: "`items: /data` → `/results`",
+  },
+  "pagination-changed": {
+    summary: "`x-modelfleet-pagination` changed, same items",
+    any: v(X, X),
+    why: "the iterators page differently; their names and types stay",
+    example: "`style: offset` → `style: page`",
+  },
   "operation-id-changed": {
     summary: "operationId changed so the method name changes",
     any: v(X, B),

@@ -524,7 +524,8 @@ const ANNOTATION_CODES: Record<(typeof ANNOTATIONS)[number], RuleCode> = {
   default: "default-changed",
 };
 /** Extensions with a meaning of their own, compared elsewhere. */
-const MEANINGFUL_EXTENSIONS = new Set(["x-extensible-enum"]);
+// `x-modelfleet-pagination` is judged by compareOperation (it adds or removes methods).
+const MEANINGFUL_EXTENSIONS = new Set(["x-extensible-enum", "x-modelfleet-pagination"]);
 
 /** Documentation and other keywords that change no type: descriptions, examples, defaults, deprecation, `x-` extensions. */
 export function compareAnnotations(b: Located, h: Located, scope: Scope | undefined, out: RawChange[]): void {

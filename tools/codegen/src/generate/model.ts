@@ -6,6 +6,7 @@ import { type BodyEncoding, bodyEncodingOf, isJsonMediaType, type ReadAs, readAs
 import { type HTTP_METHODS, type OperationEntry, walkOperations } from "../openapi/operations.js";
 import { pointerOf } from "../openapi/pointer.js";
 import { deref } from "../openapi/resolve.js";
+import { type PaginationModel, readPagination } from "./pagination.js";
 
 /** Methods the runtime may always retry: repeating them has the same effect as sending them once. */
 const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace"]);
@@ -47,6 +48,8 @@ export interface OperationModel {
    */
   success: Array<{ status: string; mediaType: string | undefined; readAs?: ReadAs }>;
   idempotent: boolean;
+  /** How the operation pages (`x-modelfleet-pagination`): it then gets `<method>Pages` and `<method>All` iterators. */
+  pagination?: PaginationModel;
 }
 
 /** How {@link buildModel} reads a spec. */
@@ -193,7 +196,7 @@ export function buildModel(spec: LoadedSpec, id: string, options: ModelOptions =
   const operationTypes = new Set([
     "Client",
     "ClientOptions",
-    ...operations.flatMap((op) => [`${op.typeName}Params`, `${op.typeName}Result`]),
+    ...operations.flatMap((op) => [`${op.typeName}Params`, `${op.typeName}Result`, ...(op.pagination ? [`${op.typeName}Item`] : [])]),
   ]);
   const schemaAliases: ProviderModel["schemaAliases"] = [];
   for (const schemaName of Object.keys(schemas)) {
@@ -336,6 +339,12 @@ function readOperations(doc: OpenApiDocument, report: Report) {
         "move the fields to query parameters, or use POST",
       );
     }
+    const pagination = readPagination(doc, entry, report) || undefined;
+    if (pagination) {
+      // The iterators are methods too: an operation already named like one is a clash.
+      for (const iterator of [`${methodName}Pages`, `${methodName}All`])
+        methodNames.set(iterator, [...(methodNames.get(iterator) ?? []), operationId]);
+    }
     const success = successResponses(doc, op);
     if (success.length === 0) {
       report(
@@ -359,6 +368,7 @@ function readOperations(doc: OpenApiDocument, report: Report) {
       body,
       success,
       idempotent: IDEMPOTENT_METHODS.has(method) || op["x-modelfleet-idempotent"] === true,
+      ...(pagination ? { pagination } : {}),
     });
   }
   return { operations, methodNames };

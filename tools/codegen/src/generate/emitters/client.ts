@@ -4,8 +4,11 @@ import { camelCase, type OperationModel, type ProviderModel } from "../model.js"
 export function emitClient(model: ProviderModel): string {
   const N = model.name;
   const providerConst = `${camelCase(model.id)}Provider`;
+  const paged = model.operations.some((op) => op.pagination);
   const out: string[] = [
-    'import { type ClientOptions, type RawClient, type RequestOptions, createClientCore } from "@modelfleet/runtime";',
+    paged
+      ? 'import { type ClientOptions, type Page, type PaginateOptions, type RawClient, type RequestOptions, createClientCore, paginateItems, paginatePages } from "@modelfleet/runtime";'
+      : 'import { type ClientOptions, type RawClient, type RequestOptions, createClientCore } from "@modelfleet/runtime";',
     `import { ${providerConst} } from "./provider.js";`,
     'import type { operations, paths } from "./schema.js";',
     "",
@@ -19,6 +22,10 @@ export function emitClient(model: ProviderModel): string {
     }
     out.push(`/** What {@link ${N}Client.${op.methodName}} resolves to. */`);
     out.push(`export type ${N}${op.typeName}Result = ${resultTypeOf(op)};`);
+    if (op.pagination) {
+      out.push(`/** One item of {@link ${N}Client.${op.methodName}}'s pages, as {@link ${N}Client.${op.methodName}All} yields them. */`);
+      out.push(`export type ${N}${op.typeName}Item = ${itemTypeOf(op)};`);
+    }
   }
 
   out.push("");
@@ -37,6 +44,7 @@ export function emitClient(model: ProviderModel): string {
     const optional = !requiresParams(op);
     const params = paramsType ? `params${optional ? "?" : ""}: ${N}${op.typeName}Params, ` : "params?: undefined, ";
     out.push(`  ${op.methodName}(${params}options?: RequestOptions): Promise<${N}${op.typeName}Result>;`);
+    if (op.pagination) out.push(...iteratorMethods(N, op, params));
   }
   out.push("}");
   out.push("");
@@ -56,8 +64,18 @@ export function emitClient(model: ProviderModel): string {
   out.push("  const client: Record<string, unknown> = { raw: core.raw };");
   out.push(`  for (const [operationId, operation] of Object.entries(${providerConst}.operations)) {`);
   out.push(
-    `    client[${renamed.length ? "methodNames.get(operationId) ?? operationId" : "operationId"}] = (params?: unknown, options?: RequestOptions) => core.call(operation, params, options);`,
+    `    ${paged ? "const name = " : "client["}${renamed.length ? "methodNames.get(operationId) ?? operationId" : "operationId"}${paged ? ";" : "] = (params?: unknown, options?: RequestOptions) => core.call(operation, params, options);"}`,
   );
+  if (paged) {
+    out.push("    client[name] = (params?: unknown, options?: RequestOptions) => core.call(operation, params, options);");
+    out.push('    if (!("pagination" in operation)) continue;');
+    out.push(
+      `    client[\`\${name}Pages\`] = (params?: unknown, options?: PaginateOptions) => paginatePages(core, operation, params, options);`,
+    );
+    out.push(
+      `    client[\`\${name}All\`] = (params?: unknown, options?: PaginateOptions) => paginateItems(core, operation, params, options);`,
+    );
+  }
   out.push("  }");
   out.push(`  return client as unknown as ${N}Client;`);
   out.push("}");
@@ -101,6 +119,61 @@ function resultTypeOf(op: OperationModel): string {
     return `${opRef(op)}["responses"][${key}]["content"][${JSON.stringify(mediaType)}]`;
   });
   return [...new Set(types)].join(" | ") || "void";
+}
+
+/** The JSON body of the page: the first 2xx response with one. */
+function pageBodyTypeOf(op: OperationModel): string {
+  const success = op.success.find((s) => s.mediaType && (!s.readAs || s.readAs === "json"));
+  if (!success?.mediaType) return "never";
+  const key = /^\d+$/.test(success.status) ? success.status : JSON.stringify(success.status);
+  return `${opRef(op)}["responses"][${key}]["content"][${JSON.stringify(success.mediaType)}]`;
+}
+
+/** The item type: the page body followed along the `items` pointer, then one element of that array. */
+function itemTypeOf(op: OperationModel): string {
+  let type = pageBodyTypeOf(op);
+  const pointer = op.pagination?.items ?? "";
+  for (const raw of pointer === "" ? [] : pointer.slice(1).split("/")) {
+    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    type = /^\d+$/.test(key) ? `NonNullable<${type}>[number]` : `NonNullable<${type}>[${JSON.stringify(key)}]`;
+  }
+  return `NonNullable<${type}>[number]`;
+}
+
+const STYLE_DOC = {
+  offset: "offset/limit",
+  page: "page number and size",
+  cursor: "a cursor from each page",
+  "next-url": "the next URL each page names",
+} as const;
+
+/** The `<method>Pages` and `<method>All` members of the client interface, with their TSDoc. */
+function iteratorMethods(N: string, op: OperationModel, params: string): string[] {
+  const p = op.pagination;
+  if (!p) return [];
+  const T = `${N}${op.typeName}`;
+  const how = `Pages with ${STYLE_DOC[p.style]}${p.style === "page" && p.next === "link-header" ? ' while the `Link` header has `rel="next"`' : ""}${p.style === "next-url" && p.next === "link-header" ? ' (the `Link` header\'s `rel="next"`)' : ""}.`;
+  const common = [
+    `   * ${how} A page is requested only when the loop asks for it (\`prefetch: true\` requests one ahead), each one`,
+    "   * with the client's auth, retries and timeouts and `options.signal`; leaving the loop early sends nothing more.",
+    "   * A server that would loop (a repeated page or cursor, a next page announced past `options.maxPages`, default",
+    "   * 1000) or a next URL leaving the client's base URL ends it with a `PaginationError`.",
+    "   *",
+    `   * \`${op.method} ${op.path}\``,
+    "   */",
+  ];
+  return [
+    "  /**",
+    `   * Iterates the pages of {@link ${N}Client.${op.methodName}}, each with its items, parsed body and response.`,
+    "   *",
+    ...common,
+    `  ${op.methodName}Pages(${params}options?: PaginateOptions): AsyncGenerator<Page<${T}Result, ${T}Item>, void, undefined>;`,
+    "  /**",
+    `   * Iterates the items of every page of {@link ${N}Client.${op.methodName}}, in order.`,
+    "   *",
+    ...common,
+    `  ${op.methodName}All(${params}options?: PaginateOptions): AsyncGenerator<${T}Item, void, undefined>;`,
+  ];
 }
 
 function docComment(op: OperationModel, indent: string): string {

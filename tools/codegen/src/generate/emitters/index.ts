@@ -21,9 +21,13 @@ const RUNTIME_TYPES = ["ClientOptions", "Logger", "LogLevel", "RawClient", "Requ
 
 /** `index.ts` of `src/generated/`: the package's generated public surface. */
 export function emitIndex(model: ProviderModel): string {
+  // A package with iterators also re-exports what they yield and throw; one without stays as it was.
+  const paged = model.operations.some((op) => op.pagination);
+  const values = paged ? [...RUNTIME_VALUES, "PaginationError"] : RUNTIME_VALUES;
+  const types = paged ? [...RUNTIME_TYPES, "Page", "PaginateOptions", "PaginationStopReason"] : RUNTIME_TYPES;
   return [
-    `export { ${RUNTIME_VALUES.join(", ")} } from "@modelfleet/runtime";`,
-    `export type { ${RUNTIME_TYPES.join(", ")} } from "@modelfleet/runtime";`,
+    `export { ${values.join(", ")} } from "@modelfleet/runtime";`,
+    `export type { ${types.join(", ")} } from "@modelfleet/runtime";`,
     'export * from "./client.js";',
     `export { ${camelCase(model.id)}Provider } from "./provider.js";`,
     'export type * from "./schema.js";',

@@ -17,6 +17,7 @@ export function emitProvider(model: ProviderModel): string {
       ...(op.body && op.body.encoding !== "json" ? { bodyEncoding: op.body.encoding } : {}),
       ...(responseAs(op) ? { responseAs: responseAs(op) } : {}),
       ...(emptyStatuses(op).length ? { emptyStatuses: emptyStatuses(op) } : {}),
+      ...(op.pagination ? { pagination: op.pagination } : {}),
     };
     return `    ${JSON.stringify(op.operationId)}: ${JSON.stringify(descriptor)},`;
   });
