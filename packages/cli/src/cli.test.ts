@@ -310,7 +310,7 @@ describe("opper (v3): functions by name, numbered revisions", () => {
   it("a revision that is not a number is a usage error showing the form, before any request", async () => {
     const run = await runCli(["get", "opper:support/triage@latest"], env);
     expect(run.code).toBe(2);
-    expect(run.stderr.split("\n")[0]).toMatch(/Expected opper:<function_name>@<revision_id>$/);
+    expect(run.stderr.split("\n")[0]).toMatch(/Expected opper:<function_name>@<revision_id\|current>$/);
     expect(fake.requests).toHaveLength(0);
   });
 });
@@ -476,7 +476,7 @@ describe("providers", () => {
         `${fake.baseUrlEnv.DEEPINFRA_BASE_URL} (DEEPINFRA_BASE_URL)`,
         "ls, get, versions, scale, start, stop",
       ],
-      ["opper", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_BASE_URL} (OPPER_BASE_URL)`, "ls, get, versions"],
+      ["opper", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_BASE_URL} (OPPER_BASE_URL)`, "ls, get, versions, rollback"],
       ["opper-v2", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_V2_BASE_URL} (OPPER_V2_BASE_URL)`, "ls, get, versions"],
       [
         "replicate",

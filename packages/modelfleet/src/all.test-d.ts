@@ -85,12 +85,16 @@ describe("facade types", () => {
   it("Opper v3 and v2 are two providers, each with its own references and raw types; neither scales", () => {
     expectTypeOf(fleet.getVersion("opper:support/classify-intent@3")).resolves.toHaveProperty("raw").toEqualTypeOf<OpperRawVersion>();
     expectTypeOf(fleet.getVersion("opper-v2:f@r")).resolves.toHaveProperty("raw").toEqualTypeOf<OpperV2RawVersion>();
-    expectTypeOf(parseRef("opper:a@1")).toEqualTypeOf<{ provider: "opper"; functionName: string; revisionId: number }>();
+    expectTypeOf(parseRef("opper:a@1")).toEqualTypeOf<{ provider: "opper"; functionName: string; revisionId: number | "current" }>();
     expectTypeOf(fleet.client("opper").revertRevision).toBeFunction();
     // @ts-expect-error Opper v2 has no scaling either
     void fleet.scale("opper-v2:f@r", { min: 0, max: 1 });
-    // @ts-expect-error revert is a client operation, not a facade verb (yet)
-    void fleet.revert("opper:a@1");
+    // Opper v3's revert is the facade's rollback; v2 has none.
+    expectTypeOf(fleet.rollback("opper:a@current", { version: "1" }))
+      .resolves.toHaveProperty("provider")
+      .toEqualTypeOf<"opper">();
+    // @ts-expect-error Opper v2 cannot roll back
+    void fleet.rollback("opper-v2:f@r", { version: "1" });
   });
 });
 

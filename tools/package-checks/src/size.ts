@@ -7,7 +7,7 @@ export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
 export const FACADE_WITH_ONE_PROVIDER_LIMIT = 19_950;
-export const FACADE_WITH_ALL_LIMIT = 28_200;
+export const FACADE_WITH_ALL_LIMIT = 28_450;
 /** The fleet file reader (YAML parser and JSON Schema validator included), outside the facade's main entry. */
 export const FLEET_FILE_LIMIT = 83_700;
 
@@ -66,7 +66,7 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // whose spec declares a paged operation (`PAGED_CLIENTS`, about 1.7 kB: largest Modzy, 8899 B) and in their
   // one-provider fleets (largest Modzy's, 19914 B); the runtime's main entry exporting them costs every other client
   // about 170 B (largest DeepInfra, 7125 B). `modelfleet/all` with nine providers, four of them paged, and the later
-  // providers' lifecycle verbs: 28147 B;
+  // providers' lifecycle verbs (Opper's rollback too): 28408 B;
   // `modelfleet/fleet-file`: 83638 B.
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(

@@ -58,9 +58,7 @@ async function lifecycle(context: Context, operation: Operation): Promise<ExitCo
     return EXIT.failed;
   }
   // The capability was checked above, so the reference's provider has the verb; the cast only forgets which.
-  let after: ModelVersion = changesVersion
-    ? await fleet[operation](ref as never, { version: version as string })
-    : await fleet[operation](ref as never);
+  let after: ModelVersion = await runVerb(fleet, operation, ref as never, version as string | undefined);
   if (context.values.wait === true) {
     const target = operation === "stop" ? "stopped" : "ready";
     const progress = startProgress(io.stderr, `waiting for ${ref} to be ${target}`);
@@ -80,4 +78,18 @@ function timeoutOf(value: unknown, usage: string): number | undefined {
     throw new UsageError(`--timeout must be a whole number of seconds, at least 1, got ${JSON.stringify(value)}`, usage);
   }
   return Number(value) * 1000;
+}
+
+/** The verb itself, one call per verb: each is typed for the providers that have it. */
+function runVerb(fleet: Context["fleet"], operation: Operation, ref: never, version: string | undefined): Promise<ModelVersion> {
+  switch (operation) {
+    case "start":
+      return fleet.start(ref);
+    case "stop":
+      return fleet.stop(ref);
+    case "promote":
+      return fleet.promote(ref, { version: version as string });
+    case "rollback":
+      return fleet.rollback(ref, { version: version as string });
+  }
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import notFoundSeed from "../../test/fixtures/error-not-found.seed.json";
 import revisionSeed from "../../test/fixtures/revision-list.seed.json";
 import { opper } from "../fleet.js";
-import { AuthenticationError, NotFoundError } from "../index.js";
+import { AuthenticationError, InvalidArgumentError, NotFoundError } from "../index.js";
 
 const OPPER = "https://api.opper.ai/v3";
 const KEY = "opper-key-SECRET";
@@ -218,7 +218,7 @@ describe("opper (v3) through the fleet", () => {
     expect(requests.map((r) => r.url.pathname)).toEqual(["/v3/functions", "/v3/functions/x/revisions"]);
   });
 
-  it("revert is a client operation: after it, the reverted revision reads as current", async () => {
+  it("rollback of @current POSTs Opper's revert, then reads the revision the function runs now", async () => {
     let current = 2;
     const { fleet, requests } = fleetWith({
       [`POST ${FN}/revisions/1/revert`]: () => {
@@ -226,15 +226,41 @@ describe("opper (v3) through the fleet", () => {
         return json(200, { ...summarize, source: "def run(input): ...", input_schema: {}, output_schema: {} });
       },
       [`GET ${FN}/revisions/1`]: json(200, revision1),
+      [`GET ${FN}/revisions/2`]: json(200, { ...revision1, revision_id: 2, created_at: "2026-03-09T08:30:05Z" }),
       [`GET ${FN}/revisions`]: () =>
         json(200, { revisions: revisions.revisions.map((r) => ({ ...r, is_current: r.revision_id === current })) }),
     });
-    await expect(fleet.getVersion("opper:summarize-ticket@1")).resolves.toMatchObject({ status: "stopped" });
-    await fleet.client.revertRevision({ name: "summarize-ticket", revisionID: 1 });
-    await expect(fleet.getVersion("opper:summarize-ticket@1")).resolves.toMatchObject({ status: "ready" });
+    await expect(fleet.getVersion("opper:summarize-ticket@current")).resolves.toMatchObject({
+      ref: "opper:summarize-ticket@2",
+      version: "2",
+      status: "ready",
+    });
+    const after = await fleet.rollback("opper:summarize-ticket@current", "1");
+    expect(after).toMatchObject({ ref: "opper:summarize-ticket@1", version: "1", status: "ready" });
     expect(requests.filter((r) => r.method === "POST").map((r) => [r.url.pathname, r.headers.get("authorization")])).toEqual([
       ["/v3/functions/summarize-ticket/revisions/1/revert", `Bearer ${KEY}`],
     ]);
+    await expect(fleet.getVersion("opper:summarize-ticket@1")).resolves.toMatchObject({ status: "ready" });
+  });
+
+  it("rollback refuses a numbered reference or a version that is not a revision number, before any request", async () => {
+    const { fleet, requests } = fleetWith({});
+    await expect(fleet.rollback("opper:summarize-ticket@2", "1")).rejects.toSatisfy(
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "ref" && /@current/.test(e.message),
+    );
+    await expect(fleet.rollback("opper:summarize-ticket@current", "one")).rejects.toSatisfy(
+      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "version",
+    );
+    expect(requests).toHaveLength(0);
+  });
+
+  it("@current of a function whose listing marks no revision current is an InvalidArgumentError naming it", async () => {
+    const { fleet } = fleetWith({
+      [`GET ${FN}/revisions`]: json(200, { revisions: revisions.revisions.map((r) => ({ ...r, is_current: false })) }),
+    });
+    await expect(fleet.getVersion("opper:summarize-ticket@current")).rejects.toSatisfy(
+      (e: unknown) => e instanceof InvalidArgumentError && /names no revision/.test(e.message),
+    );
   });
 
   it("references: by function name (with `/` parts) and revision number; anything else is refused before a request", () => {
@@ -245,6 +271,8 @@ describe("opper (v3) through the fleet", () => {
     expect(provider.versionRef.parse("summarize-ticket@12", bad)).toEqual({ functionName: "summarize-ticket", revisionId: 12 });
     expect(provider.versionRef.parse("support/classify-intent@1", bad)).toEqual({ functionName: "support/classify-intent", revisionId: 1 });
     expect(provider.versionRef.format({ functionName: "support/classify-intent", revisionId: 1 })).toBe("support/classify-intent@1");
+    expect(provider.versionRef.parse("summarize-ticket@current", bad)).toEqual({ functionName: "summarize-ticket", revisionId: "current" });
+    expect(provider.versionRef.format({ functionName: "a/b", revisionId: "current" })).toBe("a/b@current");
     expect(provider.modelRef.parse("support/classify-intent", bad)).toEqual({ functionName: "support/classify-intent" });
     expect(provider.modelRef.format({ functionName: "a/b" })).toBe("a/b");
     for (const [rest, why] of [
@@ -272,7 +300,7 @@ describe("opper (v3) through the fleet", () => {
     const provider = opper({ apiKey: KEY });
     expect(provider.id).toBe("opper");
     expect(provider.envVar).toBe("OPPER_API_KEY");
-    expect(provider.capabilities).toEqual({ getVersion: true, listVersions: true, listDeployments: true, scale: false });
+    expect(provider.capabilities).toEqual({ getVersion: true, listVersions: true, listDeployments: true, scale: false, rollback: true });
     expect(provider.scale).toBeUndefined();
     expect(provider.unsupported?.scale).toMatch(/serverless/);
   });

@@ -1,7 +1,10 @@
 import type { Capabilities, FleetProvider, ModelVersion } from "@modelfleet/runtime/fleet";
 import type { OpperClient, OpperFunctionInfo, OpperFunctionRevision, OpperRevisionInfo } from "../generated/index.js";
 
-/** `opper:<function_name>@<revision_id>`: one numbered revision of an Opper function (`summarize-ticket@3`). */
+/**
+ * `opper:<function_name>@<revision_id>`: one numbered revision of an Opper function (`summarize-ticket@3`), or
+ * `opper:<function_name>@current`: whichever revision the function runs now (what `rollback` changes).
+ */
 export type OpperVersionRef = `opper:${string}@${string}`;
 /** `opper:<function_name>`: an Opper function, whose revisions can be listed. */
 export type OpperModelRef = `opper:${string}`;
@@ -14,18 +17,18 @@ export type OpperRawVersion = OpperFunctionRevision | OpperRevisionInfo | OpperF
 
 /**
  * What Opper brings into a fleet (see `ProviderTypes`). Opper functions are serverless: nothing to scale. Making an
- * older revision current again is the client's `revertRevision` (`fleet.client("opper").revertRevision(…)`).
+ * older revision current again is `rollback("opper:<function_name>@current", { version })` (Opper's revert).
  */
 export interface OpperFleetTypes {
   id: "opper";
   client: OpperClient;
   versionRef: OpperVersionRef;
   modelRef: OpperModelRef;
-  /** The function's name (it may contain `/`) and the revision's number. */
-  versionParts: { functionName: string; revisionId: number };
+  /** The function's name (it may contain `/`) and the revision's number, or `current` for the one it runs now. */
+  versionParts: { functionName: string; revisionId: number | "current" };
   modelParts: { functionName: string };
   raw: OpperRawVersion;
-  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: false };
+  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: false; rollback: true };
 }
 
 /** A normalized Opper function revision. */
