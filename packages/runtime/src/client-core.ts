@@ -1,7 +1,15 @@
-import openapiFetch, { type Client } from "openapi-fetch";
-import { bodyEncodingOf } from "./body-encoding.js";
-import { apiErrorFrom } from "./error-response.js";
-import { InvalidArgumentError, type RequestErrorContext } from "./errors.js";
+import openapiFetch, {
+  type Client,
+  createFinalURL,
+  createQuerySerializer,
+  defaultPathSerializer,
+  type HeadersOptions,
+  type Middleware,
+  mergeHeaders,
+} from "openapi-fetch";
+import { type BodyEncoding, bodyEncodingOf } from "./body-encoding.js";
+import { apiErrorFrom, errorInitFrom } from "./error-response.js";
+import { InvalidArgumentError, type RequestErrorContext, ResponseTooLargeError } from "./errors.js";
 import { type Logger, leveledLogger } from "./logger.js";
 import {
   type ClientOptions,
@@ -16,10 +24,11 @@ import {
   effectiveTimeout,
   type RequestOptions,
 } from "./options.js";
-import { splitParams } from "./params.js";
+import { type SplitParams, splitParams } from "./params.js";
 import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
+import { readBodyWithin } from "./read-body.js";
 import { defaultSleep } from "./retry.js";
-import { type CallState, sendWithRetries, type TransportConfig } from "./transport.js";
+import { type CallState, type OutgoingRequest, type ReceivedResponse, sendWithRetries, type TransportConfig } from "./transport.js";
 
 /**
  * openapi-fetch's `createClient`. In our CommonJS build a default import of openapi-fetch's CommonJS entry yields its
@@ -49,6 +58,8 @@ export interface ClientCore<Paths extends AnyPaths> {
 
 /** Statuses that answer without a body by definition; any other 2xx must carry the JSON the operation returns. */
 const NO_CONTENT_STATUSES = new Set([204, 205]);
+/** Statuses whose response has no body by definition (`new Response` refuses one). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
  * Builds the shared machinery of one provider client. Every option is checked here, before any request,
@@ -80,7 +91,7 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     sleep: options.sleep ?? defaultSleep,
   };
   /** A call's limits: its own options over the client's over the defaults. */
-  const newCall = (operation: OperationDescriptor | undefined, call: RequestOptions = {}): CallState => ({
+  const newCall = (operation: OperationDescriptor | undefined, call: RequestOptions, signal: AbortSignal | undefined): CallState => ({
     operationId: operation?.operationId,
     idempotent: operation?.idempotent,
     timeoutMs: effectiveTimeout(call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
@@ -88,64 +99,110 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     maxResponseBytes: call.maxResponseBytes ?? options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     attempts: 0,
     url: "",
+    signal,
+    // A stream success body is handed over as it arrives (size-limited), not read to the end first.
+    streamBody: operation?.responseAs === "stream",
   });
 
   const raw = createClient<Paths>({
     baseUrl,
     headers: options.headers,
-    fetch: (request: Request) => sendWithRetries(transport, request, newCall(undefined)),
+    fetch: (request: Request) => sendRequest(request, newCall(undefined, {}, request.signal)),
   }) as RawClient<Paths>;
+  const middleware = trackMiddleware(raw);
   if (options.middleware?.length) raw.use(...options.middleware);
   const request = (raw as unknown as { request: (method: string, path: string, init: object) => Promise<FetchResult> }).request;
+  const querySerializer = createQuerySerializer();
+
+  /** A `Request` openapi-fetch built (for `raw`, or a call a middleware sees) sent by the transport. */
+  async function sendRequest(request: Request, state: CallState): Promise<Response> {
+    const outgoing: OutgoingRequest = {
+      method: request.method.toUpperCase(),
+      url: request.url,
+      headers: new Headers(request.headers),
+      // Read once so every attempt (and a 307/308 redirect) can send it again intact.
+      body: request.body === null ? undefined : await request.arrayBuffer(),
+    };
+    const { response, body } = await sendWithRetries(transport, outgoing, state);
+    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, init);
+  }
 
   async function call<T>(operation: OperationDescriptor, params: unknown, callOptions: RequestOptions = {}): Promise<T> {
     checkCallLimits(callOptions);
-    const { params: requestParams, body } = splitParams(operation, params);
-    const encoding = bodyEncodingOf(operation);
-    const state = newCall(operation, callOptions);
-    state.signal = callOptions.signal;
-    state.keepBody = true;
-    // A stream success body is handed over as it arrives (size-limited), not read to the end first.
-    state.streamBody = operation.responseAs === "stream";
-    let result: FetchResult;
-    try {
-      result = await request(operation.method, operation.path, {
-        params: requestParams,
-        body,
-        headers: encoding ? { ...encoding.headers, ...callOptions.headers } : callOptions.headers,
-        bodySerializer: encoding?.bodySerializer,
-        // The caller's signal goes to the transport (state.signal), not onto the request: a Request holds a
-        // listener on its signal until it is collected, and a long-lived caller signal would pile them up.
-        // The transport leaves the body in state.body (see CallState.keepBody); it is parsed below, where a bad one
-        // can become an ApiError with the response at hand.
-        parseAs: "stream",
-        fetch: (req: Request) => sendWithRetries(transport, req, state),
-      });
-    } catch (error) {
-      // Nothing was sent: building the request failed (e.g. a body on a GET). Sending it again cannot help.
-      if (state.attempts === 0 && error instanceof TypeError) {
-        throw new InvalidArgumentError("params", `${provider.id} ${operation.operationId}: the request cannot be built: ${error.message}`, {
-          cause: error,
-        });
-      }
-      // A modelfleet error from the transport, the caller's own abort, or an error of the caller's middleware.
-      throw error;
-    }
-    const { response } = result;
+    const parts = requestParts(operation, params, callOptions);
+    const state = newCall(operation, callOptions, callOptions.signal);
+    // Without middleware nothing needs a `Request` object: the transport sends what was built above. A middleware
+    // sees the call as openapi-fetch builds it from the same parts, with the same serializers.
+    const received =
+      middleware.length === 0
+        ? await sendWithRetries(transport, parts.outgoing, state)
+        : await sendThroughMiddleware(operation, parts, state);
+    const { response } = received;
     const context = contextOf(operation, state);
-    // The transport's response has no body of its own (it is in state.body), except a stream operation's 2xx body,
-    // which it hands over as a size-limited stream. One a user's middleware made up has a body, and openapi-fetch
-    // has read it already when it is an error (result.error) and left it unread otherwise.
-    const fromTransport = response.body === null;
     if (!response.ok) {
-      const text = fromTransport && state.body ? decoder.decode(state.body) : "";
-      throw apiErrorFrom(transport, context, response, fromTransport ? parseErrorBody(text) : result.error);
+      throw apiErrorFrom(transport, context, response, parseErrorBody(decoder.decode(received.body as Uint8Array)));
     }
     const bodyless =
       NO_CONTENT_STATUSES.has(response.status) || operation.method === "HEAD" || operation.emptyStatuses?.includes(response.status);
-    const data = bodyless ? undefined : await successBody(operation, context, response, state.body);
+    const data = bodyless ? undefined : await successBody(operation, context, response, received.body);
     callOptions.onResponse?.(response);
     return data as T;
+  }
+
+  /**
+   * The request of a call, built before anything is sent: a request that cannot be built (a body on a GET, a header
+   * value fetch refuses, a body JSON cannot represent) fails here with `InvalidArgumentError`, never retried.
+   */
+  function requestParts(operation: OperationDescriptor, input: unknown, callOptions: RequestOptions): RequestParts {
+    const { params, body } = splitParams(operation, input);
+    const encoding = bodyEncodingOf(operation);
+    const headers = encoding ? { ...encoding.headers, ...callOptions.headers } : callOptions.headers;
+    const cannotBuild = (reason: string, cause?: unknown) =>
+      new InvalidArgumentError("params", `${provider.id} ${operation.operationId}: the request cannot be built: ${reason}`, { cause });
+    if (body !== undefined && (operation.method === "GET" || operation.method === "HEAD")) {
+      throw cannotBuild(`a ${operation.method} request cannot have a body`);
+    }
+    try {
+      const serialized = body === undefined ? undefined : encoding ? encoding.bodySerializer(body) : JSON.stringify(body);
+      // As openapi-fetch merges them: JSON's content type unless there is no body or fetch sets a multipart one,
+      // then the client's headers, the call's, and the header parameters.
+      const contentType = serialized === undefined || serialized instanceof FormData ? undefined : JSON_CONTENT_TYPE;
+      const outgoing: OutgoingRequest = {
+        method: operation.method,
+        url: createFinalURL(operation.path, { baseUrl, params, querySerializer, pathSerializer: defaultPathSerializer }),
+        headers: mergeHeaders(contentType, options.headers, headers, params.header as HeadersOptions),
+        body: serialized,
+      };
+      return { outgoing, params, body, headers, bodySerializer: encoding?.bodySerializer };
+    } catch (error) {
+      throw cannotBuild(error instanceof Error ? error.message : String(error), error);
+    }
+  }
+
+  /** A call through openapi-fetch, so user middleware sees it: one logical request, whatever the attempts. */
+  async function sendThroughMiddleware(operation: OperationDescriptor, parts: RequestParts, state: CallState): Promise<ReceivedResponse> {
+    const { response, data, error } = await request(operation.method, operation.path, {
+      params: parts.params,
+      body: parts.body,
+      headers: parts.headers,
+      bodySerializer: parts.bodySerializer,
+      // The caller's signal goes to the transport (state.signal), not onto the request: a Request holds a
+      // listener on its signal until it is collected, and a long-lived caller signal would pile them up.
+      parseAs: "stream",
+      fetch: (req: Request) => sendRequest(req, state),
+    });
+    // openapi-fetch has read an error body already (and parsed it when it was JSON): it is turned back into text, to
+    // be read as every error body is. A success body is the stream the transport gave, or one a middleware made up,
+    // read within the size limit like any other.
+    if (!response.ok)
+      return { response, body: encoder.encode(error === undefined ? "" : typeof error === "string" ? error : JSON.stringify(error)) };
+    const stream = (data ?? null) as ReadableStream<Uint8Array<ArrayBuffer>> | null;
+    if (state.streamBody && stream !== null) return { response, body: stream };
+    const body = await readBodyWithin(stream, state.maxResponseBytes);
+    if (body === undefined)
+      throw new ResponseTooLargeError(errorInitFrom(transport, contextOf(operation, state), response, undefined), state.maxResponseBytes);
+    return { response, body };
   }
 
   /** A 2xx body as the operation declares it: JSON by default, else a string, a Blob or the stream itself. */
@@ -153,10 +210,12 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     operation: OperationDescriptor,
     context: RequestErrorContext,
     response: Response,
-    kept: Uint8Array<ArrayBuffer> | undefined,
+    body: ReceivedResponse["body"],
   ): Promise<unknown> {
-    if (operation.responseAs === "stream") return response.body ?? new Blob([]).stream();
-    const bytes = response.body === null ? (kept ?? new Uint8Array(0)) : new Uint8Array(await response.arrayBuffer());
+    // Only a stream operation's 2xx body is handed over as a stream (CallState.streamBody); every other is bytes.
+    if (body instanceof ReadableStream) return body;
+    const bytes = body;
+    if (operation.responseAs === "stream") return new Blob([bytes]).stream();
     if (operation.responseAs === "blob") return new Blob([bytes], { type: response.headers.get("content-type") ?? "" });
     const text = decoder.decode(bytes);
     return operation.responseAs === "text" ? text : parseJson(context, response, text);
@@ -194,6 +253,7 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
 }
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /** An error body as JSON when it is JSON, else as text (excerpted later). */
 function parseErrorBody(text: string): unknown {
@@ -210,6 +270,38 @@ interface FetchResult {
   error?: unknown;
   response: Response;
 }
+
+/** What a call sends, and the same parts as openapi-fetch takes them when a middleware must see the call. */
+interface RequestParts {
+  outgoing: OutgoingRequest;
+  params: SplitParams["params"];
+  body: unknown;
+  headers: Record<string, string> | undefined;
+  bodySerializer: BodyEncoding["bodySerializer"] | undefined;
+}
+
+/**
+ * The middleware registered on `raw` (through the `middleware` option or `raw.use`), kept in step with
+ * openapi-fetch's own list, which it does not expose.
+ */
+function trackMiddleware(raw: RawClient<AnyPaths>): readonly Middleware[] {
+  const registered: Middleware[] = [];
+  const { use, eject } = raw;
+  raw.use = (...added) => {
+    use(...added);
+    registered.push(...added.filter(Boolean));
+  };
+  raw.eject = (...removed) => {
+    eject(...removed);
+    for (const m of removed) {
+      const i = registered.indexOf(m);
+      if (i !== -1) registered.splice(i, 1);
+    }
+  };
+  return registered;
+}
+
+const JSON_CONTENT_TYPE = { "Content-Type": "application/json" };
 
 /** The transport's way to send: the global `fetch` as is (read at call time, so test doubles apply), or the `fetch` option, which takes a `Request`. */
 function sendWith(fetch: ClientOptions["fetch"]): TransportConfig["fetch"] {

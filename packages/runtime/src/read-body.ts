@@ -1,13 +1,16 @@
 /**
- * Reads a response body to the end, counting the bytes as they arrive (after any decompression fetch does), and
+ * Reads a body to the end, counting the bytes as they arrive (after any decompression fetch does), and
  * stops reading as soon as they exceed `limit`: a huge or decompression-bomb body never fills memory.
  * Returns the bytes, or `undefined` when the body was larger than the limit.
  */
-export async function readBodyWithin(response: Response, limit: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  if (response.body === null) return new Uint8Array(0);
+export async function readBodyWithin(
+  body: ReadableStream<Uint8Array<ArrayBuffer>> | null,
+  limit: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (body === null) return new Uint8Array(0);
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let size = 0;
-  const reader = response.body.getReader();
+  const reader = body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;

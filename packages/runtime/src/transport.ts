@@ -20,6 +20,24 @@ export interface TransportConfig extends ErrorSource {
   random?: () => number;
 }
 
+/** A request as the transport sends it. */
+export interface OutgoingRequest {
+  /** Upper-case. */
+  method: string;
+  url: string;
+  /** Owned by the transport from here on: the key and User-Agent are added to this object, never to the caller's. */
+  headers: Headers;
+  /** Sent again as it is by a retry or a 307/308 redirect, so never a one-shot stream. */
+  body: string | ArrayBuffer | Blob | FormData | URLSearchParams | undefined;
+}
+
+/** The final response of a call and its body, read within the size limit (or a size-limited stream). */
+export interface ReceivedResponse {
+  /** The response as fetch returned it; its body has been read (or is being handed over as {@link body}). */
+  response: Response;
+  body: Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array>;
+}
+
 /** One logical call: its limits in, and what happened out (read by the client to build errors). */
 export interface CallState {
   /** The spec's operationId; `undefined` for calls through `raw`. */
@@ -34,51 +52,41 @@ export interface CallState {
   attempts: number;
   /** The redacted URL of the request. */
   url: string;
-  /** The caller's signal, when the client was given it; otherwise the request's own (the `raw` client's case). */
-  signal?: AbortSignal | undefined;
+  /** Ends the call: the caller's signal (or, through `raw`, the request's own); none when the caller gave none. */
+  signal: AbortSignal | undefined;
   /**
-   * Set by the client for its own calls: the final body is left here instead of in the returned response, which
-   * then has none. The client parses it itself, and building a second body stream costs more than the parse.
+   * Set for a `responseAs: "stream"` operation: a 2xx body is handed over as it arrives, through a stream that
+   * fails with `ResponseTooLargeError` past the size limit, instead of being read to the end first. The timeout
+   * then covers the attempt up to the headers; the caller's abort still ends the stream.
    */
-  body?: Uint8Array<ArrayBuffer> | undefined;
-  keepBody?: boolean;
-  /**
-   * Set by the client for a `responseAs: "stream"` operation: a 2xx body is handed over as it arrives, through a
-   * stream that fails with `ResponseTooLargeError` past the size limit, instead of being read to the end first.
-   * The timeout then covers the attempt up to the headers; the caller's abort still ends the stream.
-   */
-  streamBody?: boolean;
+  streamBody: boolean;
 }
 
-/** Statuses whose response has no body by definition (`new Response` refuses one). */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
 /**
- * The `fetch` given to openapi-fetch: auth, User-Agent, redirects, per-attempt timeouts, the response size limit
- * and retries happen here, below openapi-fetch's middleware, so user middleware sees one logical request however
- * many attempts it took and never sees the key. Every attempt takes the same path. The response returned has its
- * body already read (within the size limit), so the timeout covers the body and openapi-fetch parses from memory.
- * The caller's abort is final: its reason is rethrown untouched and never retried.
+ * Sends one call: auth, User-Agent, redirects, per-attempt timeouts, the response size limit and retries happen
+ * here, below openapi-fetch's middleware, so user middleware sees one logical request however many attempts it took
+ * and never sees the key. Every attempt takes the same path, and its body is read (within the size limit) under the
+ * attempt's timer. The caller's abort is final: its reason is rethrown untouched and never retried.
  */
-export async function sendWithRetries(config: TransportConfig, request: Request, call: CallState): Promise<Response> {
-  const method = request.method.toUpperCase();
-  const retryable = call.idempotent ?? isIdempotentMethod(method);
-  // Read once so every attempt (and a 307/308 redirect) can send it again intact.
-  const body = request.body === null ? undefined : await request.arrayBuffer();
+export async function sendWithRetries(config: TransportConfig, request: OutgoingRequest, call: CallState): Promise<ReceivedResponse> {
+  const retryable = call.idempotent ?? isIdempotentMethod(request.method);
   call.url = redactUrl(request.url);
-  const log = config.logger ? callLogger(config, config.logger, call, request, body) : undefined;
+  const log = config.logger ? callLogger(config, config.logger, call, request) : undefined;
+  request.headers.set(config.auth.header, config.auth.value);
+  if (!request.headers.has("user-agent")) request.headers.set("user-agent", config.userAgent);
 
   for (let attempt = 1; ; attempt++) {
     call.attempts = attempt;
     const started = log ? performance.now() : 0;
-    let response: Response | undefined;
+    let received: ReceivedResponse | undefined;
     let failure: ModelfleetError | undefined;
     try {
-      response = await fetchWithTimeout(config, call, request, body);
+      received = await fetchWithTimeout(config, call, request);
     } catch (error) {
       if (!ModelfleetError.isInstance(error) || !error.isRetryable) throw error;
       failure = error;
     }
+    const response = received?.response;
     log?.attempt(attempt, response?.status ?? failure?.name, started);
 
     const mayRetry = retryable && attempt <= call.maxRetries && (response ? shouldRetry(response) : true);
@@ -86,26 +94,24 @@ export async function sendWithRetries(config: TransportConfig, request: Request,
     if (delayMs === undefined || delayMs > MAX_RETRY_AFTER_MS) {
       log?.final(attempt, retryable, response, failure, delayMs);
       if (failure) throw failure;
-      return response as Response;
+      return received as ReceivedResponse;
     }
     log?.retry(attempt, delayMs, response?.status, failure?.name);
-    await config.sleep(delayMs, call.signal ?? request.signal);
+    await config.sleep(delayMs, call.signal ?? NEVER_ABORTED);
   }
 }
+
+/** What `sleep` is given when the caller has no signal. */
+const NEVER_ABORTED = new AbortController().signal;
 
 /**
  * One attempt: the request (and its same-origin redirects) and the whole body, under one timer. Failures become
  * modelfleet errors: `TimeoutError`, `ConnectionError`, `ResponseTooLargeError`, or an `ApiError` for a refused
  * redirect.
  */
-async function fetchWithTimeout(
-  config: TransportConfig,
-  call: CallState,
-  request: Request,
-  body: ArrayBuffer | undefined,
-): Promise<Response> {
-  const callerSignal = call.signal ?? request.signal;
-  if (callerSignal.aborted) throw callerSignal.reason;
+async function fetchWithTimeout(config: TransportConfig, call: CallState, request: OutgoingRequest): Promise<ReceivedResponse> {
+  const callerSignal = call.signal;
+  if (callerSignal?.aborted) throw callerSignal.reason;
   const controller = new AbortController();
   let timedOut = false;
   const timer =
@@ -117,27 +123,25 @@ async function fetchWithTimeout(
         }, call.timeoutMs);
   // Forwarded by hand and removed after the attempt, so a long-lived caller signal keeps no listener per call
   // (and this costs far less than AbortSignal.any on every attempt).
-  const forwardAbort = () => controller.abort(callerSignal.reason);
-  callerSignal.addEventListener("abort", forwardAbort, { once: true });
-  const release = () => callerSignal.removeEventListener("abort", forwardAbort);
+  const forwardAbort = () => controller.abort(callerSignal?.reason);
+  callerSignal?.addEventListener("abort", forwardAbort, { once: true });
+  const release = () => callerSignal?.removeEventListener("abort", forwardAbort);
   let handedOver = false;
   try {
-    const response = await fetchFollowingRedirects(config, call, request, body, controller.signal);
-    const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+    const response = await fetchFollowingRedirects(config, call, request, controller.signal);
     if (call.streamBody && response.ok && response.body !== null) {
       const tooLarge = () =>
         new ResponseTooLargeError(errorInitFrom(config, contextOf(config, call, request), response, undefined), call.maxResponseBytes);
       handedOver = true;
-      return new Response(streamWithin(response.body, call.maxResponseBytes, tooLarge, release), init);
+      return { response, body: streamWithin(response.body, call.maxResponseBytes, tooLarge, release) };
     }
-    const bytes = await readBodyWithin(response, call.maxResponseBytes);
-    if (bytes === undefined) {
+    const body = await readBodyWithin(response.body, call.maxResponseBytes);
+    if (body === undefined) {
       throw new ResponseTooLargeError(errorInitFrom(config, contextOf(config, call, request), response, undefined), call.maxResponseBytes);
     }
-    if (call.keepBody) call.body = bytes;
-    return new Response(call.keepBody || NULL_BODY_STATUSES.has(response.status) ? null : bytes, init);
+    return { response, body };
   } catch (error) {
-    if (callerSignal.aborted) throw callerSignal.reason;
+    if (callerSignal?.aborted) throw callerSignal.reason;
     if (ModelfleetError.isInstance(error)) throw error;
     const context = contextOf(config, call, request);
     if (timedOut) throw new TimeoutError(context, call.timeoutMs as number);
@@ -152,15 +156,14 @@ async function fetchWithTimeout(
 async function fetchFollowingRedirects(
   config: TransportConfig,
   call: CallState,
-  request: Request,
-  body: ArrayBuffer | undefined,
+  request: OutgoingRequest,
   signal: AbortSignal,
 ): Promise<Response> {
   let url = request.url;
   let method = request.method;
-  let sent = body;
+  let body = request.body;
   for (let redirects = 0; ; redirects++) {
-    const response = await config.fetch(url, withCredentials(config, request.headers, method, sent, signal));
+    const response = await config.fetch(url, { method, headers: request.headers, body, signal, redirect: "manual" });
     if (!isRedirect(response.status)) return response;
     response.body?.cancel().catch(() => {});
     const step =
@@ -174,35 +177,18 @@ async function fetchFollowingRedirects(
     }
     url = step.url;
     method = step.method;
-    if (!step.keepBody) sent = undefined;
+    if (!step.keepBody && body !== undefined) {
+      body = undefined;
+      request.headers.delete("content-type");
+    }
   }
 }
 
-/** The request as sent: the caller's headers plus the key and User-Agent, never following redirects itself. */
-function withCredentials(
-  config: TransportConfig,
-  callerHeaders: Headers,
-  method: string,
-  body: ArrayBuffer | undefined,
-  signal: AbortSignal,
-): RequestInit {
-  const headers = headersWithCredentials(config, callerHeaders);
-  if (body === undefined) headers.delete("content-type");
-  return { method, headers, body, signal, redirect: "manual" };
-}
-
-function headersWithCredentials(config: TransportConfig, callerHeaders: Headers): Headers {
-  const headers = new Headers(callerHeaders);
-  headers.set(config.auth.header, config.auth.value);
-  if (!headers.has("user-agent")) headers.set("user-agent", config.userAgent);
-  return headers;
-}
-
-function contextOf(config: TransportConfig, call: CallState, request: Request): RequestErrorContext {
+function contextOf(config: TransportConfig, call: CallState, request: OutgoingRequest): RequestErrorContext {
   return {
     provider: config.provider.id,
     operationId: call.operationId,
-    method: request.method.toUpperCase(),
+    method: request.method,
     url: call.url,
     attempts: call.attempts,
   };
@@ -212,9 +198,9 @@ function contextOf(config: TransportConfig, call: CallState, request: Request): 
  * The log lines of one call, all starting `modelfleet <provider> <operation>`. Headers are redacted; a request
  * body is logged as JSON with the spec's sensitive keys and the key itself redacted, else only as its size.
  */
-function callLogger(config: TransportConfig, logger: Logger, call: CallState, request: Request, body: ArrayBuffer | undefined) {
-  const method = request.method.toUpperCase();
-  const requestHeaders = redactHeaders(headersWithCredentials(config, request.headers), [config.auth.header]);
+function callLogger(config: TransportConfig, logger: Logger, call: CallState, request: OutgoingRequest) {
+  const { method, body } = request;
+  const requestHeaders = redactHeaders(request.headers, [config.auth.header]);
   const base = { provider: config.provider.id, operationId: call.operationId, method, url: call.url };
   const label = `modelfleet ${config.provider.id} ${call.operationId ?? method}`;
   return {
@@ -264,11 +250,14 @@ function callLogger(config: TransportConfig, logger: Logger, call: CallState, re
   };
 }
 
-/** A request body as a log line shows it: JSON with sensitive keys and the bare key redacted, else its size. */
-function describeBody(body: ArrayBuffer, sensitiveKeys: readonly string[], apiKey: string): unknown {
+/** A request body as a log line shows it: JSON with sensitive keys and the bare key redacted, else what it is. */
+function describeBody(body: NonNullable<OutgoingRequest["body"]>, sensitiveKeys: readonly string[], apiKey: string): unknown {
+  const text = typeof body === "string" ? body : body instanceof ArrayBuffer ? new TextDecoder().decode(body) : undefined;
   try {
-    return scrubSecretDeep(redactJson(JSON.parse(new TextDecoder().decode(body)), sensitiveKeys), apiKey);
+    if (text !== undefined) return scrubSecretDeep(redactJson(JSON.parse(text), sensitiveKeys), apiKey);
   } catch {
-    return `<${body.byteLength} bytes>`;
+    // Not JSON: described below.
   }
+  if (text !== undefined) return `<${text.length} characters>`;
+  return body instanceof Blob ? `<${body.size} bytes>` : `<${body.constructor.name}>`;
 }

@@ -6,8 +6,8 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 19_950;
-export const FACADE_WITH_ALL_LIMIT = 28_450;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 20_300;
+export const FACADE_WITH_ALL_LIMIT = 28_800;
 /** The fleet file reader (YAML parser and JSON Schema validator included), outside the facade's main entry. */
 export const FLEET_FILE_LIMIT = 83_700;
 
@@ -94,18 +94,18 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // to the by-id ones (about 60 B gzipped each): 7178 B, so a ratchet of its own just above that; 7345 B since the
   // runtime exports the paginator (Baseten's lists are whole), so 7400 B.
   if (manifest.name === "@modelfleet/baseten") {
-    return { measure: "added", limit: 7_400, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+    return { measure: "added", limit: 7_750, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
   }
   if (PAGED_CLIENTS.has(manifest.name)) {
     return {
       measure: "added",
-      limit: 8_950,
+      limit: 9_300,
       target: 4_000,
       description: "one provider client with paged listings and the runtime bundled",
     };
   }
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 7_150, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 7_525, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }
