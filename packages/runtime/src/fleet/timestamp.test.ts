@@ -12,6 +12,9 @@ describe("parseTimestamp", () => {
     ["a space instead of T", "2023-01-26 19:33:23", "2023-01-26T19:33:23.000Z"],
     ["a date alone", "2024-02-29", "2024-02-29T00:00:00.000Z"],
     ["a year below 100 stays that year", "0042-01-01T00:00:00Z", "0042-01-01T00:00:00.000Z"],
+    ["29 February of year 0 (a leap year; 1900 is not)", "0000-02-29T12:00:00Z", "0000-02-29T12:00:00.000Z"],
+    ["a fraction shorter than milliseconds", "2025-01-02T03:04:05.5Z", "2025-01-02T03:04:05.500Z"],
+    ["a fraction longer than milliseconds, truncated", "2025-01-02T03:04:05.9999Z", "2025-01-02T03:04:05.999Z"],
   ])("%s", (_name, input, iso) => {
     expect(parseTimestamp(input)?.toISOString()).toBe(iso);
   });
@@ -21,7 +24,7 @@ describe("parseTimestamp", () => {
     expect(parseTimestamp(1_700_000_000_123)?.toISOString()).toBe("2023-11-14T22:13:20.123Z");
   });
 
-  it.each([["..."], ["<string>"], [""], ["2023-02-31T00:00:00Z"], ["2023-13-01"], ["2023-01-01T24:00:00"], ["yesterday"]])(
+  it.each([["..."], ["<string>"], [""], ["2023-02-31T00:00:00Z"], ["0100-02-29"], ["2023-13-01"], ["2023-01-01T24:00:00"], ["yesterday"]])(
     "returns null for %j",
     (input) => {
       expect(parseTimestamp(input)).toBeNull();

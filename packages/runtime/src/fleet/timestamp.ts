@@ -24,14 +24,14 @@ export function parseTimestamp(value: unknown): Date | null {
   const second = Number(s);
   const offsetMinutes = sign ? (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om)) : 0;
   if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60 || Number(oh) > 23 || Number(om) > 59) return null;
-  const millis = Number(`0.${fraction || "0"}`) * 1000;
-  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, Math.min(second, 59), 0);
+  // Milliseconds: the fraction's first three digits (shorter ones padded), the rest truncated.
+  const millis = fraction ? Number(fraction.slice(0, 3).padEnd(3, "0")) : 0;
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59)));
+  // Date.UTC maps years 0–99 to 1900–1999; setUTCFullYear does not.
+  if (year < 100) date.setUTCFullYear(year, month - 1, day);
   // 31 February rolls over into March; a day that moved is not a real date.
   if (date.getUTCDate() !== day) return null;
-  return validDate(date.getTime() + Math.floor(millis) - offsetMinutes * 60_000);
+  return validDate(date.getTime() + millis - offsetMinutes * 60_000);
 }
 
 function validDate(ms: number): Date | null {
