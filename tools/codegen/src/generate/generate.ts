@@ -6,7 +6,7 @@ import { SIDECAR_SUFFIX } from "../import/sidecar-name.js";
 import { generatorIdentity } from "./generator-identity.js";
 import { checkPackageId } from "./package-id.js";
 import type { SpecFiles } from "./scaffold.js";
-import { outputsIntact, readEntry, sha256, writeEntry } from "./skip-cache.js";
+import { outputsIntact, readEntry, referencesIntact, sha256, writeEntry } from "./skip-cache.js";
 import { type OutputReport, syncDirectory, writeMissing } from "./write-output.js";
 
 export interface GenerateOptions {
@@ -30,6 +30,11 @@ export interface SpecResult {
   scaffolded: string[];
   /** True when nothing was regenerated: same spec bytes, same generator, generated files intact on disk. */
   skipped: boolean;
+  /**
+   * The files the spec references through `$ref`, relative to the repository root (present once the spec was read
+   * far enough to know them, even when one of them is missing or does not parse).
+   */
+  references?: string[];
 }
 
 /**
@@ -71,12 +76,14 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
       entry &&
       entry.specSha256 === specSha256 &&
       entry.generator === generator &&
+      (await referencesIntact(root, entry)) &&
       (await outputsIntact(packageDir, generatedDir, entry))
     ) {
       const files = Object.keys(entry.files).sort();
       result.skipped = true;
       result.packageDir = relative(root, packageDir);
-      result.diagnostics = entry.diagnostics.map((d) => ({ ...d, file: shown }));
+      result.diagnostics = entry.diagnostics.map((d) => ({ ...d, file: d.file ?? shown }));
+      if (entry.references) result.references = Object.keys(entry.references);
       result.output = { written: [], unchanged: files.map((f) => relative(root, join(generatedDir, f))), removed: [], stale: [] };
       return result;
     }
@@ -88,6 +95,7 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   const { operationsSection, syncOperationsSection } = await import("./readme-operations.js");
   const run = await runPipeline(root, shown, absolute, id);
   result.diagnostics = run.diagnostics;
+  if (run.references) result.references = run.references.map((r) => r.path);
   if (!run.files || !run.model) return result;
 
   result.packageDir = relative(root, packageDir);
@@ -113,11 +121,13 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
     await writeEntry(root, absolute, packageDir, {
       version: 1,
       specSha256,
+      ...(run.references?.length ? { references: Object.fromEntries(run.references.map((r) => [r.path, r.sha256 ?? ""])) } : {}),
       generator,
       files: Object.fromEntries(Object.entries(run.files).map(([name, contents]) => [name, sha256(contents)])),
       scaffold: Object.keys(scaffold),
       readmeSection: sha256(operations),
-      diagnostics: run.diagnostics.map(({ file: _file, ...rest }) => rest),
+      // A warning in the spec is replayed at the spec as it is shown then; one in a referenced file keeps its file.
+      diagnostics: run.diagnostics.map(({ file, ...rest }) => (file === shown ? rest : { ...rest, file })),
     });
   }
   return result;
