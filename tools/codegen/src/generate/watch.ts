@@ -62,8 +62,8 @@ export function watchSpecs(options: WatchOptions): SpecWatcher {
       for (const set of dependents.values()) set.delete(spec);
       for (const path of result.references) {
         const file = join(root, path);
-        let specs = dependents.get(file);
-        if (!specs) dependents.set(file, (specs = new Set()));
+        const specs = dependents.get(file) ?? new Set<string>();
+        dependents.set(file, specs);
         specs.add(spec);
         const dir = dirname(file);
         if (dir === specsDir || folders.has(dir) || closed) continue;
