@@ -258,6 +258,31 @@ describe("relative file $refs that cannot be followed", () => {
   });
 });
 
+describe("referenced files as turbo inputs", () => {
+  it("a new package's turbo.json lists them; one that does not gets a warning, skipped run or not", async () => {
+    const root = await makeRepo(withModelRef("./shared/errors.yaml#/components/schemas/Error"), {
+      "specs/shared/errors.yaml": ERRORS_YAML,
+    });
+    expect((await once(root)).diagnostics).toEqual([]);
+    const turboPath = join(root, "packages", "acme", "turbo.json");
+    const turbo = JSON.parse(await readFile(turboPath, "utf8")) as { tasks: Record<string, { inputs: string[] }> };
+    expect(turbo.tasks.generate?.inputs).toEqual(["$TURBO_ROOT$/specs/acme.yaml", "$TURBO_ROOT$/specs/shared/errors.yaml"]);
+    expect(turbo.tasks.test?.inputs).toContain("$TURBO_ROOT$/specs/shared/errors.yaml");
+
+    const inputs = (list: string[]) => ({ ...turbo, tasks: { ...turbo.tasks, generate: { ...turbo.tasks.generate, inputs: list } } });
+    await writeFile(turboPath, JSON.stringify(inputs(["$TURBO_ROOT$/specs/acme.yaml"])));
+    const skipped = await once(root);
+    expect(skipped.skipped).toBe(true);
+    expect(skipped.diagnostics).toEqual([
+      expect.objectContaining({ severity: "warning", code: "modelfleet/turbo-inputs", file: "packages/acme/turbo.json" }),
+    ]);
+    expect(skipped.diagnostics[0]?.message).toContain("specs/shared/errors.yaml");
+    // A folder glob covers them.
+    await writeFile(turboPath, JSON.stringify(inputs(["$TURBO_ROOT$/specs/acme.yaml", "$TURBO_ROOT$/specs/shared/**"])));
+    expect((await once(root)).diagnostics).toEqual([]);
+  });
+});
+
 describe("referenced files in the skip hash and --check", () => {
   it("an edit to a referenced file only makes --check report the package stale, and generate regenerate", async () => {
     const root = await makeRepo(withModelRef("./shared/errors.yaml#/components/schemas/Error"), {
