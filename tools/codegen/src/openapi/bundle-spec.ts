@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, realpath } from "node:fs/promises";
 import { type Diagnostic, SpecDiagnosticsError } from "../diagnostics.js";
-import { bundleRefs, hasFileRef, type ReferencedFile, type RefReader, type RefSource, realpathOnDisk } from "./bundle.js";
+import { bundleRefs, hasFileRef, type ReferencedFile, type RefReader, type RefSource } from "./bundle.js";
 import type { OpenApiDocument } from "./document.js";
 import { type LoadedSpec, locate, parseSpec } from "./load.js";
 
@@ -89,5 +89,5 @@ const diskReader: RefReader = {
     }
     return refSource(parseSpec(shown, absolutePath, text));
   },
-  realpath: realpathOnDisk,
+  realpath: (absolutePath) => realpath(absolutePath),
 };

@@ -1,4 +1,3 @@
-import { realpath } from "node:fs/promises";
 import { type Diagnostic, SpecDiagnosticsError } from "../diagnostics.js";
 import { isRecord } from "./json.js";
 import { nodeAtPointer, pointerOf, pointerSegments } from "./pointer.js";
@@ -22,6 +21,22 @@ export interface RefReader {
   read(absolutePath: string, shown: string): Promise<RefSource | undefined>;
   /** The file's real path (symbolic links followed), to keep links from leaving the repository; omit where there are none. */
   realpath?(absolutePath: string): Promise<string>;
+}
+
+/** {@link RefReader} for callers that cannot wait (a test suite's collection phase). */
+export interface SyncRefReader {
+  read(absolutePath: string, shown: string): RefSource | undefined;
+  realpath?(absolutePath: string): string;
+}
+
+/** What the bundling steps ask of a reader; answered with a {@link ReadOutcome} or a real path. */
+type Request = { op: "read"; absolutePath: string; shown: string } | { op: "realpath"; path: string };
+/** A parsed file, `undefined` for a missing one, or the diagnostics of one that does not parse. */
+type ReadOutcome = RefSource | undefined | Diagnostic[];
+
+function diagnosticsOf(error: unknown): Diagnostic[] {
+  if (error instanceof SpecDiagnosticsError) return error.diagnostics;
+  throw error;
 }
 
 /** A part of the bundled document copied from a referenced file. */
@@ -88,14 +103,52 @@ interface Pending {
  * order, without recursion: the same files give the same document, byte for byte.
  */
 export async function bundleRefs(spec: RefSource, root: string, reader: RefReader): Promise<Bundle> {
+  const steps = bundleSteps(spec, root, reader.realpath !== undefined);
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    const request = step.value;
+    if (request.op === "read") step = steps.next(await reader.read(request.absolutePath, request.shown).catch(diagnosticsOf));
+    else step = steps.next(await (reader.realpath as (path: string) => Promise<string>)(request.path).catch(() => request.path));
+  }
+}
+
+/** {@link bundleRefs} with a reader that answers at once. */
+export function bundleRefsSync(spec: RefSource, root: string, reader: SyncRefReader): Bundle {
+  const steps = bundleSteps(spec, root, reader.realpath !== undefined);
+  for (let step = steps.next(); ; ) {
+    if (step.done) return step.value;
+    const request = step.value;
+    let answer: ReadOutcome | string;
+    if (request.op === "read") {
+      try {
+        answer = reader.read(request.absolutePath, request.shown);
+      } catch (error) {
+        answer = diagnosticsOf(error);
+      }
+    } else {
+      try {
+        answer = (reader.realpath as (path: string) => string)(request.path);
+      } catch {
+        answer = request.path;
+      }
+    }
+    step = steps.next(answer);
+  }
+}
+
+/** The bundling itself, asking for each file read and real path through `yield`: one walk for both readers. */
+function* bundleSteps(spec: RefSource, root: string, followLinks: boolean): Generator<Request, Bundle, ReadOutcome | string> {
   const document = structuredClone(spec.document) as Record<string, unknown>;
   const diagnostics: Diagnostic[] = [];
   const origins: BundleOrigin[] = [];
   const files = new Map<string, ReferencedFile>();
-  const loaded = new Map<string, Promise<RefSource | undefined | Diagnostic[]>>();
+  const loaded = new Map<string, ReadOutcome>();
   const named = new Map<string, string>();
-  const realRoot = reader.realpath ? await reader.realpath(root).catch(() => root) : root;
-  const specReal = reader.realpath ? await reader.realpath(spec.absolutePath).catch(() => spec.absolutePath) : spec.absolutePath;
+  function* real(path: string): Generator<Request, string, ReadOutcome | string> {
+    return followLinks ? ((yield { op: "realpath", path }) as string) : path;
+  }
+  const realRoot = yield* real(root);
+  const specReal = yield* real(spec.absolutePath);
 
   const components = (): Record<string, unknown> => {
     if (!isRecord(document.components)) document.components = {};
@@ -113,33 +166,23 @@ export async function bundleRefs(spec: RefSource, root: string, reader: RefReade
     diagnostics.push({ severity: "error", code, message, file: source.file, pointer, help, ...source.locate(pointer) });
   };
 
-  const load = (absolutePath: string, shown: string): Promise<RefSource | undefined | Diagnostic[]> => {
-    let found = loaded.get(absolutePath);
-    if (!found) {
-      found = reader.read(absolutePath, shown).then(
-        (read) => {
-          files.set(absolutePath, { path: repoPath(root, absolutePath), ...(read ? { sha256: read.sha256 } : {}) });
-          return read;
-        },
-        (error: unknown) => {
-          files.set(absolutePath, { path: repoPath(root, absolutePath) });
-          if (error instanceof SpecDiagnosticsError) return error.diagnostics;
-          throw error;
-        },
-      );
-      loaded.set(absolutePath, found);
-    }
-    return found;
-  };
+  function* load(absolutePath: string, shown: string): Generator<Request, ReadOutcome, ReadOutcome | string> {
+    if (loaded.has(absolutePath)) return loaded.get(absolutePath);
+    const read = (yield { op: "read", absolutePath, shown }) as ReadOutcome;
+    const sha256 = read && !Array.isArray(read) ? read.sha256 : undefined;
+    files.set(absolutePath, { path: repoPath(root, absolutePath), ...(sha256 ? { sha256 } : {}) });
+    loaded.set(absolutePath, read);
+    return read;
+  }
 
   /** The local ref standing for `ref` found at `path` of `from`, or `undefined` (reported) when it cannot be followed. */
-  const follow = async (
+  function* follow(
     ref: string,
     from: RefSource,
     at: { base: string[]; path: Array<string | number> },
     kind: ComponentKind | undefined,
     slot?: { kind: ComponentKind; name: string },
-  ): Promise<string | undefined> => {
+  ): Generator<Request, string | undefined, ReadOutcome | string> {
     const path = [...at.base, ...at.path];
     if (ref.startsWith("#") && from === spec) return ref;
     const target = ref.startsWith("#")
@@ -149,9 +192,9 @@ export async function bundleRefs(spec: RefSource, root: string, reader: RefReade
       refuse(from, path, target.code, target.message, target.help);
       return undefined;
     }
-    const real = reader.realpath ? await reader.realpath(target.absolutePath).catch(() => target.absolutePath) : target.absolutePath;
-    if (real === specReal) return target.pointer;
-    const fromRoot = repoPath(realRoot, real);
+    const realPath = yield* real(target.absolutePath);
+    if (realPath === specReal) return target.pointer;
+    const fromRoot = repoPath(realRoot, realPath);
     if (fromRoot.startsWith("..") || fromRoot.startsWith("/")) {
       refuse(
         from,
@@ -162,10 +205,10 @@ export async function bundleRefs(spec: RefSource, root: string, reader: RefReade
       );
       return undefined;
     }
-    const key = `${real}\0${target.pointer}`;
+    const key = `${realPath}\0${target.pointer}`;
     const known = named.get(key);
     if (known) return known;
-    const source = await load(real, target.shown);
+    const source = yield* load(realPath, target.shown);
     if (Array.isArray(source)) {
       // The file does not parse: its own diagnostics say where; the ref says who needs it.
       for (const d of source)
@@ -202,7 +245,7 @@ export async function bundleRefs(spec: RefSource, root: string, reader: RefReade
     copies.add(copy);
     queue.push({ node: copy, path: [], source, kind: placed.kind, base: pointerSegments(target.pointer) });
     return pointer;
-  };
+  }
 
   const taken = new Map<ComponentKind, Set<string>>();
   const place = (pointer: string, file: string, used: ComponentKind | undefined): { kind: ComponentKind; name: string } => {
@@ -231,7 +274,7 @@ export async function bundleRefs(spec: RefSource, root: string, reader: RefReade
     if (!isRecord(entries) || componentKindAt(["components", kind, "x"], undefined) !== kind) continue;
     for (const [name, entry] of Object.entries(entries)) {
       if (!isRecord(entry) || typeof entry.$ref !== "string" || entry.$ref.startsWith("#") || Object.keys(entry).length !== 1) continue;
-      const local = await follow(entry.$ref, spec, { base: [], path: ["components", kind, name] }, undefined, {
+      const local = yield* follow(entry.$ref, spec, { base: [], path: ["components", kind, name] }, undefined, {
         kind: kind as ComponentKind,
         name,
       });
@@ -258,7 +301,7 @@ export async function bundleRefs(spec: RefSource, root: string, reader: RefReade
         const child = node[key];
         if (key === "$ref" && typeof child === "string") {
           if (child.startsWith("#") && source === spec) continue;
-          const local = await follow(child, source, { base, path }, kind);
+          const local = yield* follow(child, source, { base, path }, kind);
           if (local) node.$ref = local;
         } else if (typeof child === "object" && child !== null) stack.push({ node: child, path: [...path, key], source, kind, base });
       }
@@ -279,6 +322,3 @@ function fileStem(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? "shared";
   return base.replace(/\.(ya?ml|json)$/i, "");
 }
-
-/** Reads the text of a referenced file as a realpath is checked: the default for specs on disk. */
-export const realpathOnDisk = (absolutePath: string): Promise<string> => realpath(absolutePath);
