@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics.js";
 import { generate, type SpecResult } from "../src/generate/generate.js";
+import { importDocument } from "../src/import/import-document.js";
 import { FIXTURES, removeTemps, tempDir } from "./helpers.js";
 
 afterEach(removeTemps);
@@ -320,5 +321,49 @@ describe("referenced files in the skip hash and --check", () => {
     const after = await schemaTs(root);
     expect(after).not.toEqual(before);
     expect(after.split("\n").slice(3)).toEqual(before.split("\n").slice(3));
+  });
+});
+
+describe("import of a vendor document with file refs", () => {
+  const vendor = (ref: string) =>
+    [
+      "openapi: 3.0.3",
+      "info: {title: Vendor, version: '1'}",
+      "servers: [{url: 'https://api.vendor.example'}]",
+      "paths:",
+      "  /things:",
+      "    get:",
+      "      operationId: listThings",
+      "      responses:",
+      "        '200':",
+      "          description: Things.",
+      "          content:",
+      "            application/json:",
+      `              schema: {$ref: '${ref}'}`,
+      "",
+    ].join("\n");
+
+  it("copies the document alone: its refs to files left behind fail the import, which leaves specs/ as it was", async () => {
+    const root = await makeRepo((t) => t);
+    const download = await tempDir("modelfleet-codegen-download-");
+    await writeFile(join(download, "vendor.yaml"), vendor("./common.yaml#/Thing"));
+    await writeFile(join(download, "common.yaml"), "Thing: {type: object}\n");
+    const outcome = await importDocument({ root, file: join(download, "vendor.yaml"), id: "vendor" });
+    expect(errors(outcome.result)).toEqual([expect.objectContaining({ code: "spec/ref-file-missing", file: "specs/vendor.yaml" })]);
+    expect((await readdir(join(root, "specs"))).sort()).toEqual(["acme.yaml"]);
+  });
+
+  it("follows them when the files are already in place in specs/, where the document lands", async () => {
+    const root = await makeRepo((t) => t, {
+      "specs/vendor-common/thing.yaml": "Thing:\n  type: object\n  properties:\n    name:\n      type: string\n",
+    });
+    const download = await tempDir("modelfleet-codegen-download-");
+    await writeFile(join(download, "vendor.yaml"), vendor("./vendor-common/thing.yaml#/Thing"));
+    const outcome = await importDocument({ root, file: join(download, "vendor.yaml"), id: "vendor" });
+    expect(errors(outcome.result)).toEqual([]);
+    expect(outcome.result.references).toEqual(["specs/vendor-common/thing.yaml"]);
+    expect(await readFile(join(root, "packages", "vendor", "src", "generated", "schema.ts"), "utf8")).toMatch(
+      /Thing: \{\n\s+name\?: string;/,
+    );
   });
 });
