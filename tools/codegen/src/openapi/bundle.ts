@@ -170,7 +170,7 @@ function* bundleSteps(spec: RefSource, root: string, followLinks: boolean): Gene
     if (loaded.has(absolutePath)) return loaded.get(absolutePath);
     const read = (yield { op: "read", absolutePath, shown }) as ReadOutcome;
     const sha256 = read && !Array.isArray(read) ? read.sha256 : undefined;
-    files.set(absolutePath, { path: repoPath(root, absolutePath), ...(sha256 ? { sha256 } : {}) });
+    files.set(absolutePath, { path: repoPath(realRoot, absolutePath), ...(sha256 ? { sha256 } : {}) });
     loaded.set(absolutePath, read);
     return read;
   }
