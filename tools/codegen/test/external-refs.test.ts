@@ -84,6 +84,7 @@ describe("relative file $refs", () => {
     expect(errors(result)).toEqual([]);
     expect(result.references).toEqual(["specs-common/problem.yaml", "specs/shared/errors.yaml"]);
     const schema = await schemaTs(root);
+    expect(schema.split("\n")[4]).toBe("// referenced files (in the sha256): specs-common/problem.yaml, specs/shared/errors.yaml");
     // The referenced objects are components of the generated package, with their readable aliases.
     expect(schema).toMatch(/Error: \{\n\s+code: string;\n\s+detail\?: components\["schemas"\]\["Detail"\];/);
     expect(schema).toMatch(/Problem: \{\n\s+title\?: string;/);
@@ -321,6 +322,7 @@ describe("referenced files in the skip hash and --check", () => {
     const after = await schemaTs(root);
     expect(after).not.toEqual(before);
     expect(after.split("\n").slice(3)).toEqual(before.split("\n").slice(3));
+    expect(after.split("\n")[2]).not.toEqual(before.split("\n")[2]);
   });
 });
 

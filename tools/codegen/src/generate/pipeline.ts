@@ -55,7 +55,11 @@ export async function runPipeline(root: string, shown: string, absolute: string,
     const all = sortDiagnostics(locateDiagnostics(spec, relocateDiagnostics(spec, [...prepared, ...lint, ...diagnostics])));
     if (!model || all.some((d) => d.severity === "error")) return { diagnostics: all, references };
 
-    const header = generatedHeader(relative(root, spec.absolutePath).split("\\").join("/"), spec.sha256);
+    const header = generatedHeader(
+      relative(root, spec.absolutePath).split("\\").join("/"),
+      spec.sha256,
+      (references ?? []).map((r) => r.path),
+    );
     const files: Record<string, string> = {};
     for (const emitter of EMITTERS) files[emitter.file] = `${header}\n${await emitter.emit(spec, model)}`;
     return { diagnostics: all, files, model, references };
