@@ -122,6 +122,53 @@ describe("relative file $refs", () => {
     expect(schema.match(/^ {8}Node: \{/gm)).toHaveLength(1);
   });
 
+  it("puts a shared response and parameter under their own components sections, and follows a ref back into the spec", async () => {
+    const common = [
+      "components:",
+      "  parameters:",
+      "    Limit:",
+      "      name: limit",
+      "      in: query",
+      "      schema: {type: integer, minimum: 1}",
+      "  responses:",
+      "    NotFound:",
+      "      description: No such model.",
+      "      content:",
+      "        application/json:",
+      "          schema:",
+      "            $ref: '#/components/schemas/Problem'",
+      "  schemas:",
+      "    Problem:",
+      "      type: object",
+      "      properties:",
+      "        model:",
+      "          $ref: '../acme.yaml#/components/schemas/Model'",
+      "",
+    ].join("\n");
+    const root = await makeRepo(
+      (text) =>
+        text
+          .replace(
+            "      parameters:\n        - name: limit\n          in: query\n          schema:\n            type: integer\n",
+            "      parameters:\n        - $ref: ./shared/common.yaml#/components/parameters/Limit\n",
+          )
+          .replace(
+            '                $ref: "#/components/schemas/Model"\n    put:',
+            '                $ref: "#/components/schemas/Model"\n        "404":\n          $ref: ./shared/common.yaml#/components/responses/NotFound\n    put:',
+          ),
+      { "specs/shared/common.yaml": common },
+    );
+    const result = await once(root);
+    expect(errors(result)).toEqual([]);
+    const schema = await schemaTs(root);
+    expect(schema).toMatch(/responses: \{\n\s+\/\*\* No such model\. \*\/\n\s+NotFound: \{/);
+    expect(schema).toContain('404: components["responses"]["NotFound"];');
+    expect(schema).toMatch(/parameters: \{\n\s+Limit: number;/);
+    // The shared Problem's ref back into the spec is the spec's own Model, not a copy.
+    expect(schema).toMatch(/Problem: \{\n\s+model\?: components\["schemas"\]\["Model"\];/);
+    expect(schema).not.toContain("Model2");
+  });
+
   it("reports a chain of refs across files that only points at refs as a cycle, in the file where it is", async () => {
     const root = await makeRepo(withModelRef("./loop.yaml#/A"), { "specs/loop.yaml": "A:\n  $ref: '#/B'\nB:\n  $ref: '#/A'\n" });
     const result = await once(root);
