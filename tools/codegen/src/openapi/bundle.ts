@@ -160,8 +160,9 @@ function* bundleSteps(spec: RefSource, root: string, followLinks: boolean): Gene
     return all[kind] as Record<string, unknown>;
   };
 
+  /** Reports a ref that cannot be followed; `path` leads to the object holding `$ref` (or to the ref string itself). */
   const refuse = (source: RefSource, path: Array<string | number>, code: string, message: string, help: string): void => {
-    const pointer = pointerOf(...path, "$ref");
+    const pointer = pointerOf(...path);
     if (diagnostics.some((d) => d.file === source.file && d.pointer === pointer)) return;
     diagnostics.push({ severity: "error", code, message, file: source.file, pointer, help, ...source.locate(pointer) });
   };
@@ -179,11 +180,12 @@ function* bundleSteps(spec: RefSource, root: string, followLinks: boolean): Gene
   function* follow(
     ref: string,
     from: RefSource,
-    at: { base: string[]; path: Array<string | number> },
+    at: { base: string[]; path: Array<string | number>; bare?: boolean },
     kind: ComponentKind | undefined,
     slot?: { kind: ComponentKind; name: string },
   ): Generator<Request, string | undefined, ReadOutcome | string> {
-    const path = [...at.base, ...at.path];
+    // Where the ref is written: the `$ref` key of an object, or a bare string (a discriminator mapping's value).
+    const path = at.bare ? [...at.base, ...at.path] : [...at.base, ...at.path, "$ref"];
     if (ref.startsWith("#") && from === spec) return ref;
     const target = ref.startsWith("#")
       ? { kind: "file" as const, absolutePath: from.absolutePath, shown: from.file, pointer: ref }
@@ -247,6 +249,24 @@ function* bundleSteps(spec: RefSource, root: string, followLinks: boolean): Gene
     return pointer;
   }
 
+  /**
+   * A discriminator's `mapping` holds refs as plain strings (`dog: ./pets.yaml#/Dog`); those to files, and local ones
+   * in a referenced file, are followed like `$ref`s. A bare schema name is left as it is.
+   */
+  function* followMapping(
+    mapping: Record<string, unknown>,
+    source: RefSource,
+    base: string[],
+    path: Array<string | number>,
+  ): Generator<Request, void, ReadOutcome | string> {
+    for (const [name, value] of Object.entries(mapping)) {
+      if (typeof value !== "string" || !(value.includes("#") || /\.(ya?ml|json)$/i.test(value))) continue;
+      if (value.startsWith("#") && source === spec) continue;
+      const local = yield* follow(value, source, { base, path: [...path, "mapping", name], bare: true }, "schemas");
+      if (local) mapping[name] = local;
+    }
+  }
+
   const taken = new Map<ComponentKind, Set<string>>();
   const place = (pointer: string, file: string, used: ComponentKind | undefined): { kind: ComponentKind; name: string } => {
     const segments = pointerSegments(pointer);
@@ -303,7 +323,11 @@ function* bundleSteps(spec: RefSource, root: string, followLinks: boolean): Gene
           if (child.startsWith("#") && source === spec) continue;
           const local = yield* follow(child, source, { base, path }, kind);
           if (local) node.$ref = local;
-        } else if (typeof child === "object" && child !== null) stack.push({ node: child, path: [...path, key], source, kind, base });
+        } else if (typeof child === "object" && child !== null) {
+          if (key === "discriminator" && isRecord(child) && isRecord(child.mapping))
+            yield* followMapping(child.mapping, source, base, [...path, key]);
+          stack.push({ node: child, path: [...path, key], source, kind, base });
+        }
       }
     }
   }
