@@ -60,6 +60,7 @@ export interface Bundle {
   origins: BundleOrigin[];
   /** Every file the spec references, directly or through another referenced file, in the order first met. */
   files: ReferencedFile[];
+  /** Refs that could not be followed (each at the ref, in the file holding it) and files that do not parse. */
   diagnostics: Diagnostic[];
 }
 
