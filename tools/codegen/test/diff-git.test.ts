@@ -229,3 +229,39 @@ describe("bump policy", () => {
     expect(bumpFor(kind, version)).toBe(bump);
   });
 });
+
+describe("diff of a spec with file refs", () => {
+  it("compares the resolved documents: a change in a referenced file only is reported at that file", async () => {
+    const root = await makeRepo();
+    await mkdir(join(root, "specs", "shared"));
+    const model = "Model:\n  type: object\n  required: [id]\n  properties:\n    id:\n      type: string\n    status:\n      type: string\n";
+    await writeFile(join(root, "specs", "shared", "model.yaml"), model);
+    await editSpec(root, (text) =>
+      text.replace(
+        "    Model:\n      type: object\n      description: A deployed model.\n",
+        "    Model:\n      $ref: ./shared/model.yaml#/Model\n    Unused:\n      type: object\n      description: A deployed model.\n",
+      ),
+    );
+    await gitIn(root, "add", ".");
+    await gitIn(root, "commit", "-qm", "shared model");
+
+    expect((await diffSpecs({ root, base: "HEAD" })).specs[0]?.status).toBe("unchanged");
+    // The referenced file alone changes: `status` is no longer returned.
+    await writeFile(join(root, "specs", "shared", "model.yaml"), model.replace("    status:\n      type: string\n", ""));
+    const result = await diffSpecs({ root, base: "HEAD" });
+    expect(result.errors).toEqual([]);
+    const removed = result.specs[0]?.changes.find((c) => c.code === "property-removed");
+    expect(removed).toMatchObject({
+      file: "HEAD:specs/shared/model.yaml",
+      pointer: "#/components/schemas/Model/properties/status",
+      line: 7,
+    });
+    expect(result.specs[0]?.status).toBe("changed");
+
+    // A ref that no longer resolves makes the spec impossible to compare, like a spec that does not parse.
+    await editSpec(root, (text) => text.replace("./shared/model.yaml#/Model", "./shared/gone.yaml#/Model"));
+    const broken = await diffSpecs({ root, base: "HEAD" });
+    expect(broken.specs).toEqual([]);
+    expect(broken.errors).toEqual([expect.objectContaining({ code: "spec/ref-file-missing", file: SPEC })]);
+  });
+});

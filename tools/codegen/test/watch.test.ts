@@ -101,6 +101,31 @@ describe("generate --watch", () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it("regenerates a spec when a file it references is saved", async () => {
+    const root = await tempDir();
+    await mkdir(join(root, "specs", "shared"), { recursive: true });
+    const shared = join(root, "specs", "shared", "model.yaml");
+    await writeFile(shared, "Model:\n  type: object\n  properties:\n    id:\n      type: string\n");
+    await writeFile(
+      join(root, "specs", "acme.yaml"),
+      (await readFile(join(FIXTURES, "valid.yaml"), "utf8")).replace(
+        '              schema:\n                $ref: "#/components/schemas/Model"\n    put:',
+        '              schema:\n                $ref: "./shared/model.yaml#/Model"\n    put:',
+      ),
+    );
+    const schema = join(root, "packages", "acme", "src", "generated", "schema.ts");
+    const { nextResults, nextMatching, errors } = startWatching(root);
+    const initial = await nextResults();
+    expect(initial.map((r) => [r.spec, r.references])).toEqual([["specs/acme.yaml", ["specs/shared/model.yaml"]]]);
+    expect(await readFile(schema, "utf8")).not.toContain("label?: string;");
+
+    await save(shared, "Model:\n  type: object\n  properties:\n    id:\n      type: string\n    label:\n      type: string\n");
+    const again = await nextMatching((results) => results.some((r) => (r.output?.written.length ?? 0) > 0));
+    expect(again.map((r) => r.spec)).toEqual(["specs/acme.yaml"]);
+    expect(await readFile(schema, "utf8")).toContain("label?: string;");
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it("picks up a spec added while watching and scaffolds its package", async () => {
     const root = await tempDir();
     await mkdir(join(root, "specs"));

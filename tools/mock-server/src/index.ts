@@ -1,2 +1,3 @@
 export { type AdaptedSpec, adaptSpecForPrism } from "./adapt-spec.js";
+export { bundleFileRefs } from "./bundle-refs.js";
 export { type MockProvider, type MockProviderOptions, startMockProvider } from "./start.js";

@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -125,6 +127,54 @@ describe("startMockProvider failures", { timeout: TEST_TIMEOUT_MS }, () => {
     },
     TEST_TIMEOUT_MS,
   );
+});
+
+describe("a spec whose $refs point at other files", { timeout: TEST_TIMEOUT_MS }, () => {
+  let root: string;
+  let mock: MockProvider;
+  beforeAll(async () => {
+    // The Widget schema in a shared file, and the custom scheme too: the mock is then given a bundled temporary copy.
+    root = mkdtempSync(join(tmpdir(), "modelfleet-mock-refs-"));
+    mkdirSync(join(root, "specs", "shared"), { recursive: true });
+    writeFileSync(
+      join(root, "specs", "shared", "widget.yaml"),
+      "Widget:\n  type: object\n  required: [id, size]\n  properties:\n    id:\n      type: string\n    size:\n      type: integer\n",
+    );
+    const spec = readFileSync(WIDGETS, "utf8").replace(
+      / {4}Widget:\n(?: {6}.*\n)+/,
+      '    Widget:\n      $ref: "./shared/widget.yaml#/Widget"\n',
+    );
+    expect(spec).toContain("./shared/widget.yaml");
+    writeFileSync(join(root, "specs", "widgets.yaml"), spec);
+    mock = await startMockProvider({ spec: join(root, "specs", "widgets.yaml"), startTimeoutMs: START_TIMEOUT_MS });
+  }, TEST_TIMEOUT_MS);
+  afterAll(() => {
+    mock?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it("mocks the bundled document: the referenced schema's examples are served and its rules enforced", async () => {
+    expect(mock.adjustments).toEqual([
+      expect.stringContaining("specs/shared/widget.yaml"),
+      expect.stringContaining('tokenAuth: http "Token"'),
+    ]);
+    const first = await fetch(`${mock.url}/widgets/w1`, { headers: AUTH });
+    expect(await first.json()).toEqual({ id: "w1", size: 1 });
+    const invalid = await fetch(`${mock.url}/widgets/w1`, {
+      method: "PUT",
+      headers: { ...AUTH, "content-type": "application/json" },
+      body: JSON.stringify({ id: "w1", size: "big" }),
+    });
+    expect(invalid.status).toBe(422);
+  });
+
+  it("refuses a ref to a missing file before starting anything, naming it", async () => {
+    writeFileSync(
+      join(root, "specs", "broken.yaml"),
+      readFileSync(join(root, "specs", "widgets.yaml"), "utf8").replace("widget.yaml", "gone.yaml"),
+    );
+    await expect(startMockProvider({ spec: join(root, "specs", "broken.yaml") })).rejects.toThrow(/gone\.yaml, which does not exist/);
+  });
 });
 
 describe("adaptSpecForPrism", () => {

@@ -63,7 +63,7 @@ export async function startMockProvider(options: MockProviderOptions): Promise<M
     throw new Error(`Cannot read the spec to mock at ${specPath}: ${error.code ?? error.message}`);
   });
 
-  const adapted = adaptSpecForPrism(source);
+  const adapted = adaptSpecForPrism(source, specPath);
   let tempDir: string | undefined;
   let document = specPath;
   if (adapted.document !== undefined) {

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { describeFixtures } from "./fixtures.js";
@@ -103,4 +106,48 @@ describeFixtures({
       },
     },
   },
+});
+
+describe("loadSpec with file refs", () => {
+  it("bundles the files a spec references, as the generator does, and validates against them", () => {
+    const root = mkdtempSync(join(tmpdir(), "modelfleet-test-utils-"));
+    try {
+      mkdirSync(join(root, "specs", "shared"), { recursive: true });
+      writeFileSync(
+        join(root, "specs", "shared", "thing.yaml"),
+        "Thing:\n  type: object\n  required: [id]\n  additionalProperties: false\n  properties:\n    id:\n      type: string\n",
+      );
+      writeFileSync(
+        join(root, "specs", "acme.yaml"),
+        [
+          "openapi: 3.1.0",
+          "info: {title: Acme, version: '1'}",
+          "paths:",
+          "  /things/{id}:",
+          "    get:",
+          "      operationId: getThing",
+          "      parameters: [{name: id, in: path, required: true, schema: {type: string}, example: t-1}]",
+          "      responses:",
+          "        '200':",
+          "          description: A thing.",
+          "          content:",
+          "            application/json:",
+          "              schema: {$ref: './shared/thing.yaml#/Thing'}",
+          "",
+        ].join("\n"),
+      );
+      const shared = loadSpec(join(root, "specs", "acme.yaml"));
+      expect(shared.document.components?.schemas?.Thing).toMatchObject({ required: ["id"] });
+      expect(validateResponse(shared, "getThing", 200, { id: "t-1" })).toEqual({ valid: true, errors: [] });
+      expect(validateResponse(shared, "getThing", 200, { id: 1 }).valid).toBe(false);
+
+      writeFileSync(
+        join(root, "specs", "acme.yaml"),
+        readFileSync(join(root, "specs", "acme.yaml"), "utf8").replace("thing.yaml", "gone.yaml"),
+      );
+      expect(() => loadSpec(join(root, "specs", "acme.yaml"))).toThrow(/gone\.yaml, which does not exist/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });

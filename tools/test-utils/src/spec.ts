@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { isRecord, type OpenApiDocument, resolveRef, walkOperations } from "@modelfleet/codegen/openapi";
+import { bundleFileRefs } from "@modelfleet/mock-server";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
@@ -28,9 +29,12 @@ export interface LoadedSpec {
   operation(operationId: string): SpecOperation;
 }
 
-/** Reads a YAML or JSON OpenAPI 3.1 document (YAML 1.2, as the code generator reads it). */
+/**
+ * Reads a YAML or JSON OpenAPI 3.1 document (YAML 1.2, as the code generator reads it), with the files its `$ref`s
+ * point at bundled in the way the generator bundles them (the mock server's `bundleFileRefs`, which Prism reads too).
+ */
 export function loadSpec(file: string): LoadedSpec {
-  const document = parse(readFileSync(file, "utf8")) as OpenApiDocument;
+  const document = bundled(file, parse(readFileSync(file, "utf8")) as OpenApiDocument);
   // The generator's own resolver and operation walker (path-item and operation parameters merged the same way).
   const resolve = (node: unknown): Json => {
     const { node: target, pointer } = resolveRef<Json>(document, node);
@@ -210,4 +214,9 @@ function firstExample(spec: LoadedSpec, examples: unknown): unknown {
   if (!isRecord(examples)) return undefined;
   const first = Object.values(examples)[0];
   return first === undefined ? undefined : spec.resolve(first).value;
+}
+
+/** The document with its file refs resolved into `components`, or the document itself when it has none. */
+function bundled(file: string, document: OpenApiDocument): OpenApiDocument {
+  return (bundleFileRefs(file, document)?.document ?? document) as OpenApiDocument;
 }

@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { isRecord } from "../openapi/json.js";
+import { diffSide } from "./bundle-text.js";
 import { git, latestReleaseTag, listFilesAt, resolveCommit, showFileAt, tagsMergedIntoHead } from "./git.js";
 import { diffDocuments, highestKind } from "./spec.js";
 import { parseSpecText, type SpecText } from "./spec-text.js";
@@ -117,6 +118,19 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
     if (baseParsed === null) continue;
     if (!headParsed && !baseParsed) continue;
 
+    // Both sides with their file refs resolved, each from its own tree: a change in a referenced file is a change.
+    const headSide = headParsed
+      ? await diffSide(headParsed, spec, root, spec, (path) => readFile(join(root, path), "utf8").catch(() => undefined), true)
+      : undefined;
+    const baseSide =
+      baseParsed && baseCommit
+        ? await diffSide(baseParsed, baseFile, root, spec, (path) => showFileAt(root, baseCommit, path).catch(() => undefined), false)
+        : undefined;
+    if ((headSide && "errors" in headSide) || (baseSide && "errors" in baseSide)) {
+      for (const side of [headSide, baseSide]) if (side && "errors" in side) result.errors.push(...side.errors);
+      continue;
+    }
+
     const packageName = packageOf(headParsed?.document) ?? packageOf(baseParsed?.document) ?? id;
     const entry: SpecDiff = { spec, id, packageName, base: baseRef, status: "unchanged", changes: [] };
     if (!baseParsed && headParsed) {
@@ -125,13 +139,10 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
     } else if (baseParsed && !headParsed) {
       entry.status = "removed";
       entry.changes.push(whole("spec-removed", `spec removed: ${packageName} loses its source`, "base", baseFile));
-    } else if (baseParsed && headParsed && baseText !== headText) {
-      const changes = diffDocuments(baseParsed.document, headParsed.document);
+    } else if (headSide && baseSide && (baseText !== headText || headSide.references.length || baseSide.references.length)) {
+      const changes = diffDocuments(baseSide.document, headSide.document);
       entry.status = changes.length ? "changed" : "unchanged";
-      entry.changes = changes.map((c) => {
-        const onHead = c.side === "head";
-        return { ...c, file: onHead ? spec : baseFile, ...(onHead ? headParsed : baseParsed).locate(c.pointer) };
-      });
+      entry.changes = changes.map((c) => ({ ...c, ...(c.side === "head" ? headSide : baseSide).where(c.pointer) }));
     }
     entry.highest = highestKind(entry.changes);
     result.specs.push(entry);

@@ -6,7 +6,7 @@ import { SIDECAR_SUFFIX } from "../import/sidecar-name.js";
 import { generatorIdentity } from "./generator-identity.js";
 import { checkPackageId } from "./package-id.js";
 import type { SpecFiles } from "./scaffold.js";
-import { outputsIntact, readEntry, sha256, writeEntry } from "./skip-cache.js";
+import { outputsIntact, readEntry, referencesIntact, sha256, writeEntry } from "./skip-cache.js";
 import { type OutputReport, syncDirectory, writeMissing } from "./write-output.js";
 
 export interface GenerateOptions {
@@ -30,6 +30,11 @@ export interface SpecResult {
   scaffolded: string[];
   /** True when nothing was regenerated: same spec bytes, same generator, generated files intact on disk. */
   skipped: boolean;
+  /**
+   * The files the spec references through `$ref`, relative to the repository root (present once the spec was read
+   * far enough to know them, even when one of them is missing or does not parse).
+   */
+  references?: string[];
 }
 
 /**
@@ -71,12 +76,16 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
       entry &&
       entry.specSha256 === specSha256 &&
       entry.generator === generator &&
+      (await referencesIntact(root, entry)) &&
       (await outputsIntact(packageDir, generatedDir, entry))
     ) {
       const files = Object.keys(entry.files).sort();
       result.skipped = true;
       result.packageDir = relative(root, packageDir);
-      result.diagnostics = entry.diagnostics.map((d) => ({ ...d, file: shown }));
+      result.diagnostics = entry.diagnostics.map((d) => ({ ...d, file: d.file ?? shown }));
+      if (entry.references) result.references = Object.keys(entry.references);
+      const unlisted = await turboInputsMissing(packageDir, result.references ?? []);
+      if (unlisted) result.diagnostics.push(unlisted);
       result.output = { written: [], unchanged: files.map((f) => relative(root, join(generatedDir, f))), removed: [], stale: [] };
       return result;
     }
@@ -88,6 +97,7 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   const { operationsSection, syncOperationsSection } = await import("./readme-operations.js");
   const run = await runPipeline(root, shown, absolute, id);
   result.diagnostics = run.diagnostics;
+  if (run.references) result.references = run.references.map((r) => r.path);
   if (!run.files || !run.model) return result;
 
   result.packageDir = relative(root, packageDir);
@@ -97,13 +107,16 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   const license = await readFile(join(root, "LICENSE"), "utf8").catch(() => undefined);
   const operations = operationsSection(run.model, relative(root, absolute).replaceAll("\\", "/"));
   const scaffold = scaffoldFiles(run.model, {
-    specs: await specFiles(absolute),
+    specs: { ...(await specFiles(absolute)), references: run.references?.map((r) => r.path) },
     runtimeVersion: await readRuntimeVersion(root),
     license,
     operations,
     fleetSkeleton: newPackage,
   });
   if (!check) result.scaffolded = await writeMissing(packageDir, scaffold, root);
+  // Read on every run, skipped or not: turbo.json is the maintainers' and may change between runs.
+  const unlisted = await turboInputsMissing(packageDir, result.references ?? []);
+  if (unlisted) result.diagnostics = [...result.diagnostics, unlisted];
   result.output = await syncDirectory(generatedDir, run.files, { check, root });
   const readme = await syncOperationsSection(join(packageDir, "README.md"), operations, { check, root });
   result.output.written.push(...readme.written);
@@ -113,14 +126,50 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
     await writeEntry(root, absolute, packageDir, {
       version: 1,
       specSha256,
+      ...(run.references?.length ? { references: Object.fromEntries(run.references.map((r) => [r.path, r.sha256 ?? ""])) } : {}),
       generator,
       files: Object.fromEntries(Object.entries(run.files).map(([name, contents]) => [name, sha256(contents)])),
       scaffold: Object.keys(scaffold),
       readmeSection: sha256(operations),
-      diagnostics: run.diagnostics.map(({ file: _file, ...rest }) => rest),
+      // A warning in the spec is replayed at the spec as it is shown then; one in a referenced file keeps its file.
+      diagnostics: run.diagnostics.map(({ file, ...rest }) => (file === shown ? rest : { ...rest, file })),
     });
   }
   return result;
+}
+
+/**
+ * A warning when the package's turbo.json does not list a referenced file among its `generate` inputs: turbo would
+ * then replay a cached `generate` after that file changed. (A new package's turbo.json lists them from the start.)
+ */
+async function turboInputsMissing(packageDir: string, references: string[]): Promise<Diagnostic | undefined> {
+  if (references.length === 0) return undefined;
+  const file = join(packageDir, "turbo.json");
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  let inputs: unknown;
+  try {
+    inputs = (JSON.parse(text) as { tasks?: { generate?: { inputs?: unknown } } }).tasks?.generate?.inputs;
+  } catch {
+    return undefined;
+  }
+  const listed = Array.isArray(inputs) ? inputs.filter((i): i is string => typeof i === "string") : [];
+  const covers = (path: string) =>
+    listed.some((input) => {
+      const pattern = input.replace(/^\$TURBO_ROOT\$\//, "");
+      return pattern === path || (pattern.endsWith("/**") && path.startsWith(pattern.slice(0, -2)));
+    });
+  const missing = references.filter((path) => !covers(path));
+  if (missing.length === 0) return undefined;
+  return {
+    severity: "warning",
+    code: "modelfleet/turbo-inputs",
+    message: `turbo.json does not list ${missing.join(", ")} among the inputs of its generate task`,
+    file: relative(join(packageDir, "..", ".."), file)
+      .split("\\")
+      .join("/"),
+    help: `add ${missing.map((m) => JSON.stringify(`$TURBO_ROOT$/${m}`)).join(", ")} to tasks.generate.inputs (and tasks.test.inputs), or turbo replays a cached generate after they change`,
+  };
 }
 
 /**

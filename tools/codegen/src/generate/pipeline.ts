@@ -4,6 +4,8 @@ import { dirname, join, relative } from "node:path";
 import { type Diagnostic, SpecDiagnosticsError, sortDiagnostics } from "../diagnostics.js";
 import { prepareImported } from "../import/prepare.js";
 import { parseSidecar, SIDECAR_SUFFIX } from "../import/sidecar.js";
+import type { ReferencedFile } from "../openapi/bundle.js";
+import { bundleSpec, relocateDiagnostics } from "../openapi/bundle-spec.js";
 import { type LoadedSpec, loadSpec, locateDiagnostics } from "../openapi/load.js";
 import { checkRefs } from "../openapi/ref-policy.js";
 import { EMITTERS } from "./emitters.js";
@@ -25,18 +27,23 @@ export interface PipelineResult {
   /** Present when the spec had no errors: the files of `src/generated/` and the model they came from. */
   files?: Record<string, string>;
   model?: ProviderModel;
+  /** The files the spec references (relative to the root, with their sha256), when it was read far enough to know. */
+  references?: ReferencedFile[];
 }
 
 export async function runPipeline(root: string, shown: string, absolute: string, id: string): Promise<PipelineResult> {
   try {
     const imported = absolute.endsWith(SIDECAR_SUFFIX);
-    const { spec, diagnostics: prepared } = imported
-      ? await loadImported(shown, absolute)
-      : { spec: await loadSpec(shown, absolute), diagnostics: [] };
-    if (!spec) return { diagnostics: sortDiagnostics(prepared) };
-    // Checked before the linter and openapi-typescript see the document: neither may follow a remote ref.
-    const refused = [...checkRefs(spec, root), ...checkOperationNames(spec)];
-    if (refused.length) return { diagnostics: sortDiagnostics([...prepared, ...refused]) };
+    const {
+      spec,
+      diagnostics: prepared,
+      references,
+    } = imported ? await loadImported(root, shown, absolute) : await loadOwn(root, shown, absolute);
+    if (!spec) return { diagnostics: sortDiagnostics(prepared), references };
+    // Checked before the linter and openapi-typescript see the document: neither may follow a ref to anything but the
+    // bundled document itself.
+    const refused = relocateDiagnostics(spec, [...checkRefs(spec, root), ...checkOperationNames(spec)]);
+    if (refused.length) return { diagnostics: sortDiagnostics([...prepared, ...refused]), references };
     // Redocly's findings in a vendor's document are the vendor's to fix: reported, never blocking.
     const lint = (await validateSpec(spec)).map((d): Diagnostic => (imported ? { ...d, severity: "warning" } : d));
     // The modelfleet checks run even when Redocly found errors, so that one run reports every problem of a spec.
@@ -45,21 +52,40 @@ export async function runPipeline(root: string, shown: string, absolute: string,
     // What imported mode already reported (no base URL, no usable scheme) is not repeated in the model's terms.
     const told = new Set(prepared.map((d) => REPORTED_AS[d.code]).filter(Boolean));
     const diagnostics = built.diagnostics.filter((d) => !told.has(d.code));
-    const all = sortDiagnostics(locateDiagnostics(spec, [...prepared, ...lint, ...diagnostics]));
-    if (!model || all.some((d) => d.severity === "error")) return { diagnostics: all };
+    const all = sortDiagnostics(locateDiagnostics(spec, relocateDiagnostics(spec, [...prepared, ...lint, ...diagnostics])));
+    if (!model || all.some((d) => d.severity === "error")) return { diagnostics: all, references };
 
-    const header = generatedHeader(relative(root, spec.absolutePath).split("\\").join("/"), spec.sha256);
+    const header = generatedHeader(
+      relative(root, spec.absolutePath).split("\\").join("/"),
+      spec.sha256,
+      (references ?? []).map((r) => r.path),
+    );
     const files: Record<string, string> = {};
     for (const emitter of EMITTERS) files[emitter.file] = `${header}\n${await emitter.emit(spec, model)}`;
-    return { diagnostics: all, files, model };
+    return { diagnostics: all, files, model, references };
   } catch (error) {
     if (error instanceof SpecDiagnosticsError) return { diagnostics: sortDiagnostics(error.diagnostics) };
     throw error;
   }
 }
 
+interface Loaded {
+  spec?: LoadedSpec;
+  diagnostics: Diagnostic[];
+  references?: ReferencedFile[];
+}
+
+/** Reads one of our specs and bundles it with the files it references. */
+async function loadOwn(root: string, shown: string, absolute: string): Promise<Loaded> {
+  const bundled = await bundleSpec(await loadSpec(shown, absolute), root);
+  const references = bundled.spec.bundle?.files ?? bundled.files;
+  return bundled.diagnostics.length
+    ? { diagnostics: bundled.diagnostics, references }
+    : { spec: bundled.spec, diagnostics: [], references };
+}
+
 /** Reads a sidecar and the vendor document it names, and prepares the document in memory for the strict model. */
-async function loadImported(shown: string, absolute: string): Promise<{ spec?: LoadedSpec; diagnostics: Diagnostic[] }> {
+async function loadImported(root: string, shown: string, absolute: string): Promise<Loaded> {
   const text = await readFile(absolute, "utf8").catch((cause: Error) => {
     throw new SpecDiagnosticsError([
       { severity: "error", code: "spec/unreadable", message: `cannot read the sidecar: ${cause.message}`, file: shown },
@@ -68,8 +94,11 @@ async function loadImported(shown: string, absolute: string): Promise<{ spec?: L
   const { sidecar, diagnostics } = parseSidecar(text, shown);
   if (!sidecar) return { diagnostics };
   const vendorShown = join(dirname(shown), sidecar.spec);
-  const spec = await loadSpec(vendorShown, join(dirname(absolute), sidecar.spec));
+  const bundled = await bundleSpec(await loadSpec(vendorShown, join(dirname(absolute), sidecar.spec)), root);
+  const references = bundled.spec.bundle?.files ?? bundled.files;
+  if (bundled.diagnostics.length) return { diagnostics: [...diagnostics, ...bundled.diagnostics], references };
+  const { spec } = bundled;
   // The header and the skip cache follow both files: a change to either regenerates.
   spec.sha256 = createHash("sha256").update(spec.sha256).update(text).digest("hex");
-  return { spec, diagnostics: prepareImported(spec.document, sidecar, vendorShown).diagnostics };
+  return { spec, diagnostics: relocateDiagnostics(spec, prepareImported(spec.document, sidecar, vendorShown).diagnostics), references };
 }

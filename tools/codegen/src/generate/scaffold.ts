@@ -23,6 +23,8 @@ export interface SpecFiles {
   document: string;
   /** A vendor's document brought in by `import`. */
   imported: boolean;
+  /** Files the spec references through `$ref`, relative to the repository root: inputs of `generate` too. */
+  references?: string[];
 }
 
 /**
@@ -35,7 +37,7 @@ export function scaffoldFiles(
 ): Record<string, string> {
   const entry = `specs/${specs.entry}`;
   const document = `specs/${specs.document}`;
-  const inputs = [...new Set([entry, document])].map((file) => `$TURBO_ROOT$/${file}`);
+  const inputs = [...new Set([entry, document, ...(specs.references ?? [])])].map((file) => `$TURBO_ROOT$/${file}`);
   // A vendor's document may describe no deployments at all, and an unattended import must leave a green package:
   // an imported package starts without the `./fleet` adapter, which a maintainer adds when the platform fits.
   const fleet = !specs.imported;

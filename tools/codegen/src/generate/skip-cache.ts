@@ -14,6 +14,11 @@ import { listFiles, writeAtomically } from "./write-output.js";
 export interface CacheEntry {
   version: 1;
   specSha256: string;
+  /**
+   * sha256 of each file the spec references through `$ref` (directly or through another referenced file), by path
+   * relative to the repository root: editing one of them regenerates the spec, and `--check` finds it stale.
+   */
+  references?: Record<string, string>;
   generator: string;
   /** sha256 of each file the generator writes to `src/generated/`, by name. */
   files: Record<string, string>;
@@ -21,8 +26,8 @@ export interface CacheEntry {
   scaffold: string[];
   /** sha256 of the README's generated operations block (markers included); a README without it means a full run. */
   readmeSection?: string;
-  /** Warnings of the run, replayed when skipping so the output is the same either way. */
-  diagnostics: Array<Omit<Diagnostic, "file">>;
+  /** Warnings of the run, replayed when skipping so the output is the same either way (`file` only for one in a referenced file). */
+  diagnostics: Array<Omit<Diagnostic, "file"> & { file?: string }>;
 }
 
 export function sha256(text: string | Buffer): string {
@@ -50,6 +55,15 @@ export async function writeEntry(root: string, specPath: string, packageDir: str
   } catch {
     // A read-only tree only loses the speed-up.
   }
+}
+
+/** True when every file the spec referenced last time still has the recorded bytes. */
+export async function referencesIntact(root: string, entry: CacheEntry): Promise<boolean> {
+  for (const [path, hash] of Object.entries(entry.references ?? {})) {
+    const bytes = await readFile(join(root, path)).catch(() => undefined);
+    if (!bytes || sha256(bytes) !== hash) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type FSWatcher, watch } from "node:fs";
 import { stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { generate, type SpecResult, specEntry } from "./generate.js";
 
 export interface WatchOptions {
@@ -26,7 +26,7 @@ export interface SpecWatcher {
 const SPEC_NAME = /^[^.~][^~]*\.(ya?ml|json)$/;
 
 /**
- * Generates every spec, then regenerates a spec's package whenever the spec changes. A bad save is reported like any
+ * Generates every spec, then regenerates a spec's package whenever the spec, or a file it references, changes. A bad save is reported like any
  * run (diagnostics, package left untouched) and watching continues. Runs are serialized: one process, one loaded
  * TypeScript, and changes arriving during a run are picked up right after it.
  */
@@ -41,10 +41,48 @@ export function watchSpecs(options: WatchOptions): SpecWatcher {
   let running: Promise<void> | undefined;
   let closed = false;
   let watcher: FSWatcher | undefined;
+  /** Files specs reference through `$ref`, each with the specs that read it; their folders are watched too. */
+  const dependents = new Map<string, Set<string>>();
+  const folders = new Map<string, FSWatcher>();
+
+  const schedule = (file: string): void => {
+    pending.add(file);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, debounceMs);
+  };
+  /** A change in a watched folder: the specs reading that file are regenerated. */
+  const onReferenced = (dir: string, filename: string | Buffer | null): void => {
+    if (closed || !filename) return;
+    for (const spec of dependents.get(join(dir, String(filename))) ?? []) schedule(spec);
+  };
+  const follow = (results: SpecResult[]): void => {
+    for (const result of results) {
+      if (!result.references) continue;
+      const spec = resolve(cwd, result.spec);
+      for (const set of dependents.values()) set.delete(spec);
+      for (const path of result.references) {
+        const file = join(root, path);
+        const specs = dependents.get(file) ?? new Set<string>();
+        dependents.set(file, specs);
+        specs.add(spec);
+        const dir = dirname(file);
+        if (dir === specsDir || folders.has(dir) || closed) continue;
+        try {
+          folders.set(
+            dir,
+            watch(dir, (_event, filename) => onReferenced(dir, filename)),
+          );
+        } catch {
+          // A folder that does not exist yet (a ref to a missing file): the spec's own save retries.
+        }
+      }
+    }
+  };
 
   const run = async (specs: string[] | undefined): Promise<void> => {
     try {
       const results = await generate({ root, cwd, specs: specs ?? (only ? [...only] : undefined) });
+      follow(results);
       if (!closed || specs === undefined) options.onResults(results);
     } catch (error) {
       options.onError?.(error);
@@ -78,13 +116,12 @@ export function watchSpecs(options: WatchOptions): SpecWatcher {
   const ready = (async () => {
     watcher = watch(specsDir, (_event, filename) => {
       if (closed || !filename) return;
+      onReferenced(specsDir, filename);
       const name = String(filename);
       if (!SPEC_NAME.test(name)) return;
       const file = join(specsDir, name);
       if (only && !only.has(file)) return;
-      pending.add(file);
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(flush, debounceMs);
+      schedule(file);
     });
     running = run(undefined).finally(() => {
       running = undefined;
@@ -99,6 +136,7 @@ export function watchSpecs(options: WatchOptions): SpecWatcher {
       closed = true;
       if (timer) clearTimeout(timer);
       watcher?.close();
+      for (const folder of folders.values()) folder.close();
       await ready.catch(() => undefined);
       await running;
     },

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { getLineColLocation, Source } from "@redocly/openapi-core";
 import { LineCounter, parseDocument } from "yaml";
 import { type Diagnostic, SpecDiagnosticsError } from "../diagnostics.js";
+import type { BundleOrigin, ReferencedFile } from "./bundle.js";
 import type { OpenApiDocument } from "./document.js";
 import { isRecord } from "./json.js";
 import { locateInJson } from "./locate-json.js";
@@ -24,6 +25,13 @@ export interface LoadedSpec {
    * one by one through an AST of the whole document (tens of seconds for a 13 MB document).
    */
   isJson: boolean;
+  /** Present when the spec references other files and was bundled with them into `document`. */
+  bundle?: {
+    /** The parts of `document` copied from referenced files, to report a problem in them at their own file. */
+    origins: BundleOrigin[];
+    /** Every referenced file with its sha256 (part of the skip hash and of `sha256` above). */
+    files: ReferencedFile[];
+  };
 }
 
 /** Reads and parses a YAML or JSON spec; every syntax error is reported with its line and column. */
@@ -42,6 +50,11 @@ export async function loadSpec(file: string, absolutePath: string): Promise<Load
       },
     ]);
   }
+  return parseSpec(file, absolutePath, text);
+}
+
+/** Parses the text of a YAML or JSON spec (or of a file it references); every syntax error is reported with its line and column. */
+export function parseSpec(file: string, absolutePath: string, text: string): LoadedSpec {
   const isJson = text.trimStart().startsWith("{");
   // A JSON spec is parsed as JSON: tens of times faster than the YAML parser on a large document (13 MB:
   // 0.1 s against 10 s). Only when that fails does the YAML parser run, for its line-and-column diagnostics.

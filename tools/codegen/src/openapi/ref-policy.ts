@@ -3,11 +3,11 @@ import type { Diagnostic } from "../diagnostics.js";
 import { isRecord, type LoadedSpec, locate, pointerOf } from "./load.js";
 
 /**
- * Which `$ref`s a spec may hold, checked before the linter or openapi-typescript sees the document, so both get
- * the same answer: local refs (`#/...`) only. A ref with a scheme (`http:`, `file:`) is refused (generation never
- * touches the network); a file path is read relative to the spec's folder, refused when that is outside the
- * repository, and otherwise refused as not supported yet (the generator's model and the skip hash read one file).
- * A chain of refs that comes back to itself is a cycle. Iterative, so a deeply nested spec cannot overflow.
+ * Which `$ref`s a bundled spec may hold, checked before the linter or openapi-typescript sees the document, so both
+ * get the same answer: local refs (`#/...`) only. Refs to other files were replaced by local ones when the spec was
+ * bundled (openapi/bundle.ts, which refuses remote refs and files outside the repository itself); one still here was
+ * not seen by the bundler (a JSON key spelled with escapes) and is refused the same way rather than followed by
+ * anyone. A chain of refs that comes back to itself is a cycle. Iterative, so a deeply nested spec cannot overflow.
  */
 export function checkRefs(spec: LoadedSpec, root: string): Diagnostic[] {
   const out: Diagnostic[] = [];
