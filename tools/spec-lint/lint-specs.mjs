@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { findRemoteRefs } from "./remote-refs.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const names = readdirSync(join(root, "specs"))
@@ -18,6 +19,16 @@ const ours = names.filter((name) => !sidecars.includes(name) && !vendored.has(na
 if (ours.length === 0) {
   process.stdout.write("lint:specs: no specs of our own in specs/\n");
   process.exit(0);
+}
+const remote = findRemoteRefs(ours, root);
+if (remote.length > 0) {
+  for (const { file, pointer, ref } of remote) {
+    process.stderr.write(
+      `${file} ${pointer}: $ref ${JSON.stringify(ref)} points outside the repository; lint:specs never fetches anything\n`,
+    );
+  }
+  process.stderr.write("Copy the schema into the spec (or a file under specs/shared/) and use a relative or #/components/... ref.\n");
+  process.exit(1);
 }
 const cli = join(dirname(createRequire(import.meta.url).resolve("@redocly/cli/package.json")), "bin", "cli.js");
 const run = spawnSync(process.execPath, [cli, "lint", ...ours, ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
