@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { ModelfleetError } from "@modelfleet/runtime";
-import Ajv2020, { type ErrorObject } from "ajv/dist/2020.js";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, stringify } from "yaml";
 import { registerErrorClass } from "../errors.js";
+import { type SchemaError, validate } from "../generated/fleet-file-validator.js";
 import type { ReferenceReader } from "./access.js";
 import { checkDesiredState, formatPath } from "./check.js";
 import schema from "./fleet.schema.json";
@@ -40,8 +40,6 @@ export class FleetFileError extends ModelfleetError {
   }
 }
 registerErrorClass(FleetFileError, "FleetFileError");
-
-const validate = new Ajv2020({ allErrors: true, verbose: true, strict: true }).compile(schema);
 
 /** Options of {@link parseFleetFile} and {@link readFleetFile}. */
 export interface FleetFileOptions {
@@ -129,7 +127,7 @@ export function stringifyFleetFile(desired: DesiredState, format: "yaml" | "json
 }
 
 /** The path, message and whether to point at the key (rather than the value) for one schema error. */
-function describeSchemaError(error: ErrorObject): [(string | number)[], string, boolean] {
+function describeSchemaError(error: SchemaError): [(string | number)[], string, boolean] {
   const path = error.instancePath
     .split("/")
     .slice(1)
