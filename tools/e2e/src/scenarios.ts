@@ -80,6 +80,11 @@ export function scenarios(published: ReadonlyMap<string, string>): ConsumerScena
         scaling: { min: SIEVE_VERSION.minimum_replicas, max: SIEVE_VERSION.maximum_replicas },
         hardware: SIEVE_VERSION.compute_type,
         missing: "404 version not found",
+        // The fleet file entry, without ajv installed: its validator is compiled into the package.
+        fleetFile: {
+          deployments: 1,
+          problem: 'fleet.yaml:3:12: deployments[0].state: state must be one of running, stopped, got "paused"',
+        },
       },
     });
   }

@@ -1,6 +1,7 @@
 // A CommonJS consumer of the modelfleet facade (its every-provider entry, `modelfleet/all`), compiled by the release test in a project outside the repository.
 // `import = require` compiles to require() under both nodenext and bundler (module: preserve) settings.
 import modelfleet = require("modelfleet/all");
+import fleetFile = require("modelfleet/fleet-file");
 
 async function main(argv: string[]): Promise<string> {
   const [, , baseUrl = "", apiKey = ""] = argv;
@@ -15,6 +16,17 @@ async function main(argv: string[]): Promise<string> {
     if (!modelfleet.NotFoundError.isInstance(error)) throw error;
     missing = `${error.status} ${error.providerMessage ?? ""}`;
   }
+  // The fleet file reader (YAML parser and the compiled schema validator) from its own entry: one good file, one bad.
+  const desired = fleetFile.parseFleetFile("deployments:\n  - ref: sieve:acme/whisper@latest\n    scaling: { min: 0, max: 2 }\n", {
+    references: fleet,
+  });
+  let fleetFileProblem = "no error";
+  try {
+    fleetFile.parseFleetFile("deployments:\n  - ref: sieve:acme/whisper@latest\n    state: paused\n", { file: "fleet.yaml" });
+  } catch (error) {
+    if (!fleetFile.FleetFileError.isInstance(error)) throw error;
+    fleetFileProblem = error.message;
+  }
   const { ref, status, scaling, hardware } = version;
   return JSON.stringify({
     format: "cjs",
@@ -25,6 +37,7 @@ async function main(argv: string[]): Promise<string> {
     scaling,
     hardware,
     missing,
+    fleetFile: { deployments: desired.deployments.length, problem: fleetFileProblem },
   });
 }
 

@@ -1,6 +1,7 @@
 // An ES module consumer of the modelfleet facade (its every-provider entry, `modelfleet/all`), compiled by the release test in a project outside the repository.
 // Node's types are not assumed (the bundler build has none), hence the typed read of argv through globalThis.
 import { type BuiltInVersion, createFleet, NotFoundError } from "modelfleet/all";
+import { FleetFileError, parseFleetFile } from "modelfleet/fleet-file";
 
 const [, , baseUrl = "", apiKey = ""] = (globalThis as unknown as { process: { argv: string[] } }).process.argv;
 
@@ -16,6 +17,18 @@ try {
   missing = `${error.status} ${error.providerMessage ?? ""}`;
 }
 
+// The fleet file reader (YAML parser and the compiled schema validator) from its own entry: one good file, one bad.
+const desired = parseFleetFile("deployments:\n  - ref: sieve:acme/whisper@latest\n    scaling: { min: 0, max: 2 }\n", {
+  references: fleet,
+});
+let fleetFileProblem = "no error";
+try {
+  parseFleetFile("deployments:\n  - ref: sieve:acme/whisper@latest\n    state: paused\n", { file: "fleet.yaml" });
+} catch (error) {
+  if (!FleetFileError.isInstance(error)) throw error;
+  fleetFileProblem = error.message;
+}
+
 const { ref, status, scaling, hardware } = version;
 console.log(
   JSON.stringify({
@@ -27,5 +40,6 @@ console.log(
     scaling,
     hardware,
     missing,
+    fleetFile: { deployments: desired.deployments.length, problem: fleetFileProblem },
   }),
 );
