@@ -4,6 +4,8 @@ import { dirname, join, relative } from "node:path";
 import { type Diagnostic, SpecDiagnosticsError, sortDiagnostics } from "../diagnostics.js";
 import { prepareImported } from "../import/prepare.js";
 import { parseSidecar, SIDECAR_SUFFIX } from "../import/sidecar.js";
+import { locateInSidecar } from "../import/locate-sidecar.js";
+import { relocateToSidecar } from "../import/sidecar-pagination.js";
 import type { ReferencedFile } from "../openapi/bundle.js";
 import { bundleSpec, relocateDiagnostics } from "../openapi/bundle-spec.js";
 import { type LoadedSpec, loadSpec, locateDiagnostics } from "../openapi/load.js";
@@ -38,6 +40,7 @@ export async function runPipeline(root: string, shown: string, absolute: string,
       spec,
       diagnostics: prepared,
       references,
+      toSidecar = (list: Diagnostic[]) => list,
     } = imported ? await loadImported(root, shown, absolute) : await loadOwn(root, shown, absolute);
     if (!spec) return { diagnostics: sortDiagnostics(prepared), references };
     // Checked before the linter and openapi-typescript see the document: neither may follow a ref to anything but the
@@ -52,7 +55,7 @@ export async function runPipeline(root: string, shown: string, absolute: string,
     // What imported mode already reported (no base URL, no usable scheme) is not repeated in the model's terms.
     const told = new Set(prepared.map((d) => REPORTED_AS[d.code]).filter(Boolean));
     const diagnostics = built.diagnostics.filter((d) => !told.has(d.code));
-    const all = sortDiagnostics(locateDiagnostics(spec, relocateDiagnostics(spec, [...prepared, ...lint, ...diagnostics])));
+    const all = sortDiagnostics(locateDiagnostics(spec, relocateDiagnostics(spec, toSidecar([...prepared, ...lint, ...diagnostics]))));
     if (!model || all.some((d) => d.severity === "error")) return { diagnostics: all, references };
 
     const header = generatedHeader(
@@ -73,6 +76,11 @@ interface Loaded {
   spec?: LoadedSpec;
   diagnostics: Diagnostic[];
   references?: ReferencedFile[];
+  /**
+   * Imported mode: moves the problems of the sidecar's pagination entries (checked in the document they were put on)
+   * back to the sidecar, and gives every problem in the sidecar its line and column there.
+   */
+  toSidecar?: (diagnostics: Diagnostic[]) => Diagnostic[];
 }
 
 /** Reads one of our specs and bundles it with the files it references. */
@@ -92,7 +100,7 @@ async function loadImported(root: string, shown: string, absolute: string): Prom
     ]);
   });
   const { sidecar, diagnostics } = parseSidecar(text, shown);
-  if (!sidecar) return { diagnostics };
+  if (!sidecar) return { diagnostics: locateInSidecar(shown, absolute, text, diagnostics) };
   const vendorShown = join(dirname(shown), sidecar.spec);
   const bundled = await bundleSpec(await loadSpec(vendorShown, join(dirname(absolute), sidecar.spec)), root);
   const references = bundled.spec.bundle?.files ?? bundled.files;
@@ -100,5 +108,8 @@ async function loadImported(root: string, shown: string, absolute: string): Prom
   const { spec } = bundled;
   // The header and the skip cache follow both files: a change to either regenerates.
   spec.sha256 = createHash("sha256").update(spec.sha256).update(text).digest("hex");
-  return { spec, diagnostics: relocateDiagnostics(spec, prepareImported(spec.document, sidecar, vendorShown).diagnostics), references };
+  const prepared = prepareImported(spec.document, sidecar, vendorShown, shown);
+  const toSidecar = (list: Diagnostic[]) =>
+    locateInSidecar(shown, absolute, text, relocateToSidecar(list, prepared.placements, vendorShown, shown));
+  return { spec, diagnostics: toSidecar(relocateDiagnostics(spec, prepared.diagnostics)), references, toSidecar };
 }
