@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics.js";
+import { diffSpecs } from "../src/diff/command.js";
 import { generate } from "../src/generate/generate.js";
-import { BIN, ensureCli, FIXTURES, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpers.js";
+import { BIN, ensureCli, FIXTURES, gitIn, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpers.js";
 
 // A vendor document says nothing about paging and is never edited: the sidecar's `pagination` map declares it.
 
@@ -92,7 +93,9 @@ describe("import: pagination declared in the sidecar", () => {
       "  listDatasetsAll(params?: HarborListDatasetsParams, options?: PaginateOptions): AsyncGenerator<HarborListDatasetsItem, void, undefined>;",
     );
     expect(client).toContain("  getRunsPages(params?: HarborGetRunsParams, options?: PaginateOptions)");
-    expect(client).toContain("  getRunsAll(params?: HarborGetRunsParams, options?: PaginateOptions): AsyncGenerator<HarborGetRunsItem, void, undefined>;");
+    expect(client).toContain(
+      "  getRunsAll(params?: HarborGetRunsParams, options?: PaginateOptions): AsyncGenerator<HarborGetRunsItem, void, undefined>;",
+    );
     const provider = await read(join(GENERATED, "provider.ts"));
     expect(provider).toContain(
       '"pagination":{"style":"cursor","items":"/datasets","cursor":"page_token","limit":"page_size","defaultLimit":2,"next":"/next_page_token"}',
@@ -143,7 +146,13 @@ export async function wrong(): Promise<void> {
 
     // Cursor (page token): the token of each page is sent as page_token, until a page has none.
     const datasets = pagedFetch([
-      { datasets: [{ id: "d1", name: "alpha" }, { id: "d2", name: "beta" }], next_page_token: "tok-2" },
+      {
+        datasets: [
+          { id: "d1", name: "alpha" },
+          { id: "d2", name: "beta" },
+        ],
+        next_page_token: "tok-2",
+      },
       { datasets: [{ id: "d3", name: "gamma" }], next_page_token: null },
     ]);
     const client = createHarborClient({ apiKey: "k", baseUrl, fetch: datasets.fetch });
@@ -158,14 +167,27 @@ export async function wrong(): Promise<void> {
 
     // Next URL: each page's `next` is requested as given (under the base URL), until it is null.
     const runs = pagedFetch([
-      { results: [{ id: "r1", status: "done" }, { id: "r2", status: "done" }], next: `${baseUrl}/runs?status=done&limit=2&after=r2` },
+      {
+        results: [
+          { id: "r1", status: "done" },
+          { id: "r2", status: "done" },
+        ],
+        next: `${baseUrl}/runs?status=done&limit=2&after=r2`,
+      },
       { results: [{ id: "r3", status: "done" }], next: null },
     ]);
     const runsClient = createHarborClient({ apiKey: "k", baseUrl, fetch: runs.fetch });
     const pages: Array<{ number: unknown; items: unknown }> = [];
-    for await (const page of runsClient.getRunsPages?.({ status: "done", limit: 2 }) ?? []) pages.push({ number: page.number, items: page.items });
+    for await (const page of runsClient.getRunsPages?.({ status: "done", limit: 2 }) ?? [])
+      pages.push({ number: page.number, items: page.items });
     expect(pages).toEqual([
-      { number: 1, items: [{ id: "r1", status: "done" }, { id: "r2", status: "done" }] },
+      {
+        number: 1,
+        items: [
+          { id: "r1", status: "done" },
+          { id: "r2", status: "done" },
+        ],
+      },
       { number: 2, items: [{ id: "r3", status: "done" }] },
     ]);
     expect(runs.urls).toEqual([`${baseUrl}/runs?status=done&limit=2`, `${baseUrl}/runs?status=done&limit=2&after=r2`]);
@@ -191,7 +213,8 @@ export async function wrong(): Promise<void> {
 /** Each mistake in the sidecar's pagination and the diagnostics it must give, all located in the sidecar. */
 const MISTAKES: Record<string, { pagination: string; codes: string[]; pointer: string; at: string; message: RegExp; help: RegExp }> = {
   "the generated method name instead of the operationId": {
-    pagination: "pagination:\n  listDatasets:\n    style: cursor\n    items: /datasets\n    cursor: page_token\n    next: /next_page_token\n",
+    pagination:
+      "pagination:\n  listDatasets:\n    style: cursor\n    items: /datasets\n    cursor: page_token\n    next: /next_page_token\n",
     codes: ["modelfleet/pagination-operation"],
     pointer: "#/pagination/listDatasets",
     at: "  listDatasets:",
@@ -273,37 +296,89 @@ const MISTAKES: Record<string, { pagination: string; codes: string[]; pointer: s
 };
 
 describe("import: mistakes in the sidecar's pagination", () => {
-  it.each(Object.entries(MISTAKES))("%s: reported at the sidecar's line with pointer and help; nothing written", async (_name, c) => {
-    const client = await read(join(GENERATED, "client.ts"));
-    await writeSidecar(c.pagination);
-    const [result] = await generate({ root, specs: [join(root, SIDECAR)] });
-    const errors = (result?.diagnostics ?? []).filter((d) => d.severity === "error");
-    expect(errors.map((d) => d.code).sort()).toEqual([...c.codes].sort());
-    const text = await read(SIDECAR);
-    const line = text.split("\n").findIndex((l) => l.startsWith(c.at)) + 1;
-    expect(line).toBeGreaterThan(0);
-    for (const d of errors) {
-      expect(d.file).toBe(SIDECAR);
-      expect(d.pointer?.startsWith(c.pointer)).toBe(true);
-      expect(d.column).toBeTypeOf("number");
-    }
-    const [first] = errors.filter((d) => d.code === c.codes[0]) as [Diagnostic];
-    expect(first.pointer).toBe(c.pointer);
-    expect(first.line).toBe(line);
-    expect(first.message).toMatch(c.message);
-    expect(first.help).toMatch(c.help);
-    expect(result?.output).toBeUndefined();
-    expect(await read(join(GENERATED, "client.ts"))).toBe(client);
-  }, 60_000);
+  it.each(Object.entries(MISTAKES))(
+    "%s: reported at the sidecar's line with pointer and help; nothing written",
+    async (_name, c) => {
+      const client = await read(join(GENERATED, "client.ts"));
+      await writeSidecar(c.pagination);
+      const [result] = await generate({ root, specs: [join(root, SIDECAR)] });
+      const errors = (result?.diagnostics ?? []).filter((d) => d.severity === "error");
+      expect(errors.map((d) => d.code).sort()).toEqual([...c.codes].sort());
+      const text = await read(SIDECAR);
+      const line = text.split("\n").findIndex((l) => l.startsWith(c.at)) + 1;
+      expect(line).toBeGreaterThan(0);
+      for (const d of errors) {
+        expect(d.file).toBe(SIDECAR);
+        expect(d.pointer?.startsWith(c.pointer)).toBe(true);
+        expect(d.column).toBeTypeOf("number");
+      }
+      const [first] = errors.filter((d) => d.code === c.codes[0]) as [Diagnostic];
+      expect(first.pointer).toBe(c.pointer);
+      expect(first.line).toBe(line);
+      expect(first.message).toMatch(c.message);
+      expect(first.help).toMatch(c.help);
+      expect(result?.output).toBeUndefined();
+      expect(await read(join(GENERATED, "client.ts"))).toBe(client);
+    },
+    60_000,
+  );
 
   it("the CLI prints them as file:line:col with the pointer and help, and exits 1", async () => {
     await writeSidecar(MISTAKES["a parameter the operation does not have"]?.pagination ?? "");
     const failed = await runCli(["generate"], root);
     expect(failed.code).toBe(1);
     const line = (await read(SIDECAR)).split("\n").indexOf("    limit: page_size") + 1;
-    expect(failed.stderr).toContain(`${SIDECAR}:${line}:12 error modelfleet/pagination-parameter: pagination.getRuns.limit names "page_size"`);
+    expect(failed.stderr).toContain(
+      `${SIDECAR}:${line}:12 error modelfleet/pagination-parameter: pagination.getRuns.limit names "page_size"`,
+    );
     expect(failed.stderr).toContain("  at #/pagination/getRuns/limit");
     expect(failed.stderr).toContain("  help: name one of its query parameters (status, limit)");
+    await writeSidecar(PAGINATION);
+  }, 60_000);
+});
+
+describe("diff: a change to the sidecar's pagination", () => {
+  it("is judged like the extension's and reported at the entry in the sidecar, under the sidecar's package", async () => {
+    await writeSidecar(PAGINATION);
+    await gitIn(root, "init", "-q");
+    await gitIn(root, "add", "specs");
+    await gitIn(root, "commit", "-q", "-m", "imported");
+    const unchanged = await diffSpecs({ root });
+    expect(unchanged.specs.map((s) => [s.spec, s.packageName, s.status])).toEqual([
+      ["specs/harbor.modelfleet.yaml", "@modelfleet/harbor", "unchanged"],
+      ["specs/harbor.yaml", "@modelfleet/harbor", "unchanged"],
+    ]);
+
+    // getRuns set to false, the datasets' items moved, getRun declared returned whole.
+    await writeSidecar(
+      `${PAGINATION.replace("    items: /datasets\n", "    items: /datasets/0/rows\n").replace(/ {2}getRuns:\n(?: {4}.*\n)+/, "  getRuns: false\n")}  getRun: false\n`,
+    );
+    const text = await read(SIDECAR);
+    const lineOf = (start: string) => text.split("\n").findIndex((l) => l.startsWith(start)) + 1;
+    const { specs, errors } = await diffSpecs({ root });
+    expect(errors).toEqual([]);
+    const sidecar = specs.find((s) => s.spec === SIDECAR);
+    expect(sidecar?.status).toBe("unchanged");
+    const document = specs.find((s) => s.spec === "specs/harbor.yaml");
+    expect(document?.packageName).toBe("@modelfleet/harbor");
+    expect(document?.highest).toBe("breaking");
+    expect(document?.changes.map((c) => [c.code, c.types, c.file, c.line, c.pointer, c.operations])).toEqual([
+      [
+        "pagination-items-changed",
+        "breaking",
+        SIDECAR,
+        lineOf("    items: /datasets/0/rows"),
+        "#/pagination/list_datasets_datasets_get/items",
+        ["GET /datasets"],
+      ],
+      ["pagination-removed", "breaking", SIDECAR, lineOf("  getRuns: false"), "#/pagination/getRuns", ["GET /runs"]],
+      ["extension-changed", "fix", SIDECAR, lineOf("  getRun: false"), "#/pagination/getRun", ["GET /runs/{run_id}"]],
+    ]);
+    expect(document?.changes.map((c) => c.message)).toEqual([
+      '`pagination.list_datasets_datasets_get.items` "/datasets" → "/datasets/0/rows"',
+      "`pagination.getRuns` set to false: iterators removed",
+      "`pagination.getRun` null → false",
+    ]);
     await writeSidecar(PAGINATION);
   }, 60_000);
 });

@@ -151,7 +151,7 @@ function skipInexpressible(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): 
 }
 
 /** The operationId `rename`, `exclude` and `pagination` key an operation by: as written, else derived. */
-function originalId(op: Record<string, unknown>, method: string, path: string): string {
+export function originalId(op: Record<string, unknown>, method: string, path: string): string {
   return typeof op.operationId === "string" && op.operationId.trim() !== "" ? op.operationId : deriveOperationId(method, path);
 }
 

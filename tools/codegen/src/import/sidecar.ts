@@ -56,7 +56,11 @@ export function parseSidecar(text: string, file: string): { sidecar?: Sidecar; d
     const field = value[key];
     if (field === undefined && optional) return undefined;
     if (typeof field !== "string" || !pattern.test(field)) {
-      fail(`${key} is ${field === undefined ? "missing" : `invalid (${JSON.stringify(field)})`}`, help, field === undefined ? undefined : key);
+      fail(
+        `${key} is ${field === undefined ? "missing" : `invalid (${JSON.stringify(field)})`}`,
+        help,
+        field === undefined ? undefined : key,
+      );
       return undefined;
     }
     return field;
