@@ -207,6 +207,21 @@ export async function wrong(): Promise<void> {
     const client = await read(join(GENERATED, "client.ts"));
     expect(client).toContain("  listDatasetsAll(");
     expect(client).toContain("  getRunsAll(");
+
+    // A newer document without the operation an entry names: the import fails at the entry, and leaves all as it was.
+    const withoutRuns = join(await tempDir(), "harbor-3.0.yaml");
+    await writeFile(withoutRuns, text.replace(/\n {2}\/runs:\n[\s\S]*?(?=\n {2}\/runs\/\{run_id\}:)/, ""));
+    expect(await readFile(withoutRuns, "utf8")).not.toContain("  /runs:");
+    const refused = await runCli(["import", withoutRuns, "--name", "harbor"], root);
+    expect(refused.code).toBe(1);
+    const line = before.split("\n").indexOf("  getRuns:") + 1;
+    expect(refused.stderr).toContain(
+      `${SIDECAR}:${line}:3 error modelfleet/pagination-operation: pagination.getRuns names no operation of harbor.yaml`,
+    );
+    expect(refused.stderr).toContain("nothing imported");
+    expect(await read("specs/harbor.yaml")).toBe(text);
+    expect(await read(SIDECAR)).toBe(before);
+    expect(await read(join(GENERATED, "client.ts"))).toBe(client);
   }, 120_000);
 });
 
@@ -268,6 +283,14 @@ const MISTAKES: Record<string, { pagination: string; codes: string[]; pointer: s
     at: "    items: /data",
     message: /pagination\.getRuns\.items "\/data" is not declared by the success response's schema/,
     help: /property the response schema declares/,
+  },
+  "a GET that returns one object, not a list": {
+    pagination: 'pagination:\n  getRun:\n    style: next-url\n    items: ""\n    next: /id\n',
+    codes: ["modelfleet/pagination-pointer"],
+    pointer: "#/pagination/getRun/items",
+    at: '    items: ""',
+    message: /pagination\.getRun\.items "" is not an array in the success response's schema/,
+    help: /array of items/,
   },
   "a key of another style": {
     pagination: "pagination:\n  getRuns:\n    style: next-url\n    items: /results\n    next: /next\n    offset: limit\n",
