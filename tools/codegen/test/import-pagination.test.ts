@@ -402,6 +402,12 @@ describe("diff: a change to the sidecar's pagination", () => {
       "`pagination.getRuns` set to false: iterators removed",
       "`pagination.getRun` null → false",
     ]);
+    // Asked for the sidecar alone, diff compares its document too.
+    const alone = await diffSpecs({ root, specs: [SIDECAR] });
+    expect(alone.specs.map((s) => [s.spec, s.changes.length])).toEqual([
+      [SIDECAR, 0],
+      ["specs/harbor.yaml", 3],
+    ]);
     await writeSidecar(PAGINATION);
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { readdir, readFile } from "node:fs/promises";
-import { basename, extname, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { SIDECAR_SUFFIX } from "../import/sidecar-name.js";
 import { isRecord } from "../openapi/json.js";
@@ -93,6 +93,12 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
   };
   const wanted = options.specs?.length ? options.specs.map((s) => relative(root, resolve(cwd, s)).split("\\").join("/")) : undefined;
   const candidates = new Set(wanted ?? [...working, ...(explicit ? await filesAt(explicit) : head ? await filesAt(head) : [])]);
+  // A sidecar asked for alone brings its document along: that entry is where its pagination is compared.
+  for (const spec of wanted ?? []) {
+    if (!spec.endsWith(SIDECAR_SUFFIX)) continue;
+    const named = parsedOrNothing(await readFile(join(root, spec), "utf8").catch(() => undefined))?.document.spec;
+    if (typeof named === "string") candidates.add(`${dirname(spec)}/${named}`);
+  }
 
   const result: DiffResult = { specs: [], errors: [] };
   for (const spec of [...candidates].sort()) {
