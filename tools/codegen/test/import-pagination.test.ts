@@ -319,6 +319,17 @@ const MISTAKES: Record<string, { pagination: string; codes: string[]; pointer: s
 };
 
 describe("import: mistakes in the sidecar's pagination", () => {
+  it("an iterator taking another operation's name is a clash whose help names the sidecar's rename", async () => {
+    await writeSidecar(`rename:\n  getRun: listDatasetsPages\n${PAGINATION}`);
+    const [result] = await generate({ root, specs: [join(root, SIDECAR)] });
+    const errors = (result?.diagnostics ?? []).filter((d) => d.severity === "error");
+    expect(errors.map((d) => [d.code, d.message])).toEqual([
+      ["modelfleet/method-name-clash", "operationIds listDatasets, listDatasetsPages all become the method name listDatasetsPages"],
+    ]);
+    expect(errors[0]?.help).toBe("give one of the operations another method name with `rename: {<operationId>: <name>}` in the sidecar");
+    expect(result?.output).toBeUndefined();
+  }, 60_000);
+
   it.each(Object.entries(MISTAKES))(
     "%s: reported at the sidecar's line with pointer and help; nothing written",
     async (_name, c) => {

@@ -24,6 +24,8 @@ import { validateSpec } from "./validate.js";
 /** Imported mode's errors and the model's error for the same problem. */
 const REPORTED_AS: Record<string, string> = { "import/no-base-url": "modelfleet/missing-server", "import/auth": "modelfleet/security" };
 
+const RENAME_IN_SIDECAR = "give one of the operations another method name with `rename: {<operationId>: <name>}` in the sidecar";
+
 export interface PipelineResult {
   diagnostics: Diagnostic[];
   /** Present when the spec had no errors: the files of `src/generated/` and the model they came from. */
@@ -54,7 +56,11 @@ export async function runPipeline(root: string, shown: string, absolute: string,
     const { model } = built;
     // What imported mode already reported (no base URL, no usable scheme) is not repeated in the model's terms.
     const told = new Set(prepared.map((d) => REPORTED_AS[d.code]).filter(Boolean));
-    const diagnostics = built.diagnostics.filter((d) => !told.has(d.code));
+    const diagnostics = built.diagnostics
+      .filter((d) => !told.has(d.code))
+      // A vendor's operationIds are not ours to rename: the sidecar's `rename` is (an iterator the sidecar's
+      // pagination adds may take the name of another operation).
+      .map((d) => (imported && d.code === "modelfleet/method-name-clash" ? { ...d, help: RENAME_IN_SIDECAR } : d));
     const all = sortDiagnostics(locateDiagnostics(spec, relocateDiagnostics(spec, toSidecar([...prepared, ...lint, ...diagnostics]))));
     if (!model || all.some((d) => d.severity === "error")) return { diagnostics: all, references };
 
