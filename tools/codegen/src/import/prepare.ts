@@ -20,7 +20,7 @@ const RESERVED = new Set(["raw", "provider", "constructor", "toString", "toJSON"
 export interface PreparedImport {
   /** One warning per thing skipped, derived or chosen; errors only for what no default can fix (no base URL, no usable auth). */
   diagnostics: Diagnostic[];
-  /** The sidecar's `pagination` entries and the operations they were put on (see {@link relocateToSidecar}). */
+  /** The sidecar's `pagination` entries and the operations they were put on (`relocateToSidecar` reports at them). */
   placements: SidecarPlacement[];
 }
 
