@@ -1,9 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
-import { basename, extname, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import { SIDECAR_SUFFIX } from "../import/sidecar-name.js";
 import { isRecord } from "../openapi/json.js";
 import { diffSide } from "./bundle-text.js";
 import { git, latestReleaseTag, listFilesAt, resolveCommit, showFileAt, tagsMergedIntoHead } from "./git.js";
+import { isPaginationChange, overlaySidecar, sidecarNaming, sidecarPackage, sidecarPathOf } from "./sidecar.js";
 import { diffDocuments, highestKind } from "./spec.js";
 import { parseSpecText, type SpecText } from "./spec-text.js";
 import { type ChangeKind, change, type SpecChange } from "./types.js";
@@ -91,6 +93,12 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
   };
   const wanted = options.specs?.length ? options.specs.map((s) => relative(root, resolve(cwd, s)).split("\\").join("/")) : undefined;
   const candidates = new Set(wanted ?? [...working, ...(explicit ? await filesAt(explicit) : head ? await filesAt(head) : [])]);
+  // A sidecar asked for alone brings its document along: that entry is where its pagination is compared.
+  for (const spec of wanted ?? []) {
+    if (!spec.endsWith(SIDECAR_SUFFIX)) continue;
+    const named = parsedOrNothing(await readFile(join(root, spec), "utf8").catch(() => undefined))?.document.spec;
+    if (typeof named === "string") candidates.add(`${dirname(spec)}/${named}`);
+  }
 
   const result: DiffResult = { specs: [], errors: [] };
   for (const spec of [...candidates].sort()) {
@@ -99,11 +107,18 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
     const headParsed = headText === undefined ? undefined : parseOrReport(headText, spec, result.errors);
     if (headParsed === null) continue;
 
+    // An imported document's sidecar (each side's own): its package names the package, its pagination is compared
+    // on the document's operations. Its own entry leaves `pagination` to the document's.
+    const isSidecar = spec.endsWith(SIDECAR_SUFFIX);
+    const sidecarPath = isSidecar ? undefined : sidecarPathOf(spec);
+    const headSidecarText = sidecarPath ? await readFile(join(root, sidecarPath), "utf8").catch(() => undefined) : undefined;
+    const headSidecar = sidecarPath ? sidecarNaming(spec, parsedOrNothing(headSidecarText)) : undefined;
+
     // The base: the explicit revision, else the package's newest release tag, else HEAD.
     let baseRef: string | null = options.base ?? null;
     let baseCommit = explicit;
     if (!explicit && head) {
-      let packageName = packageOf(headParsed?.document);
+      let packageName = sidecarPackage(headSidecar) ?? packageOf(headParsed?.document);
       if (!packageName && (await filesAt(head)).has(spec)) {
         const atHead = parseSpecText(await showFileAt(root, head, spec));
         packageName = packageOf("document" in atHead ? atHead.document : undefined);
@@ -114,6 +129,11 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
     }
     const baseText = baseCommit && (await filesAt(baseCommit)).has(spec) ? await showFileAt(root, baseCommit, spec) : undefined;
     const baseFile = `${baseRef}:${spec}`;
+    const baseSidecarText =
+      sidecarPath && baseCommit && (await filesAt(baseCommit)).has(sidecarPath)
+        ? await showFileAt(root, baseCommit, sidecarPath)
+        : undefined;
+    const baseSidecar = sidecarPath ? sidecarNaming(spec, parsedOrNothing(baseSidecarText)) : undefined;
     const baseParsed = baseText === undefined ? undefined : parseOrReport(baseText, baseFile, result.errors);
     if (baseParsed === null) continue;
     if (!headParsed && !baseParsed) continue;
@@ -131,7 +151,12 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
       continue;
     }
 
-    const packageName = packageOf(headParsed?.document) ?? packageOf(baseParsed?.document) ?? id;
+    const packageName =
+      sidecarPackage(headSidecar) ??
+      sidecarPackage(baseSidecar) ??
+      packageOf(headParsed?.document) ??
+      packageOf(baseParsed?.document) ??
+      id;
     const entry: SpecDiff = { spec, id, packageName, base: baseRef, status: "unchanged", changes: [] };
     if (!baseParsed && headParsed) {
       entry.status = "added";
@@ -139,10 +164,20 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
     } else if (baseParsed && !headParsed) {
       entry.status = "removed";
       entry.changes.push(whole("spec-removed", `spec removed: ${packageName} loses its source`, "base", baseFile));
-    } else if (headSide && baseSide && (baseText !== headText || headSide.references.length || baseSide.references.length)) {
-      const changes = diffDocuments(baseSide.document, headSide.document);
+    } else if (
+      headSide &&
+      baseSide &&
+      (baseText !== headText || headSide.references.length || baseSide.references.length || baseSidecarText !== headSidecarText)
+    ) {
+      const headOverlay = overlaySidecar(headSide, headSidecar, sidecarPath ?? spec);
+      const baseOverlay = overlaySidecar(baseSide, baseSidecar, `${baseRef}:${sidecarPath}`);
+      let changes = diffDocuments(baseOverlay.side.document, headOverlay.side.document);
+      if (isSidecar) changes = changes.filter((c) => !isPaginationChange(c));
       entry.status = changes.length ? "changed" : "unchanged";
-      entry.changes = changes.map((c) => ({ ...c, ...(c.side === "head" ? headSide : baseSide).where(c.pointer) }));
+      entry.changes = changes.map((c) => {
+        const overlay = c.side === "head" ? headOverlay : baseOverlay;
+        return overlay.relocate({ ...c, ...overlay.side.where(c.pointer) });
+      });
     }
     entry.highest = highestKind(entry.changes);
     result.specs.push(entry);
@@ -175,8 +210,17 @@ function parseOrReport(text: string, file: string, errors: Diagnostic[]): SpecTe
   return parsed;
 }
 
+/** A sidecar's text parsed, or nothing when there is none or it does not parse (its own entry reports that). */
+function parsedOrNothing(text: string | undefined): SpecText | undefined {
+  if (text === undefined) return undefined;
+  const parsed = parseSpecText(text);
+  return "errors" in parsed ? undefined : parsed;
+}
+
 function packageOf(doc: unknown): string | undefined {
   if (!isRecord(doc)) return undefined;
+  // A sidecar names its package at the top level.
+  if (typeof doc.spec === "string" && typeof doc.package === "string") return doc.package;
   const info = isRecord(doc.info) ? doc.info : {};
   const ext = isRecord(info["x-modelfleet"]) ? info["x-modelfleet"] : {};
   return typeof ext.package === "string" ? ext.package : undefined;

@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { type Diagnostic, SpecDiagnosticsError, sortDiagnostics } from "../diagnostics.js";
+import { locateInSidecar } from "../import/locate-sidecar.js";
 import { prepareImported } from "../import/prepare.js";
 import { parseSidecar, SIDECAR_SUFFIX } from "../import/sidecar.js";
+import { relocateToSidecar } from "../import/sidecar-pagination.js";
 import type { ReferencedFile } from "../openapi/bundle.js";
 import { bundleSpec, relocateDiagnostics } from "../openapi/bundle-spec.js";
 import { type LoadedSpec, loadSpec, locateDiagnostics } from "../openapi/load.js";
@@ -22,6 +24,8 @@ import { validateSpec } from "./validate.js";
 /** Imported mode's errors and the model's error for the same problem. */
 const REPORTED_AS: Record<string, string> = { "import/no-base-url": "modelfleet/missing-server", "import/auth": "modelfleet/security" };
 
+const RENAME_IN_SIDECAR = "give one of the operations another method name with `rename: {<operationId>: <name>}` in the sidecar";
+
 export interface PipelineResult {
   diagnostics: Diagnostic[];
   /** Present when the spec had no errors: the files of `src/generated/` and the model they came from. */
@@ -38,6 +42,7 @@ export async function runPipeline(root: string, shown: string, absolute: string,
       spec,
       diagnostics: prepared,
       references,
+      toSidecar = (list: Diagnostic[]) => list,
     } = imported ? await loadImported(root, shown, absolute) : await loadOwn(root, shown, absolute);
     if (!spec) return { diagnostics: sortDiagnostics(prepared), references };
     // Checked before the linter and openapi-typescript see the document: neither may follow a ref to anything but the
@@ -51,8 +56,12 @@ export async function runPipeline(root: string, shown: string, absolute: string,
     const { model } = built;
     // What imported mode already reported (no base URL, no usable scheme) is not repeated in the model's terms.
     const told = new Set(prepared.map((d) => REPORTED_AS[d.code]).filter(Boolean));
-    const diagnostics = built.diagnostics.filter((d) => !told.has(d.code));
-    const all = sortDiagnostics(locateDiagnostics(spec, relocateDiagnostics(spec, [...prepared, ...lint, ...diagnostics])));
+    const diagnostics = built.diagnostics
+      .filter((d) => !told.has(d.code))
+      // A vendor's operationIds are not ours to rename: the sidecar's `rename` is (an iterator the sidecar's
+      // pagination adds may take the name of another operation).
+      .map((d) => (imported && d.code === "modelfleet/method-name-clash" ? { ...d, help: RENAME_IN_SIDECAR } : d));
+    const all = sortDiagnostics(locateDiagnostics(spec, relocateDiagnostics(spec, toSidecar([...prepared, ...lint, ...diagnostics]))));
     if (!model || all.some((d) => d.severity === "error")) return { diagnostics: all, references };
 
     const header = generatedHeader(
@@ -73,6 +82,11 @@ interface Loaded {
   spec?: LoadedSpec;
   diagnostics: Diagnostic[];
   references?: ReferencedFile[];
+  /**
+   * Imported mode: moves the problems of the sidecar's pagination entries (checked in the document they were put on)
+   * back to the sidecar, and gives every problem in the sidecar its line and column there.
+   */
+  toSidecar?: (diagnostics: Diagnostic[]) => Diagnostic[];
 }
 
 /** Reads one of our specs and bundles it with the files it references. */
@@ -92,7 +106,7 @@ async function loadImported(root: string, shown: string, absolute: string): Prom
     ]);
   });
   const { sidecar, diagnostics } = parseSidecar(text, shown);
-  if (!sidecar) return { diagnostics };
+  if (!sidecar) return { diagnostics: locateInSidecar(shown, absolute, text, diagnostics) };
   const vendorShown = join(dirname(shown), sidecar.spec);
   const bundled = await bundleSpec(await loadSpec(vendorShown, join(dirname(absolute), sidecar.spec)), root);
   const references = bundled.spec.bundle?.files ?? bundled.files;
@@ -100,5 +114,8 @@ async function loadImported(root: string, shown: string, absolute: string): Prom
   const { spec } = bundled;
   // The header and the skip cache follow both files: a change to either regenerates.
   spec.sha256 = createHash("sha256").update(spec.sha256).update(text).digest("hex");
-  return { spec, diagnostics: relocateDiagnostics(spec, prepareImported(spec.document, sidecar, vendorShown).diagnostics), references };
+  const prepared = prepareImported(spec.document, sidecar, vendorShown, shown);
+  const toSidecar = (list: Diagnostic[]) =>
+    locateInSidecar(shown, absolute, text, relocateToSidecar(list, prepared.placements, vendorShown, shown));
+  return { spec, diagnostics: toSidecar(relocateDiagnostics(spec, prepared.diagnostics)), references, toSidecar };
 }

@@ -7,6 +7,7 @@ import { HTTP_METHODS, walkOperations } from "../openapi/operations.js";
 import { pointerOf } from "../openapi/pointer.js";
 import { deref } from "../openapi/resolve.js";
 import type { Sidecar } from "./sidecar.js";
+import { type NamedOperation, placeSidecarPagination, type SidecarPlacement } from "./sidecar-pagination.js";
 
 /** Keys a path item may hold besides its operations. Anything else is a method OpenAPI does not have (`query`). */
 const PATH_ITEM_KEYS = new Set(["$ref", "summary", "description", "servers", "parameters"]);
@@ -19,6 +20,8 @@ const RESERVED = new Set(["raw", "provider", "constructor", "toString", "toJSON"
 export interface PreparedImport {
   /** One warning per thing skipped, derived or chosen; errors only for what no default can fix (no base URL, no usable auth). */
   diagnostics: Diagnostic[];
+  /** The sidecar's `pagination` entries and the operations they were put on (`relocateToSidecar` reports at them). */
+  placements: SidecarPlacement[];
 }
 
 /**
@@ -26,7 +29,7 @@ export interface PreparedImport {
  * sidecar, one security scheme, every operation named, nothing the client cannot express. The file on disk is never
  * touched. Every change is reported as a warning at the pointer it concerns.
  */
-export function prepareImported(doc: OpenApiDocument, sidecar: Sidecar, file: string): PreparedImport {
+export function prepareImported(doc: OpenApiDocument, sidecar: Sidecar, file: string, sidecarFile: string): PreparedImport {
   const diagnostics: Diagnostic[] = [];
   const warn = (code: string, message: string, pointer: string) =>
     diagnostics.push({ severity: "warning", code: `import/${code}`, message, file, pointer });
@@ -59,10 +62,12 @@ export function prepareImported(doc: OpenApiDocument, sidecar: Sidecar, file: st
     delete doc.webhooks;
   }
 
-  skipInexpressible(doc, sidecar, warn);
-  nameOperations(doc, sidecar, warn);
+  const skipped = skipInexpressible(doc, sidecar, warn);
+  const named = nameOperations(doc, sidecar, warn);
+  const placed = placeSidecarPagination(sidecar, sidecarFile, named, skipped);
+  diagnostics.push(...placed.diagnostics);
   chooseSecurity(doc, sidecar, warn, fail);
-  return { diagnostics };
+  return { diagnostics, placements: placed.placements };
 }
 
 type Warn = (code: string, message: string, pointer: string) => void;
@@ -79,8 +84,12 @@ function serverUrl(doc: OpenApiDocument): string | undefined {
   return /^https?:\/\/[^{}\s]+$/.test(url) ? url : undefined;
 }
 
-/** Drops paths and operations the client cannot call, each with one warning. */
-function skipInexpressible(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): void {
+/**
+ * Drops paths and operations the client cannot call, each with one warning. Returns why each dropped operation was
+ * dropped, by operationId as written or derived (a sidecar entry naming one is told why it has no operation).
+ */
+function skipInexpressible(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): Map<string, string> {
+  const skipped = new Map<string, string>();
   const paths = isRecord(doc.paths) ? doc.paths : {};
   const excluded = new Set(sidecar.exclude ?? []);
   const seenShapes = new Map<string, string>();
@@ -88,6 +97,11 @@ function skipInexpressible(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): 
     const itemPointer = pointerOf("paths", path);
     if (path.includes("?")) {
       warn("skipped-path", `path ${path} skipped: a query string in a path key cannot be expressed`, itemPointer);
+      const item = deref<PathItemObject>(doc, raw);
+      for (const method of HTTP_METHODS) {
+        const op = isRecord(item) ? item[method] : undefined;
+        if (isRecord(op)) skipped.set(originalId(op, method, path), `path ${path} is skipped (a query string in a path key)`);
+      }
       delete paths[path];
       continue;
     }
@@ -108,15 +122,16 @@ function skipInexpressible(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): 
       const pointer = pointerOf("paths", path, method);
       const label = `${method.toUpperCase()} ${path}`;
       const responses = isRecord(op.responses) ? Object.keys(op.responses) : [];
-      const operationId = typeof op.operationId === "string" ? op.operationId : undefined;
+      const operationId = originalId(op, method, path);
       let reason: string | undefined;
-      if (operationId && excluded.has(operationId)) reason = "excluded by the sidecar";
+      if (excluded.has(operationId)) reason = "excluded by the sidecar";
       else if (responses.includes("101")) reason = "a WebSocket upgrade (101) is not a request-response call";
       else if (!responses.some((status) => /^2(\d\d|XX)$/.test(status))) reason = "it declares no 2xx response";
       else if (!canSendBody(doc, op.requestBody)) reason = "its request body has no media type the client can send (JSON, form, multipart)";
       else if (seenShapes.has(`${method} ${shape}`)) reason = `it duplicates ${seenShapes.get(`${method} ${shape}`)} (same path shape)`;
       if (reason) {
         warn("skipped-operation", `${label} skipped: ${reason}`, pointer);
+        skipped.set(operationId, `${label} is skipped: ${reason}`);
         delete own[method];
         continue;
       }
@@ -132,6 +147,12 @@ function skipInexpressible(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): 
       }
     }
   }
+  return skipped;
+}
+
+/** The operationId `rename`, `exclude` and `pagination` key an operation by: as written, else derived. */
+export function originalId(op: Record<string, unknown>, method: string, path: string): string {
+  return typeof op.operationId === "string" && op.operationId.trim() !== "" ? op.operationId : deriveOperationId(method, path);
 }
 
 function canSendBody(doc: OpenApiDocument, raw: unknown): boolean {
@@ -143,10 +164,12 @@ function canSendBody(doc: OpenApiDocument, raw: unknown): boolean {
 /**
  * Gives every operation a unique operationId that camelCases into a usable method name: missing ones derived from
  * method and path, FastAPI's `_<path>_<method>` suffix trimmed, sidecar renames applied, clashes numbered in
- * document order. The operationId is rewritten too, so that the generated types and the client agree.
+ * document order. The operationId is rewritten too, so that the generated types and the client agree. Returns the
+ * operations by the operationId the sidecar keys them by (as written, or derived).
  */
-function nameOperations(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): void {
+function nameOperations(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): Map<string, NamedOperation[]> {
   const taken = new Set<string>();
+  const named = new Map<string, NamedOperation[]>();
   for (const entry of walkOperations(doc)) {
     const op = entry.operation as OperationObject;
     const written = typeof op.operationId === "string" && op.operationId.trim() !== "" ? op.operationId : undefined;
@@ -164,7 +187,9 @@ function nameOperations(doc: OpenApiDocument, sidecar: Sidecar, warn: Warn): voi
     // A copy: two path items may share one operation object through a $ref.
     const owned = { ...op, operationId: unique };
     entry.pathItem[entry.method] = owned;
+    named.set(original, [...(named.get(original) ?? []), { pointer: entry.pointer, operation: owned, methodName: unique }]);
   }
+  return named;
 }
 
 /** `get /v1/models/{model_id}/versions` becomes `getModelsByModelIdVersions` (a leading version segment dropped). */

@@ -1,6 +1,7 @@
 import { parse, stringify } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
 import { isRecord } from "../openapi/json.js";
+import { pointerOf } from "../openapi/pointer.js";
 
 export { SIDECAR_SUFFIX } from "./sidecar-name.js";
 
@@ -27,12 +28,19 @@ export interface Sidecar {
   rename?: Record<string, string>;
   /** operationIds (as written or derived) of operations to leave out of the client. */
   exclude?: string[];
+  /**
+   * How list operations page, by operationId (as written or derived, like `rename` and `exclude`): each value is
+   * what `x-modelfleet-pagination` takes in our own specs (a style mapping, or `false`), checked by the same code.
+   */
+  pagination?: Record<string, unknown>;
 }
 
 /** Reads a sidecar, naming every field that is missing or of the wrong type. */
 export function parseSidecar(text: string, file: string): { sidecar?: Sidecar; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const fail = (message: string, help: string) => diagnostics.push({ severity: "error", code: "modelfleet/sidecar", message, file, help });
+  // The pointer names the offending key, so the caller can give the diagnostic the sidecar's line and column.
+  const fail = (message: string, help: string, key?: string) =>
+    diagnostics.push({ severity: "error", code: "modelfleet/sidecar", message, file, help, ...(key ? { pointer: pointerOf(key) } : {}) });
   let value: unknown;
   try {
     value = parse(text);
@@ -48,7 +56,11 @@ export function parseSidecar(text: string, file: string): { sidecar?: Sidecar; d
     const field = value[key];
     if (field === undefined && optional) return undefined;
     if (typeof field !== "string" || !pattern.test(field)) {
-      fail(`${key} is ${field === undefined ? "missing" : `invalid (${JSON.stringify(field)})`}`, help);
+      fail(
+        `${key} is ${field === undefined ? "missing" : `invalid (${JSON.stringify(field)})`}`,
+        help,
+        field === undefined ? undefined : key,
+      );
       return undefined;
     }
     return field;
@@ -66,13 +78,23 @@ export function parseSidecar(text: string, file: string): { sidecar?: Sidecar; d
     const list = value[key];
     if (list === undefined) continue;
     if (Array.isArray(list) && list.every((item) => typeof item === "string")) sidecar[key] = list as string[];
-    else fail(`${key} must be a list of strings`, `e.g. \`${key}: [first, second]\``);
+    else fail(`${key} must be a list of strings`, `e.g. \`${key}: [first, second]\``, key);
   }
   if (value.rename !== undefined) {
     const rename = value.rename;
     if (isRecord(rename) && Object.values(rename).every((name) => typeof name === "string" && /^[a-z_$][A-Za-z0-9_$]*$/.test(name)))
       sidecar.rename = rename as Record<string, string>;
-    else fail("rename must map operationIds to camelCase method names", "e.g. `rename: {models_list: listModels}`");
+    else fail("rename must map operationIds to camelCase method names", "e.g. `rename: {models_list: listModels}`", "rename");
+  }
+  if (value.pagination !== undefined) {
+    // Only the map itself is checked here: each value is checked where it applies, by the same code as the extension.
+    if (isRecord(value.pagination)) sidecar.pagination = value.pagination;
+    else
+      fail(
+        "pagination must map operationIds to pagination declarations",
+        "e.g. `pagination: {listJobs: {style: cursor, items: /data, cursor: after, next: /next_cursor}}`",
+        "pagination",
+      );
   }
   return diagnostics.length ? { diagnostics } : { sidecar: dropUndefined(sidecar) as unknown as Sidecar, diagnostics };
 }
@@ -81,7 +103,7 @@ export function parseSidecar(text: string, file: string): { sidecar?: Sidecar; d
 export function formatSidecar(sidecar: Sidecar): string {
   return [
     "# modelfleet settings for the vendor document named by `spec` (kept unchanged next to this file).",
-    "# Written by `modelfleet-codegen import`; edit freely: rename, exclude, auth, baseUrl.",
+    "# Written by `modelfleet-codegen import`; edit freely: rename, exclude, pagination, auth, baseUrl.",
     stringify(dropUndefined({ ...sidecar })),
   ].join("\n");
 }
