@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { PAGINATION_EXTENSION } from "../generate/pagination.js";
 import type { OperationObject } from "../openapi/document.js";
-import { pointerOf } from "../openapi/pointer.js";
+import { pointerOf, pointerSegments } from "../openapi/pointer.js";
 import type { Sidecar } from "./sidecar.js";
 
 /**
@@ -32,7 +32,7 @@ export interface SidecarPlacement {
 /**
  * Puts each entry of `sidecar.pagination` on the operation it names (by operationId as written, or derived when the
  * document has none, like `rename` and `exclude`). An entry naming no operation, or one left out of the client, is
- * an error at the entry.
+ * an error at the entry; one replacing a declaration the document itself carries is a warning there.
  */
 export function placeSidecarPagination(
   sidecar: Sidecar,
@@ -59,11 +59,28 @@ export function placeSidecarPagination(
       continue;
     }
     for (const target of targets) {
-      (target.operation as Record<string, unknown>)[PAGINATION_EXTENSION] = value;
+      const operation = target.operation as Record<string, unknown>;
+      if (operation[PAGINATION_EXTENSION] !== undefined) {
+        diagnostics.push({
+          severity: "warning",
+          code: "modelfleet/pagination-operation",
+          message: `pagination.${key} replaces the ${PAGINATION_EXTENSION} the document declares on ${operationName(target.pointer)}`,
+          file: sidecarFile,
+          pointer: at,
+          help: "remove the sidecar entry to use the document's own declaration",
+        });
+      }
+      operation[PAGINATION_EXTENSION] = value;
       placements.push({ key, operationPointer: target.pointer });
     }
   }
   return { placements, diagnostics };
+}
+
+/** `#/paths/~1runs/get` as `GET /runs`. */
+function operationName(pointer: string): string {
+  const [, path = "", method = ""] = pointerSegments(pointer);
+  return `${method.toUpperCase()} ${path}`;
 }
 
 function unknownHelp(key: string, named: Map<string, NamedOperation[]>): string {
