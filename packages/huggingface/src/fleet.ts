@@ -23,9 +23,6 @@ export type {
   HuggingFaceVersionRef,
 } from "./fleet/types.js";
 
-/** The spec's name is the identifier form (`createHuggingFaceClient`); people read it as two words. */
-const identity = { ...huggingfaceProvider, name: "Hugging Face" };
-
 /**
  * Hugging Face Inference Endpoints for `createFleet({ providers: [huggingface()] })`. Without options it is
  * configured when `HF_TOKEN` is set (its client created on first use); with options (e.g. `{ apiKey, baseUrl,
@@ -34,7 +31,7 @@ const identity = { ...huggingfaceProvider, name: "Hugging Face" };
  */
 export function huggingface(options?: HuggingFaceFleetOptions): HuggingFaceFleetProvider {
   const { namespaces, ...clientOptions } = options ?? {};
-  const connection = connectProvider(identity, createHuggingFaceClient, options === undefined ? undefined : clientOptions);
+  const connection = connectProvider(huggingfaceProvider, createHuggingFaceClient, options === undefined ? undefined : clientOptions);
   return {
     ...huggingFaceAdapter,
     ...connection,

@@ -6,6 +6,7 @@ import { type BodyEncoding, bodyEncodingOf, isJsonMediaType, type ReadAs, readAs
 import { type HTTP_METHODS, type OperationEntry, walkOperations } from "../openapi/operations.js";
 import { pointerOf } from "../openapi/pointer.js";
 import { deref } from "../openapi/resolve.js";
+import { DISPLAY_NAME, DISPLAY_NAME_HELP } from "./display-name.js";
 import { type PaginationModel, readPagination } from "./pagination.js";
 
 /** Methods the runtime may always retry: repeating them has the same effect as sending them once. */
@@ -63,8 +64,10 @@ export interface ProviderModel {
   /** Spec file stem (`sieve`), also the package directory name. */
   id: string;
   packageName: string;
-  /** PascalCase display name used in identifiers (`DeepInfra`). */
+  /** PascalCase name used in identifiers (`DeepInfra`, `HuggingFace`). */
   name: string;
+  /** How messages name the provider (`Hugging Face`): `x-modelfleet.displayName`, else {@link name}. */
+  displayName: string;
   envVar: string;
   title: string;
   description?: string;
@@ -134,6 +137,7 @@ export function buildModel(spec: LoadedSpec, id: string, options: ModelOptions =
     "an npm package name, e.g. `@modelfleet/sieve`",
   );
   const name = extString("name", /^[A-Z][A-Za-z0-9]*$/, "a PascalCase identifier, e.g. `DeepInfra`");
+  const displayName = ext?.displayName === undefined ? name : extString("displayName", DISPLAY_NAME, DISPLAY_NAME_HELP);
   const envVar = extString("envVar", /^[A-Z][A-Z0-9_]*$/, "an environment variable name, e.g. `SIEVE_API_KEY`");
   const requestIdHeader = typeof ext?.requestIdHeader === "string" ? ext.requestIdHeader : undefined;
   let errorMessageKeys: string[] | undefined;
@@ -229,6 +233,7 @@ export function buildModel(spec: LoadedSpec, id: string, options: ModelOptions =
       id,
       packageName,
       name,
+      displayName,
       envVar,
       title: typeof info.title === "string" ? info.title : name,
       description: typeof info.description === "string" ? info.description : undefined,

@@ -40,6 +40,7 @@ export function prepareImported(doc: OpenApiDocument, sidecar: Sidecar, file: st
   doc.info["x-modelfleet"] = {
     package: sidecar.package,
     name: sidecar.name,
+    ...(sidecar.displayName ? { displayName: sidecar.displayName } : {}),
     envVar: sidecar.envVar,
     ...(sidecar.requestIdHeader ? { requestIdHeader: sidecar.requestIdHeader } : {}),
     ...(sidecar.errorMessageKeys ? { errorMessageKeys: sidecar.errorMessageKeys } : {}),

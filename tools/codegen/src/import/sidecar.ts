@@ -1,5 +1,6 @@
 import { parse, stringify } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { DISPLAY_NAME, DISPLAY_NAME_HELP } from "../generate/display-name.js";
 import { isRecord } from "../openapi/json.js";
 import { pointerOf } from "../openapi/pointer.js";
 
@@ -16,6 +17,8 @@ export interface Sidecar {
   package: string;
   /** PascalCase name used in generated identifiers, e.g. `Acme`. */
   name: string;
+  /** How messages name the provider, when not {@link name}, e.g. `Acme Cloud`. */
+  displayName?: string;
   /** Environment variable the API key is read from, e.g. `ACME_API_KEY`. */
   envVar: string;
   /** Base URL when the document has no usable absolute `servers[0].url`. */
@@ -69,6 +72,7 @@ export function parseSidecar(text: string, file: string): { sidecar?: Sidecar; d
     spec: string("spec", /^[^/\\]+\.(ya?ml|json)$/, "the vendor document's file name in specs/, e.g. `acme.json`"),
     package: string("package", /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/, "an npm package name"),
     name: string("name", /^[A-Z][A-Za-z0-9]*$/, "a PascalCase identifier, e.g. `Acme`"),
+    displayName: string("displayName", DISPLAY_NAME, DISPLAY_NAME_HELP, true),
     envVar: string("envVar", /^[A-Z][A-Z0-9_]*$/, "an environment variable name, e.g. `ACME_API_KEY`"),
     baseUrl: string("baseUrl", /^https?:\/\/[^{}\s]+$/, "an absolute http(s) URL without variables", true),
     auth: string("auth", /./, "the name of one entry of the document's components.securitySchemes", true),
