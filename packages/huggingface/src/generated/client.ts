@@ -114,7 +114,7 @@ export interface HuggingFaceClient {
 }
 
 /**
- * Creates a client for HuggingFace. The API key defaults to the `HF_TOKEN` environment variable and the base URL to
+ * Creates a client for Hugging Face. The API key defaults to the `HF_TOKEN` environment variable and the base URL to
  * `https://api.endpoints.huggingface.cloud`; every option is checked here, before any request.
  */
 export function createHuggingFaceClient(options: HuggingFaceClientOptions = {}): HuggingFaceClient {

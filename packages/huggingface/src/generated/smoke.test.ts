@@ -19,7 +19,7 @@ function cannedFetch(status: number, body: unknown) {
   return { fetch, requests };
 }
 
-describe("HuggingFace client smoke test (generated from the spec's examples)", () => {
+describe("Hugging Face client smoke test (generated from the spec's examples)", () => {
   it("listEndpoints: GET /v2/endpoint/{namespace}", async () => {
     const reply = {
       "items": [

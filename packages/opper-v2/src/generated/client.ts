@@ -156,7 +156,7 @@ export interface OpperV2Client {
 }
 
 /**
- * Creates a client for OpperV2. The API key defaults to the `OPPER_API_KEY` environment variable and the base URL to
+ * Creates a client for Opper v2. The API key defaults to the `OPPER_API_KEY` environment variable and the base URL to
  * `https://api.opper.ai/v2`; every option is checked here, before any request.
  */
 export function createOpperV2Client(options: OpperV2ClientOptions = {}): OpperV2Client {

@@ -19,7 +19,7 @@ function cannedFetch(status: number, body: unknown) {
   return { fetch, requests };
 }
 
-describe("OpperV2 client smoke test (generated from the spec's examples)", () => {
+describe("Opper v2 client smoke test (generated from the spec's examples)", () => {
   it("listFunctions: GET /functions", async () => {
     const reply = {
       "meta": {

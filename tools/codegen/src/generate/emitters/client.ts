@@ -49,7 +49,9 @@ export function emitClient(model: ProviderModel): string {
   out.push("}");
   out.push("");
   out.push(`/**`);
-  out.push(` * Creates a client for ${N}. The API key defaults to the \`${model.envVar}\` environment variable and the base URL to`);
+  out.push(
+    ` * Creates a client for ${model.displayName}. The API key defaults to the \`${model.envVar}\` environment variable and the base URL to`,
+  );
   out.push(` * \`${model.baseUrl}\`; every option is checked here, before any request.`);
   out.push(` */`);
   out.push(`export function create${N}Client(options: ${N}ClientOptions = {}): ${N}Client {`);

@@ -34,7 +34,7 @@ export function emitSmokeTest(doc: OpenApiDocument, model: ProviderModel): strin
     "}",
     "",
     ...(model.operations.some((op) => rawReply(op)) ? RAW_FETCH : []),
-    `describe("${N} client smoke test (generated from the spec's examples)", () => {`,
+    `describe(${JSON.stringify(`${model.displayName} client smoke test (generated from the spec's examples)`)}, () => {`,
   ];
   for (const op of model.operations) out.push(...emitCase(doc, model, op, entries.get(op.pointer) as OperationEntry));
   out.push("});", "");
