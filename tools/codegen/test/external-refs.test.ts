@@ -330,6 +330,26 @@ describe("referenced files as turbo inputs", () => {
     await writeFile(turboPath, JSON.stringify(inputs(["$TURBO_ROOT$/specs/acme.yaml", "$TURBO_ROOT$/specs/shared/**"])));
     expect((await once(root)).diagnostics).toEqual([]);
   });
+
+  it("the repository's drift check (//#check:generated) must list them too: a file outside specs/ gets a warning", async () => {
+    const rootTurbo = (inputs: string[]) => JSON.stringify({ tasks: { "//#check:generated": { inputs } } });
+    const root = await makeRepo(withModelRef("../schemas/errors.yaml#/components/schemas/Error"), {
+      "schemas/errors.yaml": ERRORS_YAML,
+      "turbo.json": rootTurbo(["specs/**", "packages/*/src/generated/**"]),
+    });
+    const first = await once(root);
+    expect(errors(first)).toEqual([]);
+    expect(first.diagnostics).toEqual([
+      expect.objectContaining({ severity: "warning", code: "modelfleet/turbo-inputs", file: "turbo.json" }),
+    ]);
+    expect(first.diagnostics[0]?.message).toBe(
+      "turbo.json does not list schemas/errors.yaml among the inputs of its //#check:generated task",
+    );
+    expect(first.diagnostics[0]?.help).toContain('"schemas/errors.yaml"');
+
+    await writeFile(join(root, "turbo.json"), rootTurbo(["specs/**", "schemas/**"]));
+    expect((await once(root)).diagnostics).toEqual([]);
+  });
 });
 
 describe("referenced files in the skip hash and --check", () => {

@@ -84,8 +84,7 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
       result.packageDir = relative(root, packageDir);
       result.diagnostics = entry.diagnostics.map((d) => ({ ...d, file: d.file ?? shown }));
       if (entry.references) result.references = Object.keys(entry.references);
-      const unlisted = await turboInputsMissing(packageDir, result.references ?? []);
-      if (unlisted) result.diagnostics.push(unlisted);
+      result.diagnostics.push(...(await turboInputsMissing(root, packageDir, result.references ?? [])));
       result.output = { written: [], unchanged: files.map((f) => relative(root, join(generatedDir, f))), removed: [], stale: [] };
       return result;
     }
@@ -115,8 +114,7 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   });
   if (!check) result.scaffolded = await writeMissing(packageDir, scaffold, root);
   // Read on every run, skipped or not: turbo.json is the maintainers' and may change between runs.
-  const unlisted = await turboInputsMissing(packageDir, result.references ?? []);
-  if (unlisted) result.diagnostics = [...result.diagnostics, unlisted];
+  result.diagnostics = [...result.diagnostics, ...(await turboInputsMissing(root, packageDir, result.references ?? []))];
   result.output = await syncDirectory(generatedDir, run.files, { check, root });
   const readme = await syncOperationsSection(join(packageDir, "README.md"), operations, { check, root });
   result.output.written.push(...readme.written);
@@ -139,36 +137,58 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
 }
 
 /**
- * A warning when the package's turbo.json does not list a referenced file among its `generate` inputs: turbo would
- * then replay a cached `generate` after that file changed. (A new package's turbo.json lists them from the start.)
+ * Warnings when a turbo.json does not list a referenced file among a task's inputs: turbo would then replay the
+ * cached task after that file changed. Checked: the package's `generate` (a new package's turbo.json lists them from
+ * the start) and the repository's `//#check:generated`, the drift check `npm test` runs.
  */
-async function turboInputsMissing(packageDir: string, references: string[]): Promise<Diagnostic | undefined> {
-  if (references.length === 0) return undefined;
-  const file = join(packageDir, "turbo.json");
+async function turboInputsMissing(root: string, packageDir: string, references: string[]): Promise<Diagnostic[]> {
+  if (references.length === 0) return [];
+  const found = await Promise.all([
+    missingInputs(root, join(packageDir, "turbo.json"), "generate", references, {
+      where: "tasks.generate.inputs (and tasks.test.inputs)",
+      prefix: "$TURBO_ROOT$/",
+      // Without its own definition the package inherits one that hashes only the package's files.
+      inherited: true,
+    }),
+    missingInputs(root, join(root, "turbo.json"), "//#check:generated", references, {
+      where: 'tasks["//#check:generated"].inputs',
+      prefix: "",
+      inherited: false,
+    }),
+  ]);
+  return found.filter((d): d is Diagnostic => d !== undefined);
+}
+
+async function missingInputs(
+  root: string,
+  file: string,
+  task: string,
+  references: string[],
+  fix: { where: string; prefix: string; inherited: boolean },
+): Promise<Diagnostic | undefined> {
   const text = await readFile(file, "utf8").catch(() => undefined);
   if (text === undefined) return undefined;
-  let inputs: unknown;
+  let definition: { inputs?: unknown } | undefined;
   try {
-    inputs = (JSON.parse(text) as { tasks?: { generate?: { inputs?: unknown } } }).tasks?.generate?.inputs;
+    definition = (JSON.parse(text) as { tasks?: Record<string, { inputs?: unknown } | undefined> }).tasks?.[task];
   } catch {
     return undefined;
   }
-  const listed = Array.isArray(inputs) ? inputs.filter((i): i is string => typeof i === "string") : [];
+  // A repository without the drift-check task has nothing to keep in step; a task without an inputs list hashes only
+  // its own package's files, which a referenced file is not among.
+  if (definition === undefined && !fix.inherited) return undefined;
+  const inputs = Array.isArray(definition?.inputs) ? (definition?.inputs as unknown[]) : [];
+  const listed = inputs.filter((i): i is string => typeof i === "string").map((i) => i.replace(/^\$TURBO_ROOT\$\//, ""));
   const covers = (path: string) =>
-    listed.some((input) => {
-      const pattern = input.replace(/^\$TURBO_ROOT\$\//, "");
-      return pattern === path || (pattern.endsWith("/**") && path.startsWith(pattern.slice(0, -2)));
-    });
+    listed.some((pattern) => pattern === path || (pattern.endsWith("/**") && path.startsWith(pattern.slice(0, -2))));
   const missing = references.filter((path) => !covers(path));
   if (missing.length === 0) return undefined;
   return {
     severity: "warning",
     code: "modelfleet/turbo-inputs",
-    message: `turbo.json does not list ${missing.join(", ")} among the inputs of its generate task`,
-    file: relative(join(packageDir, "..", ".."), file)
-      .split("\\")
-      .join("/"),
-    help: `add ${missing.map((m) => JSON.stringify(`$TURBO_ROOT$/${m}`)).join(", ")} to tasks.generate.inputs (and tasks.test.inputs), or turbo replays a cached generate after they change`,
+    message: `turbo.json does not list ${missing.join(", ")} among the inputs of its ${task} task`,
+    file: relative(root, file).split("\\").join("/"),
+    help: `add ${missing.map((m) => JSON.stringify(`${fix.prefix}${m}`)).join(", ")} to ${fix.where}, or turbo replays a cached ${task} after they change`,
   };
 }
 
