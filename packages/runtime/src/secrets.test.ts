@@ -92,6 +92,22 @@ describe("a response that echoes the key", () => {
     }
   });
 
+  it("is scrubbed the same when the error is read through a user middleware", async () => {
+    server.handle((_seen, res) => {
+      res.writeHead(401, `Unauthorized ${SECRET_KEY}`, { "content-type": "application/json", "x-acme-trace": `req-${SECRET_KEY}` });
+      res.end(JSON.stringify({ message: `bad key ${SECRET_KEY}` }));
+    });
+    const seen: string[] = [];
+    const middleware = [{ onRequest: ({ request }: { request: Request }) => void seen.push([...request.headers].join(";")) }];
+    const core = createClientCore(provider, { apiKey: SECRET_KEY, baseUrl: server.baseUrl, middleware });
+    const error = await core.call(getThing, { id: "t" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 401, requestId: "req-[redacted]", providerMessage: "bad key [redacted]" });
+    for (const form of formsOf(error)) expect(form).not.toContain(SECRET_KEY);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).not.toContain(SECRET_KEY);
+    expect(server.requests[0]?.headers["x-api-key"]).toBe(SECRET_KEY);
+  });
+
   it("is scrubbed from a 2xx body that is not JSON and from a 429's fields", async () => {
     const recorder = recordingFetch(
       new Response(`oops ${SECRET_KEY}`, { status: 200, statusText: SECRET_KEY }),
@@ -110,6 +126,20 @@ describe("a response that echoes the key", () => {
 });
 
 describe("log lines", () => {
+  it("show a form or multipart body by its size only, never its fields", async () => {
+    const { logger, lines } = capturingLogger();
+    const recorder = recordingFetch(json(200, { ok: true }));
+    const core = createClientCore(provider, { apiKey: SECRET_KEY, fetch: recorder.fetch, logger, logLevel: "debug" });
+    const form: OperationDescriptor = { ...createThing, operationId: "token", bodyEncoding: "form" };
+    const multipart: OperationDescriptor = { ...createThing, operationId: "upload", bodyEncoding: "multipart" };
+    await core.call(form, { body: { client_secret: SECRET_KEY, scope: "read" } });
+    await core.call(multipart, { body: { note: SECRET_KEY } });
+    const logged = lines.join("\n");
+    expect(logged).toMatch(/requestBody: .<\d+ characters>./);
+    expect(logged).toMatch(/requestBody: .<FormData>./);
+    for (const line of lines) expect(line).not.toContain(SECRET_KEY);
+  });
+
   it("redact the bare key anywhere in a request body, and the spec's sensitive fields at any depth", async () => {
     const { logger, lines } = capturingLogger();
     const recorder = recordingFetch(json(200, { id: "t" }));
