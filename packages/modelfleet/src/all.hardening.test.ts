@@ -79,15 +79,17 @@ describe("references built from the newer providers' data", () => {
         results: [{ owner: "acme", name: "ok", current_release: {} }, { name: "no-owner" }, { owner: "acme" }],
       }),
       [`GET ${HUGGINGFACE}/v2/endpoint/acme-ml`]: json(200, { items: [{ name: "ep" }, { model: { repository: "gpt2" } }] }),
-      [`GET ${OPPER}/functions`]: json(200, { functions: [{ name: "fn", has_script: true }] }),
+      // A function without a name is unusable; one running no revision yet is named by `@current`, not reported.
+      [`GET ${OPPER}/functions`]: json(200, { functions: [{ name: "fn", has_script: true }, { has_script: true }] }),
       [`GET ${OPPER}/functions/fn/revisions`]: json(200, { revisions: [{ revision_id: 1, is_current: false }] }),
       [`GET ${OPPER_V2}/functions`]: json(200, { meta: { total_count: 0 }, data: [] }),
     });
     const env = { REPLICATE_API_TOKEN: "r8_replicate-SECRET-5", HF_TOKEN: "hf_huggingface-SECRET-6", HF_NAMESPACE: "acme-ml" };
     const fleet = createFleet({ env: { ...env, OPPER_API_KEY: ENV_KEYS.OPPER_API_KEY }, fetch: fake.fetch });
     const { versions, failures } = await fleet.listDeployments().settled();
-    expect(versions.map((v) => v.ref).sort()).toEqual(["huggingface:acme-ml/ep", "replicate:acme/ok"]);
+    expect(versions.map((v) => v.ref).sort()).toEqual(["huggingface:acme-ml/ep", "opper:fn@current", "replicate:acme/ok"]);
     expect(versions.map((v) => v.ref).join(" ")).not.toMatch(/unknown/);
+    expect(versions.find((v) => v.provider === "opper")).toMatchObject({ version: "" });
     const byProvider = Object.fromEntries(failures.map((f) => [f.provider, f.error as UnusableItemError]));
     expect(Object.keys(byProvider).sort()).toEqual(["huggingface", "opper", "replicate"]);
     for (const error of Object.values(byProvider)) expect(UnusableItemError.isInstance(error)).toBe(true);

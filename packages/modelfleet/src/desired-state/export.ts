@@ -24,7 +24,8 @@ export function desiredStateOf(versions: readonly ModelVersion[], capabilitiesOf
     if (can.scale && scaling && scaling.min !== null && scaling.max !== null && scaling.min <= scaling.max)
       entry.scaling = { min: scaling.min, max: scaling.max };
     if ((can.start || can.stop) && current.state) entry.state = current.state;
-    if (can.promote || can.rollback) entry.version = current.version;
+    // A version reported empty (a function running no revision yet) is left unmanaged: there is nothing to pin.
+    if ((can.promote || can.rollback) && current.version) entry.version = current.version;
     deployments.push(entry);
   }
   return { deployments };

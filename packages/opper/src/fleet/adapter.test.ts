@@ -190,7 +190,7 @@ describe("opper (v3) through the fleet", () => {
     const versions = await fleet.listDeployments();
     expect(versions.map((v) => [v.ref, v.status])).toEqual([
       ["opper:summarize-ticket@2", "ready"],
-      ["opper:support/classify-intent@", "deleted"],
+      ["opper:support/classify-intent@current", "deleted"],
     ]);
   });
 
@@ -211,9 +211,9 @@ describe("opper (v3) through the fleet", () => {
     });
     const versions = await fleet.listDeployments();
     expect(versions.map((v) => [v.ref, v.status, v.createdAt])).toEqual([
-      ["opper:@", "ready", null],
-      ["opper:@", "unknown", null],
-      ["opper:x@", "unknown", null],
+      ["opper:@current", "ready", null],
+      ["opper:@current", "unknown", null],
+      ["opper:x@current", "unknown", null],
     ]);
     expect(requests.map((r) => r.url.pathname)).toEqual(["/v3/functions", "/v3/functions/x/revisions"]);
   });

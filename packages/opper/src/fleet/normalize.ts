@@ -51,7 +51,10 @@ export function normalizeOpperFunction(raw: OpperFunctionInfo, revisions: readon
   const current = listed.find((r) => flag(received(r).is_current) === true);
   const revision = revisionText(count(received(current).revision_id));
   return {
-    ref: `opper:${name}@${revision}`,
+    // A function running no revision (none yet, none marked current, or deleted between the two reads) is still
+    // named by `@current`, the reference to whatever it runs: reading it says why there is nothing, and it reads the
+    // revision once there is one. (An empty revision would make the whole listing fail as an unusable reference.)
+    ref: `opper:${name}@${revision || "current"}`,
     provider: "opper",
     model: name,
     version: revision,
