@@ -64,6 +64,8 @@ describe("@modelfleet/baseten types", () => {
       deployment_id: "d",
       body: { min_replica: 0, max_replica: 2, scale_down_delay: null },
     });
+    baseten.promoteDeployment({ model_id: "m", deployment_id: "d", body: {} });
+    // @ts-expect-error: Baseten requires a promote body (an empty object keeps its defaults)
     baseten.promoteDeployment({ model_id: "m", deployment_id: "d" });
     // @ts-expect-error: Baseten's field is min_replica (singular)
     baseten.updateAutoscalingSettings({ model_id: "m", deployment_id: "d", body: { min_replicas: 0 } });

@@ -254,10 +254,11 @@ describe("@modelfleet/baseten client", () => {
     });
   }
 
-  it("promoteDeployment without options sends no body (Baseten applies its defaults)", async () => {
+  it("promoteDeployment with an empty body sends `{}` as JSON (Baseten requires a body and applies its defaults)", async () => {
     const { baseten, requests } = client(json(200, deployment));
-    await expect(baseten.promoteDeployment({ model_id: MODEL, deployment_id: DEPLOYMENT })).resolves.toEqual(deployment);
-    expect(requests[0]?.body).toBeUndefined();
+    await expect(baseten.promoteDeployment({ model_id: MODEL, deployment_id: DEPLOYMENT, body: {} })).resolves.toEqual(deployment);
+    expect(requests[0]?.body).toEqual({});
+    expect(requests[0]?.headers.get("content-type")).toBe("application/json");
   });
 
   it("a deployment with unknown status and policy values and no autoscaling yet parses as sent (open enums, nullable)", async () => {

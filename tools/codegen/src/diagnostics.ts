@@ -20,6 +20,8 @@ export interface Diagnostic {
   pointer?: string;
   /** One line on how to fix it. */
   help?: string;
+  /** The same place in another document (for `conform`, the vendor's), printed as an extra `label: file:line:col pointer` line. */
+  related?: { label: string; file: string; line?: number; column?: number; pointer: string };
 }
 
 /** Thrown by a stage that found problems; carries all of them, not only the first. */
@@ -37,6 +39,10 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.file, d.line, d.column].filter((part) => part !== undefined).join(":");
   const lines = [`${where} ${d.severity} ${d.code}: ${d.message}`];
   if (d.pointer) lines.push(`  at ${d.pointer}`);
+  if (d.related) {
+    const r = d.related;
+    lines.push(`  ${r.label}: ${[r.file, r.line, r.column].filter((part) => part !== undefined).join(":")} ${r.pointer}`);
+  }
   if (d.help) lines.push(`  help: ${d.help}`);
   return lines.join("\n");
 }

@@ -275,9 +275,10 @@ describe("baseten through the fleet", () => {
       promote: true,
     });
     const version = await fleet.promote("baseten:yqv4yjw@production", "qvv0xeq");
-    expect(requests.map((r) => [r.method, r.url.pathname])).toEqual([
-      ["POST", "/v1/models/yqv4yjw/deployments/qvv0xeq/promote"],
-      ["GET", "/v1/models/yqv4yjw/deployments/production"],
+    // Baseten requires a JSON body on promote (422 without one): an empty object keeps its defaults.
+    expect(requests.map((r) => [r.method, r.url.pathname, r.headers.get("content-type"), r.body])).toEqual([
+      ["POST", "/v1/models/yqv4yjw/deployments/qvv0xeq/promote", "application/json", {}],
+      ["GET", "/v1/models/yqv4yjw/deployments/production", null, undefined],
     ]);
     expect(version).toMatchObject({ ref: "baseten:yqv4yjw@qvv0xeq", version: "qvv0xeq" });
   });
@@ -288,9 +289,9 @@ describe("baseten through the fleet", () => {
       [`GET ${MODELS}/yqv4yjw/deployments/production`]: json(200, deployment),
     });
     await fleet.promote("baseten:yqv4yjw@production", "development");
-    expect(requests.map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
-      "POST /v1/models/yqv4yjw/deployments/development/promote",
-      "GET /v1/models/yqv4yjw/deployments/production",
+    expect(requests.map((r) => `${r.method} ${r.url.pathname} ${JSON.stringify(r.body)}`)).toEqual([
+      "POST /v1/models/yqv4yjw/deployments/development/promote {}",
+      "GET /v1/models/yqv4yjw/deployments/production undefined",
     ]);
   });
 

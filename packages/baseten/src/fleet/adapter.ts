@@ -89,8 +89,9 @@ export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "en
   },
 
   // What serves is the production environment: `baseten:<model_id>@production` is promoted to a deployment id (or to
-  // `development`, through Baseten's own path for it), then production is read again. Baseten keeps the previous
-  // production deployment running unless told otherwise; that stays Baseten's default.
+  // `development`, through Baseten's own path for it), then production is read again. Baseten refuses a promote
+  // without a JSON body (422); an empty object leaves both of its options (scaling the previous production deployment
+  // down, keeping production's instance type) at Baseten's defaults.
   async promote(client, ref, { version }, { signal }) {
     if (ref.deploymentId !== "production") {
       throw new InvalidArgumentError(
@@ -99,8 +100,8 @@ export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "en
       );
     }
     const model_id = ref.modelId;
-    if (version === "development") await client.promoteDevelopmentDeployment({ model_id }, { signal });
-    else await client.promoteDeployment({ model_id, deployment_id: version }, { signal });
+    if (version === "development") await client.promoteDevelopmentDeployment({ model_id, body: {} }, { signal });
+    else await client.promoteDeployment({ model_id, deployment_id: version, body: {} }, { signal });
     return normalizeBasetenDeployment(await readDeployment(client, ref, signal), ref);
   },
 };

@@ -34,10 +34,27 @@ const USAGE = `usage: modelfleet-codegen <command> [options]
     --explain <pointer>  print why each change at this JSON pointer (or below it) got its verdicts;
                     exit 1 when there is none
 
+  conform <spec> --against <document> | conform --all
+                  check that a hand-written spec is a faithful subset of the vendor's own OpenAPI document:
+                  every operation exists there (method and path), every parameter, request body and body
+                  property the vendor requires is required in ours, every response property and enum value we
+                  declare exists there with a compatible type, and the auth scheme matches. Deliberate
+                  differences go in the spec's x-modelfleet-conform.ignore, each with its reason.
+    --against <document>  the vendor's document (a file)
+    --all           every spec recording info.x-modelfleet.upstream.url, against the document downloaded from it
+
+  sync [--spec <id> ...] [--check]
+                  download every upstream document (https only), record its sha256 in specs/upstream.lock.json;
+                  when one changed: re-import an imported package (then diff, changeset, summary), or conform a
+                  hand-written spec and list what changed upstream in the operations it uses (never edited)
+    --spec <id>     only this spec (repeatable)
+    --check         write nothing; exit 1 when an upstream document changed
+
   --root <dir>    repository root (default: the nearest directory above the working directory with specs/)
 
-Exit codes: 0 success; 1 a spec has errors, generated files are stale, or --fail-on matched; 2 usage error,
-or nothing could be compared (not a git repository, unknown revision, a spec that does not parse).`;
+Exit codes: 0 success; 1 a spec has errors, generated files are stale, --fail-on matched, conform found a difference
+not on the allow-list, or sync --check found a changed upstream; 2 usage error, or nothing could be compared (not a
+git repository, unknown revision, a spec that does not parse, a vendor document that cannot be read or downloaded).`;
 
 async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -60,6 +77,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const importOnly = (["name", "base-url"] as const).find((k) => values[k] !== undefined);
   if (importOnly && command !== "import") return usage(`--${importOnly} is an option of import only`);
+  const conformOnly = (["against", "all"] as const).find((k) => values[k] !== undefined);
+  if (conformOnly && command !== "conform") return usage(`--${conformOnly} is an option of conform only`);
+  if (command === "conform" || command === "sync") return runUpkeep(command, rest, values);
   if (command !== "generate" && command !== "diff" && command !== "import") {
     return usage(command ? `unknown command ${JSON.stringify(positionals.join(" "))}` : "missing command");
   }
@@ -124,6 +144,29 @@ const stdio = {
 function usage(message: string): number {
   process.stderr.write(`modelfleet-codegen: ${message}\n${USAGE}\n`);
   return 2;
+}
+
+/** `conform` and `sync`: the commands that compare our specs with the vendors' published documents. */
+async function runUpkeep(command: "conform" | "sync", rest: string[], values: ReturnType<typeof parse>["values"]): Promise<number> {
+  const allowed = command === "conform" ? ["against", "all", "root"] : ["spec", "check", "root"];
+  const extra = Object.keys(values).find((k) => values[k as keyof typeof values] !== undefined && !allowed.includes(k));
+  if (extra) return usage(`--${extra} is not an option of ${command}`);
+  const cwd = process.cwd();
+  const root = values.root ?? (await findRoot(cwd));
+  if (!root) return usage("no specs/ directory here or above; pass --root");
+  if (command === "sync") {
+    if (rest.length) return usage(`unexpected argument ${JSON.stringify(rest[0])}`);
+    const { runSync } = await import("./run-sync.js");
+    return runSync(root, cwd, stdio, { specs: values.spec, check: values.check === true });
+  }
+  const { runConform } = await import("./run-conform.js");
+  if (values.all) {
+    if (rest.length || values.against !== undefined) return usage("conform --all takes no spec and no --against");
+    return runConform(root, cwd, stdio, { all: true });
+  }
+  if (rest.length !== 1) return usage(`conform takes one spec, got ${rest.length}`);
+  if (values.against === undefined) return usage("conform needs --against <vendor document> (or --all)");
+  return runConform(root, cwd, stdio, { spec: rest[0], against: values.against, all: false });
 }
 
 async function runDiff(
@@ -218,6 +261,8 @@ function parse(argv: string[]) {
       root: { type: "string" },
       name: { type: "string" },
       "base-url": { type: "string" },
+      against: { type: "string" },
+      all: { type: "boolean" },
       verbose: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },

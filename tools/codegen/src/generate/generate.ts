@@ -196,7 +196,7 @@ async function missingInputs(
  * Every spec of `specs/`: our own YAML or JSON specs, and each imported vendor document through its sidecar
  * (`<id>.modelfleet.yaml`), which stands in for the document it names.
  */
-async function findSpecs(dir: string): Promise<string[]> {
+export async function findSpecs(dir: string): Promise<string[]> {
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /\.(ya?ml|json)$/.test(n)).sort();
   const sidecars = names.filter((n) => n.endsWith(SIDECAR_SUFFIX));
   const vendored = new Set<string>();
