@@ -5,7 +5,11 @@ import { CONFORM_CODES, type ConformCode, type Finding } from "./finding.js";
 /** The spec's root key holding the differences from the vendor's document we keep on purpose. */
 export const CONFORM_EXTENSION = "x-modelfleet-conform";
 
-/** One deliberate difference: a finding's code, its pointer (into our spec or the vendor's document) and why we keep it. */
+/**
+ * One deliberate difference: a finding's code, a pointer (into our spec or the vendor's document) and why we keep it.
+ * The entry covers the findings of that code at the pointer or below it (`#/components/schemas/LegacyVersion` covers
+ * each of its properties).
+ */
 export interface IgnoreEntry {
   code: ConformCode;
   pointer: string;
@@ -85,11 +89,15 @@ export function applyAllowList(
   const kept: Finding[] = [];
   const ignored: Finding[] = [];
   for (const f of findings) {
-    const entry = entries.find((e) => e.code === f.code && (e.pointer === f.pointer || e.pointer === f.vendorPointer));
+    const entry = entries.find((e) => e.code === f.code && (covers(e.pointer, f.pointer) || covers(e.pointer, f.vendorPointer)));
     if (entry) {
       used.add(entry);
       ignored.push(f);
     } else kept.push(f);
   }
   return { kept, ignored, unused: entries.filter((e) => !used.has(e)) };
+}
+
+function covers(entry: string, pointer: string): boolean {
+  return pointer === entry || pointer.startsWith(`${entry}/`);
 }

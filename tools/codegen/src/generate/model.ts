@@ -1,3 +1,5 @@
+import { readAllowList } from "../conform/allow-list.js";
+import { readUpstream } from "../conform/upstream.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { camelCase, pascalCase } from "../names.js";
 import type { OpenApiDocument, OperationObject, RequestBodyObject, ResponseObject } from "../openapi/document.js";
@@ -153,6 +155,25 @@ export function buildModel(spec: LoadedSpec, id: string, options: ModelOptions =
       );
     }
   }
+
+  // Read by `conform` and `sync`; checked here too, so a broken one fails `generate` (and CI) before anyone runs them.
+  const upstream = readUpstream(ext?.upstream);
+  if (upstream.problem)
+    report(
+      "modelfleet/invalid-extension",
+      `info.x-modelfleet.${upstream.problem}`,
+      "#/info/x-modelfleet/upstream",
+      "e.g. `upstream: {url: https://api.example.com/openapi.json}`",
+    );
+  // An imported vendor document is the vendor's own: it has nothing to conform to.
+  if (!options.imported)
+    for (const problem of readAllowList(doc).problems)
+      report(
+        "conform/invalid-allow-list",
+        problem.message,
+        problem.pointer,
+        'each entry is {code: conform/<check>, pointer: "#/...", reason: why the difference is deliberate}',
+      );
 
   const servers = Array.isArray(doc.servers) ? doc.servers : [];
   const baseUrl = isRecord(servers[0]) && typeof servers[0].url === "string" ? servers[0].url : "";

@@ -1,4 +1,5 @@
 import { parse, stringify } from "yaml";
+import { readUpstream, type Upstream } from "../conform/upstream.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { DISPLAY_NAME, DISPLAY_NAME_HELP } from "../generate/display-name.js";
 import { isRecord } from "../openapi/json.js";
@@ -36,6 +37,8 @@ export interface Sidecar {
    * what `x-modelfleet-pagination` takes in our own specs (a style mapping, or `false`), checked by the same code.
    */
   pagination?: Record<string, unknown>;
+  /** Where the vendor publishes the document (`{url}`, https), for `modelfleet-codegen sync` to download it again. */
+  upstream?: Upstream;
 }
 
 /** Reads a sidecar, naming every field that is missing or of the wrong type. */
@@ -99,6 +102,11 @@ export function parseSidecar(text: string, file: string): { sidecar?: Sidecar; d
         "e.g. `pagination: {listJobs: {style: cursor, items: /data, cursor: after, next: /next_cursor}}`",
         "pagination",
       );
+  }
+  if (value.upstream !== undefined) {
+    const upstream = readUpstream(value.upstream);
+    if (upstream.problem) fail(upstream.problem, "e.g. `upstream: {url: https://api.example.com/openapi.json}`", "upstream");
+    else sidecar.upstream = upstream.upstream;
   }
   return diagnostics.length ? { diagnostics } : { sidecar: dropUndefined(sidecar) as unknown as Sidecar, diagnostics };
 }
