@@ -8,7 +8,7 @@ export interface Upstream {
 
 /**
  * Reads `info.x-modelfleet.upstream` (or, for an imported package, the sidecar's `upstream`): absent is fine, present
- * must be `{url}` with an https URL carrying no credentials.
+ * must be `{url}` with an https URL (http only on loopback) carrying no credentials.
  */
 export function readUpstream(value: unknown): { upstream?: Upstream; problem?: string } {
   if (value === undefined) return {};
@@ -20,7 +20,11 @@ export function readUpstream(value: unknown): { upstream?: Upstream; problem?: s
   } catch {
     return { problem: `upstream.url ${JSON.stringify(value.url)} is not a URL` };
   }
-  if (url.protocol !== "https:") return { problem: `upstream.url ${JSON.stringify(value.url)} must use https` };
+  // http only on loopback, as for servers: a test serves its documents there (and `sync` still refuses http unless
+  // a test asks for it explicitly).
+  const loopback = ["127.0.0.1", "[::1]", "localhost"].includes(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback))
+    return { problem: `upstream.url ${JSON.stringify(value.url)} must use https` };
   if (url.username || url.password) return { problem: "upstream.url must not carry credentials" };
   return { upstream: { url: value.url } };
 }
