@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { createServer, type Server, type ServerResponse } from "node:http";
@@ -7,12 +7,13 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
+import { conformAll } from "../src/conform/all.js";
 import { importDocument } from "../src/import/import-document.js";
 import { type SyncOptions, syncUpstreams } from "../src/sync/sync.js";
 import { ensureCli, FIXTURES, gitIn, makeRepoLayout, REPO_ROOT, removeTemps, runCli } from "./helpers.js";
 
 const RUNTIME = join(REPO_ROOT, "packages", "runtime");
-const LOCK = join("specs", "upstream.lock.json");
+const LOCK = "upstream.lock.json";
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** What the loopback server answers for one document path; swapped by each test. */
@@ -74,7 +75,10 @@ beforeAll(async () => {
   // An imported package at 1.0.0, its sidecar recording its upstream.
   const imported = await importDocument({ root, file: join(FIXTURES, "sync", "widgets-v1.json"), id: "widgets" });
   expect(imported.result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
-  await writeFile(join(root, "specs", "widgets.modelfleet.yaml"), `${await readFile(join(root, "specs", "widgets.modelfleet.yaml"), "utf8")}upstream:\n  url: ${origin}/widgets/openapi.json\n`);
+  await writeFile(
+    join(root, "specs", "widgets.modelfleet.yaml"),
+    `${await readFile(join(root, "specs", "widgets.modelfleet.yaml"), "utf8")}upstream:\n  url: ${origin}/widgets/openapi.json\n`,
+  );
   const pkgFile = join(root, "packages", "widgets", "package.json");
   await writeFile(pkgFile, JSON.stringify({ ...JSON.parse(await readFile(pkgFile, "utf8")), version: "1.0.0" }, null, 2));
   await gitIn(root, "init", "-q", "-b", "main");
@@ -185,18 +189,21 @@ describe("sync", () => {
     ["a body that is neither JSON nor YAML", serve('{"openapi": "3.1.0", "paths": {', "application/json"), {}, "sync/not-a-document"],
   ];
 
-  it.each(failures)("%s ends in its own error, leaves the lock as it was, and the other documents are still synced", async (_, route, fetch, code) => {
-    const before = await lockText();
-    routes.set("/acme/openapi.yaml", route);
-    const entries = await sync({ fetch });
-    expect(entries.map((e) => [e.id, e.status, e.error?.code])).toEqual([
-      ["acme", "failed", code],
-      ["widgets", "unchanged", undefined],
-    ]);
-    expect(entries[0]?.error?.message).toContain(`${origin}/acme/openapi.yaml`);
-    expect(await lockText()).toBe(before);
-    expect(await status()).toBe("");
-  });
+  it.each(failures)(
+    "%s ends in its own error, leaves the lock as it was, and the other documents are still synced",
+    async (_, route, fetch, code) => {
+      const before = await lockText();
+      routes.set("/acme/openapi.yaml", route);
+      const entries = await sync({ fetch });
+      expect(entries.map((e) => [e.id, e.status, e.error?.code])).toEqual([
+        ["acme", "failed", code],
+        ["widgets", "unchanged", undefined],
+      ]);
+      expect(entries[0]?.error?.message).toContain(`${origin}/acme/openapi.yaml`);
+      expect(await lockText()).toBe(before);
+      expect(await status()).toBe("");
+    },
+  );
 
   it("a same-origin redirect is followed", async () => {
     routes.set("/acme/openapi.yaml", (res) => {
@@ -208,14 +215,31 @@ describe("sync", () => {
     routes.set("/acme/openapi.yaml", serve(acmeV2));
   });
 
+  it("conform --all compares each hand-written spec with the document its upstream serves now; an imported one is skipped", async () => {
+    const outcomes = await conformAll({ root, cwd: root, fetch: { allowLoopbackHttp: true } });
+    expect(
+      outcomes.map((o) => ("report" in o ? [o.spec, o.report.counts.findings] : [o.spec, "skipped" in o ? "skipped" : o.error])),
+    ).toEqual([
+      ["specs/acme.yaml", 1],
+      ["specs/widgets.modelfleet.yaml", "skipped"],
+    ]);
+    const cli = await runCli(["conform", "--all"], root);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toMatch(/^specs\/acme\.yaml: sync\/insecure-url: /);
+  });
+
   it("http is refused unless a test allows loopback explicitly; the command line never does (exit 2, lock untouched)", async () => {
     const before = await lockText();
     const entries = await syncUpstreams({ root, check: true });
     expect(entries.map((e) => e.error?.code)).toEqual(["sync/insecure-url", "sync/insecure-url"]);
     const cli = await runCli(["sync", "--check"], root);
     expect(cli.code).toBe(2);
-    expect(cli.stderr).toMatch(/specs\/acme\.yaml: sync\/insecure-url: http:\/\/127\.0\.0\.1:\d+\/acme\/openapi\.yaml: only https URLs are downloaded/);
-    expect(cli.stdout).toMatch(/^## Upstream API documents\n\n- \*\*acme\*\* \(hand-written, http:\/\/127\.0\.0\.1:\d+\/acme\/openapi\.yaml\): failed: /);
+    expect(cli.stderr).toMatch(
+      /specs\/acme\.yaml: sync\/insecure-url: http:\/\/127\.0\.0\.1:\d+\/acme\/openapi\.yaml: only https URLs are downloaded/,
+    );
+    expect(cli.stdout).toMatch(
+      /^## Upstream API documents\n\n- \*\*acme\*\* \(hand-written, http:\/\/127\.0\.0\.1:\d+\/acme\/openapi\.yaml\): failed: /,
+    );
     expect(await lockText()).toBe(before);
   });
 
@@ -225,4 +249,3 @@ describe("sync", () => {
     expect(cli.stderr).toContain('no spec "nope" records an upstream document (specs: acme, widgets)');
   });
 });
-

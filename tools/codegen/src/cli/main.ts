@@ -44,7 +44,7 @@ const USAGE = `usage: modelfleet-codegen <command> [options]
     --all           every spec recording info.x-modelfleet.upstream.url, against the document downloaded from it
 
   sync [--spec <id> ...] [--check]
-                  download every upstream document (https only), record its sha256 in specs/upstream.lock.json;
+                  download every upstream document (https only), record its sha256 in upstream.lock.json;
                   when one changed: re-import an imported package (then diff, changeset, summary), or conform a
                   hand-written spec and list what changed upstream in the operations it uses (never edited)
     --spec <id>     only this spec (repeatable)

@@ -3,8 +3,11 @@ import { join } from "node:path";
 import { writeAtomically } from "../generate/write-output.js";
 import { isRecord } from "../openapi/json.js";
 
-/** The committed record of the upstream documents last seen: `specs/upstream.lock.json`. */
-export const LOCK_FILE = "specs/upstream.lock.json";
+/**
+ * The committed record of the upstream documents last seen, at the repository root beside `package-lock.json`: not in
+ * `specs/`, where every `*.json` file is read as a spec (generate, diff, lint:specs).
+ */
+export const LOCK_FILE = "upstream.lock.json";
 
 /** One spec's upstream document as last synced. */
 export interface LockEntry {
