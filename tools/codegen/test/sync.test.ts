@@ -243,7 +243,9 @@ describe("sync", () => {
     expect(await lockText()).toBe(before);
   });
 
-  it("an unknown --spec id is a usage error (exit 2)", async () => {
+  it("--spec takes an id or a spec file; an unknown one is a usage error (exit 2)", async () => {
+    const byFile = await runCli(["sync", "--check", "--spec", "specs/widgets.modelfleet.yaml"], root);
+    expect(byFile.stdout).toMatch(/^## Upstream API documents\n\n- \*\*widgets\*\* [^\n]*\n$/);
     const cli = await runCli(["sync", "--spec", "nope"], root);
     expect(cli.code).toBe(2);
     expect(cli.stderr).toContain('no spec "nope" records an upstream document (specs: acme, widgets)');

@@ -47,7 +47,7 @@ const USAGE = `usage: modelfleet-codegen <command> [options]
                   download every upstream document (https only), record its sha256 in upstream.lock.json;
                   when one changed: re-import an imported package (then diff, changeset, summary), or conform a
                   hand-written spec and list what changed upstream in the operations it uses (never edited)
-    --spec <id>     only this spec (repeatable)
+    --spec <id>     only this spec: its id or its file (repeatable)
     --check         write nothing; exit 1 when an upstream document changed
 
   --root <dir>    repository root (default: the nearest directory above the working directory with specs/)

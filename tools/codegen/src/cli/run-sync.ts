@@ -13,9 +13,12 @@ export async function runSync(
 ): Promise<number> {
   const { syncUpstreams, SyncUsageError } = await import("../sync/sync.js");
   const { formatSyncSummary } = await import("../sync/report.js");
+  const { specId } = await import("../generate/generate.js");
+  // `--spec sieve` or, as generate and diff take it, `--spec specs/sieve.yaml`.
+  const ids = options.specs?.map((spec) => (/[\\/]|\.(ya?ml|json)$/.test(spec) ? specId(spec) : spec));
   let entries: Awaited<ReturnType<typeof syncUpstreams>>;
   try {
-    entries = await syncUpstreams({ root, cwd, ids: options.specs, check: options.check });
+    entries = await syncUpstreams({ root, cwd, ids, check: options.check });
   } catch (error) {
     if (!(error instanceof SyncUsageError)) throw error;
     target.err(`modelfleet-codegen sync: ${error.message}\n`);
