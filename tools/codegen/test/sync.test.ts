@@ -19,6 +19,8 @@ const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 /** What the loopback server answers for one document path; swapped by each test. */
 type Route = (res: ServerResponse) => void;
 const routes = new Map<string, Route>();
+/** Every request's headers, to show no credential is ever sent. */
+const received: Array<Record<string, unknown>> = [];
 const serve =
   (text: string, type = "application/yaml"): Route =>
   (res) => {
@@ -43,6 +45,7 @@ beforeAll(async () => {
   ensureCli();
   if (!existsSync(join(RUNTIME, "dist", "index.d.ts"))) execFileSync("npx", ["tsup"], { cwd: RUNTIME, stdio: "pipe" });
   server = createServer((req, res) => {
+    received.push(req.headers);
     const route = routes.get(req.url ?? "");
     if (route) route(res);
     else {
@@ -103,6 +106,10 @@ describe("sync", () => {
       acme: { url: `${origin}/acme/openapi.yaml`, sha256: sha(acmeV1) },
       widgets: { url: `${origin}/widgets/openapi.json`, sha256: sha(widgetsV1) },
     });
+    // No credential of any kind went out with the downloads.
+    expect(received.length).toBeGreaterThanOrEqual(2);
+    for (const headers of received)
+      expect(Object.keys(headers).filter((h) => /^(authorization|cookie|proxy-authorization|x-api-key)$/.test(h))).toEqual([]);
     // The same document re-imported: nothing for diff to see, no changeset.
     expect(entries[1]?.diff?.changes).toEqual([]);
     expect(existsSync(join(root, ".changeset"))).toBe(false);
