@@ -192,7 +192,34 @@ describe("sync", () => {
       {},
       "sync/too-large",
     ],
+    [
+      "an oversized body announced by its length",
+      (res) => {
+        res.writeHead(200, { "content-type": "application/yaml", "content-length": String(1024 * 1024) });
+        res.write("openapi: 3.1.0\n");
+      },
+      {},
+      "sync/too-large",
+    ],
     ["a server that never answers", () => {}, { timeoutMs: 300 }, "sync/timeout"],
+    [
+      "an error status",
+      (res) => {
+        res.writeHead(503);
+        res.end("busy");
+      },
+      {},
+      "sync/http-status",
+    ],
+    [
+      "a redirect loop",
+      (res) => {
+        res.writeHead(302, { location: "/acme/openapi.yaml" });
+        res.end();
+      },
+      {},
+      "sync/too-many-redirects",
+    ],
     ["a body that is neither JSON nor YAML", serve('{"openapi": "3.1.0", "paths": {', "application/json"), {}, "sync/not-a-document"],
   ];
 
