@@ -1,5 +1,6 @@
 import { ConfigurationError, InvalidArgumentError } from "@modelfleet/runtime";
 import {
+  abortableSleep,
   type CallContext,
   type Capabilities,
   type FleetProvider,
@@ -33,7 +34,7 @@ import type {
   ScalableOf,
   VersionRefOf,
 } from "./types.js";
-import { abortableSleep, type WaitForOptions, waitForStatus } from "./wait-for.js";
+import { type WaitForOptions, waitForStatus } from "./wait-for.js";
 
 export type { SharedClientOptions } from "@modelfleet/runtime/fleet";
 

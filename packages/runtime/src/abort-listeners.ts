@@ -1,0 +1,52 @@
+// Node warns ("Possible EventTarget memory leak detected", MaxListenersExceededWarning) when an AbortSignal holds
+// more than 10 `abort` listeners, which one request-scoped signal shared by many calls in flight (a fleet listing,
+// a user's own) reaches at once if every attempt and every pause adds its own. So each signal gets one listener
+// here, which calls the callbacks registered for it; they are removed as their calls end.
+
+const callbacksOf = new WeakMap<AbortSignal, Set<() => void>>();
+
+/**
+ * Calls `callback` once when `signal` aborts (not at all if it already has: check `signal.aborted` first) and
+ * returns the function that unregisters it. However many callbacks a signal has, it holds one listener.
+ */
+export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = callbacksOf.get(signal);
+  if (callbacks === undefined) {
+    const registered = new Set<() => void>();
+    callbacks = registered;
+    callbacksOf.set(signal, registered);
+    signal.addEventListener(
+      "abort",
+      () => {
+        callbacksOf.delete(signal);
+        for (const fn of registered) fn();
+        registered.clear();
+      },
+      { once: true },
+    );
+  }
+  // A wrapper per registration, so the same function registered twice is two registrations.
+  const entry = () => callback();
+  callbacks.add(entry);
+  return () => {
+    callbacks.delete(entry);
+  };
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const unregister = onAbort(signal, () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+    const timer = setTimeout(() => {
+      unregister();
+      resolve();
+    }, ms);
+  });
+}
