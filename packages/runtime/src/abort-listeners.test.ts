@@ -25,6 +25,7 @@ const provider: ProviderDescriptor = {
   baseUrl: "https://api.acme.test",
   auth: { header: "Authorization", prefix: "Bearer " },
   errorMessageKeys: ["message"],
+  sensitiveKeys: [],
   operations: { getThing },
 };
 
