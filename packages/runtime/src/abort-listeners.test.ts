@@ -90,7 +90,9 @@ describe("a signal shared by many calls in flight", () => {
     const gate = gatedFetch(25, ok);
     const core = createClientCore(provider, { apiKey: SECRET_KEY, fetch: gate.fetch, maxRetries: 0 });
     const controller = new AbortController();
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => core.call(getThing, { id: `t${i}` }, { signal: controller.signal })));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => core.call(getThing, { id: `t${i}` }, { signal: controller.signal })),
+    );
     expect(results).toHaveLength(25);
     expect(gate.peak()).toBe(25);
     expect(await settledWarnings()).toEqual([]);
