@@ -99,8 +99,8 @@ export interface ProviderFailure {
   error: unknown;
   /**
    * Set when one item's own read failed (the provider's listing named it, reading it did not work): the item in the
-   * provider's reference syntax, e.g. `acme:<endpoint_id>` or a model `acme:<model_id>` (each provider's README
-   * says which). The provider's other items were listed.
+   * provider's reference syntax, e.g. `acme:<endpoint_id>` or a model `acme:<model_id>` (the modelfleet README
+   * lists each provider's). The provider's other items were listed.
    */
   item?: string;
 }
