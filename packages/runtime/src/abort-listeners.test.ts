@@ -78,7 +78,11 @@ describe("a signal shared by many calls in flight", () => {
   it("holds one abort listener however many callbacks are registered, and calls each once on abort", () => {
     const controller = new AbortController();
     const calls: number[] = [];
-    const unregister = Array.from({ length: 25 }, (_, i) => onAbort(controller.signal, () => calls.push(i)));
+    const unregister = Array.from({ length: 25 }, (_, i) =>
+      onAbort(controller.signal, () => {
+        calls.push(i);
+      }),
+    );
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
     unregister[3]?.();
     controller.abort();

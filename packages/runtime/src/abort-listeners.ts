@@ -7,7 +7,8 @@ const callbacksOf = new WeakMap<AbortSignal, Set<() => void>>();
 
 /**
  * Calls `callback` once when `signal` aborts (not at all if it already has: check `signal.aborted` first) and
- * returns the function that unregisters it. However many callbacks a signal has, it holds one listener.
+ * returns the function that unregisters it. However many callbacks a signal has, it holds one listener. Register a
+ * fresh function each time: the same function registered twice is one registration.
  */
 export function onAbort(signal: AbortSignal, callback: () => void): () => void {
   let callbacks = callbacksOf.get(signal);
@@ -18,18 +19,15 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
     signal.addEventListener(
       "abort",
       () => {
-        callbacksOf.delete(signal);
         for (const fn of registered) fn();
-        registered.clear();
       },
       { once: true },
     );
   }
-  // A wrapper per registration, so the same function registered twice is two registrations.
-  const entry = () => callback();
-  callbacks.add(entry);
+  const own = callbacks;
+  own.add(callback);
   return () => {
-    callbacks.delete(entry);
+    own.delete(callback);
   };
 }
 
