@@ -17,7 +17,7 @@ export const EXIT = {
   failed: 1,
   /** The command line or the configuration is wrong; nothing was sent. */
   usage: 2,
-  /** `ls` listed what it could, but some providers failed. */
+  /** `ls` (or `export`) listed what it could, but some providers, or items of their listings, failed. */
   partial: 3,
   /** `plan` only: there are changes to make (Terraform's `plan -detailed-exitcode`); plan reports usage errors as 1. */
   changes: 2,

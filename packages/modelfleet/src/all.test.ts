@@ -166,28 +166,39 @@ describe("listDeployments", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it("never has more providers in flight than the concurrency allows", async () => {
-    let inFlight = 0;
+  it("asks every provider at once; `concurrency` bounds each provider's own reads", async () => {
+    // Each listing is held until all seven providers have asked: a fan-out capped below seven would never get there.
+    const held: (() => void)[] = [];
+    const all = (body: unknown) => () =>
+      new Promise<Response>((resolve) => {
+        held.push(() => resolve(json(200, body)));
+        if (held.length === 7) for (const release of held) release();
+      });
+    let reads = 0;
     let peak = 0;
-    const slow = (body: unknown) => async () => {
-      inFlight++;
-      peak = Math.max(peak, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      inFlight--;
-      return json(200, body);
+    const ids = ["ep-1", "ep-2", "ep-3", "ep-4", "ep-5"];
+    const read = async (request: Request) => {
+      reads++;
+      peak = Math.max(peak, reads);
+      await new Promise((resolve) => setImmediate(resolve));
+      reads--;
+      return json(200, { id: new URL(request.url).pathname.split("/").at(-1), model: "m", state: "STARTED" });
     };
     const fake = fakeProviders({
-      [`GET ${SIEVE}/functions`]: slow([]),
-      [`GET ${MODZY}/models`]: slow([]),
-      [`GET ${DEEPINFRA}/deploy/list`]: slow([]),
-      [`GET ${OPPER}/functions`]: slow({ functions: [] }),
-      [`GET ${OPPER_V2}/functions`]: slow({ meta: { total_count: 0 }, data: [] }),
-      [`GET ${BASETEN}/models`]: slow({ models: [] }),
-      [`GET ${TOGETHER}/endpoints`]: slow({ object: "list", data: [] }),
+      [`GET ${SIEVE}/functions`]: all([]),
+      [`GET ${MODZY}/models`]: all([]),
+      [`GET ${DEEPINFRA}/deploy/list`]: all([]),
+      [`GET ${OPPER}/functions`]: all({ functions: [] }),
+      [`GET ${OPPER_V2}/functions`]: all({ meta: { total_count: 0 }, data: [] }),
+      [`GET ${BASETEN}/models`]: all({ models: [] }),
+      [`GET ${TOGETHER}/endpoints`]: all({ object: "list", data: ids.map((id) => ({ id, model: "m" })) }),
+      ...Object.fromEntries(ids.map((id) => [`GET ${TOGETHER}/endpoints/${id}`, read])),
     });
     const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch, concurrency: 2 });
-    await fleet.listDeployments().settled();
-    expect(fake.requests).toHaveLength(7);
+    const { versions, failures } = await fleet.listDeployments().settled();
+    expect(failures).toEqual([]);
+    expect(versions.map((v) => v.ref)).toEqual(ids.map((id) => `together:${id}`));
+    expect(fake.requests).toHaveLength(7 + ids.length);
     expect(peak).toBe(2);
   });
 

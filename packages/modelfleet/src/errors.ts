@@ -88,24 +88,33 @@ export class UnusableItemError extends ModelfleetError {
 }
 registerErrorClass(UnusableItemError, "UnusableItemError");
 
-/** One provider's failure inside a fan-out. */
+/**
+ * One provider's failure inside a fan-out: of the provider as a whole, of one item it listed (`item` set), or of a
+ * listing that stopped after some pages (whose versions were kept).
+ */
 export interface ProviderFailure {
   /** The provider's id. */
   provider: string;
   /** What the provider's client threw: usually a `ModelfleetError` subclass. */
   error: unknown;
+  /**
+   * Set when one item's own read failed (the provider's listing named it, reading it did not work): the item in the
+   * provider's reference syntax, e.g. `acme:<endpoint_id>` or a model `acme:<model_id>` (the modelfleet README
+   * lists each provider's). The provider's other items were listed.
+   */
+  item?: string;
 }
 
 /**
- * Some providers failed during a fan-out (`listDeployments`) while others answered. Thrown by the iterator
+ * Some providers, or some items of theirs, failed during a fan-out (`listDeployments`) while others answered. Thrown by the iterator
  * after every successful result has been yielded, so the results are not lost and the failure is not missed.
  */
 export class PartialFailureError extends ModelfleetError {
   readonly failures: readonly ProviderFailure[];
   constructor(failures: readonly ProviderFailure[]) {
     super(
-      `${failures.length} provider${failures.length === 1 ? "" : "s"} failed: ${failures
-        .map((f) => `${f.provider} (${describeError(f.error)})`)
+      `${failures.length} provider failure${failures.length === 1 ? "" : "s"}: ${failures
+        .map((f) => `${f.provider} (${f.item === undefined ? "" : `${f.item}: `}${describeError(f.error)})`)
         .join("; ")}`,
     );
     this.failures = failures;
@@ -120,6 +129,7 @@ export class PartialFailureError extends ModelfleetError {
       ...super.toJSON(),
       failures: this.failures.map((f) => ({
         provider: f.provider,
+        ...(f.item === undefined ? {} : { item: f.item }),
         error: ModelfleetError.isInstance(f.error) ? f.error.toJSON() : describeError(f.error),
       })),
     };

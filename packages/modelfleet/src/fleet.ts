@@ -1,5 +1,6 @@
 import { ConfigurationError, InvalidArgumentError } from "@modelfleet/runtime";
 import {
+  abortableSleep,
   type CallContext,
   type Capabilities,
   type FleetProvider,
@@ -18,7 +19,7 @@ import type { FleetAccess } from "./desired-state/access.js";
 import { applyPlan } from "./desired-state/apply.js";
 import { planFleet } from "./desired-state/plan.js";
 import type { ApplyOptions, ApplyResult, DesiredState, FleetPlan, PlanOptions } from "./desired-state/types.js";
-import { UnsupportedOperationError, type UnusableItem, UnusableItemError } from "./errors.js";
+import { type ProviderFailure, UnsupportedOperationError, type UnusableItem, UnusableItemError } from "./errors.js";
 import { createListing, type DeploymentListing, type ProviderSettled } from "./listing.js";
 import { createReferences, type References } from "./refs.js";
 import type {
@@ -33,7 +34,7 @@ import type {
   ScalableOf,
   VersionRefOf,
 } from "./types.js";
-import { abortableSleep, type WaitForOptions, waitForStatus } from "./wait-for.js";
+import { type WaitForOptions, waitForStatus } from "./wait-for.js";
 
 export type { SharedClientOptions } from "@modelfleet/runtime/fleet";
 
@@ -48,7 +49,10 @@ export interface FleetOptions<P extends FleetProvider = FleetProvider> extends S
    * configured when its environment variable is set, and set up on first use.
    */
   providers: readonly P[];
-  /** How many providers `listDeployments` queries at once, and how many follow-up reads one provider may have in flight. Default 4. */
+  /**
+   * How many follow-up reads one provider may have in flight (e.g. reading each item a listing named). Default 4.
+   * `listDeployments` asks every provider at once, each within this bound.
+   */
   concurrency?: number;
   /** Where provider keys are looked up; defaults to `process.env`. */
   env?: Record<string, string | undefined>;
@@ -366,17 +370,32 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       const resolved = new Map(chosen.map((p) => [p.id, { provider: p, client: clientOf(p) }] as const));
       return createListing(
         chosen.map((p) => p.id),
-        concurrency,
         async (id, signal) => {
           const { provider, client } = resolved.get(id) as { provider: FleetProvider; client: unknown };
           const versions = [];
           const bad: UnusableItem[] = [];
-          for await (const version of provider.listDeployments(client, context(signal))) {
-            const why = unusable(provider, version);
-            if (why) bad.push(why);
-            else if (!statuses || statuses.has(version.status)) versions.push(version);
+          // One item's failed read is reported for that item; the provider's other items stand.
+          const itemFailures: ProviderFailure[] = [];
+          const itemFailed = (item: string, error: unknown) => {
+            itemFailures.push({ provider: provider.id, item, error });
+          };
+          let received = 0;
+          let stopped: ProviderFailure | undefined;
+          try {
+            for await (const version of provider.listDeployments(client, { ...context(signal), itemFailed })) {
+              received++;
+              const why = unusable(provider, version);
+              if (why) bad.push(why);
+              else if (!statuses || statuses.has(version.status)) versions.push(version);
+            }
+          } catch (error) {
+            // A failure before anything arrived (or an abort) is the provider's failure; after some pages, those
+            // pages stand and the failure is reported beside them.
+            if (received === 0 || signal.aborted) throw error;
+            stopped = { provider: provider.id, error };
           }
-          return { versions, failure: bad.length ? new UnusableItemError(provider.id, bad) : undefined };
+          const failures = bad.length ? [{ provider: provider.id, error: new UnusableItemError(provider.id, bad) }] : [];
+          return { versions, failures: [...failures, ...itemFailures, ...(stopped ? [stopped] : [])] };
         },
         listOptions.signal,
         listOptions.onProviderSettled,

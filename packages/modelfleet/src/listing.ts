@@ -7,10 +7,13 @@ export interface SettledListing<V extends ModelVersion = ModelVersion> {
   failures: ProviderFailure[];
 }
 
-/** One provider's part of a listing, as soon as it is known: its versions, or how it failed. */
+/**
+ * One provider's part of a listing, as soon as it is known: its versions (with what was reported beside them:
+ * items left out or not read, a page that failed after others arrived), or how it failed as a whole.
+ */
 export type ProviderSettled<V extends ModelVersion = ModelVersion> =
-  | { provider: string; versions: V[]; error?: undefined }
-  | { provider: string; error: unknown; versions?: undefined };
+  | { provider: string; versions: V[]; failures: readonly ProviderFailure[]; error?: undefined }
+  | { provider: string; error: unknown; versions?: undefined; failures?: undefined };
 
 /**
  * The result of `fleet.listDeployments()`. Iterate it with `for await` to get each provider's results as it
@@ -24,24 +27,21 @@ export interface DeploymentListing<V extends ModelVersion = ModelVersion> extend
   settled(): Promise<SettledListing<V>>;
 }
 
-/** What one provider's task produced: its versions, and a failure to report beside them (items left out). */
+/** What one provider's task produced: its versions, and the failures to report beside them. */
 export interface TaskResult<V> {
   versions: V[];
-  failure?: unknown;
+  failures: readonly ProviderFailure[];
 }
 
 type ProviderTask<V> = (provider: string, signal: AbortSignal) => Promise<TaskResult<V>>;
 
-/** An outcome as the listing keeps it: a provider's versions may come with a failure reported beside them. */
-type Outcome<V extends ModelVersion> = ProviderSettled<V> & { failure?: unknown };
-
 /**
- * Runs one task per provider, at most `concurrency` at a time, and exposes the outcomes in completion order;
- * `onSettled` hears each outcome as it comes (before it is yielded).
+ * Runs one task per provider, all at once (each provider bounds its own follow-up reads), and exposes the outcomes
+ * in completion order; `onSettled` hears each outcome as it comes (before it is yielded). Starting every provider
+ * at once lets the listing end with its slowest provider's own chain of requests, never behind another's.
  */
 export function createListing<V extends ModelVersion>(
   providers: readonly string[],
-  concurrency: number,
   task: ProviderTask<V>,
   signal: AbortSignal | undefined,
   onSettled: ((outcome: ProviderSettled<V>) => void) | undefined,
@@ -50,15 +50,17 @@ export function createListing<V extends ModelVersion>(
   const outcomes = () => {
     if (consumed) throw new Error("This deployment listing has already been read; call listDeployments() again for a fresh one");
     consumed = true;
-    return runAll(providers, concurrency, task, signal, onSettled);
+    return runAll(providers, task, signal, onSettled);
   };
   return {
     [Symbol.asyncIterator]: async function* () {
       const failures: ProviderFailure[] = [];
       for await (const outcome of outcomes()) {
         if (outcome.versions === undefined) failures.push({ provider: outcome.provider, error: outcome.error });
-        else yield* outcome.versions;
-        if (outcome.failure !== undefined) failures.push({ provider: outcome.provider, error: outcome.failure });
+        else {
+          yield* outcome.versions;
+          failures.push(...outcome.failures);
+        }
       }
       if (failures.length) throw new PartialFailureError(failures);
     },
@@ -66,9 +68,11 @@ export function createListing<V extends ModelVersion>(
       const result: SettledListing<V> = { versions: [], failures: [] };
       for await (const outcome of outcomes()) {
         if (outcome.versions === undefined) result.failures.push({ provider: outcome.provider, error: outcome.error });
-        // One push per version: spreading a provider's hundreds of thousands of versions as arguments would overflow.
-        else for (const version of outcome.versions) result.versions.push(version);
-        if (outcome.failure !== undefined) result.failures.push({ provider: outcome.provider, error: outcome.failure });
+        else {
+          // One push per version: spreading a provider's hundreds of thousands of versions as arguments would overflow.
+          for (const version of outcome.versions) result.versions.push(version);
+          result.failures.push(...outcome.failures);
+        }
       }
       return result;
     },
@@ -77,39 +81,30 @@ export function createListing<V extends ModelVersion>(
 
 async function* runAll<V extends ModelVersion>(
   providers: readonly string[],
-  concurrency: number,
   task: ProviderTask<V>,
   outer: AbortSignal | undefined,
   onSettled: ((outcome: ProviderSettled<V>) => void) | undefined,
-): AsyncGenerator<Outcome<V>> {
+): AsyncGenerator<ProviderSettled<V>> {
   // Stopping the loop early (break) aborts what is still running instead of leaving requests behind.
   const controller = new AbortController();
   const signal = outer ? AbortSignal.any([outer, controller.signal]) : controller.signal;
-  const pending = new Map<string, Promise<Outcome<V>>>();
-  let next = 0;
-  const startNext = () => {
-    const provider = providers[next++] as string;
+  const pending = new Map<string, Promise<ProviderSettled<V>>>();
+  for (const provider of providers) {
     pending.set(
       provider,
       task(provider, signal).then(
-        ({ versions, failure }): Outcome<V> => ({ provider, versions, failure }),
-        (error: unknown): Outcome<V> => ({ provider, error }),
+        ({ versions, failures }): ProviderSettled<V> => ({ provider, versions, failures }),
+        (error: unknown): ProviderSettled<V> => ({ provider, error }),
       ),
     );
-  };
+  }
   try {
-    while (next < providers.length && pending.size < concurrency) startNext();
     while (pending.size) {
       const outcome = await Promise.race(pending.values());
       pending.delete(outcome.provider);
-      if (next < providers.length) startNext();
       // The caller's own abort is not a provider failure: it ends the whole listing.
       if (outcome.versions === undefined && outer?.aborted) throw outer.reason;
-      onSettled?.(
-        outcome.versions === undefined
-          ? { provider: outcome.provider, error: outcome.error }
-          : { provider: outcome.provider, versions: outcome.versions },
-      );
+      onSettled?.(outcome);
       yield outcome;
     }
   } finally {

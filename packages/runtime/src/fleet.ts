@@ -1,8 +1,11 @@
 // `@modelfleet/runtime/fleet`: the contract between the `modelfleet` facade and the provider packages' `./fleet`
 // adapters, and the helpers adapters share. Separate from the main entry so a raw client pays nothing for it.
+
+export { abortableSleep } from "./abort-listeners.js";
 export { type Capabilities, LIFECYCLE_VERBS, VERBS, type Verb } from "./fleet/capabilities.js";
 export { mapBounded } from "./fleet/concurrency.js";
 export { type ConnectionIdentity, connectProvider } from "./fleet/connect.js";
+export { isGone, type ListedItemReads, readListedItems } from "./fleet/listed-items.js";
 export { type ModelVersion, type Scaling, VERSION_STATUSES, type VersionStatus } from "./fleet/model-version.js";
 export { hasNextLink, MAX_PAGES, type OffsetPage, offsetPages, PageGuard } from "./fleet/paginate.js";
 export { PaginationError } from "./fleet/pagination-error.js";

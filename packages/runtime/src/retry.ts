@@ -1,3 +1,4 @@
+import { abortableSleep } from "./abort-listeners.js";
 /** First retry waits about this long; each further retry doubles it. */
 export const BASE_DELAY_MS = 500;
 /** No computed backoff waits longer than this. */
@@ -51,21 +52,5 @@ export function retryAfterMs(headers: Headers, now: () => number = Date.now): nu
   return Math.max(0, date - now());
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts (one listener per signal, see abort-listeners.ts). */
+export const defaultSleep: (ms: number, signal: AbortSignal) => Promise<void> = abortableSleep;

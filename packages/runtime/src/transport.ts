@@ -1,3 +1,4 @@
+import { onAbort } from "./abort-listeners.js";
 import { apiErrorFrom, type ErrorSource, errorInitFrom } from "./error-response.js";
 import { ConnectionError, ModelfleetError, type RequestErrorContext, ResponseTooLargeError, TimeoutError } from "./errors.js";
 import type { Logger } from "./logger.js";
@@ -121,11 +122,10 @@ async function fetchWithTimeout(config: TransportConfig, call: CallState, reques
           timedOut = true;
           controller.abort();
         }, call.timeoutMs);
-  // Forwarded by hand and removed after the attempt, so a long-lived caller signal keeps no listener per call
-  // (and this costs far less than AbortSignal.any on every attempt).
-  const forwardAbort = () => controller.abort(callerSignal?.reason);
-  callerSignal?.addEventListener("abort", forwardAbort, { once: true });
-  const release = () => callerSignal?.removeEventListener("abort", forwardAbort);
+  // Forwarded by hand and unregistered after the attempt, through the signal's one shared listener: a caller
+  // signal shared by many calls in flight keeps no listener per call (and this costs far less than AbortSignal.any
+  // on every attempt).
+  const release = callerSignal ? onAbort(callerSignal, () => controller.abort(callerSignal.reason)) : () => {};
   let handedOver = false;
   try {
     const response = await fetchFollowingRedirects(config, call, request, controller.signal);

@@ -6,8 +6,8 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 20_300;
-export const FACADE_WITH_ALL_LIMIT = 28_800;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 20_550;
+export const FACADE_WITH_ALL_LIMIT = 29_100;
 /** The fleet file reader (YAML parser and the compiled JSON Schema validator included), outside the facade's main entry. */
 export const FLEET_FILE_LIMIT = 44_650;
 
@@ -68,13 +68,18 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // about 170 B (largest DeepInfra, 7125 B). `modelfleet/all` with nine providers, four of them paged, and the later
   // providers' lifecycle verbs (Opper's rollback too): 28408 B;
   // `modelfleet/fleet-file`: 83638 B.
+  // One abort listener per signal (no MaxListenersExceededWarning with many calls on one signal) costs every client
+  // about 70 B; reading a listing's items one failure at a time (`readListedItems`, `ProviderFailure.item`, pages kept
+  // after a paging failure) about 130 B more in the facade and its fleets: largest client Modzy 9337 B, facade alone
+  // 11828 B, largest one-provider fleet Modzy's 20501 B, `modelfleet/all` 29059 B.
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
     );
     return {
       measure: "total",
-      limit: 11_700,
+      limit: 11_850,
+      target: 11_700,
       description: "the facade without providers, with the runtime and openapi-fetch",
       bundles: [
         ...providers.map((name) => ({
@@ -94,18 +99,18 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // to the by-id ones (about 60 B gzipped each): 7178 B, so a ratchet of its own just above that; 7345 B since the
   // runtime exports the paginator (Baseten's lists are whole), so 7400 B.
   if (manifest.name === "@modelfleet/baseten") {
-    return { measure: "added", limit: 7_750, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+    return { measure: "added", limit: 7_800, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
   }
   if (PAGED_CLIENTS.has(manifest.name)) {
     return {
       measure: "added",
-      limit: 9_300,
+      limit: 9_350,
       target: 4_000,
       description: "one provider client with paged listings and the runtime bundled",
     };
   }
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 7_525, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 7_575, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }

@@ -32,7 +32,10 @@ export interface HarnessProvider<V, C> {
   createClient(shared: Record<string, unknown>, env: Record<string, string | undefined>): C;
   getVersion(client: C, ref: never, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
   listVersions(client: C, ref: never, context: { signal?: AbortSignal; concurrency: number }): AsyncIterable<V>;
-  listDeployments(client: C, context: { signal?: AbortSignal; concurrency: number }): AsyncIterable<V>;
+  listDeployments(
+    client: C,
+    context: { signal?: AbortSignal; concurrency: number; itemFailed?: (item: string, error: unknown) => void },
+  ): AsyncIterable<V>;
   scale?(client: C, ref: never, bounds: { min: number; max: number }, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
   start?(client: C, ref: never, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
   stop?(client: C, ref: never, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
@@ -70,6 +73,15 @@ export function adapterHarness<V, C>(
     listVersions: (modelRef: string, signal?: AbortSignal) =>
       provider.listVersions(client, parts(provider.modelRef, modelRef), context(signal)),
     listDeployments: (signal?: AbortSignal) => collect(provider.listDeployments(client, context(signal))),
+    /** `listDeployments` as the facade calls it: items whose own read failed are heard as `[item, error]` pairs. */
+    listDeploymentsReporting: async (signal?: AbortSignal) => {
+      const failed: [item: string, error: unknown][] = [];
+      const itemFailed = (item: string, error: unknown) => {
+        failed.push([item, error]);
+      };
+      const versions = await collect(provider.listDeployments(client, { ...context(signal), itemFailed }));
+      return { versions, failed };
+    },
     scale: (ref: string, bounds: { min: number; max: number }) => {
       if (!provider.scale) throw new Error(`${provider.id} has no scale`);
       return provider.scale(client, parts(provider.versionRef, ref), bounds, context());

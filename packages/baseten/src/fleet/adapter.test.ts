@@ -173,6 +173,30 @@ describe("baseten through the fleet", () => {
     expect(most).toBe(2);
   });
 
+  it("a model deleted between the model list and its deployments' read (404) is left out; the others stand", async () => {
+    const second = { ...deployment, id: "z81kq0p", model_id: "abc1234" };
+    const { fleet } = fleetWith({
+      [`GET ${MODELS}`]: json(200, { models: [{ id: "yqv4yjw" }, { id: "gone123" }, { id: "abc1234" }] }),
+      [`GET ${MODELS}/yqv4yjw/deployments`]: json(200, { deployments: [deployment] }),
+      [`GET ${MODELS}/gone123/deployments`]: json(404, { error: "Model not found" }),
+      [`GET ${MODELS}/abc1234/deployments`]: json(200, { deployments: [second] }),
+    });
+    const { versions, failed } = await fleet.listDeploymentsReporting();
+    expect(versions.map((v) => v.ref)).toEqual(["baseten:yqv4yjw@qvv0xeq", "baseten:abc1234@z81kq0p"]);
+    expect(failed).toEqual([]);
+  });
+
+  it("another failed read of a model's deployments is reported for that model alone", async () => {
+    const { fleet } = fleetWith({
+      [`GET ${MODELS}`]: json(200, { models: [{ id: "yqv4yjw" }, { id: "busy123" }] }),
+      [`GET ${MODELS}/yqv4yjw/deployments`]: json(200, { deployments: [deployment] }),
+      [`GET ${MODELS}/busy123/deployments`]: json(429, { error: "Too many requests" }, { "retry-after": "86400" }),
+    });
+    const { versions, failed } = await fleet.listDeploymentsReporting();
+    expect(versions.map((v) => v.ref)).toEqual(["baseten:yqv4yjw@qvv0xeq"]);
+    expect(failed.map(([item, error]) => [item, RateLimitError.isInstance(error)])).toEqual([["baseten:busy123", true]]);
+  });
+
   it("scale PATCHes min_replica/max_replica only, then reads the deployment again (the PATCH answers with a status word)", async () => {
     const { fleet, requests } = fleetWith({
       [`PATCH ${MODELS}/yqv4yjw/deployments/qvv0xeq/autoscaling_settings`]: json(200, { status: "QUEUED", message: "Queued." }),

@@ -3,7 +3,7 @@ import {
   checkSegment,
   type FleetProvider,
   items,
-  mapBounded,
+  readListedItems,
   received,
   splitOnce,
   text,
@@ -52,13 +52,16 @@ export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "en
   },
 
   // Every deployment of every model: the model list, then each model's deployments (at most `concurrency` lists in
-  // flight), in the models' order. Neither list is paginated.
-  async *listDeployments(client, { signal, concurrency }) {
+  // flight), in the models' order. Neither list is paginated. A model deleted between the two reads has no
+  // deployments left to show; another failed read is reported for that model alone (see `readListedItems`).
+  async *listDeployments(client, context) {
+    const { signal } = context;
     const models = items(received(await client.listModels({}, { signal })).models);
     const modelIds = models.map((model) => text(received(model).id)).filter((id) => id !== null);
-    const perModel = await mapBounded(modelIds, concurrency, async (modelId) =>
-      (await modelDeployments(client, modelId, signal)).map((raw) => normalizeBasetenDeployment(raw, { modelId })),
-    );
+    const perModel = await readListedItems(modelIds, context, {
+      name: (modelId) => `baseten:${modelId}`,
+      read: async (modelId) => (await modelDeployments(client, modelId, signal)).map((raw) => normalizeBasetenDeployment(raw, { modelId })),
+    });
     for (const versions of perModel) yield* versions;
   },
 

@@ -2,8 +2,8 @@ import { ConfigurationError, desiredStateOf } from "modelfleet";
 import { stringifyFleetFile } from "modelfleet/fleet-file";
 import { listValues } from "../args.js";
 import type { Context } from "../context.js";
-import { describeError, EXIT, type ExitCode } from "../failure.js";
-import { checkProviders } from "./ls.js";
+import type { ExitCode } from "../failure.js";
+import { checkProviders, exitCode, warningLine } from "./ls.js";
 
 /**
  * `modelfleet export [--provider p]`: the deployments as they are, as a fleet file on stdout, to start from (a
@@ -18,12 +18,18 @@ export async function exportFleet(context: Context): Promise<ExitCode> {
     const vars = fleet.providers().map((p) => p.envVar);
     throw new ConfigurationError("apiKey", `no provider is configured: set at least one of ${vars.join(", ")}`);
   }
-  const { versions, failures } = await fleet.listDeployments({ providers }).settled();
-  if (failures.length === providers.length) throw failures[0]?.error;
+  // Providers whose listing failed as a whole (not one item of it, nor a page after others).
+  const failed = new Set<string>();
+  const listing = fleet.listDeployments({
+    providers,
+    onProviderSettled: (outcome) => {
+      if (outcome.versions === undefined) failed.add(outcome.provider);
+    },
+  });
+  const { versions, failures } = await listing.settled();
+  if (failed.size === providers.length) throw failures[0]?.error;
   const desired = desiredStateOf(versions, (provider) => fleet.capabilities(provider as never));
   io.stdout.write(stringifyFleetFile(desired, context.json ? "json" : "yaml"));
-  for (const failure of failures) {
-    io.stderr.write(`${context.err.yellow("warning:")} ${failure.provider} failed: ${describeError(failure.error)}\n`);
-  }
-  return failures.length ? EXIT.partial : EXIT.ok;
+  for (const failure of failures) io.stderr.write(warningLine(failure, context));
+  return exitCode(failures, failed, providers);
 }

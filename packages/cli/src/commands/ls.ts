@@ -17,7 +17,7 @@ import { escapeControls, formatCount, formatDate, formatScaling, formatStatus, f
 import { startProgress } from "../progress.js";
 import { UsageError } from "../usage.js";
 
-/** `modelfleet ls`: every configured provider's deployments; exit 3 when some providers failed and others answered. */
+/** `modelfleet ls`: every configured provider's deployments; exit 3 when something failed and something was listed. */
 export async function ls(context: Context): Promise<ExitCode> {
   const { fleet, io } = context;
   const named = checkProviders(listValues(context.values.provider), context.usage);
@@ -33,26 +33,35 @@ export async function ls(context: Context): Promise<ExitCode> {
   // per-provider event drives the progress line, which says who is still being waited for, and collects what
   // each provider produced, so that when --timeout ends the listing the answers already in are still shown.
   const waiting = new Set<string>(providers);
-  let versions: ModelVersion[] = [];
-  let failures: ProviderFailure[] = [];
+  const versions: ModelVersion[] = [];
+  const failures: ProviderFailure[] = [];
+  // Providers whose listing failed as a whole (not one item of it, nor a page after others).
+  const failed = new Set<string>();
   const listing = fleet.listDeployments({
     providers,
     status,
     signal: context.deadline(),
     onProviderSettled: (outcome) => {
       waiting.delete(outcome.provider);
-      if (outcome.versions === undefined) failures.push({ provider: outcome.provider, error: outcome.error });
-      else for (const version of outcome.versions) versions.push(version);
+      if (outcome.versions === undefined) {
+        failed.add(outcome.provider);
+        failures.push({ provider: outcome.provider, error: outcome.error });
+      } else {
+        for (const version of outcome.versions) versions.push(version);
+        failures.push(...outcome.failures);
+      }
       progress.update(progressText(waiting, providers.length));
     },
   });
   const progress = startProgress(io.stderr, progressText(waiting, providers.length));
   try {
-    // The settled result also holds what the per-provider event does not carry (items a provider sent unusable).
-    ({ versions, failures } = await listing.settled());
+    await listing.settled();
   } catch (error) {
     if (!(error instanceof DeadlineError)) throw error;
-    for (const provider of waiting) failures.push({ provider, error });
+    for (const provider of waiting) {
+      failed.add(provider);
+      failures.push({ provider, error });
+    }
   } finally {
     progress.stop();
   }
@@ -66,16 +75,28 @@ export async function ls(context: Context): Promise<ExitCode> {
     io.stdout.write(toJson({ deployments, failures: failures.map((f) => context.shown(failureJson(f), f.provider)) }));
   } else {
     io.stdout.write(`${versions.length ? table(versions, context) : "No deployments."}\n`);
-    for (const failure of failures) {
-      io.stderr.write(`${context.err.yellow("warning:")} ${failure.provider} failed: ${describeError(failure.error)}\n`);
-    }
-    if (failures.length) {
-      const answered = providers.length - failures.length;
+    for (const failure of failures) io.stderr.write(warningLine(failure, context));
+    if (failed.size) {
+      const answered = providers.length - failed.size;
       io.stderr.write(`${answered} of ${providers.length} providers answered; the list above lacks the others' deployments.\n`);
+    } else if (failures.length) {
+      io.stderr.write("Every provider answered; the list above lacks what the warnings name.\n");
     }
   }
+  return exitCode(failures, failed, providers);
+}
+
+/** Exit 0 without failures, 1 when every provider failed as a whole, else 3 (something was listed). */
+export function exitCode(failures: readonly ProviderFailure[], failed: ReadonlySet<string>, providers: readonly string[]): ExitCode {
   if (failures.length === 0) return EXIT.ok;
-  return failures.length === providers.length ? EXIT.failed : EXIT.partial;
+  return failed.size === providers.length ? EXIT.failed : EXIT.partial;
+}
+
+/** One warning line: a provider that failed, or one item of its listing that could not be read. */
+export function warningLine(failure: ProviderFailure, { err }: Context): string {
+  const what =
+    failure.item === undefined ? `${failure.provider} failed` : `${failure.provider}: ${escapeControls(failure.item)} could not be read`;
+  return `${err.yellow("warning:")} ${what}: ${describeError(failure.error)}\n`;
 }
 
 function table(versions: readonly ModelVersion[], { out }: Context): string {
@@ -99,8 +120,12 @@ function progressText(waiting: ReadonlySet<string>, total: number): string {
   return `waiting for ${[...waiting].join(", ")} (${total - waiting.size}/${total} answered)`;
 }
 
-function failureJson({ provider, error }: ProviderFailure) {
-  return { provider, error: ModelfleetError.isInstance(error) ? error.toJSON() : { message: describeError(error) } };
+function failureJson({ provider, item, error }: ProviderFailure) {
+  return {
+    provider,
+    ...(item === undefined ? {} : { item }),
+    error: ModelfleetError.isInstance(error) ? error.toJSON() : { message: describeError(error) },
+  };
 }
 
 export function checkProviders(values: string[], usage: string): ProviderId[] | undefined {

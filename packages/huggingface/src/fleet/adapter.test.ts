@@ -137,6 +137,41 @@ describe("huggingface through the fleet", () => {
     ]);
   });
 
+  it("listDeployments reads the namespaces concurrently, at most `concurrency` at once, and yields them in order", async () => {
+    const namespaces = ["ns-1", "ns-2", "ns-3", "ns-4", "ns-5"];
+    let inFlight = 0;
+    let peak = 0;
+    const slow = async (request: Request) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      // The later namespaces answer first: the order of the results must not depend on it.
+      const n = Number(new URL(request.url).pathname.split("-").at(-1));
+      for (let i = 0; i < 10 - n; i++) await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
+      return json(200, { items: [{ ...endpoint, name: `endpoint-${n}` }] });
+    };
+    const fake = routedFetch(Object.fromEntries(namespaces.map((ns) => [`GET ${HF}/v2/endpoint/${ns}`, slow])));
+    const fleet = adapterHarness(huggingface({ namespaces }), { fetch: fake.fetch }, { HF_TOKEN: KEY }, 3);
+    const versions = await fleet.listDeployments();
+    expect(versions.map((v) => v.ref)).toEqual(namespaces.map((ns, i) => `huggingface:${ns}/endpoint-${i + 1}`));
+    expect(peak).toBe(3);
+  });
+
+  it("a namespace that fails is reported alone while another answers; when every one fails, the listing fails", async () => {
+    const routes = {
+      [`GET ${HF}/v2/endpoint/acme-ml`]: json(200, { items: [endpoint] }),
+      [`GET ${HF}/v2/endpoint/typo-ns`]: json(404, { error: "Namespace not found" }),
+    };
+    const some = fleetWith(routes, {}, { namespaces: ["acme-ml", "typo-ns"] });
+    const { versions, failed } = await some.fleet.listDeploymentsReporting();
+    expect(versions.map((v) => v.ref)).toEqual(["huggingface:acme-ml/my-endpoint-name"]);
+    // A namespace is configuration, not an item a list named: even its 404 is reported, never left out unseen.
+    expect(failed.map(([item, error]) => [item, NotFoundError.isInstance(error)])).toEqual([["huggingface:typo-ns", true]]);
+
+    const none = fleetWith(routes, {}, { namespaces: ["typo-ns"] });
+    await expect(none.fleet.listDeploymentsReporting()).rejects.toBeInstanceOf(NotFoundError);
+  });
+
   it("the namespaces option wins over the environment; an odd listing answer is an empty namespace", async () => {
     const { fleet, requests } = fleetWith(
       { [`GET ${HF}/v2/endpoint/solo`]: json(200, { items: null }) },

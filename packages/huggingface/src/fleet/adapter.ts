@@ -1,4 +1,4 @@
-import { checkSegment, type FleetProvider, items, received } from "@modelfleet/runtime/fleet";
+import { checkSegment, type FleetProvider, items, mapBounded, received } from "@modelfleet/runtime/fleet";
 import { listedNamespaces } from "./namespaces.js";
 import { huggingFaceScaleBody, normalizeHuggingFaceEndpoint } from "./normalize.js";
 import type { HuggingFaceEndpointParts, HuggingFaceFleetTypes } from "./types.js";
@@ -38,12 +38,27 @@ export const huggingFaceAdapter: Omit<
     yield normalizeHuggingFaceEndpoint(raw, ref.namespace, ref.name);
   },
 
-  // One request per namespace, in order; each answers every endpoint of its namespace (there is no paging).
-  async *listDeployments(client, { signal }) {
-    for (const namespace of listedNamespaces(client)) {
-      const list = await client.listEndpoints({ namespace }, { signal });
-      for (const raw of items(received(list).items)) yield normalizeHuggingFaceEndpoint(raw, namespace);
-    }
+  // One request per namespace, each answering every endpoint of its namespace (there is no paging). They do not
+  // depend on each other, so they are read concurrently (at most `concurrency` at once) and yielded in the
+  // namespaces' order. A namespace that fails is reported alone while others answered (`huggingface:<namespace>`);
+  // when every one fails, the provider's listing fails with the first failure (a bad token fails them all alike).
+  async *listDeployments(client, { signal, concurrency, itemFailed }) {
+    const namespaces = listedNamespaces(client);
+    const failures: [namespace: string, error: unknown][] = [];
+    const perNamespace = await mapBounded(namespaces, concurrency, async (namespace) => {
+      try {
+        const list = await client.listEndpoints({ namespace }, { signal });
+        return items(received(list).items).map((raw) => normalizeHuggingFaceEndpoint(raw, namespace));
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        failures.push([namespace, error]);
+        return [];
+      }
+    });
+    const [first] = failures;
+    if (first && (failures.length === namespaces.length || !itemFailed)) throw first[1];
+    for (const [namespace, error] of failures) itemFailed?.(`huggingface:${namespace}`, error);
+    for (const versions of perNamespace) yield* versions;
   },
 
   // The endpoint is read first so that the update keeps its compute as it is; the update answers with the endpoint.

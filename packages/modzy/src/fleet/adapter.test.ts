@@ -142,4 +142,20 @@ describe("modzy through the fleet", () => {
     expect(versions.map((v) => v.ref)).toEqual(["modzy:ed542963de@0.0.27"]);
     expect(requests[0]?.url.searchParams.get("isActive")).toBe("true");
   });
+
+  it("listDeployments leaves out a version deleted before its read (404) and reports another failed read for it alone", async () => {
+    const { fleet } = fleetWith({
+      [`GET ${MODZY}/models`]: json(200, [
+        { modelId: "ed542963de", latestVersion: "0.0.27" },
+        { modelId: "deleted1", latestVersion: "1.0.0" },
+        { modelId: "refused1", latestVersion: "2.0.0" },
+      ]),
+      [`GET ${MODZY}/models/ed542963de/versions/0.0.27`]: json(200, versionExample),
+      [`GET ${MODZY}/models/deleted1/versions/1.0.0`]: json(404, { statusCode: 404, status: "error", message: "version not found" }),
+      [`GET ${MODZY}/models/refused1/versions/2.0.0`]: json(403, { statusCode: 403, status: "error", message: "forbidden" }),
+    });
+    const { versions, failed } = await fleet.listDeploymentsReporting();
+    expect(versions.map((v) => v.ref)).toEqual(["modzy:ed542963de@0.0.27"]);
+    expect(failed.map(([item, error]) => [item, (error as { status?: number }).status])).toEqual([["modzy:refused1@2.0.0", 403]]);
+  });
 });

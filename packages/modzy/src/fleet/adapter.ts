@@ -3,8 +3,8 @@ import {
   checkSegment,
   type FleetProvider,
   isSemver,
-  mapBounded,
   quoteRefPart,
+  readListedItems,
   received,
   splitOnce,
   text,
@@ -22,12 +22,18 @@ interface VersionKey {
   version: string | null;
 }
 
-/** Reads each named version in full (bounded concurrency, listing order), skipping entries without both parts. */
+/**
+ * Reads each named version in full (bounded concurrency, listing order), skipping entries without both parts. A
+ * version deleted between the list and its read is left out; another failed read is reported for that version
+ * alone (see `readListedItems`).
+ */
 async function readVersions(client: ModzyClient, keys: VersionKey[], context: CallContext) {
   const complete = keys.filter((key): key is { modelId: string; version: string } => key.modelId !== null && key.version !== null);
-  return mapBounded(complete, context.concurrency, async ({ modelId, version }) =>
-    normalizeModzyVersion(await client.getVersion({ modelId, version }, { signal: context.signal }), { modelId, requested: version }),
-  );
+  return readListedItems(complete, context, {
+    name: ({ modelId, version }) => `modzy:${modelId}@${version}`,
+    read: async ({ modelId, version }) =>
+      normalizeModzyVersion(await client.getVersion({ modelId, version }, { signal: context.signal }), { modelId, requested: version }),
+  });
 }
 
 /** Modzy: model versions; scaling sets the processing engine limits. */

@@ -194,14 +194,20 @@ describe("opper (v3) through the fleet", () => {
     ]);
   });
 
-  it("listDeployments: any other error of a revision listing fails the listing with it", async () => {
+  it("listDeployments: any other error of a revision listing is reported for that function alone; the others stand", async () => {
     const { fleet } = fleetWith({
-      [`GET ${OPPER}/functions`]: json(200, { functions: [summarize] }),
+      [`GET ${OPPER}/functions`]: json(200, { functions: [summarize, classify] }),
       [`GET ${FN}/revisions`]: new Response(null, { status: 401 }),
+      [`GET ${OPPER}/functions/support%2Fclassify-intent/revisions`]: json(200, revisions),
     });
+    const { versions, failed } = await fleet.listDeploymentsReporting();
+    expect(versions.map((v) => v.ref)).toEqual(["opper:support/classify-intent@2"]);
+    expect(failed.map(([item]) => item)).toEqual(["opper:summarize-ticket"]);
+    expect(AuthenticationError.isInstance(failed[0]?.[1])).toBe(true);
+    expect(failed[0]?.[1]).toMatchObject({ operationId: "listRevisions" });
+    // A caller that cannot report per item gets the failure, as before.
     const error = await fleet.listDeployments().catch((e: unknown) => e);
     expect(AuthenticationError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ operationId: "listRevisions" });
   });
 
   it("listDeployments: odd listing entries never crash; an entry without a name reads no revisions", async () => {

@@ -4,12 +4,12 @@ import {
   flag,
   isSegmentPath,
   items,
-  mapBounded,
   quoteRefPart,
+  readListedItems,
   received,
   splitOnce,
 } from "@modelfleet/runtime/fleet";
-import { InvalidArgumentError, NotFoundError, type OpperClient, type OpperRevisionInfo } from "../generated/index.js";
+import { InvalidArgumentError, type OpperClient, type OpperRevisionInfo } from "../generated/index.js";
 import { normalizeOpperFunction, normalizeOpperRevision, opperFunctionName } from "./normalize.js";
 import type { OpperFleetTypes } from "./types.js";
 
@@ -86,20 +86,19 @@ export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar
   },
 
   // The function listing names no revision, so each function's revisions are read to find its current one. A
-  // function deleted between the two reads is still shown, as `deleted`, rather than failing the whole listing.
-  async *listDeployments(client, { signal, concurrency }) {
+  // function deleted between the two reads is still shown, as `deleted` (the listing already described it); another
+  // failed read is reported for that function alone (see `readListedItems`).
+  async *listDeployments(client, context) {
+    const { signal } = context;
     const functions = items(received(await client.listFunctions(undefined, { signal })).functions);
-    const revisions = await mapBounded(functions, concurrency, async (raw) => {
-      const name = opperFunctionName(raw);
-      if (name === null) return [];
-      try {
-        return await revisionsOf(client, name, signal);
-      } catch (error) {
-        if (NotFoundError.isInstance(error)) return null;
-        throw error;
-      }
+    yield* await readListedItems(functions, context, {
+      name: (raw) => `opper:${opperFunctionName(raw) ?? ""}`,
+      read: async (raw) => {
+        const name = opperFunctionName(raw);
+        return normalizeOpperFunction(raw, name === null ? [] : await revisionsOf(client, name, signal));
+      },
+      gone: (raw) => normalizeOpperFunction(raw, null),
     });
-    for (const [i, raw] of functions.entries()) yield normalizeOpperFunction(raw, revisions[i] ?? null);
   },
 };
 

@@ -48,6 +48,13 @@ export interface CallContext {
   signal?: AbortSignal | undefined;
   /** How many follow-up requests one listing may have in flight (e.g. per-version reads after a listing). */
   concurrency: number;
+  /**
+   * Hears that one item a listing named could not be read (its own request failed with anything but 404/410), so
+   * the listing goes on without it and the failure is reported beside the other items: `item` names it in the
+   * provider's reference syntax (`together:<endpoint_id>`, a model `baseten:<model_id>`). Set by the facade's
+   * `listDeployments`; absent, an adapter lets the failure end the listing. `readListedItems` does both.
+   */
+  itemFailed?: ((item: string, error: unknown) => void) | undefined;
 }
 
 /** Replica bounds for `scale`, already validated by the facade (integers, 0 ≤ min ≤ max). */

@@ -132,6 +132,39 @@ describe("together through the fleet", () => {
     expect(most).toBe(2);
   });
 
+  it("an endpoint deleted between the list and its read (404, 410) is left out; the other endpoints stand", async () => {
+    const ids = ["endpoint-1", "endpoint-2", "endpoint-3", "endpoint-4"];
+    const { fleet } = fleetWith({
+      [LIST]: json(200, { object: "list", data: ids.map((id) => listed({ ...endpoint, id })) }),
+      [`GET ${TOGETHER}/endpoints/endpoint-1`]: json(200, { ...endpoint, id: "endpoint-1" }),
+      [`GET ${TOGETHER}/endpoints/endpoint-2`]: json(404, { message: "endpoint not found" }),
+      [`GET ${TOGETHER}/endpoints/endpoint-3`]: json(410, { message: "endpoint deleted" }),
+      [`GET ${TOGETHER}/endpoints/endpoint-4`]: json(200, { ...endpoint, id: "endpoint-4" }),
+    });
+    const { versions, failed } = await fleet.listDeploymentsReporting();
+    expect(versions.map((v) => v.ref)).toEqual(["together:endpoint-1", "together:endpoint-4"]);
+    expect(failed).toEqual([]);
+    // listVersions (no per-item report) leaves the deleted one out too.
+    const model: string[] = [];
+    for await (const v of fleet.listVersions(`together:${endpoint.model}`)) model.push(v.ref);
+    expect(model).toEqual(["together:endpoint-1", "together:endpoint-4"]);
+  });
+
+  it("another failed endpoint read is reported for that endpoint alone; the listing goes on", async () => {
+    const ids = ["endpoint-1", "endpoint-2", "endpoint-3"];
+    const { fleet } = fleetWith({
+      [LIST]: json(200, { object: "list", data: ids.map((id) => listed({ ...endpoint, id })) }),
+      [`GET ${TOGETHER}/endpoints/endpoint-1`]: json(200, { ...endpoint, id: "endpoint-1" }),
+      [`GET ${TOGETHER}/endpoints/endpoint-2`]: json(403, { message: "not yours" }),
+      [`GET ${TOGETHER}/endpoints/endpoint-3`]: json(200, { ...endpoint, id: "endpoint-3" }),
+    });
+    const { versions, failed } = await fleet.listDeploymentsReporting();
+    expect(versions.map((v) => v.ref)).toEqual(["together:endpoint-1", "together:endpoint-3"]);
+    expect(failed.map(([item, error]) => [item, PermissionDeniedError.isInstance(error)])).toEqual([["together:endpoint-2", true]]);
+    // A caller that cannot report per item (listVersions does not) gets the failure, as before.
+    await expect(fleet.listDeployments()).rejects.toBeInstanceOf(PermissionDeniedError);
+  });
+
   it("a listing that is not the documented shape yields nothing instead of crashing", async () => {
     const { fleet, requests } = fleetWith({ [LIST]: json(200, { object: "list", data: { id: ID } }) });
     await expect(fleet.listDeployments()).resolves.toEqual([]);

@@ -4,8 +4,8 @@ import {
   type FleetProvider,
   isSegmentPath,
   items,
-  mapBounded,
   quoteRefPart,
+  readListedItems,
   received,
 } from "@modelfleet/runtime/fleet";
 import { InvalidArgumentError, type TogetherClient, type TogetherUpdateEndpointRequest } from "../generated/index.js";
@@ -80,16 +80,15 @@ async function setState(
 
 /**
  * The account's own dedicated endpoints (of `model`, when given), each read in full: listed items lack hardware and
- * autoscaling. At most `concurrency` reads in flight, in the listing's order.
+ * autoscaling. At most `concurrency` reads in flight, in the listing's order. An endpoint deleted between the list
+ * and its read is left out; another failed read is reported for that endpoint alone (see `readListedItems`).
  */
-async function readOwnEndpoints(
-  client: TogetherClient,
-  { signal, concurrency }: CallContext,
-  model?: string,
-): Promise<TogetherFleetVersion[]> {
+async function readOwnEndpoints(client: TogetherClient, context: CallContext, model?: string): Promise<TogetherFleetVersion[]> {
+  const { signal } = context;
   const listed = items(received(await client.listEndpoints({ type: "dedicated", mine: true }, { signal })).data);
   const ids = listed.map((item) => listedEndpointId(item, model)).filter((id) => id !== null);
-  return mapBounded(ids, concurrency, async (endpointId) =>
-    normalizeTogetherEndpoint(await client.getEndpoint({ endpointId }, { signal }), endpointId),
-  );
+  return readListedItems(ids, context, {
+    name: (endpointId) => `together:${endpointId}`,
+    read: async (endpointId) => normalizeTogetherEndpoint(await client.getEndpoint({ endpointId }, { signal }), endpointId),
+  });
 }
