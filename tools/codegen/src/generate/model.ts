@@ -7,6 +7,7 @@ import { type HTTP_METHODS, type OperationEntry, walkOperations } from "../opena
 import { pointerOf } from "../openapi/pointer.js";
 import { deref } from "../openapi/resolve.js";
 import { DISPLAY_NAME, DISPLAY_NAME_HELP } from "./display-name.js";
+import { holdsFile } from "./holds-file.js";
 import { type PaginationModel, readPagination } from "./pagination.js";
 
 /** Methods the runtime may always retry: repeating them has the same effect as sending them once. */
@@ -407,7 +408,10 @@ function readBody(doc: OpenApiDocument, raw: unknown, pointer: string, report: R
   if (!isRecord(body) || !isRecord(body.content)) return undefined;
   const mediaTypes = Object.keys(body.content);
   const ranked = (["json", "form", "multipart"] as const).map((e) => mediaTypes.find((m) => bodyEncodingOf(m) === e));
-  const mediaType = ranked.find((m) => m !== undefined);
+  const [json, , multipart] = ranked;
+  // A file cannot travel in JSON: a body offering both, whose JSON schema holds one, is sent as multipart parts.
+  const jsonHoldsFile = json !== undefined && multipart !== undefined && holdsFile(doc, mediaSchema(body.content[json]));
+  const mediaType = jsonHoldsFile ? multipart : ranked.find((m) => m !== undefined);
   if (!mediaType) {
     if (mediaTypes.length)
       report(
@@ -419,6 +423,10 @@ function readBody(doc: OpenApiDocument, raw: unknown, pointer: string, report: R
     return undefined;
   }
   return { required: body.required === true, mediaType, encoding: bodyEncodingOf(mediaType) as BodyEncoding };
+}
+
+function mediaSchema(media: unknown): unknown {
+  return isRecord(media) ? media.schema : undefined;
 }
 
 function collectSensitiveKeys(doc: Record<string, unknown>): Set<string> {

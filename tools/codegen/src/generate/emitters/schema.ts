@@ -15,6 +15,8 @@ import ts from "typescript";
 import type { LoadedSpec } from "../../openapi/load.js";
 import { isRecord } from "../../openapi/load.js";
 import type { ProviderModel } from "../model.js";
+import { isFileSchema } from "../holds-file.js";
+import { hoistDefs } from "./hoist-defs.js";
 import { descriptionsAsProse } from "./tsdoc-comments.js";
 
 /** `string & {}`: accepts any string while editors still offer the known literals next to it. */
@@ -41,7 +43,8 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     emptyObjectsUnknown: true,
     transform: (schema) => binaryTransform(schema) ?? openEnumTransform(schema),
   };
-  const document = spec.document as OpenAPI3;
+  // `$defs` is a JSON Schema keyword, never a property: its subschemas are typed as component schemas instead.
+  const document = hoistDefs(spec.document) as OpenAPI3;
   const nodes = transformSchema(document, {
     additionalProperties: false,
     alphabetize: false,
@@ -82,11 +85,10 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
   return `${descriptionsAsProse(astToString(nodes)).trimEnd()}\n\n${aliases.join("\n")}\n`;
 }
 
-/** `type: string, format: binary` is a file: a Blob to upload in a multipart body, not a string. */
+/** A file (`format: binary`, or a 3.1 binary `contentMediaType`) is a Blob to upload in a multipart body, not a string. */
 function binaryTransform(schema: unknown): ts.TypeNode | undefined {
-  if (!isRecord(schema) || schema.format !== "binary") return undefined;
+  if (!isRecord(schema) || !isFileSchema(schema)) return undefined;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (!types.includes("string")) return undefined;
   const blob = ts.factory.createTypeReferenceNode("Blob");
   return types.includes("null") || schema.nullable === true ? tsUnion([blob, NULL]) : blob;
 }

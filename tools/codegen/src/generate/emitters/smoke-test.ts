@@ -34,6 +34,7 @@ export function emitSmokeTest(doc: OpenApiDocument, model: ProviderModel): strin
     "}",
     "",
     ...(model.operations.some((op) => rawReply(op)) ? RAW_FETCH : []),
+    ...(model.operations.some((op) => op.body?.encoding === "multipart") ? MULTIPART_PARTS : []),
     `describe(${JSON.stringify(`${model.displayName} client smoke test (generated from the spec's examples)`)}, () => {`,
   ];
   for (const op of model.operations) out.push(...emitCase(doc, model, op, entries.get(op.pointer) as OperationEntry));
@@ -51,6 +52,19 @@ const RAW_FETCH = [
   '    return new Response(body, { status, headers: { "content-type": contentType } });',
   "  };",
   "  return { fetch, requests };",
+  "}",
+  "",
+];
+
+/** Emitted only for a spec with a multipart body: the parts a request carried, read back from its bytes. */
+const MULTIPART_PARTS = [
+  "/** Each part of a multipart request, in order: its name, whether it is a file, and its content as text. */",
+  "async function multipartParts(request: Request): Promise<Array<[string, \"file\" | \"text\", string]>> {",
+  '  const parts: Array<[string, "file" | "text", string]> = [];',
+  "  for (const [name, value] of (await request.formData()).entries()) {",
+  '    parts.push(typeof value === "string" ? [name, "text", value] : [name, "file", await value.text()]);',
+  "  }",
+  "  return parts;",
   "}",
   "",
 ];
@@ -134,12 +148,7 @@ function emitCase(doc: OpenApiDocument, model: ProviderModel, op: OperationModel
   }
   if (op.body?.encoding === "multipart") {
     lines.push('    expect(request.headers.get("content-type")).toMatch(/^multipart\\/form-data; boundary=/);');
-    const names = isRecord(body)
-      ? Object.keys(body)
-          .filter((k) => body[k] !== undefined)
-          .sort()
-      : [];
-    lines.push(`    expect([...new Set((await request.formData()).keys())].sort()).toEqual(${JSON.stringify(names)});`);
+    lines.push(`    expect(await multipartParts(request)).toEqual(${indent(multipartOf(body))});`);
   }
   if (raw?.readAs === "blob") {
     lines.push("    expect(result).toBeInstanceOf(Blob);", "    expect(await (result as Blob).text()).toBe(reply);");
@@ -159,6 +168,19 @@ function indent(value: unknown): string {
   return JSON.stringify(value, null, 2)
     .replace(/\n/g, "\n    ")
     .replaceAll(JSON.stringify(BLOB_SAMPLE), `new Blob([${JSON.stringify(RAW_REPLY)}])`);
+}
+
+/** A multipart body's parts as the runtime sends them: one per field, one per item of an array, a file per Blob. */
+function multipartOf(body: unknown): Array<[string, "file" | "text", string]> {
+  const parts: Array<[string, "file" | "text", string]> = [];
+  for (const [name, value] of Object.entries(isRecord(body) ? body : {})) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined) continue;
+      if (item === BLOB_SAMPLE) parts.push([name, "file", RAW_REPLY]);
+      else parts.push([name, "text", typeof item === "string" ? item : JSON.stringify(item)]);
+    }
+  }
+  return parts;
 }
 
 /** A form body as the runtime encodes it: repeated fields for arrays, JSON text for anything but a string. */
