@@ -24,9 +24,9 @@ interface Definition {
  */
 export function hoistDefs<T>(document: T): T {
   if (collect(document).length === 0) return document;
-  const copy = structuredClone(document);
+  const copy: unknown = structuredClone(document);
   const definitions = collect(copy);
-  if (!isRecord(copy)) return copy;
+  if (!isRecord(copy)) return document;
   const components = isRecord(copy.components) ? copy.components : {};
   copy.components = components;
   const schemas = isRecord(components.schemas) ? components.schemas : {};
@@ -48,7 +48,7 @@ export function hoistDefs<T>(document: T): T {
     return undefined;
   });
   for (const holder of holders(copy)) delete holder.$defs;
-  return copy;
+  return copy as T;
 }
 
 /** Every `$defs` entry of the document, nested ones included, with the pointer refs name it by. */
@@ -71,7 +71,7 @@ function holders(document: unknown): Array<Record<string, unknown>> {
 /** Calls `visit` for each object holding the `$defs` keyword, deepest ones included. */
 function walk(node: unknown, path: string[], visit: (holder: Record<string, unknown>, path: string[]) => void): void {
   if (Array.isArray(node)) {
-    node.forEach((item, index) => walk(item, [...path, String(index)], visit));
+    for (const [index, item] of node.entries()) walk(item, [...path, String(index)], visit);
     return;
   }
   if (!isRecord(node)) return;

@@ -27,6 +27,8 @@ const RUNTIME_TYPES = ["ClientOptions", "Logger", "LogLevel", "RawClient", "Requ
 
 /** `index.ts` of `src/generated/`: the package's generated public surface. */
 export function emitIndex(model: ProviderModel): string {
+  // Webhook payload types only: nothing is called, so nothing is thrown either.
+  if (model.typesOnly) return 'export type * from "./schema.js";\n';
   // A package with iterators also re-exports the types they yield and take.
   const paged = model.operations.some((op) => op.pagination);
   const types = paged ? [...RUNTIME_TYPES, "Page", "PaginateOptions", "PaginationStopReason"] : RUNTIME_TYPES;

@@ -14,8 +14,8 @@ import {
 import ts from "typescript";
 import type { LoadedSpec } from "../../openapi/load.js";
 import { isRecord } from "../../openapi/load.js";
-import type { ProviderModel } from "../model.js";
 import { isFileSchema } from "../holds-file.js";
+import type { ProviderModel } from "../model.js";
 import { hoistDefs } from "./hoist-defs.js";
 import { descriptionsAsProse } from "./tsdoc-comments.js";
 
@@ -82,7 +82,16 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     const doc = description ? `/** ${escapeComment(description)} */\n` : "";
     return `${doc}export type ${model.name}${alias} = components["schemas"][${JSON.stringify(schemaName)}];`;
   });
-  return `${descriptionsAsProse(astToString(nodes)).trimEnd()}\n\n${aliases.join("\n")}\n`;
+  const payloads = model.webhooks.flatMap((hook) => {
+    if (!hook.mediaType) return [];
+    const summary = hook.summary ? ` ${escapeComment(hook.summary)}` : "";
+    const request = `webhooks[${JSON.stringify(hook.name)}][${JSON.stringify(hook.method)}]`;
+    return [
+      `/** The body of the ${hook.method.toUpperCase()} request the \`${hook.name}\` webhook receives.${summary} */`,
+      `export type ${model.name}${hook.typeName} = NonNullable<${request}["requestBody"]>["content"][${JSON.stringify(hook.mediaType)}];`,
+    ];
+  });
+  return `${descriptionsAsProse(astToString(nodes)).trimEnd()}\n\n${[...aliases, ...payloads].join("\n")}\n`;
 }
 
 /** A file (`format: binary`, or a 3.1 binary `contentMediaType`) is a Blob to upload in a multipart body, not a string. */

@@ -4,6 +4,7 @@ import { type OperationEntry, walkOperations } from "../../openapi/operations.js
 import { deref } from "../../openapi/resolve.js";
 import type { OperationModel, ProviderModel } from "../model.js";
 import { BLOB_SAMPLE, exampleOf, sampleOf } from "../sample-value.js";
+import { emitPayloadTest } from "./payload-test.js";
 
 const API_KEY = "smoke-test-key";
 
@@ -14,6 +15,7 @@ const API_KEY = "smoke-test-key";
  * the next `generate`. It also type-checks every request example against the generated types.
  */
 export function emitSmokeTest(doc: OpenApiDocument, model: ProviderModel): string {
+  if (model.typesOnly) return emitPayloadTest(doc, model);
   const entries = new Map(walkOperations(doc).map((entry) => [entry.pointer, entry]));
   const N = model.name;
   const out: string[] = [
@@ -59,7 +61,7 @@ const RAW_FETCH = [
 /** Emitted only for a spec with a multipart body: the parts a request carried, read back from its bytes. */
 const MULTIPART_PARTS = [
   "/** Each part of a multipart request, in order: its name, whether it is a file, and its content as text. */",
-  "async function multipartParts(request: Request): Promise<Array<[string, \"file\" | \"text\", string]>> {",
+  'async function multipartParts(request: Request): Promise<Array<[string, "file" | "text", string]>> {',
   '  const parts: Array<[string, "file" | "text", string]> = [];',
   "  for (const [name, value] of (await request.formData()).entries()) {",
   '    parts.push(typeof value === "string" ? [name, "text", value] : [name, "file", await value.text()]);',
