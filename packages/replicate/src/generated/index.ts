@@ -3,7 +3,7 @@
 // spec sha256: dedab7a591d637838622ffc985101f390b6d2ba2c2e53ae7a66b6abd5dacf5d5
 // generator: openapi-typescript 7.13.0
 
-export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PermissionDeniedError, RateLimitError, TimeoutError, UnprocessableEntityError, PaginationError } from "@modelfleet/runtime";
+export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PaginationError, PermissionDeniedError, RateLimitError, ResponseTooLargeError, TimeoutError, UnprocessableEntityError } from "@modelfleet/runtime";
 export type { ClientOptions, Logger, LogLevel, RawClient, RequestOptions, Page, PaginateOptions, PaginationStopReason } from "@modelfleet/runtime";
 export * from "./client.js";
 export { replicateProvider } from "./provider.js";
