@@ -81,10 +81,13 @@ export function scaffoldFiles(
       test: "vitest run --typecheck",
       "check:package": "node ../../tools/package-checks/dist/check-package.js",
     },
-    dependencies: {
-      "@modelfleet/runtime": `^${runtimeVersion}`,
-      "openapi-fetch": "0.17.0",
-    },
+    // A types-only package (webhook payloads) calls nothing: it needs neither the runtime nor openapi-fetch.
+    dependencies: model.typesOnly
+      ? {}
+      : {
+          "@modelfleet/runtime": `^${runtimeVersion}`,
+          "openapi-fetch": "0.17.0",
+        },
     devDependencies: { "@modelfleet/test-utils": "0.0.0" },
     // No provenance here: it breaks every publish outside CI; the release job sets NPM_CONFIG_PROVENANCE=true.
     publishConfig: { access: "public" },
