@@ -71,6 +71,41 @@ describe("bodies that are not JSON", () => {
     expect(request.headers.get("authorization")).toBe(`Bearer ${SECRET_KEY}`);
   });
 
+  it("sends an array of files as one file part each, in order, under the field's name, bytes and names intact", async () => {
+    const { core, requests } = capture(json(201, { id: "s1" }));
+    const first = new Uint8Array([0, 159, 146, 150, 255]);
+    const files = [
+      new File([first], "SKILL.md", { type: "text/markdown" }),
+      new File(["print(1)\r\n"], "tool.py", { type: "text/x-python" }),
+      new Blob(["zip bytes"], { type: "application/zip" }),
+    ];
+    await core.call(operations.upload, { body: { files, name: "reviewer", tags: ["a", "b"] } });
+    const request = requests[0] as Request;
+    const boundary = /boundary=(.+)$/.exec(request.headers.get("content-type") ?? "")?.[1];
+    const raw = new Uint8Array(await request.clone().arrayBuffer());
+    // The exact bytes on the wire: one part per file, then one per other field and per item of an array.
+    const text = new TextDecoder("latin1").decode(raw);
+    const parts = text.split(`--${boundary}`).slice(1, -1);
+    expect(parts.map((part) => /name="([^"]+)"(?:; filename="([^"]+)")?/.exec(part)?.slice(1))).toEqual([
+      ["files", "SKILL.md"],
+      ["files", "tool.py"],
+      ["files", "blob"],
+      ["name", undefined],
+      ["tags", undefined],
+      ["tags", undefined],
+    ]);
+    expect(text).toContain("Content-Type: text/markdown\r\n\r\n\u0000\u009f\u0092\u0096\u00ff\r\n");
+    expect(text).toContain("Content-Type: text/x-python\r\n\r\nprint(1)\r\n\r\n");
+    expect(text).toContain("Content-Type: application/zip\r\n\r\nzip bytes\r\n");
+    const form = await request.formData();
+    const received = form.getAll("files") as File[];
+    expect(received.map((file) => file.name)).toEqual(["SKILL.md", "tool.py", "blob"]);
+    expect(new Uint8Array(await (received[0] as File).arrayBuffer())).toEqual(first);
+    expect(await (received[2] as File).text()).toBe("zip bytes");
+    expect(form.getAll("tags")).toEqual(["a", "b"]);
+    expect(form.get("name")).toBe("reviewer");
+  });
+
   it("returns a binary success body as a Blob with its bytes, not a JSON error", async () => {
     const bytes = new Uint8Array([137, 80, 78, 71, 0, 255]);
     const { core } = capture(new Response(bytes, { status: 200, headers: { "content-type": "audio/mpeg" } }));

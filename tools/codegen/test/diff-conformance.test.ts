@@ -212,12 +212,82 @@ const families: Record<string, Case[]> = {
     },
     {
       name: "query parameter became an array of another type: the items are compared with the old schema",
-      base: api({ params: [query("tag", { type: "integer" })] }),
-      head: api({ params: [query("tag", { type: "array", items: { type: "string" } })] }),
+      base: api({ params: [query("tag", { type: "string" })] }),
+      head: api({ params: [query("tag", { type: "array", items: { type: "integer" } })] }),
       expected: [
         [B, "parameter-became-array", `${OP}/parameters/0/schema/type`, F, B],
         [B, "type-changed", `${OP}/parameters/0/schema/items/type`, B, B],
       ],
+    },
+    {
+      name: "query parameter became a nullable array (`type: [array, null]`): still parameter-became-array",
+      base: api({ params: [query("tag", { type: "string" })] }),
+      head: api({ params: [query("tag", { type: ["array", "null"], items: { type: "string" } })] }),
+      expected: [[B, "parameter-became-array", `${OP}/parameters/0/schema/type`, F, B]],
+    },
+    {
+      name: "query parameter became an array of strings from string | integer: values are text, no narrowing of its own",
+      base: api({ params: [query("tag", { type: ["string", "integer"] })] }),
+      head: api({ params: [query("tag", { type: "array", items: { type: "string" } })] }),
+      expected: [[B, "parameter-became-array", `${OP}/parameters/0/schema/type`, F, B]],
+    },
+    {
+      name: "query parameter became an array of integers from integer: `5` and `[5]` are sent alike",
+      base: api({ params: [query("tag", { type: "integer" })] }),
+      head: api({ params: [query("tag", { type: "array", items: { type: "string" } })] }),
+      expected: [[B, "parameter-became-array", `${OP}/parameters/0/schema/type`, F, B]],
+    },
+    {
+      name: "a deepObject query property from number to string: `5` is sent as the text 5 either way",
+      base: api({ params: [query("filter", obj({ min: { type: "number" } }), { style: "deepObject", explode: true })] }),
+      head: api({ params: [query("filter", obj({ min: { type: "string" } }), { style: "deepObject", explode: true })] }),
+      expected: [[B, "type-changed", `${OP}/parameters/0/schema/properties/min/type`, X, B]],
+    },
+    {
+      name: "a deepObject query property from string to integer: text that is no number is refused",
+      base: api({ params: [query("filter", obj({ min: { type: "string" } }), { style: "deepObject", explode: true })] }),
+      head: api({ params: [query("filter", obj({ min: { type: "integer" } }), { style: "deepObject", explode: true })] }),
+      expected: [[B, "type-changed", `${OP}/parameters/0/schema/properties/min/type`, B, B]],
+    },
+    {
+      name: "path parameters are matched by name: a base whose template and parameter name disagree is no remove and add",
+      base: api({ path: "/things/{id}", params: [{ name: "thing_id", in: "path", required: true, schema: { type: "string" } }] }),
+      head: api({ path: "/things/{thing_id}", params: [{ name: "thing_id", in: "path", required: true, schema: { type: "string" } }] }),
+      expected: [],
+    },
+    {
+      name: "a path parameter whose name disagreed with its template, renamed to agree: one rename",
+      base: api({ path: "/things/{id}", params: [{ name: "thing_id", in: "path", required: true, schema: { type: "string" } }] }),
+      head: api({ path: "/things/{id}", params: [{ name: "id", in: "path", required: true, schema: { type: "string" } }] }),
+      expected: [[B, "path-parameter-renamed", "#/paths/~1things~1{id}/post/parameters/0", X, B]],
+    },
+    {
+      name: "two path parameters renamed: each is matched at its place in the template",
+      base: api({
+        path: "/things/{a}/parts/{b}",
+        params: ["a", "b"].map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+      }),
+      head: api({
+        path: "/things/{thing}/parts/{part}",
+        params: ["part", "thing"].map((name) => ({
+          name,
+          in: "path",
+          required: true,
+          schema: { type: name === "part" ? "integer" : "string" },
+        })),
+      }),
+      expected: [
+        [B, "path-parameter-renamed", "#/paths/~1things~1{thing}~1parts~1{part}/post/parameters/0", X, B],
+        // `b` became `part`, now an integer: text that is no number is refused.
+        [B, "type-changed", "#/paths/~1things~1{thing}~1parts~1{part}/post/parameters/0/schema/type", B, B],
+        [B, "path-parameter-renamed", "#/paths/~1things~1{thing}~1parts~1{part}/post/parameters/1", X, B],
+      ],
+    },
+    {
+      name: "a query parameter's default changed: a fix, the server applies it whatever the package version",
+      base: api({ params: [query("limit", { type: "integer", default: 10 })] }),
+      head: api({ params: [query("limit", { type: "integer", default: 20 })] }),
+      expected: [[X, "default-changed", `${OP}/parameters/0/schema/default`, X, X]],
     },
     {
       name: "parameter serialization changed",
@@ -227,6 +297,33 @@ const families: Record<string, Case[]> = {
     },
   ],
   bodies: [
+    {
+      name: "a request body's schema removed: one widening, no property removed",
+      base: api(),
+      head: edit(api(), (d) => delete op(d).requestBody.content["application/json"].schema),
+      expected: [[F, "type-widened", `${OP}/requestBody/content/application~1json/schema`, F, F]],
+    },
+    {
+      name: "a request property's schema emptied: one widening, not its properties removed",
+      base: api({ req: obj({ meta: obj({ a: { type: "string" }, b: { type: "integer" } }, ["a"]) }) }),
+      head: api({ req: obj({ meta: {} }) }),
+      expected: [[F, "type-widened", `${REQ}/properties/meta`, F, F]],
+    },
+    {
+      name: "an XML response body changed: read as a string, its schema is typed nowhere",
+      base: api({ resMedia: "application/xml", res: obj({ name: { type: "string" }, size: { type: "integer" } }, ["size"]) }),
+      head: api({ resMedia: "application/xml", res: obj({ name: { type: "integer" } }) }),
+      expected: [
+        [X, "property-removed", `${RES}/properties/size`, X, X],
+        [X, "type-changed", `${RES}/properties/name/type`, X, X],
+      ],
+    },
+    {
+      name: "an XML request body changed: the client cannot send one",
+      base: api({ reqMedia: "application/xml" }),
+      head: api({ reqMedia: "application/xml", req: obj({ name: { type: "string" }, id: { type: "string" } }, ["id"]) }),
+      expected: [[X, "required-property-added", `${REQ}/properties/id`, X, X]],
+    },
     {
       name: "request body removed",
       base: api(),
@@ -1171,6 +1268,22 @@ describe("the suite", () => {
       .filter(([, cases]) => cases.length < 2)
       .map(([name]) => name);
     expect(thin).toEqual([]);
+  });
+
+  it("says why a parameter's type change, an XML body's change and a parameter's default change are judged as they are", () => {
+    const byName = (name: string) => all.find((c) => c.name.startsWith(name)) as Case;
+    const deep = byName("a deepObject query property from number");
+    expect(diffDocuments(deep.base, deep.head)[0]?.notes).toEqual([
+      "wire: a parameter is sent as text: a value of the old type goes out as a string the new type accepts",
+    ]);
+    const xml = byName("an XML response body changed");
+    expect(diffDocuments(xml.base, xml.head)[0]?.notes).toEqual([
+      "a application/xml body is read as a string, never parsed: its schema is typed nowhere",
+    ]);
+    const defaults = byName("a query parameter's default changed");
+    const [changed] = diffDocuments(defaults.base, defaults.head);
+    expect(changed?.message).toBe("`default` changed: callers who omit the parameter now get 20 from the server");
+    expect(changed?.notes[0]).toMatch(/^a default is applied by the server to requests that omit the parameter/);
   });
 
   it("says why a verdict differs from its rule's plain one", () => {

@@ -1,6 +1,8 @@
 // Specs an attacker (or an accident) could write: every problem ends as a `file:line:col error <code>` diagnostic,
 // never an internal error, and two runs at once do not crash each other.
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -143,5 +145,40 @@ describe("two generate runs at once", () => {
     expect(again.output?.written).toEqual([]);
     const files = await readFile(join(root, "packages", "acme", "src", "generated", "client.ts"), "utf8");
     expect(files).toContain("listModels");
+  });
+});
+
+/** The pid of a process that has ended: what a `generate` killed with `kill -9` leaves in its temporary files' names. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ["-e", "0"], { stdio: "ignore" });
+  await once(child, "exit");
+  return child.pid as number;
+}
+
+describe("temporary files of a generate that was killed", () => {
+  it("are reported by --check and removed by the next run; a live run's are left alone", async () => {
+    const { root } = await makeRepo();
+    expect(codes(await generateOne(root))).toEqual([]);
+    const dir = join(root, "packages", "acme", "src", "generated");
+    const dead = `client.ts.${await deadPid()}.0123456789ab.tmp`;
+    // Written by a generator from before the pid was in the name: no run of it can still be going.
+    const legacy = "schema.ts.a1b2c3d4e5f6.tmp";
+    // This process stands for a concurrent run still writing: its file is about to be renamed.
+    const live = `index.ts.${process.pid}.ba9876543210.tmp`;
+    for (const name of [dead, legacy, live]) await writeFile(join(dir, name), "half a file");
+
+    const check = await generate({ root, check: true });
+    expect(check[0]?.output?.stale.sort()).toEqual(
+      [join("packages", "acme", "src", "generated", dead), join("packages", "acme", "src", "generated", legacy)].sort(),
+    );
+
+    const next = await generateOne(root);
+    expect(next.skipped).toBe(false);
+    expect(next.output?.removed.sort()).toEqual(
+      [join("packages", "acme", "src", "generated", dead), join("packages", "acme", "src", "generated", legacy)].sort(),
+    );
+    expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([live]);
+    const clean = await generate({ root, check: true });
+    expect(clean[0]?.output?.stale ?? []).toEqual([]);
   });
 });

@@ -43,7 +43,17 @@ const FIXTURE_CASES = [
   { file: "no-2xx.yaml", id: "partial", args: [], warnings: ["import/skipped-operation", "import/dropped-body"], methods: ["listThings"] },
   { file: "form-multipart.yaml", id: "uploads", args: [], warnings: ["import/skipped-operation"], methods: ["createToken", "uploadFile"] },
   { file: "binary-sse.yaml", id: "media", args: [], warnings: [], methods: ["synthesize", "downloadFile", "getLogs", "streamEvents"] },
+  { file: "json-schema-defs.yaml", id: "chatdefs", args: [], warnings: [], methods: ["chat"] },
+  { file: "multipart-file-arrays.yaml", id: "skills", args: [], warnings: [], methods: ["createSkill", "createSkillVersion"] },
+  // No servers, no security, no paths: only what the vendor sends.
+  { file: "webhooks-only.yaml", id: "relay", args: [], warnings: ["import/no-client"], methods: [] },
 ] as const;
+
+/**
+ * Only catches a hang: each import generates a package and each build runs tsup, about 20 s apiece on a loaded
+ * two-core machine, so the limit grows with the fixtures.
+ */
+const PER_FIXTURE = 60_000;
 
 let root: string;
 const imports = new Map<string, { code: number; stdout: string; stderr: string }>();
@@ -55,7 +65,7 @@ beforeAll(async () => {
   for (const c of FIXTURE_CASES) {
     imports.set(c.id, await runCli(["import", join(VENDOR, c.file), "--name", c.id, "--verbose", ...c.args], root));
   }
-}, 240_000);
+}, FIXTURE_CASES.length * PER_FIXTURE);
 afterAll(removeTemps);
 
 describe("import: vendor-style documents, unattended", () => {
@@ -70,7 +80,8 @@ describe("import: vendor-style documents, unattended", () => {
     const sidecar = await readFile(join(root, "specs", `${c.id}.modelfleet.yaml`), "utf8");
     expect(sidecar).toContain(`spec: ${c.id}${ext}`);
     expect(sidecar).toContain(`package: "@modelfleet/${c.id}"`);
-    const client = await readFile(join(root, "packages", c.id, "src", "generated", "client.ts"), "utf8");
+    // A types-only package (webhooks, no operation) has no client.ts.
+    const client = await readFile(join(root, "packages", c.id, "src", "generated", "client.ts"), "utf8").catch(() => "");
     const methods = [...client.matchAll(/^ {2}(\w+)\(params/gm)].map((m) => m[1]);
     expect(methods).toEqual(c.methods);
     // The package's scripts and turbo inputs point at the real files.
@@ -86,20 +97,24 @@ describe("import: vendor-style documents, unattended", () => {
     expect(turbo).toContain(`specs/${c.id}${ext}`);
   });
 
-  it("each package builds, type-checks and passes its generated smoke test", async () => {
-    for (const c of FIXTURE_CASES) {
-      const build = await run(process.execPath, [BIN.tsup], join(root, "packages", c.id));
-      expect(build.code, `${c.id}: ${build.stderr}`).toBe(0);
-    }
-    // One TypeScript program over every imported package (each package's tsconfig is the root one plus src/).
-    await writeFile(join(root, "tsconfig.json"), JSON.stringify({ extends: "./tsconfig.base.json", include: ["packages/*/src"] }));
-    const typecheck = await run(process.execPath, [BIN.tsc, "--noEmit", "--pretty", "false"], root);
-    expect(`${typecheck.stdout}${typecheck.stderr}`).toBe("");
-    const test = await run(process.execPath, [BIN.vitest, "run", "packages"], root, { CI: "true", NO_COLOR: "1" });
-    expect(test.code, `${test.stdout}${test.stderr}`).toBe(0);
-    const files = (await readdir(join(root, "packages"))).filter((dir) => dir !== "runtime");
-    expect(test.stdout).toMatch(new RegExp(`Test Files\\s+${files.length} passed`));
-  }, 300_000);
+  it(
+    "each package builds, type-checks and passes its generated smoke test",
+    async () => {
+      for (const c of FIXTURE_CASES) {
+        const build = await run(process.execPath, [BIN.tsup], join(root, "packages", c.id));
+        expect(build.code, `${c.id}: ${build.stderr}`).toBe(0);
+      }
+      // One TypeScript program over every imported package (each package's tsconfig is the root one plus src/).
+      await writeFile(join(root, "tsconfig.json"), JSON.stringify({ extends: "./tsconfig.base.json", include: ["packages/*/src"] }));
+      const typecheck = await run(process.execPath, [BIN.tsc, "--noEmit", "--pretty", "false"], root);
+      expect(`${typecheck.stdout}${typecheck.stderr}`).toBe("");
+      const test = await run(process.execPath, [BIN.vitest, "run", "packages"], root, { CI: "true", NO_COLOR: "1" });
+      expect(test.code, `${test.stdout}${test.stderr}`).toBe(0);
+      const files = (await readdir(join(root, "packages"))).filter((dir) => dir !== "runtime");
+      expect(test.stdout).toMatch(new RegExp(`Test Files\\s+${files.length} passed`));
+    },
+    FIXTURE_CASES.length * PER_FIXTURE,
+  );
 
   it("names what it derived and skipped, and the sidecar's choices win on the next generate", async () => {
     const unnamed = imports.get("unnamed")?.stderr ?? "";
@@ -143,6 +158,51 @@ describe("import: vendor-style documents, unattended", () => {
     expect(regenerated).toContain('auth: {"header":"Authorization","prefix":"Bearer "}');
     expect(await readFile(join(root, "packages", "keys", "src", "generated", "client.ts"), "utf8")).toContain("  deployments(");
   }, 120_000);
+
+  it("a JSON Schema `$defs` is typed as component schemas, never as a property of the object", async () => {
+    const schema = await readFile(join(root, "packages", "chatdefs", "src", "generated", "schema.ts"), "utf8");
+    expect(schema).not.toMatch(/\$defs[?]?:/);
+    expect(schema).toContain('messages: components["schemas"]["Message"][];');
+    expect(schema).toContain('tool_choice?: components["schemas"]["ToolChoice"];');
+    // The smoke test's request body (no `$defs` in it) type-checks against the request type: see the build test.
+    const smoke = await readFile(join(root, "packages", "chatdefs", "src", "generated", "smoke.test.ts"), "utf8");
+    expect(smoke).not.toContain("$defs");
+  });
+
+  it("a body offering JSON and multipart whose schema holds files is sent as multipart, one part per file", async () => {
+    const provider = await readFile(join(root, "packages", "skills", "src", "generated", "provider.ts"), "utf8");
+    expect(provider.match(/"bodyEncoding":"multipart"/g)).toHaveLength(2);
+    const schema = await readFile(join(root, "packages", "skills", "src", "generated", "schema.ts"), "utf8");
+    // OpenAPI 3.1's contentMediaType of binary content is a file too.
+    expect(schema).toContain("files: Blob[] | Blob;");
+    // The generated smoke test reads the parts back from the request's bytes (it passes in the build test).
+    const smoke = await readFile(join(root, "packages", "skills", "src", "generated", "smoke.test.ts"), "utf8");
+    expect(smoke).toContain('expect(await multipartParts(request)).toEqual([\n      [\n        "files",\n        "file",');
+  });
+
+  it("a document of webhooks only is a package of their payload types, with no client", async () => {
+    const stderr = imports.get("relay")?.stderr ?? "";
+    expect(stderr).toContain("warning import/no-client: the document declares webhooks and no operation");
+    // No server and no scheme: nothing is ever sent, so neither is asked for.
+    expect(stderr).not.toContain("import/no-base-url");
+    expect(stderr).not.toContain("import/default-auth");
+    const generated = join(root, "packages", "relay", "src", "generated");
+    expect((await readdir(generated)).sort()).toEqual(["index.ts", "schema.ts", "smoke.test.ts"]);
+    const schema = await readFile(join(generated, "schema.ts"), "utf8");
+    expect(schema).toContain(
+      'export type RelayRunFinishedPayload = NonNullable<webhooks["run.finished"]["post"]["requestBody"]>["content"]["application/json"];',
+    );
+    expect(schema).toContain("export type RelayModelDeletedPayload =");
+    expect(await readFile(join(generated, "index.ts"), "utf8")).toMatch(/^export type \* from "\.\/schema\.js";$/m);
+    const readme = await readFile(join(root, "packages", "relay", "README.md"), "utf8");
+    expect(readme).toContain("- `RelayRunFinishedPayload`: A run ended. (`POST` webhook `run.finished`)");
+    // The built package exports nothing at run time.
+    const built = (await import(join(root, "packages", "relay", "dist", "index.js"))) as Record<string, unknown>;
+    expect(Object.keys(built)).toEqual([]);
+    // generate treats the sidecar as the spec from then on: same files, nothing stale.
+    const check = await runCli(["generate", "--check", "--spec", "specs/relay.modelfleet.yaml"], root);
+    expect(check.code, check.stderr).toBe(0);
+  });
 
   it("refuses bad arguments before writing anything, and a failed import leaves nothing behind", async () => {
     const bad = await runCli(["import", join(VENDOR, "no-servers.yaml"), "--name", "Bad Name"], root);

@@ -3,7 +3,7 @@
 // spec sha256: 6232b499521236ba4a1805a0e175a037cfc43b95f144aac66f21ce8e8ff2da62
 // generator: openapi-typescript 7.13.0
 
-export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PermissionDeniedError, RateLimitError, TimeoutError, UnprocessableEntityError } from "@modelfleet/runtime";
+export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PaginationError, PermissionDeniedError, RateLimitError, ResponseTooLargeError, TimeoutError, UnprocessableEntityError } from "@modelfleet/runtime";
 export type { ClientOptions, Logger, LogLevel, RawClient, RequestOptions } from "@modelfleet/runtime";
 export * from "./client.js";
 export { deepinfraProvider } from "./provider.js";

@@ -3,7 +3,7 @@
 // spec sha256: fe41ea9aea7a96718d42f5a7850b4ca8ac42b410be0a33679eb95889840d7f88
 // generator: openapi-typescript 7.13.0
 
-export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PermissionDeniedError, RateLimitError, TimeoutError, UnprocessableEntityError } from "@modelfleet/runtime";
+export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PaginationError, PermissionDeniedError, RateLimitError, ResponseTooLargeError, TimeoutError, UnprocessableEntityError } from "@modelfleet/runtime";
 export type { ClientOptions, Logger, LogLevel, RawClient, RequestOptions } from "@modelfleet/runtime";
 export * from "./client.js";
 export { huggingfaceProvider } from "./provider.js";

@@ -3,7 +3,7 @@
 // spec sha256: ed5c545f8323b97e3372d88fdc029ad1673c570490e932f6e4a2ea87d30ecf84
 // generator: openapi-typescript 7.13.0
 
-export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PermissionDeniedError, RateLimitError, TimeoutError, UnprocessableEntityError, PaginationError } from "@modelfleet/runtime";
+export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PaginationError, PermissionDeniedError, RateLimitError, ResponseTooLargeError, TimeoutError, UnprocessableEntityError } from "@modelfleet/runtime";
 export type { ClientOptions, Logger, LogLevel, RawClient, RequestOptions, Page, PaginateOptions, PaginationStopReason } from "@modelfleet/runtime";
 export * from "./client.js";
 export { opperV2Provider } from "./provider.js";

@@ -3,7 +3,7 @@
 // spec sha256: 7392fde646b2812debcc79b66a7782fc536801ec49b17c6f5b26bbcc94e37bcf
 // generator: openapi-typescript 7.13.0
 
-export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PermissionDeniedError, RateLimitError, TimeoutError, UnprocessableEntityError, PaginationError } from "@modelfleet/runtime";
+export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PaginationError, PermissionDeniedError, RateLimitError, ResponseTooLargeError, TimeoutError, UnprocessableEntityError } from "@modelfleet/runtime";
 export type { ClientOptions, Logger, LogLevel, RawClient, RequestOptions, Page, PaginateOptions, PaginationStopReason } from "@modelfleet/runtime";
 export * from "./client.js";
 export { replicateProvider } from "./provider.js";

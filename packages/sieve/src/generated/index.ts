@@ -3,7 +3,7 @@
 // spec sha256: b445827a704bbef7fc9daa54c6aa3506975c21d97979073a546371d9e450527b
 // generator: openapi-typescript 7.13.0
 
-export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PermissionDeniedError, RateLimitError, TimeoutError, UnprocessableEntityError, PaginationError } from "@modelfleet/runtime";
+export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PaginationError, PermissionDeniedError, RateLimitError, ResponseTooLargeError, TimeoutError, UnprocessableEntityError } from "@modelfleet/runtime";
 export type { ClientOptions, Logger, LogLevel, RawClient, RequestOptions, Page, PaginateOptions, PaginationStopReason } from "@modelfleet/runtime";
 export * from "./client.js";
 export { sieveProvider } from "./provider.js";

@@ -3,7 +3,7 @@
 // spec sha256: a8a0491d29446ff2f075cd078305148d6b25d7fa2a595d311a0cd3b081a4103f
 // generator: openapi-typescript 7.13.0
 
-export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PermissionDeniedError, RateLimitError, TimeoutError, UnprocessableEntityError } from "@modelfleet/runtime";
+export { ApiError, AuthenticationError, BadRequestError, ConfigurationError, ConflictError, ConnectionError, InternalServerError, InvalidArgumentError, ModelfleetError, NotFoundError, PaginationError, PermissionDeniedError, RateLimitError, ResponseTooLargeError, TimeoutError, UnprocessableEntityError } from "@modelfleet/runtime";
 export type { ClientOptions, Logger, LogLevel, RawClient, RequestOptions } from "@modelfleet/runtime";
 export * from "./client.js";
 export { togetherProvider } from "./provider.js";

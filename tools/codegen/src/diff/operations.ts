@@ -1,5 +1,6 @@
 import { camelCase } from "../names.js";
 import { isRecord } from "../openapi/json.js";
+import { bodyEncodingOf, readAsOf } from "../openapi/media-types.js";
 import type { RuleCode, Scope } from "./rules.js";
 import { compareAnnotations, compareSchema, type DiffContext } from "./schema.js";
 import { compareOperationSecurity } from "./security.js";
@@ -158,13 +159,9 @@ interface ParamRef extends Located {
   required: boolean;
 }
 
-/**
- * Parameters by `in` and name; path parameters by their position in the path, so that a renamed `{id}` is seen as
- * the same parameter under a new name.
- */
+/** Parameters by `in` and name (a header's name in lower case: HTTP header names are case-insensitive). */
 function collectParams(doc: unknown, ref: OperationRef): Map<string, ParamRef> {
   const out = new Map<string, ParamRef>();
-  const template = [...ref.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]);
   const lists: Array<[unknown, string]> = [
     [ref.item.parameters, child(ref.itemPointer, "parameters")],
     [ref.op.parameters, child(ref.pointer, "parameters")],
@@ -175,8 +172,7 @@ function collectParams(doc: unknown, ref: OperationRef): Map<string, ParamRef> {
       const loc = deref(doc, raw, child(at, i));
       const p = loc.node;
       if (!isRecord(p) || typeof p.name !== "string" || typeof p.in !== "string") return;
-      const position = p.in === "path" ? template.indexOf(p.name) : -1;
-      const name = p.in === "header" ? p.name.toLowerCase() : position >= 0 ? `#${position}` : p.name;
+      const name = p.in === "header" ? p.name.toLowerCase() : p.name;
       out.set(`${p.in}:${name}`, {
         ...loc,
         param: p,
@@ -188,12 +184,50 @@ function collectParams(doc: unknown, ref: OperationRef): Map<string, ParamRef> {
   return out;
 }
 
+/**
+ * Pairs the path parameters that kept no name across the two versions, so a renamed `{id}` is one parameter under a
+ * new name rather than one removed and one added: first those at the same place in their own path template, then,
+ * when as many are left on each side, the rest in order (a document whose template and parameter name disagree,
+ * `/items/{id}` declaring `item_id`, has no place to match by). The base one is re-keyed under its head key.
+ */
+function pairPathParams(before: Map<string, ParamRef>, after: Map<string, ParamRef>, b: OperationRef, h: OperationRef): void {
+  const unmatched = (mine: Map<string, ParamRef>, other: Map<string, ParamRef>) =>
+    [...mine].filter(([key, p]) => p.param.in === "path" && !other.has(key));
+  const olds = unmatched(before, after);
+  const news = unmatched(after, before);
+  const baseTemplate = templateNames(b.path);
+  const headTemplate = templateNames(h.path);
+  const pairs: Array<[string, string]> = [];
+  for (const [oldKey, old] of [...olds]) {
+    const place = baseTemplate.indexOf(old.param.name as string);
+    const match = place < 0 ? -1 : news.findIndex(([, p]) => headTemplate.indexOf(p.param.name as string) === place);
+    if (match < 0) continue;
+    pairs.push([oldKey, (news[match] as [string, ParamRef])[0]]);
+    news.splice(match, 1);
+    olds.splice(
+      olds.findIndex(([key]) => key === oldKey),
+      1,
+    );
+  }
+  if (olds.length === news.length) for (const [i, [oldKey]] of olds.entries()) pairs.push([oldKey, (news[i] as [string, ParamRef])[0]]);
+  for (const [oldKey, newKey] of pairs) {
+    const old = before.get(oldKey) as ParamRef;
+    before.delete(oldKey);
+    before.set(newKey, old);
+  }
+}
+
+function templateNames(path: string): string[] {
+  return [...path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1] as string);
+}
+
 const PARAMETER_KEYS = new Set(["name", "in", "required", "schema", "description", "example", "examples", "deprecated", "content"]);
 const SERIALIZATION_KEYS = ["style", "explode", "allowReserved", "allowEmptyValue"];
 
 function compareParameters(ctx: DiffContext, b: OperationRef, h: OperationRef, out: RawChange[]): void {
   const before = collectParams(ctx.base, b);
   const after = collectParams(ctx.head, h);
+  pairPathParams(before, after, b, h);
   const scope: Scope = { dir: flows(h).out };
   for (const [key, p] of before) {
     if (!after.has(key)) out.push(change("parameter-removed", `${p.label} removed`, p.pointer, "base", scope));
@@ -229,8 +263,9 @@ function compareParameters(ctx: DiffContext, b: OperationRef, h: OperationRef, o
 }
 
 /**
- * A query, header or cookie parameter that became an array of what it was: `?tag=a` is still a valid array of one,
- * so only the argument's type changes; the old schema is compared with the new items.
+ * A query, header or cookie parameter that became an array of what it was (`type: array`, or `[array, "null"]`):
+ * `?tag=a` is still a valid array of one, so only the argument's type changes; the old schema is compared with the
+ * new items. A parameter's value is text on the wire, which the comparison is told (`text`): `5` is sent as "5".
  */
 function compareParameterSchema(ctx: DiffContext, old: ParamRef, p: ParamRef, scope: Scope, out: RawChange[]): void {
   if (old.param.schema === undefined && p.param.schema === undefined) return;
@@ -238,14 +273,26 @@ function compareParameterSchema(ctx: DiffContext, old: ParamRef, p: ParamRef, sc
   const hp = child(p.pointer, "schema");
   const was = deref(ctx.base, old.param.schema ?? {}, bp);
   const now = deref(ctx.head, p.param.schema ?? {}, hp);
+  const text: Scope = { ...scope, text: true };
   const wasArray = isRecord(was.node) && (was.node.type === "array" || (Array.isArray(was.node.type) && was.node.type.includes("array")));
-  const isArray = isRecord(now.node) && now.node.type === "array" && isRecord(now.node.items);
-  if (p.param.in !== "path" && !wasArray && isArray && isRecord(now.node)) {
+  if (p.param.in !== "path" && !wasArray && isArraySchema(now.node) && isRecord(now.node) && isRecord(now.node.items)) {
     out.push(change("parameter-became-array", `${p.label} now takes an array of values`, child(hp, "type"), "head"));
-    out.push(...compareSchema(ctx, old.param.schema ?? {}, bp, now.node.items, child(now.pointer, "items"), scope));
+    const items = deref(ctx.head, now.node.items, child(now.pointer, "items"));
+    const itemType = [items.pointer, child(items.pointer, "type")];
+    // The argument's type change is parameter-became-array's; an item type every old value's text still fits
+    // (`string | integer` → `string`) is no change of its own.
+    const changes = compareSchema(ctx, old.param.schema ?? {}, bp, now.node.items, child(now.pointer, "items"), text);
+    out.push(...changes.filter((c) => !(c.code.startsWith("type-") && c.wire === "fix" && itemType.includes(c.pointer))));
     return;
   }
-  out.push(...compareSchema(ctx, old.param.schema ?? {}, bp, p.param.schema ?? {}, hp, scope));
+  out.push(...compareSchema(ctx, old.param.schema ?? {}, bp, p.param.schema ?? {}, hp, text));
+}
+
+/** `type: array`, alone or with `null` (`[array, "null"]`, a list OpenAPI 3.1 allows). */
+function isArraySchema(schema: unknown): boolean {
+  if (!isRecord(schema)) return false;
+  const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t) => t !== "null");
+  return types.length === 1 && types[0] === "array";
 }
 
 function compareRequestBody(ctx: DiffContext, b: OperationRef, h: OperationRef, out: RawChange[]): void {
@@ -311,9 +358,15 @@ function compareContent(ctx: DiffContext, bc: unknown, bp: string, hc: unknown, 
   for (const [bmt, hmt] of pairs) {
     const oldMedia = isRecord(before[bmt]) ? before[bmt] : {};
     const newMedia = isRecord(after[hmt]) ? after[hmt] : {};
-    if (oldMedia.schema !== undefined || newMedia.schema !== undefined) {
+    const opaque = opaqueBody(hmt, sending);
+    const bodyScope: Scope = opaque ? { ...scope, opaqueBody: opaque } : scope;
+    if (oldMedia.schema !== undefined && newMedia.schema === undefined) {
+      // One change: nothing constrains the body any more (its properties are not each "removed").
+      const message = `schema of the ${what} body removed: any ${what} body is accepted`;
+      out.push(change("type-widened", message, child(bp, bmt, "schema"), "base", bodyScope));
+    } else if (oldMedia.schema !== undefined || newMedia.schema !== undefined) {
       out.push(
-        ...compareSchema(ctx, oldMedia.schema ?? {}, child(bp, bmt, "schema"), newMedia.schema ?? {}, child(hp, hmt, "schema"), scope),
+        ...compareSchema(ctx, oldMedia.schema ?? {}, child(bp, bmt, "schema"), newMedia.schema ?? {}, child(hp, hmt, "schema"), bodyScope),
       );
     }
     compareAnnotations({ node: oldMedia, pointer: child(bp, bmt) }, { node: newMedia, pointer: child(hp, hmt) }, scope, out);
@@ -322,6 +375,23 @@ function compareContent(ctx: DiffContext, bc: unknown, bp: string, hc: unknown, 
     }
   }
 }
+
+/**
+ * Why the schema of a body in this media type reaches neither the wire verdict nor the types, or undefined when it
+ * does: the client sends JSON, form and multipart bodies only, and parses only JSON (an XML or other body is read as
+ * a string, a Blob or a stream, its schema unused).
+ */
+function opaqueBody(mediaType: string, sending: boolean): string | undefined {
+  if (sending) {
+    return bodyEncodingOf(mediaType) ? undefined : `the client cannot send a ${mediaType} body: its schema reaches no request it makes`;
+  }
+  const readAs = readAsOf(mediaType);
+  return readAs === "json"
+    ? undefined
+    : `a ${mediaType} body is read as ${READ_AS_TYPE[readAs]}, never parsed: its schema is typed nowhere`;
+}
+
+const READ_AS_TYPE = { json: "JSON", text: "a string", blob: "a Blob", stream: "a stream" } as const;
 
 function isSuccess(status: string): boolean {
   return /^2(\d\d|XX)$/i.test(status);

@@ -714,6 +714,16 @@ export interface Scope {
    * receive (`writeOnly` in a response), or an optional response property removed (readers already handle its absence).
    */
   offWire?: string;
+  /**
+   * Inside a parameter sent as text (query, header, path, cookie; a `deepObject`'s properties too): `5` goes out as
+   * the text "5", so a value of a scalar type still reads as a string.
+   */
+  text?: boolean;
+  /**
+   * Inside a body the client neither types nor parses (an XML or other non-JSON response is read as text or a Blob,
+   * and the client never sends one): why its schema does not matter.
+   */
+  opaqueBody?: string;
 }
 
 /** A judged change: both verdicts, the stronger one as `kind`, and why. */
@@ -756,6 +766,11 @@ export function judge(code: RuleCode, scope: Scope = {}): Judgement {
   if (scope.offWire && wire !== X) {
     wire = X;
     notes.push(`wire: ${scope.offWire}`);
+  }
+  if (scope.opaqueBody && (wire !== X || types !== X)) {
+    wire = X;
+    types = X;
+    notes.push(scope.opaqueBody);
   }
   if (scope.errorBody && (wire !== X || types !== X)) {
     wire = X;

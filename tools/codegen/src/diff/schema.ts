@@ -211,6 +211,12 @@ function compareCore(ctx: DiffContext, b: Located, h: Located, scope: Scope, out
   const bs = isRecord(b.node) ? b.node : {};
   const hs = isRecord(h.node) ? h.node : {};
   const recurse = (bl: Located, hl: Located, s: Scope) => compareSchema(ctx, bl.node, bl.pointer, hl.node, hl.pointer, s);
+  if (unconstrained(hs) && !unconstrained(bs)) {
+    // `{}` accepts anything: one widening, not a removal per property and keyword it used to have.
+    push("type-widened", "no longer constrained: any value is accepted", h.pointer);
+    compareAnnotations(b, h, scope, out);
+    return;
+  }
 
   let compatible = true;
   if (bv.variants || hv.variants) {
@@ -218,7 +224,7 @@ function compareCore(ctx: DiffContext, b: Located, h: Located, scope: Scope, out
     // Properties next to alternatives are compared only when both sides have alternatives.
     compatible = Boolean(bv.variants) === Boolean(hv.variants);
   } else {
-    compatible = compareTypes(bv, hv, h, hs, push);
+    compatible = compareTypes(bv, hv, h, hs, scope, push);
     compareEnums(bv, hv, h, push);
   }
   if (compatible) {
@@ -237,10 +243,27 @@ function compareCore(ctx: DiffContext, b: Located, h: Located, scope: Scope, out
   }
 }
 
+/**
+ * Why a request parameter's changed `default` stays a fix (see the README): the server applies it, not the client.
+ * Callers who omit the parameter get the new behaviour on the day the server changes, whichever package version they
+ * run, so no bump of the package can warn or protect them; the message says what changed, for the changelog.
+ */
+const DEFAULT_STANCE =
+  "a default is applied by the server to requests that omit the parameter: callers see the new one whatever package version they run, so it is no break of the package (told in the changelog)";
+
+/** A schema that allows every value: no keyword but annotations (`{}`, `{description: ...}`). */
+function unconstrained(s: Record<string, unknown>): boolean {
+  return Object.keys(s).every((key) => key.startsWith("x-") || key === "deprecated" || (ANNOTATIONS as readonly string[]).includes(key));
+}
+
 type Push = (code: RuleCode, message: string, pointer: string, side?: "base" | "head", scope?: Scope) => void;
 
+/** Types whose values a parameter sends as their text (`5` as "5", `true` as "true"). */
+const SCALARS = new Set(["string", "number", "integer", "boolean"]);
+const TEXT_ON_WIRE = "a parameter is sent as text: a value of the old type goes out as a string the new type accepts";
+
 /** Returns false when the types are unrelated (then nothing below them is compared: it would be noise). */
-function compareTypes(bv: View, hv: View, h: Located, hs: Record<string, unknown>, push: Push): boolean {
+function compareTypes(bv: View, hv: View, h: Located, hs: Record<string, unknown>, scope: Scope, push: Push): boolean {
   const at = "type" in hs ? child(h.pointer, "type") : h.pointer;
   const bt = bv.types;
   const ht = hv.types;
@@ -259,11 +282,16 @@ function compareTypes(bv: View, hv: View, h: Located, hs: Record<string, unknown
   const added = [...after].filter((t) => !covered(t, before));
   const from = [...before].join(" | ");
   const to = [...after].join(" | ");
+  // In a parameter, a scalar becoming a string (or losing types next to one) changes no request on the wire.
+  const asText =
+    scope.text && after.has("string") && removed.every((t) => SCALARS.has(t)) && !scope.offWire
+      ? { ...scope, offWire: TEXT_ON_WIRE }
+      : scope;
   if (removed.length && added.length) {
-    push("type-changed", `type changed from ${from} to ${to}`, at);
+    push("type-changed", `type changed from ${from} to ${to}`, at, "head", asText);
     return false;
   }
-  if (removed.length) push("type-narrowed", `type narrowed from ${from} to ${to}`, at);
+  if (removed.length) push("type-narrowed", `type narrowed from ${from} to ${to}`, at, "head", asText);
   else if (added.length) push("type-widened", `type widened from ${from} to ${to}`, at);
   return true;
 }
@@ -537,7 +565,12 @@ export function compareAnnotations(b: Located, h: Located, scope: Scope | undefi
     const inHead = key in hs;
     const code: RuleCode = key.startsWith("x-") ? "extension-changed" : ANNOTATION_CODES[key as (typeof ANNOTATIONS)[number]];
     const message = `\`${key}\` ${!(key in bs) ? "added" : inHead ? "changed" : "removed"}`;
-    out.push(change(code, message, inHead ? child(h.pointer, key) : child(b.pointer, key), inHead ? "head" : "base", scope));
+    const found = change(code, message, inHead ? child(h.pointer, key) : child(b.pointer, key), inHead ? "head" : "base", scope);
+    if (key === "default" && scope?.text && scope.dir === "request") {
+      found.message = `${message}: callers who omit the parameter now get ${show(hs[key] ?? null)} from the server`;
+      found.notes.push(DEFAULT_STANCE);
+    }
+    out.push(found);
   }
   if ((bs.deprecated === true) !== (hs.deprecated === true)) {
     const now = hs.deprecated === true;

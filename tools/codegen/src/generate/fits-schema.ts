@@ -1,6 +1,7 @@
 import type { SchemaObject } from "../openapi/document.js";
 import { isRecord } from "../openapi/json.js";
 import { deref } from "../openapi/resolve.js";
+import { isFileSchema } from "./holds-file.js";
 
 /**
  * Whether a value certainly fits a schema, conservatively: types (3.0 `nullable` too), `enum`/`const`, required and
@@ -14,7 +15,7 @@ export function fitsSchema(doc: unknown, raw: unknown, value: unknown, depth = 0
   if (typeof schema === "boolean") return schema;
   if (!isRecord(schema)) return false;
   // A file cannot be written as a JSON example; the generated type is a Blob.
-  if (schema.format === "binary") return false;
+  if (isFileSchema(schema)) return false;
   if (["allOf", "not", "if", "$dynamicRef", "patternProperties"].some((k) => schema[k] !== undefined)) return false;
   if (schema.const !== undefined && JSON.stringify(schema.const) !== JSON.stringify(value)) return false;
   if (Array.isArray(schema.enum) && !schema.enum.some((v) => JSON.stringify(v) === JSON.stringify(value))) return false;

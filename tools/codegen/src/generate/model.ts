@@ -9,7 +9,9 @@ import { type HTTP_METHODS, type OperationEntry, walkOperations } from "../opena
 import { pointerOf } from "../openapi/pointer.js";
 import { deref } from "../openapi/resolve.js";
 import { DISPLAY_NAME, DISPLAY_NAME_HELP } from "./display-name.js";
+import { holdsFile } from "./holds-file.js";
 import { type PaginationModel, readPagination } from "./pagination.js";
+import { isWebhookOnly, readWebhooks, type WebhookModel } from "./webhooks.js";
 
 /** Methods the runtime may always retry: repeating them has the same effect as sending them once. */
 const IDEMPOTENT_METHODS = new Set(["get", "head", "put", "delete", "options", "trace"]);
@@ -84,6 +86,13 @@ export interface ProviderModel {
   /** A readable alias per component schema that can have one, its name free of clashes with operation types. */
   schemaAliases: Array<{ schemaName: string; alias: string }>;
   operations: OperationModel[];
+  /**
+   * An imported document of webhooks only (no operation to call): the package exports their payload types and has
+   * no client (no `provider.ts`, no `client.ts`).
+   */
+  typesOnly: boolean;
+  /** The webhooks whose payload types a types-only package exports (empty otherwise: a client's are skipped). */
+  webhooks: WebhookModel[];
 }
 
 /**
@@ -175,9 +184,13 @@ export function buildModel(spec: LoadedSpec, id: string, options: ModelOptions =
         'each entry is {code: conform/<check>, pointer: "#/...", reason: why the difference is deliberate}',
       );
 
+  // Nothing is ever called through a types-only package: it needs no server.
+  const typesOnly = options.imported === true && isWebhookOnly(doc);
   const servers = Array.isArray(doc.servers) ? doc.servers : [];
   const baseUrl = isRecord(servers[0]) && typeof servers[0].url === "string" ? servers[0].url : "";
-  if (/^http:\/\//.test(baseUrl) && !isLoopback(baseUrl)) {
+  if (typesOnly) {
+    // Nothing to check: no request is ever sent.
+  } else if (/^http:\/\//.test(baseUrl) && !isLoopback(baseUrl)) {
     report(
       "modelfleet/insecure-server",
       `servers[0].url ${JSON.stringify(baseUrl)} uses http: the runtime refuses it (http only on loopback), so the client could never call it`,
@@ -197,7 +210,7 @@ export function buildModel(spec: LoadedSpec, id: string, options: ModelOptions =
 
   const auth = readAuth(doc, report);
   const { operations, methodNames } = readOperations(doc, report);
-  if (operations.length === 0 && !diagnostics.some((d) => d.code === "modelfleet/operation-id")) {
+  if (operations.length === 0 && !typesOnly && !diagnostics.some((d) => d.code === "modelfleet/operation-id")) {
     report(
       "modelfleet/no-operations",
       "the spec declares no operations, so the client would have no methods",
@@ -218,9 +231,11 @@ export function buildModel(spec: LoadedSpec, id: string, options: ModelOptions =
 
   const components = isRecord(doc.components) ? doc.components : {};
   const schemas = isRecord(components.schemas) ? components.schemas : {};
+  const webhooks = typesOnly ? readWebhooks(doc) : [];
   const operationTypes = new Set([
     "Client",
     "ClientOptions",
+    ...webhooks.map((w) => w.typeName),
     ...operations.flatMap((op) => [`${op.typeName}Params`, `${op.typeName}Result`, ...(op.pagination ? [`${op.typeName}Item`] : [])]),
   ]);
   const schemaAliases: ProviderModel["schemaAliases"] = [];
@@ -266,6 +281,8 @@ export function buildModel(spec: LoadedSpec, id: string, options: ModelOptions =
       schemaAliases,
       checkExamples: options.imported === true,
       operations,
+      typesOnly,
+      webhooks,
     },
   };
 }
@@ -428,7 +445,10 @@ function readBody(doc: OpenApiDocument, raw: unknown, pointer: string, report: R
   if (!isRecord(body) || !isRecord(body.content)) return undefined;
   const mediaTypes = Object.keys(body.content);
   const ranked = (["json", "form", "multipart"] as const).map((e) => mediaTypes.find((m) => bodyEncodingOf(m) === e));
-  const mediaType = ranked.find((m) => m !== undefined);
+  const [json, , multipart] = ranked;
+  // A file cannot travel in JSON: a body offering both, whose JSON schema holds one, is sent as multipart parts.
+  const jsonHoldsFile = json !== undefined && multipart !== undefined && holdsFile(doc, mediaSchema(body.content[json]));
+  const mediaType = jsonHoldsFile ? multipart : ranked.find((m) => m !== undefined);
   if (!mediaType) {
     if (mediaTypes.length)
       report(
@@ -440,6 +460,10 @@ function readBody(doc: OpenApiDocument, raw: unknown, pointer: string, report: R
     return undefined;
   }
   return { required: body.required === true, mediaType, encoding: bodyEncodingOf(mediaType) as BodyEncoding };
+}
+
+function mediaSchema(media: unknown): unknown {
+  return isRecord(media) ? media.schema : undefined;
 }
 
 function collectSensitiveKeys(doc: Record<string, unknown>): Set<string> {

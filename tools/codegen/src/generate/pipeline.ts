@@ -70,7 +70,9 @@ export async function runPipeline(root: string, shown: string, absolute: string,
       (references ?? []).map((r) => r.path),
     );
     const files: Record<string, string> = {};
-    for (const emitter of EMITTERS) files[emitter.file] = `${header}\n${await emitter.emit(spec, model)}`;
+    for (const emitter of EMITTERS) {
+      if (emitter.when?.(model) !== false) files[emitter.file] = `${header}\n${await emitter.emit(spec, model)}`;
+    }
     return { diagnostics: all, files, model, references };
   } catch (error) {
     if (error instanceof SpecDiagnosticsError) return { diagnostics: sortDiagnostics(error.diagnostics) };

@@ -11,6 +11,7 @@ const END = "<!-- /modelfleet-codegen:operations -->";
 
 /** The generated block, markers included: one line per operation, in the spec's order. */
 export function operationsSection(model: ProviderModel, specPath: string): string {
+  if (model.typesOnly) return webhooksSection(model, specPath);
   const lines = model.operations.map((op) => {
     const what = op.summary ? `: ${op.summary}` : "";
     return `- \`${op.methodName}\`${what} (\`${op.method} ${op.path}\`)${op.deprecated ? " (deprecated)" : ""}`;
@@ -21,6 +22,27 @@ export function operationsSection(model: ProviderModel, specPath: string): strin
     "## Operations",
     "",
     `One method per operation of the spec, on the client \`create${model.name}Client()\` returns:`,
+    "",
+    ...lines,
+    "",
+    END,
+  ].join("\n");
+}
+
+/** A types-only package's block: one line per webhook payload type it exports. */
+function webhooksSection(model: ProviderModel, specPath: string): string {
+  const lines = model.webhooks
+    .filter((hook) => hook.mediaType !== undefined)
+    .map((hook) => {
+      const what = hook.summary ? `: ${hook.summary}` : "";
+      return `- \`${model.name}${hook.typeName}\`${what} (\`${hook.method.toUpperCase()}\` webhook \`${hook.name}\`)`;
+    });
+  return [
+    `${START} (generated from ${specPath}: edit the spec and run \`npm run generate\`, not this list) -->`,
+    "",
+    "## Webhook payload types",
+    "",
+    "The document declares webhooks and no operation: the package exports one type per webhook payload, and no client.",
     "",
     ...lines,
     "",

@@ -1,6 +1,7 @@
 import { isRecord } from "../openapi/json.js";
 import { deref } from "../openapi/resolve.js";
 import { fitsSchema } from "./fits-schema.js";
+import { isFileSchema } from "./holds-file.js";
 
 /** Stands for a file (`format: binary`) in a sample; the smoke test emitter writes it as a Blob. */
 export const BLOB_SAMPLE = "\u0000modelfleet-blob\u0000";
@@ -57,10 +58,10 @@ export function sampleOf(doc: unknown, raw: unknown, checked = false, depth = 0)
     if (other !== undefined) return other;
     return Object.assign({}, ...values);
   }
+  if (isFileSchema(schema)) return BLOB_SAMPLE;
   const types = (Array.isArray(schema.type) ? schema.type : [schema.type]).filter((t) => t !== "null");
   switch (types[0]) {
     case "string":
-      if (schema.format === "binary") return BLOB_SAMPLE;
       return schema.format === "date-time" ? "2024-01-01T00:00:00Z" : schema.format === "date" ? "2024-01-01" : "string";
     case "integer":
     case "number":

@@ -44,7 +44,9 @@ export function scaffoldFiles(
   const packageJson = {
     name: model.packageName,
     version: "0.1.0",
-    description: `Typed TypeScript client for the ${model.title}: model and deployment versions, generated from its OpenAPI spec.`,
+    description: model.typesOnly
+      ? `TypeScript types of the webhook payloads of the ${model.title}, generated from its OpenAPI document.`
+      : `Typed TypeScript client for the ${model.title}: model and deployment versions, generated from its OpenAPI spec.`,
     license: "MIT",
     type: "module",
     sideEffects: false,
@@ -79,10 +81,13 @@ export function scaffoldFiles(
       test: "vitest run --typecheck",
       "check:package": "node ../../tools/package-checks/dist/check-package.js",
     },
-    dependencies: {
-      "@modelfleet/runtime": `^${runtimeVersion}`,
-      "openapi-fetch": "0.17.0",
-    },
+    // A types-only package (webhook payloads) calls nothing: it needs neither the runtime nor openapi-fetch.
+    dependencies: model.typesOnly
+      ? {}
+      : {
+          "@modelfleet/runtime": `^${runtimeVersion}`,
+          "openapi-fetch": "0.17.0",
+        },
     devDependencies: { "@modelfleet/test-utils": "0.0.0" },
     // No provenance here: it breaks every publish outside CI; the release job sets NPM_CONFIG_PROVENANCE=true.
     publishConfig: { access: "public" },
@@ -116,19 +121,13 @@ export function scaffoldFiles(
   const readme = [
     `# ${model.packageName}`,
     "",
-    `Typed client for the ${model.title}, generated from [\`${document}\`](../../${document}) by modelfleet-codegen.`,
+    `${model.typesOnly ? "Webhook payload types of" : "Typed client for"} the ${model.title}, generated from [\`${document}\`](../../${document}) by modelfleet-codegen.`,
     "",
     "```sh",
     `npm install ${model.packageName}`,
     "```",
     "",
-    "```ts",
-    `import { create${model.name}Client } from "${model.packageName}";`,
-    "",
-    `const client = create${model.name}Client(); // key from ${model.envVar}`,
-    "```",
-    "",
-    "`client.raw` is the underlying openapi-fetch client. Errors are the `@modelfleet/runtime` classes, re-exported here.",
+    ...(model.typesOnly ? typesOnlyUsage(model) : clientUsage(model)),
     "",
     operations,
     "",
@@ -152,6 +151,34 @@ export function scaffoldFiles(
     ...(specs.imported ? {} : { "src/contract.test.ts": contractTest }),
     ...(fleet && fleetSkeleton ? scaffoldFleetFiles(model) : {}),
   };
+}
+
+/** The README's usage of a client package. */
+function clientUsage(model: ProviderModel): string[] {
+  return [
+    "```ts",
+    `import { create${model.name}Client } from "${model.packageName}";`,
+    "",
+    `const client = create${model.name}Client(); // key from ${model.envVar}`,
+    "```",
+    "",
+    "`client.raw` is the underlying openapi-fetch client. Errors are the `@modelfleet/runtime` classes, re-exported here.",
+  ];
+}
+
+/** The README's usage of a types-only package (a document of webhooks only): types to read what the vendor sends. */
+function typesOnlyUsage(model: ProviderModel): string[] {
+  const first = model.webhooks.find((hook) => hook.mediaType !== undefined);
+  const type = first ? `${model.name}${first.typeName}` : "webhooks";
+  return [
+    "```ts",
+    `import type { ${type} } from "${model.packageName}";`,
+    "",
+    `const payload = (await request.json()) as ${type};`,
+    "```",
+    "",
+    "Types only: the document declares no operation to call, so the package has no client.",
+  ];
 }
 
 /** The README section on the package's `./fleet` adapter. */

@@ -70,7 +70,9 @@ export async function writeMissing(dir: string, files: Record<string, string>, r
 /** Writes through a temporary file and a rename, so a reader never sees half a file. */
 export async function writeAtomically(target: string, contents: string): Promise<void> {
   await mkdir(dirname(target), { recursive: true });
-  const temp = `${target}.${randomBytes(6).toString("hex")}${TEMP_SUFFIX}`;
+  // The writer's pid is in the name, so that another run can tell a temporary file being written from one a killed
+  // run left behind (see listFiles).
+  const temp = `${target}.${process.pid}.${randomBytes(6).toString("hex")}${TEMP_SUFFIX}`;
   try {
     await writeFile(temp, contents, "utf8");
     await rename(temp, target);
@@ -80,13 +82,16 @@ export async function writeAtomically(target: string, contents: string): Promise
   }
 }
 
-/** Ends the name of a file {@link writeAtomically} is still writing (`<target>.<12 hex>.tmp`). */
+/** Ends the name of a file {@link writeAtomically} is still writing (`<target>.<pid>.<12 hex>.tmp`). */
 const TEMP_SUFFIX = ".tmp";
-const TEMP_FILE = /\.[0-9a-f]{12}\.tmp$/;
+/** A temporary file's name; the pid is missing in those written before it was part of the name. */
+const TEMP_FILE = /\.(?:(\d+)\.)?[0-9a-f]{12}\.tmp$/;
 
 /**
- * Every file below `dir`, as `/`-separated paths relative to it; none when `dir` does not exist. Another run's
- * temporary files are not listed: a concurrent `generate` is about to rename them, and removing one would crash it.
+ * Every file below `dir`, as `/`-separated paths relative to it; none when `dir` does not exist. A temporary file
+ * of a run that is still alive is not listed: that run is about to rename it, and removing it would crash the run.
+ * One whose writer is gone (killed mid-write, `kill -9`) is listed like any other file, so a run removes it as a
+ * file the generator does not emit and `--check` reports it.
  */
 export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(join(dir, prefix), { withFileTypes: true }).catch(() => []);
@@ -94,7 +99,31 @@ export async function listFiles(dir: string, prefix = ""): Promise<string[]> {
   for (const entry of entries) {
     const name = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) for (const nested of await listFiles(dir, name)) names.push(nested);
-    else if (!TEMP_FILE.test(entry.name)) names.push(name);
+    else if (!isLiveTemp(entry.name)) names.push(name);
   }
   return names;
+}
+
+/** Whether a file name is a temporary file whose writer is still running. */
+function isLiveTemp(name: string): boolean {
+  const match = TEMP_FILE.exec(name);
+  if (!match) return false;
+  // Written by a generator from before the pid was recorded: no run of it can still be going on.
+  if (match[1] === undefined) return false;
+  return processAlive(Number(match[1]));
+}
+
+/**
+ * Whether a process with this pid exists (signal 0 checks without sending anything). `EPERM` means it exists under
+ * another user. A pid reused by an unrelated process keeps a dead run's file until that process ends: it is left
+ * alone, never a run's file removed while it is being written.
+ */
+function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../diagnostics.js";
+import { isWebhookOnly } from "../generate/webhooks.js";
 import { camelCase } from "../names.js";
 import type { OpenApiDocument, OperationObject, PathItemObject, RequestBodyObject, SecuritySchemeObject } from "../openapi/document.js";
 import { isRecord } from "../openapi/json.js";
@@ -46,9 +47,10 @@ export function prepareImported(doc: OpenApiDocument, sidecar: Sidecar, file: st
     ...(sidecar.errorMessageKeys ? { errorMessageKeys: sidecar.errorMessageKeys } : {}),
   };
 
+  const typesOnly = isWebhookOnly(doc);
   const baseUrl = sidecar.baseUrl ?? serverUrl(doc);
   if (baseUrl) doc.servers = [{ url: baseUrl }];
-  else {
+  else if (!typesOnly) {
     fail(
       "no-base-url",
       "the document has no absolute servers[0].url and the sidecar gives no baseUrl",
@@ -57,7 +59,13 @@ export function prepareImported(doc: OpenApiDocument, sidecar: Sidecar, file: st
     );
   }
 
-  if (isRecord(doc.webhooks)) {
+  if (typesOnly) {
+    warn(
+      "no-client",
+      "the document declares webhooks and no operation: the package exports the webhook payload types and has no client",
+      "#/webhooks",
+    );
+  } else if (isRecord(doc.webhooks)) {
     for (const name of Object.keys(doc.webhooks))
       warn("skipped-webhook", `webhook ${name} skipped: the client only calls the API`, pointerOf("webhooks", name));
     delete doc.webhooks;
@@ -67,7 +75,8 @@ export function prepareImported(doc: OpenApiDocument, sidecar: Sidecar, file: st
   const named = nameOperations(doc, sidecar, warn);
   const placed = placeSidecarPagination(sidecar, sidecarFile, named, skipped);
   diagnostics.push(...placed.diagnostics);
-  chooseSecurity(doc, sidecar, warn, fail);
+  // A types-only package sends nothing: which scheme a client would use is no news worth a warning.
+  chooseSecurity(doc, sidecar, typesOnly ? () => undefined : warn, fail);
   return { diagnostics, placements: placed.placements };
 }
 

@@ -1,7 +1,11 @@
 import { camelCase, type ProviderModel } from "../model.js";
 
-/** The runtime's public names every provider package re-exports, so one install is enough to catch errors. */
-const RUNTIME_VALUES = [
+/**
+ * Every error class a call of a generated client can throw (the runtime's own, `ResponseTooLargeError` and the
+ * iterators' `PaginationError` included), re-exported by every provider package so a client installed alone can
+ * catch and narrow each one. `test/index-exports.test.ts` derives the list from the runtime's exports.
+ */
+export const RUNTIME_ERRORS = [
   "ApiError",
   "AuthenticationError",
   "BadRequestError",
@@ -12,8 +16,10 @@ const RUNTIME_VALUES = [
   "InvalidArgumentError",
   "ModelfleetError",
   "NotFoundError",
+  "PaginationError",
   "PermissionDeniedError",
   "RateLimitError",
+  "ResponseTooLargeError",
   "TimeoutError",
   "UnprocessableEntityError",
 ];
@@ -21,12 +27,13 @@ const RUNTIME_TYPES = ["ClientOptions", "Logger", "LogLevel", "RawClient", "Requ
 
 /** `index.ts` of `src/generated/`: the package's generated public surface. */
 export function emitIndex(model: ProviderModel): string {
-  // A package with iterators also re-exports what they yield and throw; one without stays as it was.
+  // Webhook payload types only: nothing is called, so nothing is thrown either.
+  if (model.typesOnly) return 'export type * from "./schema.js";\n';
+  // A package with iterators also re-exports the types they yield and take.
   const paged = model.operations.some((op) => op.pagination);
-  const values = paged ? [...RUNTIME_VALUES, "PaginationError"] : RUNTIME_VALUES;
   const types = paged ? [...RUNTIME_TYPES, "Page", "PaginateOptions", "PaginationStopReason"] : RUNTIME_TYPES;
   return [
-    `export { ${values.join(", ")} } from "@modelfleet/runtime";`,
+    `export { ${RUNTIME_ERRORS.join(", ")} } from "@modelfleet/runtime";`,
     `export type { ${types.join(", ")} } from "@modelfleet/runtime";`,
     'export * from "./client.js";',
     `export { ${camelCase(model.id)}Provider } from "./provider.js";`,

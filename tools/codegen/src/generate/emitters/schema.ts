@@ -14,7 +14,9 @@ import {
 import ts from "typescript";
 import type { LoadedSpec } from "../../openapi/load.js";
 import { isRecord } from "../../openapi/load.js";
+import { isFileSchema } from "../holds-file.js";
 import type { ProviderModel } from "../model.js";
+import { hoistDefs } from "./hoist-defs.js";
 import { descriptionsAsProse } from "./tsdoc-comments.js";
 
 /** `string & {}`: accepts any string while editors still offer the known literals next to it. */
@@ -41,7 +43,8 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     emptyObjectsUnknown: true,
     transform: (schema) => binaryTransform(schema) ?? openEnumTransform(schema),
   };
-  const document = spec.document as OpenAPI3;
+  // `$defs` is a JSON Schema keyword, never a property: its subschemas are typed as component schemas instead.
+  const document = hoistDefs(spec.document) as OpenAPI3;
   const nodes = transformSchema(document, {
     additionalProperties: false,
     alphabetize: false,
@@ -79,14 +82,22 @@ export async function emitSchema(spec: LoadedSpec, model: ProviderModel): Promis
     const doc = description ? `/** ${escapeComment(description)} */\n` : "";
     return `${doc}export type ${model.name}${alias} = components["schemas"][${JSON.stringify(schemaName)}];`;
   });
-  return `${descriptionsAsProse(astToString(nodes)).trimEnd()}\n\n${aliases.join("\n")}\n`;
+  const payloads = model.webhooks.flatMap((hook) => {
+    if (!hook.mediaType) return [];
+    const summary = hook.summary ? ` ${escapeComment(hook.summary)}` : "";
+    const request = `webhooks[${JSON.stringify(hook.name)}][${JSON.stringify(hook.method)}]`;
+    return [
+      `/** The body of the ${hook.method.toUpperCase()} request the \`${hook.name}\` webhook receives.${summary} */`,
+      `export type ${model.name}${hook.typeName} = NonNullable<${request}["requestBody"]>["content"][${JSON.stringify(hook.mediaType)}];`,
+    ];
+  });
+  return `${descriptionsAsProse(astToString(nodes)).trimEnd()}\n\n${[...aliases, ...payloads].join("\n")}\n`;
 }
 
-/** `type: string, format: binary` is a file: a Blob to upload in a multipart body, not a string. */
+/** A file (`format: binary`, or a 3.1 binary `contentMediaType`) is a Blob to upload in a multipart body, not a string. */
 function binaryTransform(schema: unknown): ts.TypeNode | undefined {
-  if (!isRecord(schema) || schema.format !== "binary") return undefined;
+  if (!isRecord(schema) || !isFileSchema(schema)) return undefined;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (!types.includes("string")) return undefined;
   const blob = ts.factory.createTypeReferenceNode("Blob");
   return types.includes("null") || schema.nullable === true ? tsUnion([blob, NULL]) : blob;
 }

@@ -4,6 +4,7 @@ import { type OperationEntry, walkOperations } from "../../openapi/operations.js
 import { deref } from "../../openapi/resolve.js";
 import type { OperationModel, ProviderModel } from "../model.js";
 import { BLOB_SAMPLE, exampleOf, sampleOf } from "../sample-value.js";
+import { emitPayloadTest } from "./payload-test.js";
 
 const API_KEY = "smoke-test-key";
 
@@ -14,6 +15,7 @@ const API_KEY = "smoke-test-key";
  * the next `generate`. It also type-checks every request example against the generated types.
  */
 export function emitSmokeTest(doc: OpenApiDocument, model: ProviderModel): string {
+  if (model.typesOnly) return emitPayloadTest(doc, model);
   const entries = new Map(walkOperations(doc).map((entry) => [entry.pointer, entry]));
   const N = model.name;
   const out: string[] = [
@@ -34,6 +36,7 @@ export function emitSmokeTest(doc: OpenApiDocument, model: ProviderModel): strin
     "}",
     "",
     ...(model.operations.some((op) => rawReply(op)) ? RAW_FETCH : []),
+    ...(model.operations.some((op) => op.body?.encoding === "multipart") ? MULTIPART_PARTS : []),
     `describe(${JSON.stringify(`${model.displayName} client smoke test (generated from the spec's examples)`)}, () => {`,
   ];
   for (const op of model.operations) out.push(...emitCase(doc, model, op, entries.get(op.pointer) as OperationEntry));
@@ -51,6 +54,19 @@ const RAW_FETCH = [
   '    return new Response(body, { status, headers: { "content-type": contentType } });',
   "  };",
   "  return { fetch, requests };",
+  "}",
+  "",
+];
+
+/** Emitted only for a spec with a multipart body: the parts a request carried, read back from its bytes. */
+const MULTIPART_PARTS = [
+  "/** Each part of a multipart request, in order: its name, whether it is a file, and its content as text. */",
+  'async function multipartParts(request: Request): Promise<Array<[string, "file" | "text", string]>> {',
+  '  const parts: Array<[string, "file" | "text", string]> = [];',
+  "  for (const [name, value] of (await request.formData()).entries()) {",
+  '    parts.push(typeof value === "string" ? [name, "text", value] : [name, "file", await value.text()]);',
+  "  }",
+  "  return parts;",
   "}",
   "",
 ];
@@ -134,12 +150,7 @@ function emitCase(doc: OpenApiDocument, model: ProviderModel, op: OperationModel
   }
   if (op.body?.encoding === "multipart") {
     lines.push('    expect(request.headers.get("content-type")).toMatch(/^multipart\\/form-data; boundary=/);');
-    const names = isRecord(body)
-      ? Object.keys(body)
-          .filter((k) => body[k] !== undefined)
-          .sort()
-      : [];
-    lines.push(`    expect([...new Set((await request.formData()).keys())].sort()).toEqual(${JSON.stringify(names)});`);
+    lines.push(`    expect(await multipartParts(request)).toEqual(${indent(multipartOf(body))});`);
   }
   if (raw?.readAs === "blob") {
     lines.push("    expect(result).toBeInstanceOf(Blob);", "    expect(await (result as Blob).text()).toBe(reply);");
@@ -159,6 +170,19 @@ function indent(value: unknown): string {
   return JSON.stringify(value, null, 2)
     .replace(/\n/g, "\n    ")
     .replaceAll(JSON.stringify(BLOB_SAMPLE), `new Blob([${JSON.stringify(RAW_REPLY)}])`);
+}
+
+/** A multipart body's parts as the runtime sends them: one per field, one per item of an array, a file per Blob. */
+function multipartOf(body: unknown): Array<[string, "file" | "text", string]> {
+  const parts: Array<[string, "file" | "text", string]> = [];
+  for (const [name, value] of Object.entries(isRecord(body) ? body : {})) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined) continue;
+      if (item === BLOB_SAMPLE) parts.push([name, "file", RAW_REPLY]);
+      else parts.push([name, "text", typeof item === "string" ? item : JSON.stringify(item)]);
+    }
+  }
+  return parts;
 }
 
 /** A form body as the runtime encodes it: repeated fields for arrays, JSON text for anything but a string. */
