@@ -154,7 +154,7 @@ describe("ls", () => {
     expect(provider.code).toBe(2);
     expect(provider.stderr).toBe(
       'error: unknown provider "nonesuch"; known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together\n' +
-        "usage: modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]\n",
+        "usage: modelfleet ls [--provider <p> ...] [--status <s> ...] [--wide] [--json]\n",
     );
     const status = await runCli(["ls", "--status", "running"], env);
     expect(status.code).toBe(2);
@@ -347,7 +347,7 @@ describe("scale", () => {
   it.each([
     [["--min", "3", "--max", "1"], "--min (3) must not exceed --max (1)"],
     [["--min", "one", "--max", "2"], '--min must be a non-negative integer, got "one"'],
-    [["--min", "-1", "--max", "2"], "Option '--min' argument is ambiguous."],
+    [["--min", "-1", "--max", "2"], '--min must be a non-negative integer, got "-1"'],
     [["--max", "2"], "missing --min"],
   ])("bad bounds %j are usage errors before any request", async (bounds, message) => {
     const run = await runCli(["scale", "deepinfra:fkj843kjh8", ...bounds, "--yes"], env);
@@ -579,7 +579,7 @@ describe("usage", () => {
     [
       ["ls", "--min", "1"],
       "error: Unknown option '--min'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--min\"",
-      "modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]",
+      "modelfleet ls [--provider <p> ...] [--status <s> ...] [--wide] [--json]",
     ],
     [["get"], "error: missing <ref>", "modelfleet get <ref> [--json]"],
     [["get", "a", "b"], 'error: unexpected argument "b"', "modelfleet get <ref> [--json]"],

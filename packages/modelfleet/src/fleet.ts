@@ -1,4 +1,4 @@
-import { ConfigurationError, InvalidArgumentError } from "@modelfleet/runtime";
+import { ConfigurationError, describeValue, InvalidArgumentError } from "@modelfleet/runtime";
 import {
   type CallContext,
   type Capabilities,
@@ -248,7 +248,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
 
   function providerOf(id: unknown, argument: string): FleetProvider {
     const provider = typeof id === "string" ? byId.get(id) : undefined;
-    if (!provider) throw new InvalidArgumentError(argument, `Unknown provider ${JSON.stringify(id)}. Known providers: ${ids.join(", ")}`);
+    if (!provider) throw new InvalidArgumentError(argument, `Unknown provider ${describeValue(id)}. Known providers: ${ids.join(", ")}`);
     return provider;
   }
 
@@ -404,7 +404,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0) {
         throw new InvalidArgumentError(
           "timeoutMs",
-          `timeoutMs must be a non-negative number of milliseconds, got ${JSON.stringify(timeoutMs) ?? String(timeoutMs)}`,
+          `timeoutMs must be a non-negative number of milliseconds, got ${describeValue(timeoutMs)}`,
         );
       }
       const formatted = references.formatRef(parsed as never) as string;
@@ -467,7 +467,7 @@ function checkProviders(value: unknown): readonly FleetProvider[] {
       typeof provider.getVersion !== "function" ||
       typeof provider.capabilities !== "object"
     ) {
-      throw new ConfigurationError("providers", `providers holds something that is not a fleet provider (id ${JSON.stringify(id)})`);
+      throw new ConfigurationError("providers", `providers holds something that is not a fleet provider (id ${describeValue(id)})`);
     }
     if (seen.has(id)) throw new ConfigurationError("providers", `provider ${id} is given twice`, id);
     seen.add(id);
@@ -486,7 +486,7 @@ function checkStatuses(status: ListDeploymentsOptions["status"]): Set<VersionSta
   if (!Array.isArray(list)) throw new InvalidArgumentError("status", "status must be a status or an array of statuses");
   for (const s of list) {
     if (!VERSION_STATUSES.includes(s)) {
-      throw new InvalidArgumentError("status", `Unknown status ${JSON.stringify(s)}. Known statuses: ${VERSION_STATUSES.join(", ")}`);
+      throw new InvalidArgumentError("status", `Unknown status ${describeValue(s)}. Known statuses: ${VERSION_STATUSES.join(", ")}`);
     }
   }
   return new Set(list);
@@ -502,7 +502,7 @@ function checkBounds(options: ScaleOptions | undefined): ScaleBounds {
     ["max", max],
   ] as const) {
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-      throw new InvalidArgumentError(name, `${name} must be a non-negative integer, got ${JSON.stringify(value) ?? String(value)}`);
+      throw new InvalidArgumentError(name, `${name} must be a non-negative integer, got ${describeValue(value)}`);
     }
   }
   if (min > max) throw new InvalidArgumentError("min", `min (${min}) must not exceed max (${max})`);
@@ -512,10 +512,7 @@ function checkBounds(options: ScaleOptions | undefined): ScaleBounds {
 function checkVersion(options: VersionChangeOptions | undefined): string {
   const version = typeof options === "object" && options !== null ? options.version : undefined;
   if (typeof version !== "string" || version.trim() === "") {
-    throw new InvalidArgumentError(
-      "version",
-      `version must be a non-empty string (the version to serve), got ${JSON.stringify(version) ?? String(version)}`,
-    );
+    throw new InvalidArgumentError("version", `version must be a non-empty string (the version to serve), got ${describeValue(version)}`);
   }
   return version;
 }

@@ -52,7 +52,7 @@ export async function ls(context: Context): Promise<ExitCode> {
     ({ versions, failures } = await listing.settled());
   } catch (error) {
     if (!(error instanceof DeadlineError)) throw error;
-    for (const provider of waiting) failures.push({ provider, error });
+    for (const provider of waiting) failures.push({ provider, error: error.for({ provider, operation: "listDeployments" }) });
   } finally {
     progress.stop();
   }
