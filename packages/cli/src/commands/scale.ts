@@ -21,6 +21,8 @@ export async function scale(context: Context): Promise<ExitCode> {
   if (!fleet.capabilities(parsed.provider).scale) {
     throw new UsageError(`${parsed.provider} does not support scale (see modelfleet providers)`, usage);
   }
+  // Whatever the write itself would refuse (a reference form, bounds the provider does not take), before the read.
+  fleet.checkWrite(parsed, { verb: "scale", bounds: { min, max } });
   const yes = context.values.yes === true;
   // A script (stdin not a terminal) must say --yes: a yes piped in by accident, or a prompt nobody sees, are worse.
   if (!yes && io.stdin.isTTY !== true) {
