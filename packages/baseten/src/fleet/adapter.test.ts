@@ -3,7 +3,7 @@ import { adapterHarness, RefusedWrite, routedFetch } from "@modelfleet/test-util
 import { describe, expect, it } from "vitest";
 import docsListItem from "../../test/fixtures/deployment-list-item.seed.json";
 import { baseten } from "../fleet.js";
-import { type BasetenDeployment, InvalidArgumentError, NotFoundError, RateLimitError } from "../index.js";
+import { type BasetenDeployment, NotFoundError, RateLimitError } from "../index.js";
 import { BASETEN_STATUS, normalizeBasetenDeployment } from "./normalize.js";
 
 const MODELS = "https://api.baseten.co/v1/models";

@@ -5,7 +5,7 @@ import updateSeed from "../../test/fixtures/deployment-update.seed.json";
 import listSeed from "../../test/fixtures/deployments-list.seed.json";
 import versionsSeed from "../../test/fixtures/model-versions-list.seed.json";
 import { replicate } from "../fleet.js";
-import { InvalidArgumentError, NotFoundError, PaginationError, type ReplicateDeployment } from "../generated/index.js";
+import { NotFoundError, PaginationError, type ReplicateDeployment } from "../generated/index.js";
 import { normalizeReplicateDeployment, normalizeReplicateVersion } from "./normalize.js";
 
 const REPLICATE = "https://api.replicate.com/v1";

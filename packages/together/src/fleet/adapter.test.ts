@@ -3,7 +3,7 @@ import { adapterHarness, RefusedWrite, routedFetch } from "@modelfleet/test-util
 import { describe, expect, it } from "vitest";
 import createResponseSeed from "../../test/fixtures/create-endpoint-response.seed.json";
 import { together } from "../fleet.js";
-import { InvalidArgumentError, NotFoundError, PermissionDeniedError, type TogetherEndpoint } from "../index.js";
+import { NotFoundError, PermissionDeniedError, type TogetherEndpoint } from "../index.js";
 import { normalizeTogetherEndpoint, TOGETHER_STATUS } from "./normalize.js";
 
 const TOGETHER = "https://api.together.ai/v1";
