@@ -2,8 +2,8 @@ import { version as cliVersion } from "../package.json";
 import { type ParsedCommandLine, parseCommandLine } from "./args.js";
 import { EXIT, type ExitCode, exitCodeOf } from "./exit-codes.js";
 import { type Io, redactingIo, secretsIn } from "./io.js";
-import { colorsFor, oneLine } from "./output.js";
 import { writeFailure } from "./print-failure.js";
+import { oneLine } from "./text.js";
 import { GENERAL_USAGE, HELP, UsageError } from "./usage.js";
 
 /**
@@ -16,7 +16,6 @@ import { GENERAL_USAGE, HELP, UsageError } from "./usage.js";
  */
 export async function main(argv: readonly string[], rawIo: Io): Promise<ExitCode> {
   const io = redactingIo(rawIo, secretsIn(rawIo.env));
-  const err = colorsFor(io.stderr, io.env);
   let line: ParsedCommandLine;
   try {
     line = parseCommandLine(argv);
@@ -24,6 +23,8 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<ExitCode
     const usage = error instanceof UsageError ? error.usage : GENERAL_USAGE;
     const message = oneLine(error instanceof Error ? error.message : String(error));
     const code = exitCodeOf(EXIT.usage, usage, usage);
+    // The colour library only now: a run that goes well until its command is loaded never needs it here.
+    const err = (await import("./output.js")).colorsFor(io.stderr, io.env);
     // Before the options are parsed: whether the user asked for JSON is read from the raw arguments.
     writeFailure(io, err, { code, line: message, usage, json: { message, usage } }, { json: argv.includes("--json") });
     return code;
@@ -39,5 +40,5 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<ExitCode
     return EXIT.ok;
   }
   const { runCommand } = await import("./run.js");
-  return runCommand({ ...line, command }, io, err);
+  return runCommand({ ...line, command }, io);
 }

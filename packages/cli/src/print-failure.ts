@@ -1,6 +1,7 @@
 import type { ExitCode } from "./exit-codes.js";
 import type { Io } from "./io.js";
-import { type Colors, toJson } from "./output.js";
+import type { Colors } from "./output.js";
+import { toJson } from "./text.js";
 
 /** How a failure is reported: its exit code, its lines for stderr, the usage line, and its `--json` form. */
 export interface Report {

@@ -6,13 +6,14 @@ import { deadlines, parseTimeout } from "./deadline.js";
 import { type ExitCode, exitCodeOf } from "./exit-codes.js";
 import { debugDetails, report } from "./failure.js";
 import type { Io } from "./io.js";
-import { type Colors, colorsFor } from "./output.js";
+import { colorsFor } from "./output.js";
 import { writeFailure } from "./print-failure.js";
 import { maskForProvider } from "./sensitive.js";
 import { COMMAND_USAGE, type CommandName } from "./usage.js";
 
 /** Runs a parsed command: builds the fleet from the environment, loads the command and maps what it throws to an exit code. */
-export async function runCommand(line: ParsedCommandLine & { command: CommandName }, io: Io, err: Colors): Promise<ExitCode> {
+export async function runCommand(line: ParsedCommandLine & { command: CommandName }, io: Io): Promise<ExitCode> {
+  const err = colorsFor(io.stderr, io.env);
   const usage = COMMAND_USAGE[line.command];
   const debug = line.values.debug === true;
   const json = line.values.json === true;
