@@ -79,7 +79,9 @@ async function demo() {
   }
   // Hugging Face lists endpoints per namespace; its mock answers any namespace with the spec's example.
   const env = { ...process.env, HF_NAMESPACE: "acme-ml" };
-  // Started side by side (each takes a few seconds); every one that started is in `mocks`, so it gets stopped.
+  // Started side by side (each takes a few seconds, far more on a busy machine); every one that started is in
+  // `mocks`, so it gets stopped. Progress goes to stderr, so that nobody waits on a silent terminal.
+  process.stderr.write(`starting ${PROVIDERS.length} mock providers (Prism), a few seconds each…\n`);
   const started = await Promise.allSettled(
     PROVIDERS.map(async (provider) => {
       // Prism takes a few seconds to start, far longer on a busy machine (CI running other suites beside this).
@@ -89,6 +91,7 @@ async function demo() {
       // Any value will do for a mock; these are not real keys. Opper v3 and v2 share one key variable.
       env[keyVariable(spec)] = `demo-${provider}-key`;
       env[baseUrlVariable(provider)] = mock.url;
+      process.stderr.write(`  ${provider} mock ready (${mocks.length}/${PROVIDERS.length})\n`);
     }),
   );
   const failed = started.find((result) => result.status === "rejected");

@@ -22,7 +22,12 @@ const LIFECYCLE_OPTIONS = {
 /** Each command's own options and how many positional arguments it takes (with their names, for messages). */
 const COMMANDS = {
   ls: {
-    options: { ...JSON_OPTION, provider: { type: "string", multiple: true }, status: { type: "string", multiple: true } },
+    options: {
+      ...JSON_OPTION,
+      provider: { type: "string", multiple: true },
+      status: { type: "string", multiple: true },
+      wide: { type: "boolean" },
+    },
     positionals: [],
   },
   get: { options: JSON_OPTION, positionals: ["ref"] },
@@ -67,7 +72,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
 
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: attachNegativeValues(argv, options), options, strict: true, allowPositionals: true });
   } catch (error) {
     // parseArgs explains over several lines; the first one says what is wrong.
     throw new UsageError(firstLine((error as Error).message), usage);
@@ -91,6 +96,27 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
 export function listValues(value: string | boolean | string[] | undefined): string[] {
   if (!Array.isArray(value)) return [];
   return value.flatMap((v) => v.split(",")).map((v) => v.trim());
+}
+
+/**
+ * `--min -1` as `--min=-1`: parseArgs refuses a value that starts with `-` as ambiguous, which would hide the
+ * option's own message ("--min must be a non-negative integer, got "-1""). Only for options that take a value,
+ * only for what reads as a negative number, and never after `--`.
+ */
+function attachNegativeValues(argv: readonly string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--") return [...out, ...argv.slice(i)];
+    const next = argv[i + 1];
+    const name = arg.slice(2);
+    const option = arg.startsWith("--") && Object.hasOwn(options, name) ? options[name] : undefined;
+    if (option?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function firstLine(text: string): string {

@@ -154,7 +154,7 @@ describe("ls", () => {
     expect(provider.code).toBe(2);
     expect(provider.stderr).toBe(
       'error: unknown provider "nonesuch"; known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together\n' +
-        "usage: modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]\n",
+        "usage: modelfleet ls [--provider <p> ...] [--status <s> ...] [--wide] [--json]\n",
     );
     const status = await runCli(["ls", "--status", "running"], env);
     expect(status.code).toBe(2);
@@ -347,7 +347,7 @@ describe("scale", () => {
   it.each([
     [["--min", "3", "--max", "1"], "--min (3) must not exceed --max (1)"],
     [["--min", "one", "--max", "2"], '--min must be a non-negative integer, got "one"'],
-    [["--min", "-1", "--max", "2"], "Option '--min' argument is ambiguous."],
+    [["--min", "-1", "--max", "2"], '--min must be a non-negative integer, got "-1"'],
     [["--max", "2"], "missing --min"],
   ])("bad bounds %j are usage errors before any request", async (bounds, message) => {
     const run = await runCli(["scale", "deepinfra:fkj843kjh8", ...bounds, "--yes"], env);
@@ -447,11 +447,12 @@ describe("baseten and together", () => {
     expect(fake.requests.find((r) => r.method === "PATCH")?.body).toEqual({ autoscaling: { min_replicas: 2, max_replicas: 4 } });
   });
 
-  it.each(["baseten:yqv4yjw@production", "together:endpoint-d23901de"])("scale %s to max 0 is refused before any change", async (ref) => {
+  it.each(["baseten:yqv4yjw@production", "together:endpoint-d23901de"])("scale %s to max 0 is refused before any request", async (ref) => {
     const run = await runCli(["scale", ref, "--min", "0", "--max", "0", "--yes"], env);
     expect(run.code).toBe(2);
     expect(run.stderr.split("\n")[0]).toMatch(/^error: .*max >= 1/);
-    expect(fake.requests.filter((r) => r.method === "PATCH")).toHaveLength(0);
+    // Exit 2 is "before any request": not even the read that shows the version before the change.
+    expect(fake.requests).toHaveLength(0);
   });
 });
 
@@ -516,6 +517,8 @@ describe("providers", () => {
       baseUrl: null,
       baseUrlSource: null,
       baseUrlEnvVar: "SIEVE_BASE_URL",
+      versionRefForm: "sieve:<owner>/<function>@<version_slug|latest>",
+      modelRefForm: "sieve:<owner>/<function>",
       capabilities: {
         getVersion: true,
         listVersions: true,
@@ -579,7 +582,7 @@ describe("usage", () => {
     [
       ["ls", "--min", "1"],
       "error: Unknown option '--min'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--min\"",
-      "modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]",
+      "modelfleet ls [--provider <p> ...] [--status <s> ...] [--wide] [--json]",
     ],
     [["get"], "error: missing <ref>", "modelfleet get <ref> [--json]"],
     [["get", "a", "b"], 'error: unexpected argument "b"', "modelfleet get <ref> [--json]"],
@@ -604,6 +607,13 @@ describe("usage", () => {
     expect(help.stdout).toMatch(/exit codes: 0 ok, 1 API or network error/);
     const commandHelp = await runCli(["scale", "--help"], env);
     expect(commandHelp).toMatchObject({ code: 0, stdout: expect.stringMatching(/^usage: modelfleet scale <ref> --min <n>/) });
+    // Its own help: the reference forms of the providers that can scale (and no other), and one example.
+    const providers = JSON.parse((await runCli(["providers", "--json"], env)).stdout) as {
+      versionRefForm: string;
+      capabilities: { scale: boolean };
+    }[];
+    for (const p of providers) expect(commandHelp.stdout.includes(`  ${p.versionRefForm}\n`)).toBe(p.capabilities.scale);
+    expect(commandHelp.stdout).toMatch(/\nexample:\n {2}modelfleet scale '[^']+' --min 0 --max 2 --yes\n/);
     const version = await runCli(["--version"], env);
     expect(version).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
   });
@@ -654,4 +664,71 @@ describe("secrets", () => {
     );
     expect(run.stderr).not.toContain("typed-on-the-command-line");
   });
+});
+
+describe("--help of every command", () => {
+  it("has the usage line, what it does, and one example starting with the command", async () => {
+    const top = await runCli(["--help"], env);
+    const commands = /^usage: modelfleet <([a-z|]+)>/.exec(top.stdout)?.[1]?.split("|") ?? [];
+    expect(commands.length).toBeGreaterThan(10);
+    for (const command of commands) {
+      const run = await runCli([command, "--help"], env);
+      expect(run).toMatchObject({ code: 0, stderr: "" });
+      expect(run.stdout).toMatch(new RegExp(`^usage: modelfleet ${command}[ \\n]`));
+      expect(run.stdout).toMatch(new RegExp(`\\nexample:\\n {2}modelfleet ${command} `));
+    }
+    expect(fake.requests).toHaveLength(0);
+  });
+});
+
+describe("--json failures", () => {
+  it("every kind of failure is { error, exitCode } on stdout, besides the line on stderr", async () => {
+    await withRoutes({
+      ...healthyRoutes(),
+      "GET /deepinfra/deploy/gone": { status: 404, body: { error: "deployment not found" }, headers: { "x-request-id": "req-404" } },
+    });
+    const notFound = await runCli(["get", "deepinfra:gone", "--json"], env);
+    expect(notFound.code).toBe(1);
+    expect(JSON.parse(notFound.stdout)).toMatchObject({
+      exitCode: 1,
+      error: { name: "NotFoundError", status: 404, provider: "deepinfra", operationId: "getDeployment", requestId: "req-404" },
+    });
+    expect(notFound.stderr).toMatch(/^error: deepinfra getDeployment failed with 404/);
+    const usage = await runCli(["scale", "deepinfra:x", "--min", "2", "--max", "1", "--json"], env);
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.stdout)).toEqual({
+      error: { message: "--min (2) must not exceed --max (1)", usage: expect.stringMatching(/^modelfleet scale /) },
+      exitCode: 2,
+    });
+    const unknown = await runCli(["get", "--json", "--nonesuch"], env);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ exitCode: 2, error: { message: expect.stringContaining("--nonesuch") } });
+    const badRef = await runCli(["versions", "nonesuch:x", "--json"], env);
+    expect(JSON.parse(badRef.stdout)).toMatchObject({ exitCode: 2, error: { name: "InvalidReferenceError" } });
+    // plan's usage errors are 1 there, in the JSON too.
+    const plan = await runCli(["plan", "--json"], env);
+    expect(plan.code).toBe(1);
+    expect(JSON.parse(plan.stdout)).toMatchObject({ exitCode: 1, error: { message: "missing <file>" } });
+  });
+});
+
+describe("ls on a terminal", () => {
+  it.skipIf(!hasScript())(
+    "fits the terminal's width, cutting the widest free-text columns with …; --wide and pipes get every cell",
+    async () => {
+      const fitted = await runCliOnTerminal(["ls"], { ...env, COLUMNS: "80", NO_COLOR: "1" });
+      expect(fitted.code).toBe(0);
+      const rows = fitted.output.split(/\r?\n/).filter((line) => line.startsWith("PROVIDER") || / (ready|failed|stopped)/.test(line));
+      expect(rows.length).toBeGreaterThan(5);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's own escape sequences take no width
+      for (const row of rows) expect([...row.replace(/\r|\u001b\[[0-9;?]*[A-Za-z]/g, "")].length).toBeLessThanOrEqual(80);
+      expect(fitted.output).toContain("…");
+      expect(fitted.output).toContain("UPDATED");
+
+      const wide = await runCliOnTerminal(["ls", "--wide"], { ...env, COLUMNS: "80", NO_COLOR: "1" });
+      expect(wide.output).toContain("meta-llama/Llama-3-8b-chat-hf");
+      const piped = await runCli(["ls"], { ...env, COLUMNS: "80" });
+      expect(piped.stdout).toContain("meta-llama/Llama-3-8b-chat-hf");
+      expect(piped.stdout.split("\n")[0]).toMatch(/^PROVIDER +REFERENCE +MODEL +VERSION +STATUS/);
+    },
+  );
 });

@@ -375,10 +375,17 @@ describe("start and stop", () => {
   it("stop --yes --wait stops and waits; start --yes brings it back", async () => {
     const stopped = await runCli(["stop", "deepinfra:di-a", "--yes", "--wait", "--timeout", "30"], env);
     expect(stopped).toMatchObject({ code: 0, stderr: "" });
-    expect(stopped.stdout).toBe("after   deepinfra:di-a  status stopped  scaling 1-2  replicas -\n");
+    // Before and after, as scale prints them.
+    expect(stopped.stdout).toBe(
+      "before  deepinfra:di-a  status ready (running)  scaling 1-2  replicas -\n" +
+        "after   deepinfra:di-a  status stopped  scaling 1-2  replicas -\n",
+    );
     const started = await runCli(["start", "deepinfra:di-a", "--yes", "--json"], env);
     expect(started.code).toBe(0);
-    expect(JSON.parse(started.stdout)).toMatchObject({ ref: "deepinfra:di-a", status: "ready" });
+    expect(JSON.parse(started.stdout)).toMatchObject({
+      before: { ref: "deepinfra:di-a", status: "stopped" },
+      after: { ref: "deepinfra:di-a", status: "ready" },
+    });
     expect(writes().map((w) => `${w.method} ${w.path}`)).toEqual(["POST /deploy/di-a/stop", "POST /deploy/di-a/start"]);
   });
 

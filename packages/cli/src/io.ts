@@ -2,6 +2,8 @@
 export interface OutStream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width in columns (0 or absent when unknown). */
+  columns?: number;
 }
 
 /** An input stream for the confirmation prompt: `process.stdin` or a test double. */
@@ -41,6 +43,9 @@ export function redactingIo(io: Io, secrets: readonly string[]): Io {
     write: (text: string) => stream.write(redact(text)),
     get isTTY() {
       return stream.isTTY;
+    },
+    get columns() {
+      return stream.columns;
     },
   });
   return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };

@@ -1,77 +1,44 @@
 import { version as cliVersion } from "../package.json";
 import { type ParsedCommandLine, parseCommandLine } from "./args.js";
-import { apply } from "./commands/apply.js";
-import { exportFleet } from "./commands/export.js";
-import { get } from "./commands/get.js";
-import { promote, rollback, start, stop } from "./commands/lifecycle.js";
-import { ls } from "./commands/ls.js";
-import { plan } from "./commands/plan.js";
-import { providers } from "./commands/providers.js";
-import { scale } from "./commands/scale.js";
-import { versions } from "./commands/versions.js";
-import { createCliFleet, resolveBaseUrls } from "./config.js";
-import type { Context } from "./context.js";
-import { deadlines, parseTimeout } from "./deadline.js";
-import { debugDetails, EXIT, type ExitCode, report } from "./failure.js";
+import { EXIT, type ExitCode, exitCodeOf } from "./exit-codes.js";
 import { type Io, redactingIo, secretsIn } from "./io.js";
-import { colorsFor } from "./output.js";
-import { maskForProvider } from "./sensitive.js";
-import { COMMAND_USAGE, type CommandName, GENERAL_USAGE, HELP } from "./usage.js";
-
-const COMMANDS: Record<CommandName, (context: Context) => Promise<ExitCode>> = {
-  ...{ ls, get, versions, scale, providers },
-  ...{ start, stop, promote, rollback },
-  ...{ plan, apply, export: exportFleet },
-};
+import { writeFailure } from "./print-failure.js";
+import { oneLine } from "./text.js";
+import { GENERAL_USAGE, HELP, UsageError } from "./usage.js";
 
 /**
  * Runs one command line and returns its exit code. Never throws: every failure becomes one line on stderr
- * (with the usage line for a usage error, and the stack only with --debug).
+ * (with the usage line for a usage error, and the stack only with --debug), and with --json also JSON on stdout.
+ *
+ * Only the argument parser and the help text are loaded up front; the command (with the facade and the providers
+ * it needs) is imported once the arguments are known to be right, so `--help`, `--version` and usage errors stay
+ * about as quick as starting Node.
  */
 export async function main(argv: readonly string[], rawIo: Io): Promise<ExitCode> {
   const io = redactingIo(rawIo, secretsIn(rawIo.env));
-  const err = colorsFor(io.stderr, io.env);
-  const debug = argv.includes("--debug");
-  let usage: string = GENERAL_USAGE;
-  let timers: ReturnType<typeof deadlines> | undefined;
+  let line: ParsedCommandLine;
   try {
-    const line: ParsedCommandLine = parseCommandLine(argv);
-    if (line.command === undefined) {
-      io.stdout.write(line.values.version ? `${cliVersion}\n` : `${HELP}\n`);
-      return EXIT.ok;
-    }
-    usage = COMMAND_USAGE[line.command];
-    if (line.values.help) {
-      io.stdout.write(`usage: ${usage}\n\nRun modelfleet --help for every command and option.\n`);
-      return EXIT.ok;
-    }
-    const timeoutS = parseTimeout(line.values.timeout, usage);
-    timers = deadlines(timeoutS);
-    const showSecrets = line.values["show-secrets"] === true;
-    const baseUrls = resolveBaseUrls(Array.isArray(line.values["base-url"]) ? line.values["base-url"] : [], io.env);
-    const fleet = createCliFleet({ env: io.env, baseUrls, debug, log: io.stderr, timeoutMs: timeoutS * 1000 });
-    const context: Context = {
-      io,
-      out: colorsFor(io.stdout, io.env),
-      err,
-      positionals: line.positionals,
-      values: line.values,
-      json: line.values.json === true,
-      usage,
-      baseUrls,
-      fleet,
-      deadline: timers.start,
-      shown: showSecrets ? (value) => value : maskForProvider,
-    };
-    return await COMMANDS[line.command](context);
+    line = parseCommandLine(argv);
   } catch (error) {
-    const { code, line, usage: usageLine } = report(error, usage);
-    for (const part of line.split("\n")) io.stderr.write(`${err.red("error:")} ${part}\n`);
-    if (usageLine) io.stderr.write(`usage: ${usageLine}\n`);
-    if (debug) io.stderr.write(`${debugDetails(error)}\n`);
-    // For plan, 2 means "changes to make" (as terraform plan -detailed-exitcode): every error is 1 there.
-    return code === EXIT.usage && (usageLine ?? usage) === COMMAND_USAGE.plan ? EXIT.failed : code;
-  } finally {
-    timers?.clear();
+    const usage = error instanceof UsageError ? error.usage : GENERAL_USAGE;
+    const message = oneLine(error instanceof Error ? error.message : String(error));
+    const code = exitCodeOf(EXIT.usage, usage, usage);
+    // The colour library only now: a run that goes well until its command is loaded never needs it here.
+    const err = (await import("./output.js")).colorsFor(io.stderr, io.env);
+    // Before the options are parsed: whether the user asked for JSON is read from the raw arguments.
+    writeFailure(io, err, { code, line: message, usage, json: { message, usage } }, { json: argv.includes("--json") });
+    return code;
   }
+  const { command, values } = line;
+  if (command === undefined) {
+    io.stdout.write(values.version ? `${cliVersion}\n` : `${HELP}\n`);
+    return EXIT.ok;
+  }
+  if (values.help) {
+    const { commandHelp } = await import("./command-help.js");
+    io.stdout.write(`${commandHelp(command)}\n`);
+    return EXIT.ok;
+  }
+  const { runCommand } = await import("./run.js");
+  return runCommand({ ...line, command }, io);
 }

@@ -1,7 +1,7 @@
 import pc from "picocolors";
 import { describe, expect, it } from "vitest";
 import { redactingIo } from "./io.js";
-import { displayWidth, escapeControls, renderTable, toJson } from "./output.js";
+import { type Column, displayWidth, escapeControls, renderColumns, renderTable, toJson, truncate } from "./output.js";
 import { maskFields } from "./sensitive.js";
 
 const plain = pc.createColors(false);
@@ -63,5 +63,43 @@ describe("redactingIo", () => {
     const json = JSON.stringify(key);
     io.stdout.write(`${key} ${json} ${json.replace("é", "\\u00e9")} ${encodeURIComponent(key)}`);
     expect(written[0]).toBe('[redacted] "[redacted]" "[redacted]" [redacted]');
+  });
+});
+
+describe("renderColumns", () => {
+  const columns: Column<string[]>[] = [
+    { head: "ID", cell: (r) => r[0] as string, droppable: true },
+    { head: "REFERENCE", cell: (r) => r[1] as string, truncate: true },
+    { head: "NAME", cell: (r) => r[2] as string, truncate: true },
+    { head: "N", cell: (r) => r[3] as string },
+  ];
+  const rows = [
+    ["a", "acme:a-very-long-reference-name@v1", "a rather long model name", "1"],
+    ["bb", "acme:short@v2", "short", "22"],
+  ];
+  const lines = (width?: number) => renderColumns(columns, rows, plain, width).split("\n");
+
+  it("without a width (a pipe, --wide) keeps every cell whole", () => {
+    expect(lines()[1]).toBe("a   acme:a-very-long-reference-name@v1  a rather long model name  1");
+  });
+
+  it("cuts the widest truncatable column first, each cell ending in …, to fit the width", () => {
+    const fitted = lines(60);
+    for (const line of fitted) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    expect(fitted[1]).toContain("…");
+    // The shorter rows are not cut, and columns that may not be cut stay whole.
+    expect(fitted[2]).toMatch(/^bb {2}acme:short@v2 +short +22$/);
+  });
+
+  it("drops a droppable column only when cutting cannot make the table fit", () => {
+    expect(lines(40)[0]?.startsWith("ID")).toBe(true);
+    const narrow = lines(25);
+    expect(narrow[0]?.startsWith("REFERENCE")).toBe(true);
+    for (const line of narrow) expect(displayWidth(line)).toBeLessThanOrEqual(25);
+  });
+
+  it("truncate counts wide characters twice", () => {
+    expect(truncate("日本語のテキスト", 7)).toBe("日本語…");
+    expect(truncate("short", 7)).toBe("short");
   });
 });

@@ -1,6 +1,9 @@
 import type { ModelVersion, Scaling, VersionStatus } from "modelfleet/all";
 import pc from "picocolors";
 import type { OutStream } from "./io.js";
+import { escapeControls } from "./text.js";
+
+export { escapeControls, oneLine, toJson } from "./text.js";
 
 /** The colour functions the CLI uses; all identity functions when colour is off. */
 export type Colors = ReturnType<typeof pc.createColors>;
@@ -46,6 +49,92 @@ export function renderTable(head: readonly string[] | undefined, rows: readonly 
   return lines.join("\n");
 }
 
+/** One column of a table: its header, its cell for a row, and whether the cell may be cut short to fit a terminal. */
+export interface Column<T> {
+  head: string;
+  cell: (row: T) => string;
+  /** Cut with `…` when the table is wider than the terminal, widest such column first. Only for cells without colour codes. */
+  truncate?: boolean;
+  /**
+   * Left out when the table cannot fit the terminal even with every truncated column at its narrowest (its
+   * content is shown elsewhere in the row, e.g. the provider in the reference). Such columns go in their order.
+   */
+  droppable?: boolean;
+}
+
+/** The narrowest a truncated column gets: its header, and at least this many columns. */
+const MIN_TRUNCATED = 8;
+
+/**
+ * Renders `rows` as a table of `columns`. With `width` (a terminal's), the columns marked `truncate` are cut
+ * (widest first, each cell ending in `…`) until the table fits, or until each is down to its header or
+ * {@link MIN_TRUNCATED}; without it (a pipe, `--wide`), every cell is whole.
+ */
+export function renderColumns<T>(all: readonly Column<T>[], rows: readonly T[], colors: Colors, width?: number): string {
+  const columns = width !== undefined && width > 0 ? fittingColumns(all, rows, width) : all;
+  const cells = rows.map((row) => columns.map((column) => column.cell(row)));
+  if (width !== undefined && width > 0) {
+    const widths = columns.map((column, i) => Math.max(displayWidth(column.head), ...cells.map((row) => displayWidth(row[i] ?? ""))));
+    const floor = columns.map((column) =>
+      column.truncate ? Math.max(displayWidth(column.head), MIN_TRUNCATED) : Number.POSITIVE_INFINITY,
+    );
+    let overflow = widths.reduce((sum, w) => sum + w, 0) + 2 * (columns.length - 1) - width;
+    while (overflow > 0) {
+      let widest = -1;
+      widths.forEach((w, i) => {
+        if (w > (floor[i] as number) && (widest < 0 || w > (widths[widest] as number))) widest = i;
+      });
+      if (widest < 0) break;
+      widths[widest] = (widths[widest] as number) - 1;
+      overflow--;
+    }
+    for (const row of cells) {
+      for (let i = 0; i < row.length; i++) row[i] = truncate(row[i] as string, widths[i] as number);
+    }
+  }
+  return renderTable(
+    columns.map((column) => column.head),
+    cells,
+    colors,
+  );
+}
+
+/** `columns` without as many droppable ones (in order) as it takes for the narrowest table to fit `width`. */
+function fittingColumns<T>(columns: readonly Column<T>[], rows: readonly T[], width: number): readonly Column<T>[] {
+  const narrowest = (column: Column<T>) => {
+    const whole = Math.max(displayWidth(column.head), ...rows.map((row) => displayWidth(column.cell(row))));
+    return column.truncate ? Math.min(whole, Math.max(displayWidth(column.head), MIN_TRUNCATED)) : whole;
+  };
+  const kept = [...columns];
+  const total = () => kept.reduce((sum, column) => sum + narrowest(column), 0) + 2 * (kept.length - 1);
+  for (const column of columns) {
+    if (total() <= width) break;
+    if (column.droppable) kept.splice(kept.indexOf(column), 1);
+  }
+  return kept;
+}
+
+/**
+ * The width to fit a table to: the terminal's when the stream is one (`COLUMNS` when the terminal does not say,
+ * else 80); `undefined` for a pipe or a file, whose reader gets every cell whole.
+ */
+export function terminalWidth(stream: OutStream, env: Record<string, string | undefined>): number | undefined {
+  if (stream.isTTY !== true) return undefined;
+  const fromEnv = Number.parseInt(env.COLUMNS ?? "", 10);
+  return stream.columns || (fromEnv > 0 ? fromEnv : 80);
+}
+
+/** `text` cut to `width` terminal columns, its last one `…`, when it is wider. */
+export function truncate(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = "";
+  for (const char of text) {
+    if (displayWidth(out + char) > width - 1) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the CLI's own SGR colour codes are what is skipped
 const SGR = /\u001b\[[0-9;]*m/g;
 // East Asian wide and fullwidth characters and most emoji take two terminal columns.
@@ -61,18 +150,6 @@ export function displayWidth(text: string): number {
     width += char.charCodeAt(0) < 0x7f ? 1 : ZERO_WIDTH.test(char) ? 0 : WIDE.test(char) ? 2 : 1;
   }
   return width;
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
-
-/**
- * Text from a provider or an error, made safe for a terminal: C0 and C1 control characters and DEL become visible
- * escapes (`\x1b`, `\n`), so an escape sequence in a model name cannot recolour, move the cursor or clear the screen.
- */
-export function escapeControls(text: string): string {
-  return text.replace(CONTROL, (c) => NAMED[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 const STATUS_COLOR: Record<VersionStatus, keyof Colors | undefined> = {
@@ -113,18 +190,4 @@ export function formatCount(value: number | null): string {
 export function formatDate(date: Date | null): string {
   if (!date || Number.isNaN(date.getTime())) return "-";
   return `${date.toISOString().slice(0, 16)}Z`;
-}
-
-// JSON.stringify escapes C0 but leaves DEL and C1 as they are, and a terminal acts on C1 (U+009B is CSI).
-const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029]/g;
-
-/** Pretty JSON with a trailing newline, for `--json`; DEL and C1 characters as `\u` escapes, so still the same JSON. */
-export function toJson(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-  return `${text}\n`;
-}
-
-/** A message on one line (the CLI promises one line per error), its control characters escaped. */
-export function oneLine(text: string): string {
-  return escapeControls(text.replace(/\s*[\r\n]+\s*/g, " ").trim());
 }

@@ -1,4 +1,4 @@
-import { type BuiltInProvider, builtInProviders, type ProviderId } from "modelfleet/all";
+import { type BuiltInProvider, builtInProviders, type Capabilities, type ProviderId } from "modelfleet/all";
 
 /** What the CLI knows about one provider before any fleet exists: all of it read from the provider itself. */
 export interface ProviderInfo {
@@ -12,6 +12,8 @@ export interface ProviderInfo {
   modelRefForm: string;
   /** Property names its spec marks `x-modelfleet-sensitive`, masked in output unless `--show-secrets`. */
   sensitiveKeys: readonly string[];
+  /** What the facade can do with it (a missing flag is `false`). */
+  capabilities: Capabilities;
   /** Whether `env` holds its key. */
   configuredIn(env: Record<string, string | undefined>): boolean;
 }
@@ -25,6 +27,7 @@ function describe(provider: BuiltInProvider): ProviderInfo {
     versionRefForm: provider.versionRef.form,
     modelRefForm: provider.modelRef.form,
     sensitiveKeys: provider.sensitiveKeys ?? [],
+    capabilities: provider.capabilities,
     configuredIn: (env) => provider.keySource(env) !== null,
   };
 }

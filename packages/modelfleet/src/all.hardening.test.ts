@@ -1,6 +1,7 @@
 // Listings facing odd provider data: items whose id is missing or unusable are reported, never turned into a
 // reference to something else; huge listings settle; a provider whose pages never end is stopped.
 
+import { InvalidArgumentError } from "@modelfleet/runtime";
 import { PaginationError } from "@modelfleet/runtime/fleet";
 import { json } from "@modelfleet/test-utils";
 import { describe, expect, it } from "vitest";
@@ -185,4 +186,24 @@ describe("pagination makes progress or stops", () => {
     expect(page).toBeLessThanOrEqual(1_000);
     // A thousand pages of a hundred entries: the limit only catches a hang on a busy machine.
   }, 60_000);
+});
+
+describe("arguments no JSON can describe", () => {
+  // `JSON.stringify(1n)` throws a TypeError: an argument check that described its value that way let it escape.
+  it("a bigint in scale bounds, a promote version or a desired state's scaling is an InvalidArgumentError, with no request", async () => {
+    const fake = fakeProviders({});
+    const fleet = createFleet({ env: ENV_KEYS, fetch: fake.fetch });
+    const rejected = [
+      await fleet.scale("deepinfra:d1", { min: 1n as never, max: 2 }).catch((e: unknown) => e),
+      await fleet.scale("deepinfra:d1", { min: 0, max: 2n as never }).catch((e: unknown) => e),
+      await fleet.promote("baseten:m1@production", { version: 3n as never }).catch((e: unknown) => e),
+      await fleet.plan({ deployments: [{ ref: "deepinfra:d1", scaling: { min: 1n as never, max: 2 } }] }).catch((e: unknown) => e),
+      await fleet.plan({ deployments: [{ ref: "deepinfra:d1" }] }, { concurrency: 2n as never }).catch((e: unknown) => e),
+    ];
+    for (const error of rejected) {
+      expect(InvalidArgumentError.isInstance(error), String(error)).toBe(true);
+      expect((error as Error).message).toContain("a bigint (");
+    }
+    expect(fake.requests).toHaveLength(0);
+  });
 });

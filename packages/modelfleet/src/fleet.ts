@@ -1,4 +1,4 @@
-import { ConfigurationError, InvalidArgumentError } from "@modelfleet/runtime";
+import { ConfigurationError, describeValue, InvalidArgumentError } from "@modelfleet/runtime";
 import {
   abortableSleep,
   type CallContext,
@@ -14,6 +14,7 @@ import {
   VERSION_STATUSES,
   type Verb,
   type VersionStatus,
+  type WriteRequest,
 } from "@modelfleet/runtime/fleet";
 import type { FleetAccess } from "./desired-state/access.js";
 import { applyPlan } from "./desired-state/apply.js";
@@ -200,6 +201,13 @@ export interface Fleet<P extends FleetProvider = FleetProvider> extends Referenc
    * the signal aborts.
    */
   apply(plan: FleetPlan, options?: ApplyOptions): Promise<ApplyResult>;
+  /**
+   * Throws what a write would throw before sending anything (an `InvalidReferenceError`, an
+   * `UnsupportedOperationError` for a provider without the verb, an `InvalidArgumentError` for bad arguments or for
+   * what the provider refuses for this reference and these values) and sends nothing. For a tool that reads before
+   * it writes, so that it never reads for a write that cannot be made; `plan` and `desiredStateOf` ask the same.
+   */
+  checkWrite(ref: string | ParsedRefOf<P>, request: WriteRequest): void;
   /** What the fleet can do with a provider, known before any request: every flag, `false` where the provider has none. */
   capabilities(provider: ProviderIdOf<P>): FleetCapabilities;
   /** The fleet's providers in the order given, and how each is set up. */
@@ -252,7 +260,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
 
   function providerOf(id: unknown, argument: string): FleetProvider {
     const provider = typeof id === "string" ? byId.get(id) : undefined;
-    if (!provider) throw new InvalidArgumentError(argument, `Unknown provider ${JSON.stringify(id)}. Known providers: ${ids.join(", ")}`);
+    if (!provider) throw new InvalidArgumentError(argument, `Unknown provider ${describeValue(id)}. Known providers: ${ids.join(", ")}`);
     return provider;
   }
 
@@ -290,22 +298,36 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
   const timers = { sleep: options.sleep ?? abortableSleep, now: options.now ?? Date.now };
   if (typeof timers.now !== "function") throw new ConfigurationError("now", "now must be a function returning milliseconds");
 
-  /** One lifecycle verb: its flag and method checked before any request. */
-  async function lifecycle(verb: "start" | "stop", ref: string | { provider: string }, callOptions: FleetCallOptions = {}) {
+  /**
+   * Everything a write is checked for before any request: the reference, the provider's flag and method, the
+   * arguments, and what the provider refuses for this reference and these values (`refuses`). Returns the provider
+   * and the parsed reference to write to.
+   */
+  function checkedWrite(ref: string | { provider: string }, request: WriteRequest) {
     const parsed = parseVersionRef(ref);
+    const checked: WriteRequest =
+      request.verb === "scale"
+        ? { verb: "scale", bounds: checkBounds(request.bounds) }
+        : request.verb === "promote" || request.verb === "rollback"
+          ? { verb: request.verb, version: checkVersion(request) }
+          : request;
     const provider = providerOf(parsed.provider, "ref");
-    const run = provider[verb];
-    if (!provider.capabilities[verb] || !run) throw unsupported(provider, verb);
-    return run(clientOf(provider), parsed, context(callOptions?.signal));
+    if (!provider.capabilities[checked.verb] || !provider[checked.verb]) throw unsupported(provider, checked.verb);
+    const refusal = provider.refuses?.(parsed, checked);
+    if (refusal) throw new InvalidArgumentError(refusal.argument, refusal.message);
+    return { provider, parsed, request: checked };
+  }
+
+  /** One lifecycle verb: checked before any request. */
+  async function lifecycle(verb: "start" | "stop", ref: string | { provider: string }, callOptions: FleetCallOptions = {}) {
+    const { provider, parsed } = checkedWrite(ref, { verb });
+    return (provider[verb] as NonNullable<FleetProvider[typeof verb]>)(clientOf(provider), parsed, context(callOptions?.signal));
   }
 
   async function versionChange(verb: "promote" | "rollback", ref: string | { provider: string }, changeOptions: VersionChangeOptions) {
-    const parsed = parseVersionRef(ref);
-    const version = checkVersion(changeOptions);
-    const provider = providerOf(parsed.provider, "ref");
-    const run = provider[verb];
-    if (!provider.capabilities[verb] || !run) throw unsupported(provider, verb);
-    return run(clientOf(provider), parsed, { version }, context(changeOptions.signal));
+    const { provider, parsed, request } = checkedWrite(ref, { verb, version: changeOptions?.version as string });
+    const target = { version: (request as { version: string }).version };
+    return (provider[verb] as NonNullable<FleetProvider[typeof verb]>)(clientOf(provider), parsed, target, context(changeOptions.signal));
   }
 
   // A version's reference must read back as a reference of its own provider: an id missing from the provider's
@@ -403,11 +425,17 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
     },
 
     async scale(ref: string | { provider: string }, scaleOptions: ScaleOptions) {
-      const parsed = references.parseRef(typeof ref === "string" ? ref : (references.formatRef(ref as never) as string));
       const bounds = checkBounds(scaleOptions);
-      const provider = providerOf(parsed.provider, "ref");
-      if (!provider.capabilities.scale || !provider.scale) throw unsupported(provider, "scale");
-      return checked(provider, await provider.scale(clientOf(provider), parsed, bounds, context(scaleOptions.signal)));
+      const { provider, parsed } = checkedWrite(ref, { verb: "scale", bounds });
+      const run = provider.scale as NonNullable<FleetProvider["scale"]>;
+      return checked(provider, await run(clientOf(provider), parsed, bounds, context(scaleOptions.signal)));
+    },
+
+    checkWrite(ref: string | { provider: string }, request: WriteRequest) {
+      if (typeof request !== "object" || request === null || !WRITE_VERBS.includes(request.verb)) {
+        throw new InvalidArgumentError("request", `request must be { verb } with verb one of ${WRITE_VERBS.join(", ")}`);
+      }
+      checkedWrite(ref, request);
     },
 
     start: (ref: string | { provider: string }, callOptions?: FleetCallOptions) => lifecycle("start", ref, callOptions),
@@ -423,7 +451,7 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs < 0) {
         throw new InvalidArgumentError(
           "timeoutMs",
-          `timeoutMs must be a non-negative number of milliseconds, got ${JSON.stringify(timeoutMs) ?? String(timeoutMs)}`,
+          `timeoutMs must be a non-negative number of milliseconds, got ${describeValue(timeoutMs)}`,
         );
       }
       const formatted = references.formatRef(parsed as never) as string;
@@ -486,7 +514,7 @@ function checkProviders(value: unknown): readonly FleetProvider[] {
       typeof provider.getVersion !== "function" ||
       typeof provider.capabilities !== "object"
     ) {
-      throw new ConfigurationError("providers", `providers holds something that is not a fleet provider (id ${JSON.stringify(id)})`);
+      throw new ConfigurationError("providers", `providers holds something that is not a fleet provider (id ${describeValue(id)})`);
     }
     if (seen.has(id)) throw new ConfigurationError("providers", `provider ${id} is given twice`, id);
     seen.add(id);
@@ -505,13 +533,16 @@ function checkStatuses(status: ListDeploymentsOptions["status"]): Set<VersionSta
   if (!Array.isArray(list)) throw new InvalidArgumentError("status", "status must be a status or an array of statuses");
   for (const s of list) {
     if (!VERSION_STATUSES.includes(s)) {
-      throw new InvalidArgumentError("status", `Unknown status ${JSON.stringify(s)}. Known statuses: ${VERSION_STATUSES.join(", ")}`);
+      throw new InvalidArgumentError("status", `Unknown status ${describeValue(s)}. Known statuses: ${VERSION_STATUSES.join(", ")}`);
     }
   }
   return new Set(list);
 }
 
-function checkBounds(options: ScaleOptions | undefined): ScaleBounds {
+/** The verbs that change a deployment, which {@link Fleet.checkWrite} takes. */
+const WRITE_VERBS: readonly string[] = ["scale", "start", "stop", "promote", "rollback"] satisfies WriteRequest["verb"][];
+
+function checkBounds(options: ScaleBounds | ScaleOptions | undefined): ScaleBounds {
   if (typeof options !== "object" || options === null) {
     throw new InvalidArgumentError("options", "scale needs { min, max }");
   }
@@ -521,20 +552,17 @@ function checkBounds(options: ScaleOptions | undefined): ScaleBounds {
     ["max", max],
   ] as const) {
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 0) {
-      throw new InvalidArgumentError(name, `${name} must be a non-negative integer, got ${JSON.stringify(value) ?? String(value)}`);
+      throw new InvalidArgumentError(name, `${name} must be a non-negative integer, got ${describeValue(value)}`);
     }
   }
   if (min > max) throw new InvalidArgumentError("min", `min (${min}) must not exceed max (${max})`);
   return { min, max };
 }
 
-function checkVersion(options: VersionChangeOptions | undefined): string {
+function checkVersion(options: { version?: unknown } | undefined): string {
   const version = typeof options === "object" && options !== null ? options.version : undefined;
   if (typeof version !== "string" || version.trim() === "") {
-    throw new InvalidArgumentError(
-      "version",
-      `version must be a non-empty string (the version to serve), got ${JSON.stringify(version) ?? String(version)}`,
-    );
+    throw new InvalidArgumentError("version", `version must be a non-empty string (the version to serve), got ${describeValue(version)}`);
   }
   return version;
 }

@@ -27,10 +27,11 @@ export {
   type Verb,
   type VersionStatus,
   type VersionTarget,
+  type WriteRequest,
 } from "@modelfleet/runtime/fleet";
 export type { ReferenceReader } from "./desired-state/access.js";
 export { type CheckDesiredStateOptions, checkDesiredState, type DesiredStateIssue } from "./desired-state/check.js";
-export { desiredStateOf } from "./desired-state/export.js";
+export { desiredStateOf, type ExportAccess } from "./desired-state/export.js";
 export { describeApplyResult, describeChange, describePlanItem, formatChangeValue } from "./desired-state/format.js";
 export type {
   ApplyItemResult,

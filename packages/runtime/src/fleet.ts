@@ -17,10 +17,12 @@ export type {
   ProviderConnection,
   ProviderTypes,
   RefGrammar,
+  Refusal,
   ScaleBounds,
   SharedClientOptions,
   TypesOf,
   VersionTarget,
+  WriteRequest,
 } from "./fleet/provider.js";
 export { count, flag, items, mapStatus, type Received, received, type StatusTable, text } from "./fleet/readers.js";
 export { checkSegment, isSegmentPath, isSemver, quoteRefPart, splitOnce } from "./fleet/ref-syntax.js";

@@ -1,4 +1,5 @@
 export { type AnyPaths, type ClientCore, createClientCore, type RawClient } from "./client-core.js";
+export { describeValue } from "./describe-value.js";
 export {
   ApiError,
   type ApiErrorInit,

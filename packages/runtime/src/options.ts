@@ -1,4 +1,5 @@
 import type { Middleware } from "openapi-fetch";
+import { describeValue } from "./describe-value.js";
 import { ConfigurationError, InvalidArgumentError } from "./errors.js";
 import { isLogLevel, type Logger, type LogLevel } from "./logger.js";
 
@@ -96,7 +97,7 @@ function limitProblems(limits: Limits): Array<{ name: keyof Limits; rule: string
 /** Throws a {@link ConfigurationError} naming the first unusable limit of a client's options. */
 export function checkClientLimits(options: Limits): void {
   const [problem] = limitProblems(options);
-  if (problem) throw new ConfigurationError(problem.name, `${problem.name} ${problem.rule}, got ${describe(options[problem.name])}`);
+  if (problem) throw new ConfigurationError(problem.name, `${problem.name} ${problem.rule}, got ${describeValue(options[problem.name])}`);
 }
 
 /** Throws an {@link InvalidArgumentError} naming the first unusable limit of a call's options. */
@@ -104,7 +105,7 @@ export function checkCallLimits(options: Limits): void {
   const [problem] = limitProblems(options);
   if (problem) {
     const name = `options.${problem.name}`;
-    throw new InvalidArgumentError(name, `${name} ${problem.rule}, got ${describe(options[problem.name])}`);
+    throw new InvalidArgumentError(name, `${name} ${problem.rule}, got ${describeValue(options[problem.name])}`);
   }
 }
 
@@ -141,7 +142,7 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);
 /** Accepts https, or http on loopback only, so a key is never sent in clear text over a network. */
 export function checkBaseUrl(value: unknown): string {
   if (typeof value !== "string" || value.trim() === "") {
-    throw new ConfigurationError("baseUrl", `baseUrl must be a non-empty URL string, got ${describe(value)}`);
+    throw new ConfigurationError("baseUrl", `baseUrl must be a non-empty URL string, got ${describeValue(value)}`);
   }
   let url: URL;
   try {
@@ -165,15 +166,7 @@ export function checkBaseUrl(value: unknown): string {
 export function checkLogLevel(value: unknown, source: string): LogLevel | undefined {
   if (value === undefined || value === "") return undefined;
   if (!isLogLevel(value)) {
-    throw new ConfigurationError("logLevel", `${source} must be one of off, error, warn, info, debug; got ${describe(value)}`);
+    throw new ConfigurationError("logLevel", `${source} must be one of off, error, warn, info, debug; got ${describeValue(value)}`);
   }
   return value;
-}
-
-/** A short, safe description of a rejected value: never calls the value's own methods. */
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === "number" || typeof value === "boolean" || value === undefined || value === null) return String(value);
-  if (typeof value === "bigint") return `a bigint (${value}n)`;
-  return Array.isArray(value) ? "an array" : `a ${typeof value}`;
 }

@@ -41,6 +41,26 @@ export interface HarnessProvider<V, C> {
   stop?(client: C, ref: never, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
   promote?(client: C, ref: never, target: { version: string }, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
   rollback?(client: C, ref: never, target: { version: string }, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
+  refuses?(ref: never, request: HarnessWrite): { argument: string; message: string } | undefined;
+}
+
+/** A write as the facade asks a provider's `refuses` about it (see `WriteRequest` in `@modelfleet/runtime/fleet`). */
+type HarnessWrite =
+  | { verb: "scale"; bounds: { min: number; max: number } }
+  | { verb: "start" | "stop" }
+  | { verb: "promote" | "rollback"; version: string };
+
+/**
+ * What the harness throws for a write the provider's `refuses` turns down, as the facade would (there, an
+ * `InvalidArgumentError` naming the same argument), without calling the write.
+ */
+export class RefusedWrite extends Error {
+  readonly argument: string;
+  constructor(refusal: { argument: string; message: string }) {
+    super(refusal.message);
+    this.name = "RefusedWrite";
+    this.argument = refusal.argument;
+  }
 }
 
 /**
@@ -62,6 +82,13 @@ export function adapterHarness<V, C>(
     }) as never;
   };
   const context = (signal?: AbortSignal) => (signal ? { signal, concurrency } : { concurrency });
+  // The facade asks `refuses` before every write and never calls the write it turns down.
+  const checked = (ref: string, request: HarnessWrite) => {
+    const parsed = parts(provider.versionRef, ref);
+    const refusal = provider.refuses?.(parsed, request);
+    if (refusal) throw new RefusedWrite(refusal);
+    return parsed;
+  };
   const collect = async (versions: AsyncIterable<V>) => {
     const all: V[] = [];
     for await (const version of versions) all.push(version);
@@ -82,25 +109,25 @@ export function adapterHarness<V, C>(
       const versions = await collect(provider.listDeployments(client, { ...context(signal), itemFailed }));
       return { versions, failed };
     },
-    scale: (ref: string, bounds: { min: number; max: number }) => {
+    scale: async (ref: string, bounds: { min: number; max: number }) => {
       if (!provider.scale) throw new Error(`${provider.id} has no scale`);
-      return provider.scale(client, parts(provider.versionRef, ref), bounds, context());
+      return provider.scale(client, checked(ref, { verb: "scale", bounds }), bounds, context());
     },
-    start: (ref: string, signal?: AbortSignal) => {
+    start: async (ref: string, signal?: AbortSignal) => {
       if (!provider.start) throw new Error(`${provider.id} has no start`);
-      return provider.start(client, parts(provider.versionRef, ref), context(signal));
+      return provider.start(client, checked(ref, { verb: "start" }), context(signal));
     },
-    stop: (ref: string, signal?: AbortSignal) => {
+    stop: async (ref: string, signal?: AbortSignal) => {
       if (!provider.stop) throw new Error(`${provider.id} has no stop`);
-      return provider.stop(client, parts(provider.versionRef, ref), context(signal));
+      return provider.stop(client, checked(ref, { verb: "stop" }), context(signal));
     },
-    promote: (ref: string, version: string, signal?: AbortSignal) => {
+    promote: async (ref: string, version: string, signal?: AbortSignal) => {
       if (!provider.promote) throw new Error(`${provider.id} has no promote`);
-      return provider.promote(client, parts(provider.versionRef, ref), { version }, context(signal));
+      return provider.promote(client, checked(ref, { verb: "promote", version }), { version }, context(signal));
     },
-    rollback: (ref: string, version: string, signal?: AbortSignal) => {
+    rollback: async (ref: string, version: string, signal?: AbortSignal) => {
       if (!provider.rollback) throw new Error(`${provider.id} has no rollback`);
-      return provider.rollback(client, parts(provider.versionRef, ref), { version }, context(signal));
+      return provider.rollback(client, checked(ref, { verb: "rollback", version }), { version }, context(signal));
     },
   };
 }

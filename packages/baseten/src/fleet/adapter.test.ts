@@ -1,9 +1,9 @@
 import { json } from "@modelfleet/test-utils";
-import { adapterHarness, routedFetch } from "@modelfleet/test-utils/fleet";
+import { adapterHarness, RefusedWrite, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";
 import docsListItem from "../../test/fixtures/deployment-list-item.seed.json";
 import { baseten } from "../fleet.js";
-import { type BasetenDeployment, InvalidArgumentError, NotFoundError, RateLimitError } from "../index.js";
+import { type BasetenDeployment, NotFoundError, RateLimitError } from "../index.js";
 import { BASETEN_STATUS, normalizeBasetenDeployment } from "./normalize.js";
 
 const MODELS = "https://api.baseten.co/v1/models";
@@ -229,7 +229,7 @@ describe("baseten through the fleet", () => {
   it("scale refuses max 0 (Baseten needs max >= 1) before any request, naming the argument and pointing at deactivate", async () => {
     const { fleet, requests } = fleetWith({});
     await expect(fleet.scale("baseten:yqv4yjw@qvv0xeq", { min: 0, max: 0 })).rejects.toSatisfy(
-      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "max" && /deactivate/.test(e.message),
+      (e: unknown) => e instanceof RefusedWrite && e.argument === "max" && /deactivate/.test(e.message),
     );
     expect(requests).toHaveLength(0);
   });
@@ -322,7 +322,7 @@ describe("baseten through the fleet", () => {
   it("promote refuses a reference that is not production, before any request, naming it", async () => {
     const { fleet, requests } = fleetWith({});
     await expect(fleet.promote("baseten:yqv4yjw@qvv0xeq", "abc1234")).rejects.toSatisfy(
-      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "ref" && /@production/.test(e.message),
+      (e: unknown) => e instanceof RefusedWrite && e.argument === "ref" && /@production/.test(e.message),
     );
     expect(requests).toHaveLength(0);
   });

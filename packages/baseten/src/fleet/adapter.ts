@@ -8,12 +8,7 @@ import {
   splitOnce,
   text,
 } from "@modelfleet/runtime/fleet";
-import {
-  type BasetenClient,
-  type BasetenDeployment,
-  type BasetenUpdateAutoscalingSettings,
-  InvalidArgumentError,
-} from "../generated/index.js";
+import type { BasetenClient, BasetenDeployment, BasetenUpdateAutoscalingSettings } from "../generated/index.js";
 import { normalizeBasetenDeployment } from "./normalize.js";
 import type { BasetenFleetTypes } from "./types.js";
 
@@ -65,15 +60,27 @@ export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "en
     for (const versions of perModel) yield* versions;
   },
 
+  // Asked by the facade before a write and before planning one, so neither sends (nor promises) what Baseten refuses.
+  refuses(ref, request) {
+    if (request.verb === "scale" && request.bounds.max < 1) {
+      return {
+        argument: "max",
+        message: "Baseten needs max >= 1 (min 0 lets a deployment scale to zero when idle); to release its compute, deactivate it",
+      };
+    }
+    // A fixed deployment id always serves the same deployment: what moves is the production environment.
+    if (request.verb === "promote" && ref.deploymentId !== "production") {
+      return {
+        argument: "ref",
+        message: `Baseten promotes to its production environment: use baseten:${ref.modelId}@production, with the deployment to promote as the version`,
+      };
+    }
+    return undefined;
+  },
+
   // The PATCH changes only the bounds sent and answers with a status word (ACCEPTED, QUEUED, UNCHANGED), so the
   // deployment is read again to return its state.
   async scale(client, ref, bounds, { signal }) {
-    if (bounds.max < 1) {
-      throw new InvalidArgumentError(
-        "max",
-        "Baseten needs max >= 1 (min 0 lets a deployment scale to zero when idle); to release its compute, deactivate it",
-      );
-    }
     const body: BasetenUpdateAutoscalingSettings = { min_replica: bounds.min, max_replica: bounds.max };
     await updateAutoscaling(client, ref, body, { signal });
     return normalizeBasetenDeployment(await readDeployment(client, ref, signal), ref);
@@ -96,12 +103,6 @@ export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "en
   // without a JSON body (422); an empty object leaves both of its options (scaling the previous production deployment
   // down, keeping production's instance type) at Baseten's defaults.
   async promote(client, ref, { version }, { signal }) {
-    if (ref.deploymentId !== "production") {
-      throw new InvalidArgumentError(
-        "ref",
-        `Baseten promotes to its production environment: use baseten:${ref.modelId}@production, with the deployment to promote as the version`,
-      );
-    }
     const model_id = ref.modelId;
     if (version === "development") await client.promoteDevelopmentDeployment({ model_id, body: {} }, { signal });
     else await client.promoteDeployment({ model_id, deployment_id: version, body: {} }, { signal });

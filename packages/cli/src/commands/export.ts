@@ -28,7 +28,8 @@ export async function exportFleet(context: Context): Promise<ExitCode> {
   });
   const { versions, failures } = await listing.settled();
   if (failed.size === providers.length) throw failures[0]?.error;
-  const desired = desiredStateOf(versions, (provider) => fleet.capabilities(provider as never));
+  // Given the fleet, the export leaves out what the provider would refuse to write, so its plan is a no-op.
+  const desired = desiredStateOf(versions, fleet);
   io.stdout.write(stringifyFleetFile(desired, context.json ? "json" : "yaml"));
   for (const failure of failures) io.stderr.write(warningLine(failure, context));
   return exitCode(failures, failed, providers);

@@ -1,7 +1,7 @@
 import type { ModelVersion } from "modelfleet/all";
 import type { Context } from "../context.js";
 import { EXIT, type ExitCode } from "../failure.js";
-import { toJson } from "../output.js";
+import { escapeControls, toJson } from "../output.js";
 import { startProgress } from "../progress.js";
 import { confirm } from "../prompt.js";
 import { UsageError } from "../usage.js";
@@ -48,17 +48,23 @@ async function lifecycle(context: Context, operation: Operation): Promise<ExitCo
     const why = fleet.providers().find((p) => p.id === provider)?.unsupported[operation];
     throw new UsageError(`${provider} does not support ${operation}${why ? `: ${why}` : ""}`, usage);
   }
+  // What the write itself would refuse for this reference or version, before the read.
+  fleet.checkWrite(ref, changesVersion ? { verb: operation, version: version as string } : { verb: operation as "start" | "stop" });
   const yes = context.values.yes === true;
   if (!yes && io.stdin.isTTY !== true) {
     throw new UsageError(`${operation} changes a live deployment: pass --yes to confirm when stdin is not a terminal`, usage);
   }
-  const question = `${QUESTION[operation]} ${ref}${changesVersion ? ` to version ${version as string}` : ""}?`;
+  // As scale: the version as it is first, so the output shows what the verb changed.
+  const before = await fleet.getVersion(ref, { signal: context.deadline({ provider, operation: "getVersion" }) });
+  if (!context.json) io.stdout.write(`before  ${escapeControls(before.ref)}  ${scaleLine(before, context.out)}\n`);
+  const question = `${QUESTION[operation]} ${escapeControls(ref)}${changesVersion ? ` to version ${escapeControls(version as string)}` : ""}?`;
   if (!yes && !(await confirm(question, io.stdin, io.stderr))) {
     io.stderr.write("Cancelled; nothing was changed.\n");
     return EXIT.failed;
   }
   // The capability was checked above, so the reference's provider has the verb; the cast only forgets which.
-  let after: ModelVersion = await runVerb(fleet, operation, ref as never, version as string | undefined);
+  const signal = context.deadline({ provider, operation });
+  let after: ModelVersion = await runVerb(fleet, operation, ref as never, version as string | undefined, signal);
   if (context.values.wait === true) {
     const target = operation === "stop" ? "stopped" : "ready";
     const progress = startProgress(io.stderr, `waiting for ${ref} to be ${target}`);
@@ -68,7 +74,8 @@ async function lifecycle(context: Context, operation: Operation): Promise<ExitCo
       progress.stop();
     }
   }
-  io.stdout.write(context.json ? toJson(after) : `after   ${after.ref}  ${scaleLine(after, context.out)}\n`);
+  const shown = { before: context.shown(before, before.provider), after: context.shown(after, after.provider) };
+  io.stdout.write(context.json ? toJson(shown) : `after   ${escapeControls(after.ref)}  ${scaleLine(after, context.out)}\n`);
   return EXIT.ok;
 }
 
@@ -81,15 +88,21 @@ function timeoutOf(value: unknown, usage: string): number | undefined {
 }
 
 /** The verb itself, one call per verb: each is typed for the providers that have it. */
-function runVerb(fleet: Context["fleet"], operation: Operation, ref: never, version: string | undefined): Promise<ModelVersion> {
+function runVerb(
+  fleet: Context["fleet"],
+  operation: Operation,
+  ref: never,
+  version: string | undefined,
+  signal: AbortSignal,
+): Promise<ModelVersion> {
   switch (operation) {
     case "start":
-      return fleet.start(ref);
+      return fleet.start(ref, { signal });
     case "stop":
-      return fleet.stop(ref);
+      return fleet.stop(ref, { signal });
     case "promote":
-      return fleet.promote(ref, { version: version as string });
+      return fleet.promote(ref, { version: version as string, signal });
     case "rollback":
-      return fleet.rollback(ref, { version: version as string });
+      return fleet.rollback(ref, { version: version as string, signal });
   }
 }

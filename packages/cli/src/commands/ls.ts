@@ -13,7 +13,18 @@ import { listValues } from "../args.js";
 import type { Context } from "../context.js";
 import { DeadlineError } from "../deadline.js";
 import { describeError, EXIT, type ExitCode } from "../failure.js";
-import { escapeControls, formatCount, formatDate, formatScaling, formatStatus, formatVersion, renderTable, toJson } from "../output.js";
+import {
+  type Column,
+  escapeControls,
+  formatCount,
+  formatDate,
+  formatScaling,
+  formatStatus,
+  formatVersion,
+  renderColumns,
+  terminalWidth,
+  toJson,
+} from "../output.js";
 import { startProgress } from "../progress.js";
 import { UsageError } from "../usage.js";
 
@@ -60,7 +71,7 @@ export async function ls(context: Context): Promise<ExitCode> {
     if (!(error instanceof DeadlineError)) throw error;
     for (const provider of waiting) {
       failed.add(provider);
-      failures.push({ provider, error });
+      failures.push({ provider, error: error.for({ provider, operation: "listDeployments" }) });
     }
   } finally {
     progress.stop();
@@ -99,21 +110,25 @@ export function warningLine(failure: ProviderFailure, { err }: Context): string 
   return `${err.yellow("warning:")} ${what}: ${describeError(failure.error)}\n`;
 }
 
-function table(versions: readonly ModelVersion[], { out }: Context): string {
-  return renderTable(
-    ["PROVIDER", "REFERENCE", "MODEL", "VERSION", "STATUS", "SCALING", "REPLICAS", "UPDATED"],
-    versions.map((v) => [
-      v.provider,
-      escapeControls(v.ref),
-      escapeControls(v.model),
-      formatVersion(v.version),
-      formatStatus(v, out),
-      formatScaling(v.scaling),
-      formatCount(v.replicas),
-      formatDate(v.updatedAt),
-    ]),
-    out,
-  );
+/** The table's columns; the free-text ones give way first when the terminal is narrow. */
+function columns(out: Context["out"]): Column<ModelVersion>[] {
+  return [
+    // The reference starts with the provider, and mostly ends with the version: on a narrow terminal both go first.
+    { head: "PROVIDER", cell: (v) => v.provider, droppable: true },
+    { head: "REFERENCE", cell: (v) => escapeControls(v.ref), truncate: true },
+    { head: "MODEL", cell: (v) => escapeControls(v.model), truncate: true },
+    { head: "VERSION", cell: (v) => formatVersion(v.version), truncate: true, droppable: true },
+    { head: "STATUS", cell: (v) => formatStatus(v, out) },
+    { head: "SCALING", cell: (v) => formatScaling(v.scaling) },
+    { head: "REPLICAS", cell: (v) => formatCount(v.replicas) },
+    { head: "UPDATED", cell: (v) => formatDate(v.updatedAt) },
+  ];
+}
+
+function table(versions: readonly ModelVersion[], context: Context): string {
+  // Fitted to a terminal unless --wide; a pipe always gets every cell whole.
+  const width = context.values.wide === true ? undefined : terminalWidth(context.io.stdout, context.io.env);
+  return renderColumns(columns(context.out), versions, context.out, width);
 }
 
 function progressText(waiting: ReadonlySet<string>, total: number): string {

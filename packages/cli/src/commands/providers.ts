@@ -29,6 +29,8 @@ export async function providers(context: Context): Promise<ExitCode> {
       baseUrl: override?.url ?? null,
       baseUrlSource: override?.source ?? null,
       baseUrlEnvVar: providerInfo(p.id)?.baseUrlEnvVar ?? null,
+      versionRefForm: p.versionRefForm,
+      modelRefForm: p.modelRefForm,
       capabilities: p.capabilities,
       unsupported: p.unsupported,
     };

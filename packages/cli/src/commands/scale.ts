@@ -21,13 +21,15 @@ export async function scale(context: Context): Promise<ExitCode> {
   if (!fleet.capabilities(parsed.provider).scale) {
     throw new UsageError(`${parsed.provider} does not support scale (see modelfleet providers)`, usage);
   }
+  // Whatever the write itself would refuse (a reference form, bounds the provider does not take), before the read.
+  fleet.checkWrite(parsed, { verb: "scale", bounds: { min, max } });
   const yes = context.values.yes === true;
   // A script (stdin not a terminal) must say --yes: a yes piped in by accident, or a prompt nobody sees, are worse.
   if (!yes && io.stdin.isTTY !== true) {
     throw new UsageError("scale changes a live deployment: pass --yes to confirm when stdin is not a terminal", usage);
   }
 
-  const before = await fleet.getVersion(ref, { signal: context.deadline() });
+  const before = await fleet.getVersion(ref, { signal: context.deadline({ provider: parsed.provider, operation: "getVersion" }) });
   if (!context.json) io.stdout.write(`before  ${escapeControls(before.ref)}  ${scaleLine(before, context.out)}\n`);
   if (!yes) {
     const question = `Scale ${escapeControls(before.ref)} (${escapeControls(before.model)}) from ${formatScaling(before.scaling)} to ${min}-${max}?`;
@@ -36,7 +38,11 @@ export async function scale(context: Context): Promise<ExitCode> {
       return EXIT.failed;
     }
   }
-  const after = await fleet.scale(parsed as ParsedRefOf<ScalableOf<BuiltInProvider>>, { min, max, signal: context.deadline() });
+  const after = await fleet.scale(parsed as ParsedRefOf<ScalableOf<BuiltInProvider>>, {
+    min,
+    max,
+    signal: context.deadline({ provider: parsed.provider, operation: "scale" }),
+  });
   const shown = { before: context.shown(before, before.provider), after: context.shown(after, after.provider) };
   io.stdout.write(context.json ? toJson(shown) : `after   ${escapeControls(after.ref)}  ${scaleLine(after, context.out)}\n`);
   return EXIT.ok;

@@ -9,7 +9,8 @@ export async function versions(context: Context): Promise<ExitCode> {
   const { io, out } = context;
   const modelRef = context.positionals[0] as string;
   // Called before the progress line: a bad reference or an unsupported provider throws here, before any request.
-  const listing = context.fleet.listVersions(modelRef, { signal: context.deadline() });
+  const { provider } = context.fleet.parseModelRef(modelRef);
+  const listing = context.fleet.listVersions(modelRef, { signal: context.deadline({ provider, operation: "listVersions" }) });
   const found: ModelVersion[] = [];
   const progress = startProgress(io.stderr, `reading versions of ${escapeControls(modelRef)}`);
   try {

@@ -1,4 +1,4 @@
-import type { ModelVersion } from "@modelfleet/runtime/fleet";
+import type { ModelVersion, WriteRequest } from "@modelfleet/runtime/fleet";
 import type { FleetCallOptions, ProviderStatus, ScaleOptions, VersionChangeOptions } from "../fleet.js";
 
 /**
@@ -15,6 +15,7 @@ export interface FleetAccess {
   stop(ref: string, options?: FleetCallOptions): Promise<ModelVersion>;
   promote(ref: string, options: VersionChangeOptions): Promise<ModelVersion>;
   rollback(ref: string, options: VersionChangeOptions): Promise<ModelVersion>;
+  checkWrite(ref: string, request: WriteRequest): void;
 }
 
 /**

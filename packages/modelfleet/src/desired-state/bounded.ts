@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "@modelfleet/runtime";
+import { describeValue, InvalidArgumentError } from "@modelfleet/runtime";
 
 /**
  * Runs `fn` over `items` with at most `limit` in flight and keeps the input order. Unlike a fail-fast map, `fn` is
@@ -21,7 +21,7 @@ export async function eachBounded<T, R>(items: readonly T[], limit: number, fn: 
 export function concurrencyOption(value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
-    throw new InvalidArgumentError("concurrency", `concurrency must be a positive integer, got ${JSON.stringify(value)}`);
+    throw new InvalidArgumentError("concurrency", `concurrency must be a positive integer, got ${describeValue(value)}`);
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "@modelfleet/runtime";
+import { describeValue, InvalidArgumentError } from "@modelfleet/runtime";
 import type { ReferenceReader } from "./access.js";
 import type { DesiredState } from "./types.js";
 
@@ -65,12 +65,12 @@ export function checkDesiredState(value: unknown, { structure = true, references
     }
     if (scaling !== undefined) checkScaling(scaling, [...at, "scaling"], structure, add);
     if (structure && state !== undefined && !STATES.includes(state as string)) {
-      add([...at, "state"], `state must be running or stopped, got ${JSON.stringify(state)}`);
+      add([...at, "state"], `state must be running or stopped, got ${describeValue(state)}`);
     }
     // A schema says "a string"; a version of blanks is no version either.
     if (version !== undefined && (typeof version !== "string" || version.trim() === "")) {
       if (structure || typeof version === "string")
-        add([...at, "version"], `version must be a non-empty string, got ${JSON.stringify(version)}`);
+        add([...at, "version"], `version must be a non-empty string, got ${describeValue(version)}`);
     }
   });
   return issues;
@@ -86,7 +86,7 @@ function checkScaling(scaling: unknown, at: (string | number)[], structure: bool
     for (const key of SCALING_KEYS) {
       const bound = scaling[key];
       if (bound === undefined) add([...at, key], `${key} is required`);
-      else if (!isCount(bound)) add([...at, key], `${key} must be a non-negative integer, got ${JSON.stringify(bound)}`);
+      else if (!isCount(bound)) add([...at, key], `${key} must be a non-negative integer, got ${describeValue(bound)}`);
     }
   }
   if (isCount(scaling.min) && isCount(scaling.max) && scaling.min > scaling.max) {

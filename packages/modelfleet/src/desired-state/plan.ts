@@ -1,4 +1,5 @@
-import { ModelfleetError, NotFoundError } from "@modelfleet/runtime";
+import { InvalidArgumentError, ModelfleetError, NotFoundError } from "@modelfleet/runtime";
+import type { WriteRequest } from "@modelfleet/runtime/fleet";
 import type { FleetCapabilities, ProviderStatus } from "../fleet.js";
 import type { FleetAccess } from "./access.js";
 import { concurrencyOption, eachBounded } from "./bounded.js";
@@ -68,10 +69,33 @@ async function planOne(
     const message = `capability missing: ${provider} cannot ${verbs.join(" or ")}${why ? ` (${why})` : ""}`;
     return { ...base, kind: "cannot", reason: "unsupported", message, current, changes };
   }
+  // What the write itself would refuse before sending anything is refused here, so apply never fails on it.
+  for (const change of changes) {
+    const refusal = refusalOf(fleet, desired.ref, writeRequestFor(change, operationFor(change, status.capabilities) as WriteVerb));
+    if (refusal) return { ...base, kind: "cannot", reason: "refused", message: refusal, current, changes };
+  }
   return { ...base, kind: "change", current, changes };
 }
 
-type WriteVerb = "scale" | "start" | "stop" | "promote" | "rollback";
+/** The write that makes `change` with `verb`, as a provider is asked about it. */
+export function writeRequestFor(change: PlannedChange, verb: WriteVerb): WriteRequest {
+  if (change.field === "scaling") return { verb: "scale", bounds: { min: change.to.min, max: change.to.max } };
+  if (change.field === "version") return { verb: verb as "promote" | "rollback", version: change.to };
+  return { verb: verb as "start" | "stop" };
+}
+
+/** Why the fleet would refuse `request` on `ref` before any request, or `undefined`; only argument refusals are caught. */
+export function refusalOf(fleet: Pick<FleetAccess, "checkWrite">, ref: string, request: WriteRequest): string | undefined {
+  try {
+    fleet.checkWrite(ref, request);
+    return undefined;
+  } catch (error) {
+    if (InvalidArgumentError.isInstance(error)) return error.message;
+    throw error;
+  }
+}
+
+type WriteVerb = WriteRequest["verb"];
 
 /** The verbs that can make a change, preferred first: a version moves by promote, else by rollback. */
 function candidatesFor(change: PlannedChange): WriteVerb[] {

@@ -56,7 +56,12 @@ export type CannotReason =
   /** The provider has no key in this fleet. */
   | "not-configured"
   /** The deployment is failed, deleted or in an unknown status, so it can be neither started nor stopped. */
-  | "status";
+  | "status"
+  /**
+   * The provider refuses the write for this reference or these values, decided without a request (a reference
+   * form its verb does not take, bounds it does not accept); the message is the provider's reason.
+   */
+  | "refused";
 
 interface PlanItemBase {
   /** The reference as the desired state names it. */

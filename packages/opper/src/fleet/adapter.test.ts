@@ -1,5 +1,5 @@
 import { json } from "@modelfleet/test-utils";
-import { adapterHarness, routedFetch } from "@modelfleet/test-utils/fleet";
+import { adapterHarness, RefusedWrite, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";
 import notFoundSeed from "../../test/fixtures/error-not-found.seed.json";
 import revisionSeed from "../../test/fixtures/revision-list.seed.json";
@@ -252,10 +252,10 @@ describe("opper (v3) through the fleet", () => {
   it("rollback refuses a numbered reference or a version that is not a revision number, before any request", async () => {
     const { fleet, requests } = fleetWith({});
     await expect(fleet.rollback("opper:summarize-ticket@2", "1")).rejects.toSatisfy(
-      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "ref" && /@current/.test(e.message),
+      (e: unknown) => e instanceof RefusedWrite && e.argument === "ref" && /@current/.test(e.message),
     );
     await expect(fleet.rollback("opper:summarize-ticket@current", "one")).rejects.toSatisfy(
-      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "version",
+      (e: unknown) => e instanceof RefusedWrite && e.argument === "version",
     );
     expect(requests).toHaveLength(0);
   });

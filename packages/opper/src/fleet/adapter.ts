@@ -63,17 +63,23 @@ export const opperAdapter: Omit<FleetProvider<OpperFleetTypes>, "name" | "envVar
     return normalizeOpperRevision(raw, { functionName: ref.functionName, revisionId, isCurrent });
   },
 
+  // A rollback moves what `@current` reads, to a revision number: asked by the facade before the write and the plan.
+  refuses(ref, request) {
+    if (request.verb !== "rollback") return undefined;
+    if (ref.revisionId !== CURRENT) {
+      return {
+        argument: "ref",
+        message: `a rollback changes which revision a function runs: use opper:${ref.functionName}@current, with the revision to return to as the version`,
+      };
+    }
+    if (!REVISION.test(request.version) || !Number.isSafeInteger(Number(request.version))) {
+      return { argument: "version", message: `Opper revisions are whole numbers (1, 2, 3, …), not ${quoteRefPart(request.version)}` };
+    }
+    return undefined;
+  },
+
   // Opper's revert makes a former revision current again; what it changes is what `@current` reads.
   async rollback(client, ref, { version }, { signal }) {
-    if (ref.revisionId !== CURRENT) {
-      throw new InvalidArgumentError(
-        "ref",
-        `a rollback changes which revision a function runs: use opper:${ref.functionName}@current, with the revision to return to as the version`,
-      );
-    }
-    if (!REVISION.test(version) || !Number.isSafeInteger(Number(version))) {
-      throw new InvalidArgumentError("version", `Opper revisions are whole numbers (1, 2, 3, …), not ${quoteRefPart(version)}`);
-    }
     await client.revertRevision({ name: ref.functionName, revisionID: Number(version) }, { signal });
     return readCurrent(client, ref.functionName, signal);
   },

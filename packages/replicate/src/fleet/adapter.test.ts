@@ -1,11 +1,11 @@
 import { json } from "@modelfleet/test-utils";
-import { adapterHarness, routedFetch } from "@modelfleet/test-utils/fleet";
+import { adapterHarness, RefusedWrite, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";
 import updateSeed from "../../test/fixtures/deployment-update.seed.json";
 import listSeed from "../../test/fixtures/deployments-list.seed.json";
 import versionsSeed from "../../test/fixtures/model-versions-list.seed.json";
 import { replicate } from "../fleet.js";
-import { InvalidArgumentError, NotFoundError, PaginationError, type ReplicateDeployment } from "../generated/index.js";
+import { NotFoundError, PaginationError, type ReplicateDeployment } from "../generated/index.js";
 import { normalizeReplicateDeployment, normalizeReplicateVersion } from "./normalize.js";
 
 const REPLICATE = "https://api.replicate.com/v1";
@@ -278,7 +278,7 @@ describe("replicate through the fleet", () => {
   ])("scale %j is refused naming %s, before any request", async (bounds, argument, message) => {
     const { fleet, requests } = fleetWith({});
     const error = await fleet.scale("replicate:acme/image-gen", bounds).catch((e: unknown) => e);
-    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect(error).toBeInstanceOf(RefusedWrite);
     expect(error).toMatchObject({ argument, message });
     expect(requests).toHaveLength(0);
   });
@@ -286,7 +286,7 @@ describe("replicate through the fleet", () => {
   it("scale of a model version is refused before any request: only deployments scale", async () => {
     const { fleet, requests } = fleetWith({});
     const error = await fleet.scale("replicate:acme/model@v1", { min: 0, max: 1 }).catch((e: unknown) => e);
-    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect(error).toBeInstanceOf(RefusedWrite);
     expect(error).toMatchObject({ argument: "ref" });
     expect((error as Error).message).toContain("replicate:<owner>/<deployment>");
     expect(requests).toHaveLength(0);

@@ -1,5 +1,4 @@
-import { checkSegment, type FleetProvider, type ScaleBounds, splitOnce } from "@modelfleet/runtime/fleet";
-import { InvalidArgumentError } from "../generated/index.js";
+import { checkSegment, type FleetProvider, type Refusal, type ScaleBounds, splitOnce } from "@modelfleet/runtime/fleet";
 import { normalizeReplicateDeployment, normalizeReplicateVersion } from "./normalize.js";
 import type { ReplicateFleetTypes, ReplicateModelParts, ReplicateVersionParts } from "./types.js";
 
@@ -20,16 +19,17 @@ function ownerAndName(path: string, second: string, bad: (why: string) => never)
 }
 
 /**
- * Replicate refuses bounds above its documented limits; refusing them here means no update is sent, and so no
- * release is created, for a request that cannot succeed.
+ * Replicate refuses bounds above its documented limits; refusing them before the write means no update is sent,
+ * and so no release is created, for a request that cannot succeed (and a plan does not promise it).
  */
-function checkReplicateBounds(bounds: ScaleBounds): void {
+function replicateBoundsRefusal(bounds: ScaleBounds): Refusal | undefined {
   if (bounds.min > REPLICATE_MAX_MIN_INSTANCES) {
-    throw new InvalidArgumentError("min", `min (${bounds.min}) must be at most ${REPLICATE_MAX_MIN_INSTANCES} on Replicate`);
+    return { argument: "min", message: `min (${bounds.min}) must be at most ${REPLICATE_MAX_MIN_INSTANCES} on Replicate` };
   }
   if (bounds.max > REPLICATE_MAX_MAX_INSTANCES) {
-    throw new InvalidArgumentError("max", `max (${bounds.max}) must be at most ${REPLICATE_MAX_MAX_INSTANCES} on Replicate`);
+    return { argument: "max", message: `max (${bounds.max}) must be at most ${REPLICATE_MAX_MAX_INSTANCES} on Replicate` };
   }
+  return undefined;
 }
 
 /**
@@ -80,14 +80,18 @@ export const replicateAdapter: Omit<FleetProvider<ReplicateFleetTypes>, "name" |
   },
 
   // The update answers with the deployment as its new release has it, so no second read is needed.
-  async scale(client, ref, bounds, { signal }) {
+  refuses(ref, request) {
+    if (request.verb !== "scale") return undefined;
     if (ref.version !== undefined) {
-      throw new InvalidArgumentError(
-        "ref",
-        `replicate:${ref.owner}/${ref.name}@${ref.version} is a model version, which cannot be scaled: scale a deployment, ${DEPLOYMENT_FORM}`,
-      );
+      return {
+        argument: "ref",
+        message: `replicate:${ref.owner}/${ref.name}@${ref.version} is a model version, which cannot be scaled: scale a deployment, ${DEPLOYMENT_FORM}`,
+      };
     }
-    checkReplicateBounds(bounds);
+    return replicateBoundsRefusal(request.bounds);
+  },
+
+  async scale(client, ref, bounds, { signal }) {
     const raw = await client.updateDeployment(
       { deployment_owner: ref.owner, deployment_name: ref.name, body: { min_instances: bounds.min, max_instances: bounds.max } },
       { signal },

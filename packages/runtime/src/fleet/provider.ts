@@ -72,6 +72,18 @@ export interface VersionTarget {
   version: string;
 }
 
+/** A write the facade asks a provider about (see {@link FleetProvider.refuses}) before making or planning it. */
+export type WriteRequest =
+  | { verb: "scale"; bounds: ScaleBounds }
+  | { verb: "start" | "stop" }
+  | { verb: "promote" | "rollback"; version: string };
+
+/** Why a provider refuses a write, known without a request: the argument at fault (`ref`, `max`, `version`) and why. */
+export interface Refusal {
+  argument: string;
+  message: string;
+}
+
 /** Runtime options the facade passes to every provider's client (the provider's own options override them). */
 export type SharedClientOptions = Omit<ClientOptions, "apiKey" | "baseUrl">;
 
@@ -169,6 +181,14 @@ export interface FleetProvider<T extends ProviderTypes = ProviderTypes> extends 
    * present when `capabilities.rollback`.
    */
   rollback?(client: T["client"], ref: T["versionParts"], target: VersionTarget, context: CallContext): Promise<ModelVersionOfTypes<T>>;
+  /**
+   * Why this provider would refuse `request` on `ref`, decided without a request (a reference form the verb does
+   * not take, bounds or a version the platform does not accept); `undefined` when nothing speaks against it. The
+   * facade asks before every write (the write method is then not called) and before planning one, so a plan never
+   * promises what the write would refuse, and an export writes no field a plan of it could not apply. Only for
+   * what the reference and the arguments alone decide; the capability flags say what the provider can do at all.
+   */
+  refuses?(ref: T["versionParts"], request: WriteRequest): Refusal | undefined;
   /** Type-only: carries `T` so the facade can read it back (see `TypesOf`); never set at runtime. */
   readonly "~types"?: T | undefined;
 }

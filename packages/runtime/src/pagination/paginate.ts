@@ -1,3 +1,4 @@
+import { describeValue } from "../describe-value.js";
 import { InvalidArgumentError } from "../errors.js";
 import { checkCallLimits, type RequestOptions } from "../options.js";
 import { splitParams } from "../params.js";
@@ -76,7 +77,7 @@ export function paginatePages<TBody, TItem>(
     if (value !== undefined && !(Number.isInteger(value) && (value as number) >= 0)) {
       throw new InvalidArgumentError(
         name as string,
-        `${operation.operationId}: ${name} must be a non-negative integer, got ${JSON.stringify(value)}`,
+        `${operation.operationId}: ${name} must be a non-negative integer, got ${describeValue(value)}`,
       );
     }
   }

@@ -1,9 +1,9 @@
 import { json } from "@modelfleet/test-utils";
-import { adapterHarness, routedFetch } from "@modelfleet/test-utils/fleet";
+import { adapterHarness, RefusedWrite, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";
 import createResponseSeed from "../../test/fixtures/create-endpoint-response.seed.json";
 import { together } from "../fleet.js";
-import { InvalidArgumentError, NotFoundError, PermissionDeniedError, type TogetherEndpoint } from "../index.js";
+import { NotFoundError, PermissionDeniedError, type TogetherEndpoint } from "../index.js";
 import { normalizeTogetherEndpoint, TOGETHER_STATUS } from "./normalize.js";
 
 const TOGETHER = "https://api.together.ai/v1";
@@ -197,7 +197,7 @@ describe("together through the fleet", () => {
   it("scale refuses max 0 (a stopped endpoint is the zero state) before any request, naming the argument", async () => {
     const { fleet, requests } = fleetWith({});
     await expect(fleet.scale(`together:${ID}`, { min: 0, max: 0 })).rejects.toSatisfy(
-      (e: unknown) => e instanceof InvalidArgumentError && e.argument === "max" && /STOPPED/.test(e.message),
+      (e: unknown) => e instanceof RefusedWrite && e.argument === "max" && /STOPPED/.test(e.message),
     );
     expect(requests).toHaveLength(0);
   });

@@ -8,7 +8,7 @@ import {
   readListedItems,
   received,
 } from "@modelfleet/runtime/fleet";
-import { InvalidArgumentError, type TogetherClient, type TogetherUpdateEndpointRequest } from "../generated/index.js";
+import type { TogetherClient, TogetherUpdateEndpointRequest } from "../generated/index.js";
 import { listedEndpointId, normalizeTogetherEndpoint } from "./normalize.js";
 import type { TogetherFleetTypes, TogetherFleetVersion } from "./types.js";
 
@@ -50,10 +50,14 @@ export const togetherAdapter: Omit<FleetProvider<TogetherFleetTypes>, "name" | "
 
   // Together takes both bounds together and answers with the updated endpoint. It documents no zero-replica bound:
   // a stopped endpoint is its zero state.
-  async scale(client, ref, bounds, { signal }) {
-    if (bounds.max < 1) {
-      throw new InvalidArgumentError("max", "Together needs max >= 1; to take an endpoint to zero replicas, stop it (state STOPPED)");
+  refuses(_ref, request) {
+    if (request.verb === "scale" && request.bounds.max < 1) {
+      return { argument: "max", message: "Together needs max >= 1; to take an endpoint to zero replicas, stop it (state STOPPED)" };
     }
+    return undefined;
+  },
+
+  async scale(client, ref, bounds, { signal }) {
     const body: TogetherUpdateEndpointRequest = { autoscaling: { min_replicas: bounds.min, max_replicas: bounds.max } };
     return normalizeTogetherEndpoint(await client.updateEndpoint({ endpointId: ref.endpointId, body }, { signal }), ref.endpointId);
   },
