@@ -6,8 +6,8 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 20_300;
-export const FACADE_WITH_ALL_LIMIT = 28_800;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 21_100;
+export const FACADE_WITH_ALL_LIMIT = 32_000;
 /** The fleet file reader (YAML parser and the compiled JSON Schema validator included), outside the facade's main entry. */
 export const FLEET_FILE_LIMIT = 44_650;
 
@@ -68,13 +68,17 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // about 170 B (largest DeepInfra, 7125 B). `modelfleet/all` with nine providers, four of them paged, and the later
   // providers' lifecycle verbs (Opper's rollback too): 28408 B;
   // `modelfleet/fleet-file`: 83638 B.
+  // Cost (price catalogues, usage): each client's new operations (about 30-60 B gzipped each: largest DeepInfra 7528 B,
+  // Modzy 9327 B, Baseten 7800 B with its 22 operations), and in every fleet the runtime's cost errors (their marker
+  // getters keep the classes from being tree-shaken, about 220 B: facade alone 11922 B) plus each adapter's `price` /
+  // `usage` with the exact-money module (largest one-provider fleet Sieve's, 21065 B; `modelfleet/all` 31978 B).
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
     );
     return {
       measure: "total",
-      limit: 11_700,
+      limit: 11_950,
       description: "the facade without providers, with the runtime and openapi-fetch",
       bundles: [
         ...providers.map((name) => ({
@@ -90,22 +94,22 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   }
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
-  // Baseten's client has 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
+  // Baseten's client had 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
   // to the by-id ones (about 60 B gzipped each): 7178 B, so a ratchet of its own just above that; 7345 B since the
   // runtime exports the paginator (Baseten's lists are whole), so 7400 B.
   if (manifest.name === "@modelfleet/baseten") {
-    return { measure: "added", limit: 7_750, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+    return { measure: "added", limit: 7_825, target: 4_000, description: "one provider client (22 operations) with the runtime bundled" };
   }
   if (PAGED_CLIENTS.has(manifest.name)) {
     return {
       measure: "added",
-      limit: 9_300,
+      limit: 9_350,
       target: 4_000,
       description: "one provider client with paged listings and the runtime bundled",
     };
   }
   if (manifest.dependencies?.["@modelfleet/runtime"] !== undefined) {
-    return { measure: "added", limit: 7_525, target: 4_000, description: "one provider client with the runtime bundled" };
+    return { measure: "added", limit: 7_550, target: 4_000, description: "one provider client with the runtime bundled" };
   }
   throw new Error(`${manifest.name} has no size budget rule: add one to budgetFor() in tools/package-checks/src/size.ts`);
 }

@@ -1,15 +1,16 @@
-import { PriceNotFoundError, UsageWindowError } from "@modelfleet/runtime";
 import {
   amountToMicroUsd,
   type CostContext,
   count,
   hourlyRateToMicroUsd,
   items,
+  PriceNotFoundError,
   received,
   text,
   type UnitPrice,
   type Usage,
   type UsageWindow,
+  UsageWindowError,
 } from "@modelfleet/runtime/fleet";
 import type { BasetenClient, BasetenDedicatedItem, BasetenInstanceTypePrice } from "../generated/index.js";
 import type { BasetenFleetVersion } from "./types.js";

@@ -1,4 +1,4 @@
-import { InvalidPriceError, PriceNotFoundError } from "@modelfleet/runtime";
+import { InvalidPriceError, PriceNotFoundError } from "@modelfleet/runtime/fleet";
 import { json } from "@modelfleet/test-utils";
 import { adapterHarness, costContext, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";

@@ -1,11 +1,12 @@
-import { InvalidPriceError, PriceNotFoundError } from "@modelfleet/runtime";
 import {
   amountToMicroUsd,
   type CostContext,
   count,
   hourlyRateToMicroUsd,
+  InvalidPriceError,
   items,
   MAX_HOURLY_RATE_USD,
+  PriceNotFoundError,
   received,
   text,
   type UnitPrice,

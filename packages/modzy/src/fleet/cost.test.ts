@@ -1,4 +1,4 @@
-import { UsageWindowError } from "@modelfleet/runtime";
+import { UsageWindowError } from "@modelfleet/runtime/fleet";
 import { json } from "@modelfleet/test-utils";
 import { adapterHarness, costContext, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";

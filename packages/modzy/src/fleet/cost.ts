@@ -1,5 +1,4 @@
-import { UsageWindowError } from "@modelfleet/runtime";
-import { type CostContext, count, items, received, text, type Usage, type UsageWindow } from "@modelfleet/runtime/fleet";
+import { type CostContext, count, items, received, text, type Usage, type UsageWindow, UsageWindowError } from "@modelfleet/runtime/fleet";
 import type { ModzyActiveModel, ModzyClient } from "../generated/index.js";
 import type { ModzyFleetVersion } from "./types.js";
 

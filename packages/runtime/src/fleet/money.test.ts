@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InvalidPriceError } from "../errors.js";
+import { InvalidPriceError } from "./cost-errors.js";
 import { amountToMicroUsd, formatUsd, hourlyRateToMicroUsd, MAX_HOURLY_RATE_USD } from "./money.js";
 
 describe("hourlyRateToMicroUsd: every price unit the platforms send", () => {

@@ -1,4 +1,4 @@
-import { InvalidPriceError } from "../errors.js";
+import { InvalidPriceError } from "./cost-errors.js";
 
 /**
  * An exact amount of money as an integer number of micro-dollars (1 USD = 1 000 000). Always a safe integer, so

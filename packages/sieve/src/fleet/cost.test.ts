@@ -1,4 +1,4 @@
-import { InvalidPriceError } from "@modelfleet/runtime";
+import { InvalidPriceError } from "@modelfleet/runtime/fleet";
 import { json } from "@modelfleet/test-utils";
 import { adapterHarness, routedFetch } from "@modelfleet/test-utils/fleet";
 import { describe, expect, it } from "vitest";

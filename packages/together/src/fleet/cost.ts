@@ -1,5 +1,12 @@
-import { PriceNotFoundError } from "@modelfleet/runtime";
-import { type CostContext, hourlyRateToMicroUsd, items, received, text, type UnitPrice } from "@modelfleet/runtime/fleet";
+import {
+  type CostContext,
+  hourlyRateToMicroUsd,
+  items,
+  PriceNotFoundError,
+  received,
+  text,
+  type UnitPrice,
+} from "@modelfleet/runtime/fleet";
 import type { TogetherClient, TogetherHardware } from "../generated/index.js";
 import type { TogetherFleetVersion } from "./types.js";
 
