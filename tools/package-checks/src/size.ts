@@ -6,8 +6,8 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 20_550;
-export const FACADE_WITH_ALL_LIMIT = 29_100;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 21_100;
+export const FACADE_WITH_ALL_LIMIT = 32_000;
 /** The fleet file reader (YAML parser and the compiled JSON Schema validator included), outside the facade's main entry. */
 export const FLEET_FILE_LIMIT = 44_650;
 
@@ -72,13 +72,17 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // about 70 B; reading a listing's items one failure at a time (`readListedItems`, `ProviderFailure.item`, pages kept
   // after a paging failure) about 130 B more in the facade and its fleets: largest client Modzy 9337 B, facade alone
   // 11828 B, largest one-provider fleet Modzy's 20501 B, `modelfleet/all` 29059 B.
+  // Cost (price catalogues, usage): each client's new operations (about 30-60 B gzipped each: largest DeepInfra 7528 B,
+  // Modzy 9327 B, Baseten 7800 B with its 22 operations), and in every fleet the runtime's cost errors (their marker
+  // getters keep the classes from being tree-shaken, about 220 B: facade alone 11922 B) plus each adapter's `price` /
+  // `usage` with the exact-money module (largest one-provider fleet Sieve's, 21065 B; `modelfleet/all` 31978 B).
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
     );
     return {
       measure: "total",
-      limit: 11_850,
+      limit: 11_950,
       target: 11_700,
       description: "the facade without providers, with the runtime and openapi-fetch",
       bundles: [
@@ -95,11 +99,11 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   }
   if (manifest.name === "@modelfleet/runtime")
     return { measure: "added", description: "the shared runtime (reported, no budget of its own)" };
-  // Baseten's client has 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
+  // Baseten's client had 20 operations, 9 of them the `development` / `production` shortcut paths its API offers next
   // to the by-id ones (about 60 B gzipped each): 7178 B, so a ratchet of its own just above that; 7345 B since the
   // runtime exports the paginator (Baseten's lists are whole), so 7400 B.
   if (manifest.name === "@modelfleet/baseten") {
-    return { measure: "added", limit: 7_800, target: 4_000, description: "one provider client (20 operations) with the runtime bundled" };
+    return { measure: "added", limit: 7_825, target: 4_000, description: "one provider client (22 operations) with the runtime bundled" };
   }
   if (PAGED_CLIENTS.has(manifest.name)) {
     return {

@@ -297,6 +297,8 @@ describe("baseten through the fleet", () => {
       start: true,
       stop: true,
       promote: true,
+      price: true,
+      usage: true,
     });
     const version = await fleet.promote("baseten:yqv4yjw@production", "qvv0xeq");
     // Baseten requires a JSON body on promote (422 without one): an empty object keeps its defaults.

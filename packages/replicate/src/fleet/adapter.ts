@@ -1,4 +1,5 @@
 import { checkSegment, type FleetProvider, type Refusal, type ScaleBounds, splitOnce } from "@modelfleet/runtime/fleet";
+import { replicateUsage } from "./cost.js";
 import { normalizeReplicateDeployment, normalizeReplicateVersion } from "./normalize.js";
 import type { ReplicateFleetTypes, ReplicateModelParts, ReplicateVersionParts } from "./types.js";
 
@@ -40,7 +41,10 @@ function replicateBoundsRefusal(bounds: ScaleBounds): Refusal | undefined {
  */
 export const replicateAdapter: Omit<FleetProvider<ReplicateFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "replicate",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, usage: true },
+  unsupported: {
+    price: "Replicate's API has no prices (its hardware list names SKUs only); price the SKUs in a price table",
+  },
   versionRef: {
     form: `${DEPLOYMENT_FORM} or replicate:<owner>/<model>@<version_id>`,
     parse(rest, bad): ReplicateVersionParts {
@@ -98,4 +102,6 @@ export const replicateAdapter: Omit<FleetProvider<ReplicateFleetTypes>, "name" |
     );
     return normalizeReplicateDeployment(raw, { owner: ref.owner, name: ref.name });
   },
+
+  usage: replicateUsage,
 };
