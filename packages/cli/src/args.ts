@@ -22,7 +22,12 @@ const LIFECYCLE_OPTIONS = {
 /** Each command's own options and how many positional arguments it takes (with their names, for messages). */
 const COMMANDS = {
   ls: {
-    options: { ...JSON_OPTION, provider: { type: "string", multiple: true }, status: { type: "string", multiple: true } },
+    options: {
+      ...JSON_OPTION,
+      provider: { type: "string", multiple: true },
+      status: { type: "string", multiple: true },
+      cost: { type: "boolean" },
+    },
     positionals: [],
   },
   get: { options: JSON_OPTION, positionals: ["ref"] },
@@ -39,6 +44,17 @@ const COMMANDS = {
   plan: { options: JSON_OPTION, positionals: ["file"] },
   apply: { options: { ...JSON_OPTION, yes: { type: "boolean", short: "y" }, concurrency: { type: "string" } }, positionals: ["file"] },
   export: { options: { ...JSON_OPTION, provider: { type: "string", multiple: true } }, positionals: [] },
+  cost: {
+    options: {
+      ...JSON_OPTION,
+      window: { type: "string" },
+      provider: { type: "string", multiple: true },
+      prices: { type: "string" },
+      idle: { type: "boolean" },
+      write: { type: "string" },
+    },
+    positionals: [],
+  },
 } as const satisfies Record<CommandName, { options: Options; positionals: readonly string[] }>;
 
 /** A parsed command line. */

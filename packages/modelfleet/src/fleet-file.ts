@@ -5,9 +5,12 @@ export type { ReferenceReader } from "./desired-state/access.js";
 export {
   FLEET_SCHEMA_URL,
   FleetFileError,
+  fleetFileErrorAt,
   type FleetFileOptions,
   type FleetFileProblem,
   parseFleetFile,
+  parsePriceFile,
   readFleetFile,
+  readPriceFile,
   stringifyFleetFile,
 } from "./desired-state/fleet-file.js";

@@ -28,6 +28,23 @@ export {
   type VersionStatus,
   type VersionTarget,
 } from "@modelfleet/runtime/fleet";
+export { checkPriceTable, type PriceTable, type PriceTableIssue } from "./cost/price-table.js";
+export type {
+  CostFigure,
+  CostOptions,
+  CostReport,
+  CostTotal,
+  DeploymentCost,
+  FigureSource,
+  KnownFigure,
+  ProviderCostTotal,
+  Range,
+  TotalFigure,
+  UnitPriceFigure,
+  UnknownFigure,
+  UnusedPrice,
+} from "./cost/types.js";
+export { type CostWindow, type CostWindowInput, parseCostWindow } from "./cost/window.js";
 export type { ReferenceReader } from "./desired-state/access.js";
 export { type CheckDesiredStateOptions, checkDesiredState, type DesiredStateIssue } from "./desired-state/check.js";
 export { desiredStateOf } from "./desired-state/export.js";
