@@ -525,12 +525,16 @@ describe("providers", () => {
         stop: false,
         promote: false,
         rollback: false,
+        price: false,
+        usage: false,
       },
       unsupported: {
         start: expect.stringContaining("scale to min 0"),
         stop: expect.stringContaining("scale to min 0"),
         promote: "not available",
         rollback: "not available",
+        price: "not available",
+        usage: "not available",
       },
     });
   });

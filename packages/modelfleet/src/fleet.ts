@@ -2,6 +2,7 @@ import { ConfigurationError, InvalidArgumentError } from "@modelfleet/runtime";
 import {
   type CallContext,
   type Capabilities,
+  COST_VERBS,
   type FleetProvider,
   type KeySource,
   LIFECYCLE_VERBS,
@@ -518,7 +519,7 @@ function checkProviders(value: unknown): readonly FleetProvider[] {
     }
     if (seen.has(id)) throw new ConfigurationError("providers", `provider ${id} is given twice`, id);
     seen.add(id);
-    for (const verb of ["scale", ...LIFECYCLE_VERBS] as const) {
+    for (const verb of ["scale", ...LIFECYCLE_VERBS, ...COST_VERBS] as const) {
       if (provider.capabilities[verb] && typeof provider[verb] !== "function") {
         throw new ConfigurationError("providers", `provider ${id} claims ${verb} but has no ${verb} method`, id);
       }
