@@ -14,7 +14,12 @@ function rawDeployment(provider, i) {
     name: `model-${i}`,
     hardware: HARDWARE[i % HARDWARE.length],
     running: i % 5,
-    settings: { min: 0, max: 4, window: 60, env: Object.fromEntries(Array.from({ length: 12 }, (_, k) => [`VAR_${k}`, `value-${i}-${k}`])) },
+    settings: {
+      min: 0,
+      max: 4,
+      window: 60,
+      env: Object.fromEntries(Array.from({ length: 12 }, (_, k) => [`VAR_${k}`, `value-${i}-${k}`])),
+    },
     description: `deployment ${i} of ${provider}: `.padEnd(400, "x"),
   };
 }
@@ -70,7 +75,11 @@ export function madeUpProvider(id, { count, pageSize, rttMs }) {
         return { "gpu-a": "2.10", "gpu-b": "1.05", "gpu-c": "0.60", cpu: "0.04" };
       });
       const listed = catalogue[version.hardware];
-      return { hardware: version.hardware, perReplicaHour: hourlyRateToMicroUsd(listed, "usd/hour"), listed: { value: listed, unit: "usd/hour" } };
+      return {
+        hardware: version.hardware,
+        perReplicaHour: hourlyRateToMicroUsd(listed, "usd/hour"),
+        listed: { value: listed, unit: "usd/hour" },
+      };
     },
     async usage(_client, version, _window, context) {
       const report = await context.once("usage", async () => {

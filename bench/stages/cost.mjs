@@ -9,8 +9,8 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { madeUpFleet } from "../lib/cost-fleet.mjs";
-import { benchDir } from "../lib/paths.mjs";
 import { int, kb, mb, ratio, table, verdict } from "../lib/format.mjs";
+import { benchDir } from "../lib/paths.mjs";
 import { median, summarize } from "../lib/stats.mjs";
 
 export const id = "cost";

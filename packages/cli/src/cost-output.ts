@@ -1,5 +1,13 @@
-import { type CostFigure, type CostReport, type CostTotal, type DeploymentCost, formatUsd, type MicroUsd, type Range } from "modelfleet/all";
-import { escapeControls, renderTable, type Colors } from "./output.js";
+import {
+  type CostFigure,
+  type CostReport,
+  type CostTotal,
+  type DeploymentCost,
+  formatUsd,
+  type MicroUsd,
+  type Range,
+} from "modelfleet/all";
+import { type Colors, escapeControls, renderTable } from "./output.js";
 
 /** Money as the CLI prints it: two decimals (`formatUsd`), a range as `$1.00-$3.00`, `?` when unknown. */
 export function formatMoney(figure: CostFigure<MicroUsd | Range<MicroUsd>>): string {

@@ -5,9 +5,9 @@ export type { ReferenceReader } from "./desired-state/access.js";
 export {
   FLEET_SCHEMA_URL,
   FleetFileError,
-  fleetFileErrorAt,
   type FleetFileOptions,
   type FleetFileProblem,
+  fleetFileErrorAt,
   parseFleetFile,
   parsePriceFile,
   readFleetFile,

@@ -441,7 +441,8 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       } else if (costOptions.providers === undefined) {
         chosen = providerList.filter((p) => keySources.get(p.id) && p.capabilities.listDeployments);
       } else {
-        if (!Array.isArray(costOptions.providers)) throw new InvalidArgumentError("providers", "providers must be an array of provider ids");
+        if (!Array.isArray(costOptions.providers))
+          throw new InvalidArgumentError("providers", "providers must be an array of provider ids");
         chosen = [...new Set(costOptions.providers)].map((id) => providerOf(id, "providers"));
         for (const provider of chosen) if (!provider.capabilities.listDeployments) throw unsupported(provider, "listDeployments");
       }
@@ -535,9 +536,9 @@ function groupByProvider(versions: readonly ModelVersion[]): Map<string, ModelVe
   for (const version of versions) {
     const provider = typeof version === "object" && version !== null ? version.provider : undefined;
     if (typeof provider !== "string") throw new InvalidArgumentError("versions", "versions must hold versions as the fleet lists them");
-    let group = groups.get(provider);
-    if (!group) groups.set(provider, (group = []));
-    group.push(version);
+    const group = groups.get(provider);
+    if (group) group.push(version);
+    else groups.set(provider, [version]);
   }
   return groups;
 }

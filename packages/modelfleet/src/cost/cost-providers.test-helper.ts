@@ -117,10 +117,19 @@ function base<Id extends string, Caps extends Capabilities>(id: Id, capabilities
 
 /** A provider with a price catalogue and a usage report; its idle setting is named. */
 export function meter(clients: CostClient[], options?: ClientOptions): MeterProvider {
-  const caps: MeterCaps = { getVersion: true, listVersions: true, listDeployments: true, scale: true, price: true, usage: true, stop: true };
-  const { provider, normalize } = base("meter", caps, clients, options);
+  const caps: MeterCaps = {
+    getVersion: true,
+    listVersions: true,
+    listDeployments: true,
+    scale: true,
+    price: true,
+    usage: true,
+    stop: true,
+  };
+  const made = base("meter", caps, clients, options);
+  const { normalize } = made;
+  const provider: MeterProvider = { ...made.provider, idleTimeout: "Meter's `idle_minutes` stops a deployment after inactivity" };
   let inFlight = 0;
-  provider.idleTimeout = "Meter's `idle_minutes` stops a deployment after inactivity";
   provider.scale = async (client, ref, bounds) => {
     const found = client.deployments.find((d) => d.name === ref.name) as FakeDeployment;
     Object.assign(found, bounds);
@@ -137,7 +146,7 @@ export function meter(clients: CostClient[], options?: ClientOptions): MeterProv
     const hardware = version.hardware;
     const listed = hardware === null ? undefined : catalogue[hardware];
     if (hardware === null || listed === undefined) {
-      throw new PriceNotFoundError("meter", `Meter's catalogue has no price for ${hardware ?? "a deployment without hardware"}`);
+      throw new PriceNotFoundError("meter", hardware, `Meter's catalogue has no price for ${hardware ?? "a deployment without hardware"}`);
     }
     return { hardware, perReplicaHour: hourlyRateToMicroUsd(listed, "usd/hour"), listed: { value: listed, unit: "usd/hour" } };
   };
@@ -172,7 +181,15 @@ export function meter(clients: CostClient[], options?: ClientOptions): MeterProv
 
 /** A provider without prices or usage: it says why, as a provider lacking a verb does. */
 export function plain(clients: CostClient[], options?: ClientOptions): PlainProvider {
-  const caps: PlainCaps = { getVersion: true, listVersions: true, listDeployments: true, scale: false, price: false, usage: false, stop: true };
+  const caps: PlainCaps = {
+    getVersion: true,
+    listVersions: true,
+    listDeployments: true,
+    scale: false,
+    price: false,
+    usage: false,
+    stop: true,
+  };
   const { provider, normalize } = base("plain", caps, clients, options);
   provider.stop = async (client, ref) => normalize(client.deployments.find((d) => d.name === ref.name) as FakeDeployment);
   return { ...provider, unsupported: { scale: "plain cannot scale", price: "its API has no prices", usage: "its API reports no usage" } };

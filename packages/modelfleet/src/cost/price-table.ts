@@ -9,7 +9,7 @@ import { hourlyRateToMicroUsd, type MicroUsd } from "@modelfleet/runtime/fleet";
  */
 export type PriceTable = { readonly [provider: string]: { readonly [sku: string]: string | number } };
 
-/** One problem in a price table, at a path into it (`["prices", "replicate", "gpu-t4"]`). */
+/** One problem in a price table, at a path into it (`["prices", "acme", "gpu-small"]`). */
 export interface PriceTableIssue {
   path: (string | number)[];
   message: string;
@@ -75,12 +75,13 @@ export function compilePriceTable(value: unknown, providers: readonly string[]):
 
 function priceProblem(price: unknown): string | undefined {
   const shown = JSON.stringify(price) ?? String(price);
-  if (typeof price === "number" ? !Number.isFinite(price) : typeof price !== "string") {
+  if (typeof price !== "string" && (typeof price !== "number" || !Number.isFinite(price))) {
     return `a price must be a number of USD per hour (e.g. "1.25"), got ${shown}`;
   }
   const text = typeof price === "number" ? String(price) : price.trim();
   if (text.startsWith("-")) return `a price must not be negative, got ${shown}`;
-  if (typeof price === "string" && !DECIMAL.test(text)) return `a price must be a decimal number of USD per hour (e.g. "1.25"), got ${shown}`;
+  if (typeof price === "string" && !DECIMAL.test(text))
+    return `a price must be a decimal number of USD per hour (e.g. "1.25"), got ${shown}`;
   try {
     hourlyRateToMicroUsd(price, "usd/hour");
   } catch (error) {

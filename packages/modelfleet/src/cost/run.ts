@@ -183,7 +183,7 @@ async function deploymentCost(
     unitPrice = { value: table?.get(key) as MicroUsd, source: "price-table", ...(api ? { overrides: api.perReplicaHour } : {}) };
   } else if (api) {
     unitPrice = { value: api.perReplicaHour, source: "api" };
-  } else if (price) {
+  } else if (price && "error" in price) {
     unitPrice = unknown(`no price: ${describe(price.error)}`);
   } else {
     const why = provider.unsupported?.price;
@@ -198,10 +198,10 @@ async function deploymentCost(
     !run.usage
       ? "usage was not asked for"
       : usage === undefined
-      ? `${provider.name} reports no ${what}${provider.unsupported?.usage ? ` (${provider.unsupported.usage})` : ""}`
-      : "error" in usage
-        ? `no usage: ${describe(usage.error)}`
-        : `${provider.name} reports no ${what} for this deployment`;
+        ? `${provider.name} reports no ${what}${provider.unsupported?.usage ? ` (${provider.unsupported.usage})` : ""}`
+        : "error" in usage
+          ? `no usage: ${describe(usage.error)}`
+          : `${provider.name} reports no ${what} for this deployment`;
   const spend: CostFigure<MicroUsd> = isCount(usageValue?.spend)
     ? { value: usageValue.spend, source: "api" }
     : unknown(usageUnknown("spend"));

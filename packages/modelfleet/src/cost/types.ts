@@ -22,7 +22,7 @@ export interface KnownFigure<V> {
 /** A figure that is not known: the platform does not report it and no price table gives it. Never counted as 0. */
 export interface UnknownFigure {
   source: "unknown";
-  /** Why, in words, e.g. `replicate has no price API; add its SKU to the price table`. */
+  /** Why, in words, e.g. `ACME has no price API; price gpu-small in a price table`. */
   reason: string;
 }
 

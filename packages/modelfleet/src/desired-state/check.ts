@@ -38,7 +38,8 @@ export function checkDesiredState(value: unknown, { structure = true, references
     return issues;
   }
   if (structure) unknownKeys(value, TOP_KEYS, [], add);
-  if (structure && value.prices !== undefined) for (const issue of checkPriceTable(value.prices, ["prices"])) add(issue.path, issue.message);
+  if (structure && value.prices !== undefined)
+    for (const issue of checkPriceTable(value.prices, ["prices"])) add(issue.path, issue.message);
   const deployments = value.deployments;
   if (!Array.isArray(deployments)) {
     if (structure) add(["deployments"], "deployments must be a list");

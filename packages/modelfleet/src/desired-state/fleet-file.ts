@@ -66,7 +66,8 @@ export function parseFleetFile(text: string, options: FleetFileOptions = {}): De
   const document = readDocument(text, options.file ?? "fleet file");
   const { value, add } = document;
   // The price table's own checks say more than the schema's alternatives (a negative price, not "an integer").
-  if (!validate(value)) for (const error of validate.errors ?? []) if (!/^\/prices(\/|$)/.test(error.instancePath)) add(...describeSchemaError(error));
+  if (!validate(value))
+    for (const error of validate.errors ?? []) if (!/^\/prices(\/|$)/.test(error.instancePath)) add(...describeSchemaError(error));
   for (const issue of checkDesiredState(value, references ? { structure: false, references } : { structure: false })) {
     add(issue.path, issue.message, false);
   }

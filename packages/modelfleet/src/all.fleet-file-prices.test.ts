@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validate } from "../generated/fleet-file-validator.js";
-import { FleetFileError, fleetFileErrorAt, parseFleetFile, parsePriceFile, stringifyFleetFile } from "./fleet-file.js";
+import { FleetFileError, fleetFileErrorAt, parseFleetFile, parsePriceFile, stringifyFleetFile } from "./desired-state/fleet-file.js";
+import { validate } from "./generated/fleet-file-validator.js";
 
 const PROVIDERS = ["sieve", "replicate", "deepinfra"];
 
@@ -75,7 +75,7 @@ describe("parsePriceFile", () => {
   });
 
   it("refuses other keys, a missing prices:, bad prices and bad YAML, each at its line", () => {
-    expect(problemsOf(() => parsePriceFile('price:\n  sieve: {}\n', { file: "p.yaml", providers: PROVIDERS }))).toEqual([
+    expect(problemsOf(() => parsePriceFile("price:\n  sieve: {}\n", { file: "p.yaml", providers: PROVIDERS }))).toEqual([
       'p.yaml:1:1: price: unknown key "price" (expected $schema, prices)',
       "p.yaml:1:1: prices: prices is required",
     ]);
