@@ -6,6 +6,7 @@ import {
   formatUsd,
   type MicroUsd,
   type Range,
+  type TotalFigure,
 } from "modelfleet/all";
 import { type Colors, escapeControls, renderTable } from "./output.js";
 
@@ -65,10 +66,10 @@ export function renderTotals(report: CostReport, windowLabel: string, colors: Co
   const row = (name: string, total: CostTotal) => [
     name,
     String(total.deployments),
-    withUnknown(formatAmount(total.ratePerHour.value), total.ratePerHour.unknown),
-    withUnknown(formatUsd(total.spend.value), total.spend.unknown),
-    withUnknown(String(total.requests.value), total.requests.unknown),
-    withUnknown(String(total.idle.value), total.idle.unknown),
+    sum(total.ratePerHour, formatAmount),
+    sum(total.spend, formatUsd),
+    sum(total.requests, String),
+    sum(total.idle, String),
   ];
   return renderTable(
     ["TOTAL", "DEPLOYMENTS", "RATE/HOUR", `SPEND (${windowLabel})`, "REQUESTS", "IDLE"],
@@ -77,8 +78,10 @@ export function renderTotals(report: CostReport, windowLabel: string, colors: Co
   );
 }
 
-function withUnknown(text: string, unknown: number): string {
-  return unknown ? `${text} (${unknown} unknown)` : text;
+/** A total, `?` when no deployment's figure is known, and how many it leaves out. */
+function sum<V>(total: TotalFigure<V>, format: (value: V) => string): string {
+  if (total.counted === 0 && total.unknown > 0) return "?";
+  return total.unknown ? `${format(total.value)} (${total.unknown} unknown)` : format(total.value);
 }
 
 /** Why figures are unknown, once per provider and reason, with how many deployments it concerns. */

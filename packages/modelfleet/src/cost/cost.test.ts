@@ -111,7 +111,7 @@ describe("fleet.cost", () => {
       hardware: "t4",
       unitPrice: { value: 500_000, source: "price-table" },
       ratePerHour: { value: 500_000, source: "price-table" },
-      spend: { source: "unknown", reason: "PLAIN reports no spend (its API reports no usage)" },
+      spend: { source: "unknown", reason: "PLAIN reports no usage (its API reports no usage)" },
       idle: { source: "unknown" },
     });
     expect(d["plain:g"]).toMatchObject({

@@ -189,19 +189,20 @@ async function deploymentCost(
     const why = provider.unsupported?.price;
     unitPrice = unknown(
       `${provider.name} has no price API${why ? ` (${why})` : ""}; ` +
-        (hardware ? `price ${hardware} in a price table` : "and the deployment reports no hardware"),
+        (hardware ? `price ${hardware} in a price table` : "the deployment reports no hardware to price"),
     );
   }
 
   const usageValue = usage && "value" in usage ? usage.value : undefined;
-  const usageUnknown = (what: string) =>
-    !run.usage
-      ? "usage was not asked for"
-      : usage === undefined
-        ? `${provider.name} reports no ${what}${provider.unsupported?.usage ? ` (${provider.unsupported.usage})` : ""}`
-        : "error" in usage
-          ? `no usage: ${describe(usage.error)}`
-          : `${provider.name} reports no ${what} for this deployment`;
+  const usageUnknown = (what: string) => {
+    if (!run.usage) return "usage was not asked for";
+    if (usage === undefined) {
+      const why = provider.unsupported?.usage;
+      return `${provider.name} reports no usage${why ? ` (${why})` : ""}`;
+    }
+    if ("error" in usage) return `no usage: ${describe(usage.error)}`;
+    return `${provider.name} reports no ${what} for this deployment`;
+  };
   const spend: CostFigure<MicroUsd> = isCount(usageValue?.spend)
     ? { value: usageValue.spend, source: "api" }
     : unknown(usageUnknown("spend"));
