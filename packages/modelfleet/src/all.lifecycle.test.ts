@@ -73,8 +73,6 @@ describe("start and stop", () => {
     expect(fleet.providers().find((p) => p.id === "deepinfra")?.unsupported).toEqual({
       promote: "not available",
       rollback: "not available",
-      price: "not available",
-      usage: "not available",
     });
   });
 });

@@ -47,11 +47,12 @@ const MAX_DECIMAL_LENGTH = 64;
 
 /**
  * Converts an amount of money into micro-dollars, exactly: `"12.345678"` USD, `1234` cents, `1500` nano-USD.
+ * `value` is a JSON number or a decimal string; it is typed `unknown` because it comes straight from a provider.
  * The value's decimal text is scaled with integers and rounded half-to-even to the micro-dollar once, at the end.
  * @throws InvalidPriceError for a value that is not a finite non-negative number or decimal string, or whose
  *   micro-dollars exceed `Number.MAX_SAFE_INTEGER` (about 9 billion USD).
  */
-export function amountToMicroUsd(value: number | string, unit: AmountUnit, source?: MoneySource): MicroUsd {
+export function amountToMicroUsd(value: unknown, unit: AmountUnit, source?: MoneySource): MicroUsd {
   const factor = AMOUNT_FACTORS[unit];
   if (factor === undefined) throw new TypeError(`Unknown amount unit ${JSON.stringify(unit)}`);
   const micro = scale(value, factor, source);
@@ -63,11 +64,11 @@ export function amountToMicroUsd(value: number | string, unit: AmountUnit, sourc
 
 /**
  * Converts a price per unit of time into micro-dollars per hour, exactly: `0.0175` USD/minute is `1_050_000`,
- * `"4.25"` cents/minute is `2_550_000`.
+ * `"4.25"` cents/minute is `2_550_000`. `value` is a JSON number or a decimal string, straight from a provider.
  * @throws InvalidPriceError for a value that is not a finite non-negative number or decimal string, or above
  *   {@link MAX_HOURLY_RATE_USD} per hour.
  */
-export function hourlyRateToMicroUsd(value: number | string, unit: RateUnit, source?: MoneySource): MicroUsd {
+export function hourlyRateToMicroUsd(value: unknown, unit: RateUnit, source?: MoneySource): MicroUsd {
   const factor = RATE_FACTORS[unit];
   if (factor === undefined) throw new TypeError(`Unknown rate unit ${JSON.stringify(unit)}`);
   const micro = scale(value, factor, source);
