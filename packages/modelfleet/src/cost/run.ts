@@ -186,11 +186,11 @@ async function deploymentCost(
   } else if (price && "error" in price) {
     unitPrice = unknown(`no price: ${describe(price.error)}`);
   } else {
+    // The provider's own words say why and what to do; the hardware is the key a price table entry needs.
     const why = provider.unsupported?.price;
-    unitPrice = unknown(
-      `${provider.name} has no price API${why ? ` (${why})` : ""}; ` +
-        (hardware ? `price ${hardware} in a price table` : "the deployment reports no hardware to price"),
-    );
+    if (why) unitPrice = unknown(`${why}; ${hardware ? `this one runs on ${hardware}` : "this one reports no hardware"}`);
+    else if (hardware) unitPrice = unknown(`${provider.name} has no price API; price ${hardware} in a price table`);
+    else unitPrice = unknown(`${provider.name} has no price API, and the deployment reports no hardware to price`);
   }
 
   const usageValue = usage && "value" in usage ? usage.value : undefined;
@@ -198,7 +198,7 @@ async function deploymentCost(
     if (!run.usage) return "usage was not asked for";
     if (usage === undefined) {
       const why = provider.unsupported?.usage;
-      return `${provider.name} reports no usage${why ? ` (${why})` : ""}`;
+      return why ?? `${provider.name} reports no usage`;
     }
     if ("error" in usage) return `no usage: ${describe(usage.error)}`;
     return `${provider.name} reports no ${what} for this deployment`;
