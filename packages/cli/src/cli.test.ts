@@ -573,7 +573,11 @@ describe("base URLs", () => {
 
 describe("usage", () => {
   it.each([
-    [[], "error: missing command", "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers> [options]"],
+    [
+      [],
+      "error: missing command",
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers> [options]",
+    ],
     [
       ["deploy"],
       'error: unknown command "deploy"',
