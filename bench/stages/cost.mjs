@@ -37,8 +37,8 @@ async function memory(mode, count) {
 
 export async function run(ctx) {
   const config = ctx.quick
-    ? { rounds: 3, providers: 4, count: 1000, pageSize: 250, memoryCounts: [1000, 10000], memoryRounds: 1 }
-    : { rounds: 7, providers: 4, count: 1000, pageSize: 250, memoryCounts: [1000, 10000], memoryRounds: 3 };
+    ? { rounds: 3, warmup: 2, providers: 4, count: 1000, pageSize: 250, memoryCounts: [1000, 10000], memoryRounds: 1 }
+    : { rounds: 9, warmup: 5, providers: 4, count: 1000, pageSize: 250, memoryCounts: [1000, 10000], memoryRounds: 3 };
   const { fleet, made } = madeUpFleet({ providers: config.providers, count: config.count, pageSize: config.pageSize, rttMs: RTT_MS });
   // The same fleet without network waits: what is left of the difference there is CPU, not round trips.
   const cpu = madeUpFleet({ providers: config.providers, count: config.count, pageSize: config.pageSize, rttMs: 0 }).fleet;
@@ -51,6 +51,14 @@ export async function run(ctx) {
   }
   for (const m of made) m.requests.catalogue = m.requests.usage = m.requests.page = 0;
 
+  // Warm both paths up first (JIT, pools), as the requests stage does: the rounds then measure steady work.
+  for (let i = 0; i < config.warmup; i++) {
+    for (const f of [fleet, cpu]) {
+      await f.listDeployments().settled();
+      await f.cost({ window: "24h" });
+    }
+  }
+  for (const m of made) m.requests.catalogue = m.requests.usage = m.requests.page = 0;
   const samples = { list: [], cost: [], listCpu: [], costCpu: [], extraMs: [], extraCpuMs: [], extraRtt: [] };
   const time = (f, which) => timedMs(() => (which === "list" ? f.listDeployments().settled() : f.cost({ window: "24h" })));
   for (let round = 0; round < config.rounds; round++) {
@@ -63,7 +71,8 @@ export async function run(ctx) {
     const extraCpu = ms.costCpu - ms.listCpu;
     samples.extraMs.push(extra);
     samples.extraCpuMs.push(extraCpu);
-    samples.extraRtt.push((extra - extraCpu) / RTT_MS);
+    // CPU included: the figure can only overstate what the network adds.
+    samples.extraRtt.push(extra / RTT_MS);
   }
   const perCost = made.map((m) => ({ catalogue: m.requests.catalogue / config.rounds, usage: m.requests.usage / config.rounds }));
   const summary = Object.fromEntries(Object.entries(samples).map(([key, xs]) => [key, summarize(xs)]));
@@ -96,6 +105,7 @@ export async function run(ctx) {
   const largest = memoryResults[String(Math.max(...config.memoryCounts))];
   const smallest = memoryResults[String(Math.min(...config.memoryCounts))];
   const extra = median(samples.extraRtt);
+  const spread = Math.max(...samples.extraRtt) - Math.min(...samples.extraRtt);
   return {
     config: { ...config, rttMs: RTT_MS },
     latency: summary,
@@ -104,8 +114,8 @@ export async function run(ctx) {
     targets: [
       {
         name: `cost: round trips added to the listing's critical path (${RTT_MS} ms RTT)`,
-        value: extra.toFixed(2),
-        goal: `≤ ${TARGET_EXTRA_RTT}`,
+        value: `${extra.toFixed(2)} (rounds spread ${spread.toFixed(1)})`,
+        goal: `≤ ${TARGET_EXTRA_RTT} (median)`,
         met: extra <= TARGET_EXTRA_RTT,
       },
       {
@@ -169,8 +179,9 @@ export function render(r) {
       `${c.rttMs} ms round trip. The catalogue and usage are loaded once per provider per call (CostContext.once), as the built-in ` +
       "adapters whose platform has a catalogue and an account-wide report do (a platform reporting usage per deployment adds its reads, " +
       "run with the listing's concurrency). Listing and cost run interleaved, order alternating, each also on the same fleet without " +
-      "waits; added round trips = (added time − added time without waits) / RTT, so the CPU of computing the figures (which a busy " +
-      "machine inflates) is reported beside it, not counted as network. Medians of the rounds. Memory: each " +
+      "waits (the CPU column: what computing the figures costs without any network), after warm-up rounds of both. Added round trips = added time / RTT, CPU " +
+      "included, so it can only overstate what cost adds to the critical path; on a loaded machine the rounds spread widely (their " +
+      "range is shown). Medians of the rounds. Memory: each " +
       "figure a child process (`node --expose-gc`), peak `heapUsed` growth sampled every millisecond after a full GC; a deployment's raw " +
       "object is about 1 kB. The listing keeps every normalized version with its raw object; the cost report keeps only the " +
       "per-deployment figures.",
