@@ -231,6 +231,20 @@ const CALLS: Call[] = [
     url: `${BASE}/v1/models/${MODEL}/environments/staging`,
     reply: environment,
   },
+  {
+    name: "listInstanceTypePrices",
+    call: (b) => b.listInstanceTypePrices(),
+    method: "GET",
+    url: `${BASE}/v1/instance_type_prices`,
+    reply: { instance_types: [{ instance_type: { id: "A10G", name: "1x A10G" }, price: 0.02012 }] },
+  },
+  {
+    name: "getUsageSummary",
+    call: (b) => b.getUsageSummary({ start_date: "2026-03-01T00:00:00Z", end_date: "2026-03-08T00:00:00Z" }),
+    method: "GET",
+    url: `${BASE}/v1/billing/usage_summary?start_date=2026-03-01T00%3A00%3A00Z&end_date=2026-03-08T00%3A00%3A00Z`,
+    reply: { dedicated_usage: { subtotal: "112.48", credits_used: "0", total: "112.48", minutes: 5600, breakdown: [] } },
+  },
 ];
 
 describe("@modelfleet/baseten client", () => {

@@ -26,7 +26,8 @@ export interface FakeDeployment {
   gpus?: number;
   /**
    * What the platform's usage endpoint reports for this deployment, in its own units: DeepInfra `/deploy/{id}/stats`
-   * (`requests`, `total_amount` in integer cents), Sieve `/v2/usage/...` (`total_cost_dollars`). Absent: zeros.
+   * (`requests`, `total_amount` in integer cents; absent: zeros), Sieve `/v2/usage/...` (`total_cost_dollars`;
+   * absent: 0), Modzy `/metrics/active-models` (`requests` as `jobs`; absent: the version is not ranked).
    */
   usage?: { requests?: number; cents?: number; dollars?: number };
 }
@@ -132,7 +133,7 @@ export async function startStatefulProviders(world: FakeWorld) {
 const ok = (body: unknown): Override => ({ status: 200, body });
 const notFound = (body: unknown): Override => ({ status: 404, body });
 
-function route(world: FakeWorld, { method, provider, path, body }: SeenRequest): Override {
+function route(world: FakeWorld, { method, provider, path, query, body }: SeenRequest): Override {
   const parts = path.split("/").slice(1);
   const call = `${method} ${provider}`;
   // DeepInfra
@@ -197,6 +198,23 @@ function route(world: FakeWorld, { method, provider, path, body }: SeenRequest):
       Object.assign(v, { min: edit.minimum_replicas, max: edit.maximum_replicas });
     }
     return ok(sieveBody(slug, v));
+  }
+  // Modzy usage: /metrics/active-models ranks the versions of `model-identifier` that have `usage.requests` (jobs).
+  if (call === "GET modzy" && path === "/metrics/active-models") {
+    const model = query["model-identifier"];
+    const ranked = Object.entries(world.modzy)
+      .filter(([key, v]) => v.usage?.requests !== undefined && (model === undefined || key.split("@")[0] === model))
+      .sort(([, a], [, b]) => (b.usage?.requests ?? 0) - (a.usage?.requests ?? 0));
+    return ok(
+      ranked.map(([key, v], i) => ({
+        ranking: i + 1,
+        modelIdentifier: key.split("@")[0],
+        name: "model",
+        modelVersion: key.split("@")[1],
+        elapsedTime: 0,
+        jobs: v.usage?.requests,
+      })),
+    );
   }
   // Modzy: /models, /models/{id}/versions/{v}
   if (call === "GET modzy" && path === "/models") {
