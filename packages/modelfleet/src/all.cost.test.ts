@@ -141,3 +141,33 @@ describe("fleet.cost on the built-in providers", () => {
     expect(report.failures.map((f) => [f.provider, (f.error as Error).name])).toEqual([["sieve", "ConfigurationError"]]);
   });
 });
+
+describe("fleet.cost on Modzy (counts only, a 7-day minimum window)", () => {
+  it("counts a version's jobs and calls it idle when it ran none; a price table prices it", async () => {
+    const w = world();
+    w.modzy = {
+      "m1@1.0.0": { status: "active", min: 1, max: 3, usage: { requests: 0 } },
+      "m2@2.0.0": { status: "active", min: 1, max: 1, usage: { requests: 42 } },
+    };
+    fake = await startStatefulProviders(w);
+    const report = await fake.fleet().cost({ window: WINDOW, providers: ["modzy"] });
+    const d = byRef(report.deployments);
+    expect(d["modzy:m1@1.0.0"]).toMatchObject({
+      replicas: { min: 1, max: 3 },
+      requests: { value: 0, source: "api" },
+      idle: { value: true, source: "derived" },
+      spend: { source: "unknown" },
+    });
+    expect(d["modzy:m2@2.0.0"]).toMatchObject({ requests: { value: 42, source: "api" }, idle: { value: false, source: "derived" } });
+    expect(report.total.requests).toEqual({ value: 42, counted: 2, unknown: 0 });
+    expect(report.total.idle).toEqual({ value: 1, counted: 2, unknown: 0 });
+  });
+
+  it("a shorter window than Modzy accepts is one UsageWindowError for the provider, before any usage request", async () => {
+    fake = await startStatefulProviders(world());
+    const report = await fake.fleet().cost({ window: "2026-03-01..2026-03-02", providers: ["modzy"] });
+    expect(report.failures.map((f) => [f.provider, (f.error as Error).name])).toEqual([["modzy", "UsageWindowError"]]);
+    expect(fake.requests.filter((r) => r.path === "/metrics/active-models")).toEqual([]);
+    expect(report.deployments.map((d) => d.requests.source)).toEqual(["unknown"]);
+  });
+});
