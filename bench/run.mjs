@@ -16,12 +16,13 @@ import { renderResults } from "./lib/render.mjs";
 import * as build from "./stages/build.mjs";
 import * as cliStart from "./stages/cli-start.mjs";
 import * as codegen from "./stages/codegen.mjs";
+import * as cost from "./stages/cost.mjs";
 import * as listing from "./stages/listing.mjs";
 import * as requests from "./stages/requests.mjs";
 import * as size from "./stages/size.mjs";
 import * as typecheck from "./stages/typecheck.mjs";
 
-export const STAGES = [codegen, build, typecheck, requests, size, listing, cliStart];
+export const STAGES = [codegen, build, typecheck, requests, size, listing, cost, cliStart];
 
 const USAGE = `usage: npm run bench -- [--only <stage>[,<stage>…]] [--skip-large] [--quick] [--note <text>]
 stages: ${STAGES.map((s) => s.id).join(", ")}`;

@@ -27,6 +27,7 @@ const COMMANDS = {
       provider: { type: "string", multiple: true },
       status: { type: "string", multiple: true },
       wide: { type: "boolean" },
+      cost: { type: "boolean" },
     },
     positionals: [],
   },
@@ -44,6 +45,17 @@ const COMMANDS = {
   plan: { options: JSON_OPTION, positionals: ["file"] },
   apply: { options: { ...JSON_OPTION, yes: { type: "boolean", short: "y" }, concurrency: { type: "string" } }, positionals: ["file"] },
   export: { options: { ...JSON_OPTION, provider: { type: "string", multiple: true } }, positionals: [] },
+  cost: {
+    options: {
+      ...JSON_OPTION,
+      window: { type: "string" },
+      provider: { type: "string", multiple: true },
+      prices: { type: "string" },
+      idle: { type: "boolean" },
+      write: { type: "string" },
+    },
+    positionals: [],
+  },
 } as const satisfies Record<CommandName, { options: Options; positionals: readonly string[] }>;
 
 /** A parsed command line. */

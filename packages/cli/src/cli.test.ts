@@ -154,7 +154,7 @@ describe("ls", () => {
     expect(provider.code).toBe(2);
     expect(provider.stderr).toBe(
       'error: unknown provider "nonesuch"; known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together\n' +
-        "usage: modelfleet ls [--provider <p> ...] [--status <s> ...] [--wide] [--json]\n",
+        "usage: modelfleet ls [--provider <p> ...] [--status <s> ...] [--cost] [--wide] [--json]\n",
     );
     const status = await runCli(["ls", "--status", "running"], env);
     expect(status.code).toBe(2);
@@ -576,16 +576,20 @@ describe("base URLs", () => {
 
 describe("usage", () => {
   it.each([
-    [[], "error: missing command", "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]"],
+    [
+      [],
+      "error: missing command",
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers> [options]",
+    ],
     [
       ["deploy"],
       'error: unknown command "deploy"',
-      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]",
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers> [options]",
     ],
     [
       ["ls", "--min", "1"],
       "error: Unknown option '--min'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- \"--min\"",
-      "modelfleet ls [--provider <p> ...] [--status <s> ...] [--wide] [--json]",
+      "modelfleet ls [--provider <p> ...] [--status <s> ...] [--cost] [--wide] [--json]",
     ],
     [["get"], "error: missing <ref>", "modelfleet get <ref> [--json]"],
     [["get", "a", "b"], 'error: unexpected argument "b"', "modelfleet get <ref> [--json]"],
@@ -605,7 +609,7 @@ describe("usage", () => {
     const help = await runCli(["--help"], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(
-      /^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|providers> \[options\]\n/,
+      /^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|cost\|providers> \[options\]\n/,
     );
     expect(help.stdout).toMatch(/exit codes: 0 ok, 1 API or network error/);
     const commandHelp = await runCli(["scale", "--help"], env);

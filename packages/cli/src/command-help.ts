@@ -46,6 +46,7 @@ const HELP_OF: Record<CommandName, CommandHelp> = {
   plan: { example: () => "modelfleet plan fleet.yaml" },
   apply: { example: () => "modelfleet apply fleet.yaml --yes --concurrency 4" },
   export: { example: () => "modelfleet export > fleet.yaml && modelfleet plan fleet.yaml" },
+  cost: { example: () => "modelfleet cost --window 7d --prices prices.yaml --idle --write idle.yaml && modelfleet plan idle.yaml" },
 };
 
 /**

@@ -23,4 +23,5 @@ export const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   plan: async () => (await import("./commands/plan.js")).plan,
   apply: async () => (await import("./commands/apply.js")).apply,
   export: async () => (await import("./commands/export.js")).exportFleet,
+  cost: async () => (await import("./commands/cost.js")).cost,
 };

@@ -4,7 +4,7 @@
 
 /** The commands, each with its one-line usage (printed with every usage error of that command). */
 export const COMMAND_USAGE = {
-  ls: "modelfleet ls [--provider <p> ...] [--status <s> ...] [--wide] [--json]",
+  ls: "modelfleet ls [--provider <p> ...] [--status <s> ...] [--cost] [--wide] [--json]",
   get: "modelfleet get <ref> [--json]",
   versions: "modelfleet versions <modelRef> [--json]",
   scale: "modelfleet scale <ref> --min <n> --max <m> [--yes] [--json]",
@@ -15,6 +15,7 @@ export const COMMAND_USAGE = {
   plan: "modelfleet plan <file> [--json]",
   apply: "modelfleet apply <file> [--yes] [--concurrency <n>] [--json]",
   export: "modelfleet export [--provider <p> ...] [--json]",
+  cost: "modelfleet cost [--window 24h|7d|<from>..<to>] [--provider <p> ...] [--prices <file>] [--idle [--write <file>]] [--json]",
   providers: "modelfleet providers [--json]",
 } as const;
 
@@ -27,7 +28,7 @@ export function isCommandName(value: string): value is CommandName {
 
 /** What each command does, in a line or two: the top-level help's and the command's own `--help`'s text. */
 export const COMMAND_SUMMARY: Record<CommandName, string> = {
-  ls: "deployments of every configured provider (or those named), as a table fitted to the terminal (--wide: every column whole)",
+  ls: "deployments of every configured provider (or those named), as a table fitted to the terminal (--wide: every column whole); --cost adds each one's rate per hour (see cost)",
   get: "one version",
   versions: "every version of a model",
   scale:
@@ -43,6 +44,7 @@ export const COMMAND_SUMMARY: Record<CommandName, string> = {
   plan: "compare a fleet file (YAML or JSON) with the deployments it names and print what would change",
   apply: "plan, ask (or --yes), then make the changes and print a result per deployment",
   export: "the deployments as they are, as a fleet file on stdout (YAML; JSON with --json)",
+  cost: "what each deployment costs per hour now (unit price x running replicas; a range where only replica bounds are known), its spend and requests over the window (default 24h) where its platform reports them, and whether it is idle (replicas running, no request); totals per provider and for the fleet. ? marks a figure nobody reports: it is left out of totals, which say how many they lack. --prices <file>: your own USD per replica-hour, as a fleet file's prices: (provider: {SKU: price}); it replaces an API's price, and the SOURCE column says so. --idle shows idle deployments only; --write <file> then writes a new fleet file scaling each to zero (or stopping it) for plan/apply",
 };
 
 const COMMAND_NAMES = Object.keys(COMMAND_USAGE) as CommandName[];
@@ -71,7 +73,7 @@ API keys are read from each provider's variable only (modelfleet providers lists
 line. NO_COLOR turns colours off; they are off anyway when output is not a terminal.
 
 exit codes: 0 ok, 1 API or network error (or a change you declined), 2 bad usage or configuration,
-            3 ls or export listed some providers but others failed
+            3 ls, export or cost listed some providers but others failed
   plan:     0 no changes, 1 error (any kind, bad usage and bad fleet files included), 2 changes to make
             (terraform plan -detailed-exitcode); a deployment that cannot be brought to its desired state is 1
   apply:    0 everything applied or already as desired, 1 anything failed, conflicted or could not be done`;

@@ -6,10 +6,10 @@ import { isTool, type PackageManifest } from "./workspaces.js";
 export const BASE_LIBRARY = "openapi-fetch";
 
 /** Enforced limits of the facade's bundles with providers (see `budgetFor`), in bytes gzipped. */
-export const FACADE_WITH_ONE_PROVIDER_LIMIT = 21_100;
-export const FACADE_WITH_ALL_LIMIT = 32_000;
+export const FACADE_WITH_ONE_PROVIDER_LIMIT = 24_700;
+export const FACADE_WITH_ALL_LIMIT = 35_400;
 /** The fleet file reader (YAML parser and the compiled JSON Schema validator included), outside the facade's main entry. */
-export const FLEET_FILE_LIMIT = 44_650;
+export const FLEET_FILE_LIMIT = 46_950;
 
 /** Provider clients whose spec declares a paginated operation, so their bundle carries the runtime's paginator. */
 const PAGED_CLIENTS = new Set(["@modelfleet/sieve", "@modelfleet/modzy", "@modelfleet/opper-v2", "@modelfleet/replicate"]);
@@ -76,14 +76,17 @@ export function budgetFor(manifest: PackageManifest): SizeBudget | undefined {
   // Modzy 9327 B, Baseten 7800 B with its 22 operations), and in every fleet the runtime's cost errors (their marker
   // getters keep the classes from being tree-shaken, about 220 B: facade alone 11922 B) plus each adapter's `price` /
   // `usage` with the exact-money module (largest one-provider fleet Sieve's, 21065 B; `modelfleet/all` 31978 B).
+  // Cost (`fleet.cost`: the report's runner, windows, price tables, the runtime's exact money conversions and the
+  // three cost errors in every fleet; each adapter's price and usage reads and its client's new operations): facade
+  // alone 15777 B, largest one-provider fleet 24671 B (Modzy's), `modelfleet/all` 35338 B, `modelfleet/fleet-file`
+  // 46922 B (price files and the schema's prices).
   if (manifest.name === "modelfleet") {
     const providers = Object.keys(manifest.dependencies ?? {}).filter(
       (name) => name.startsWith("@modelfleet/") && name !== "@modelfleet/runtime",
     );
     return {
       measure: "total",
-      limit: 11_950,
-      target: 11_700,
+      limit: 15_800,
       description: "the facade without providers, with the runtime and openapi-fetch",
       bundles: [
         ...providers.map((name) => ({

@@ -1,5 +1,6 @@
 import {
   ConfigurationError,
+  type DeploymentCost,
   isProviderId,
   ModelfleetError,
   type ModelVersion,
@@ -11,6 +12,7 @@ import {
 } from "modelfleet/all";
 import { listValues } from "../args.js";
 import type { Context } from "../context.js";
+import { formatMoney } from "../cost-output.js";
 import { DeadlineError } from "../deadline.js";
 import { describeError, EXIT, type ExitCode } from "../failure.js";
 import {
@@ -77,15 +79,26 @@ export async function ls(context: Context): Promise<ExitCode> {
     progress.stop();
   }
 
+  // --cost: one price read per provider for what was listed (its catalogue, loaded once), no usage reads.
+  let rates: Map<string, DeploymentCost["ratePerHour"]> | undefined;
+  if (context.values.cost === true && versions.length) {
+    const report = await fleet.cost({ window: "1h", versions, usage: false, signal: context.deadline() });
+    rates = new Map(report.deployments.map((d) => [d.ref, d.ratePerHour]));
+    failures.push(...report.failures);
+  }
+
   const order = (p: string) => PROVIDER_IDS.indexOf(p as ProviderId);
   versions.sort((a, b) => order(a.provider) - order(b.provider) || a.ref.localeCompare(b.ref));
   failures.sort((a, b) => order(a.provider) - order(b.provider));
 
   if (context.json) {
-    const deployments = versions.map((v) => context.shown(v, v.provider));
+    const deployments = versions.map((v) => {
+      const shown = context.shown(v, v.provider);
+      return rates ? { ...shown, ratePerHour: rates.get(v.ref) ?? null } : shown;
+    });
     io.stdout.write(toJson({ deployments, failures: failures.map((f) => context.shown(failureJson(f), f.provider)) }));
   } else {
-    io.stdout.write(`${versions.length ? table(versions, context) : "No deployments."}\n`);
+    io.stdout.write(`${versions.length ? table(versions, context, rates) : "No deployments."}\n`);
     for (const failure of failures) io.stderr.write(warningLine(failure, context));
     if (failed.size) {
       const answered = providers.length - failed.size;
@@ -111,8 +124,8 @@ export function warningLine(failure: ProviderFailure, { err }: Context): string 
 }
 
 /** The table's columns; the free-text ones give way first when the terminal is narrow. */
-function columns(out: Context["out"]): Column<ModelVersion>[] {
-  return [
+function columns(out: Context["out"], rates: Map<string, DeploymentCost["ratePerHour"]> | undefined): Column<ModelVersion>[] {
+  const columns: Column<ModelVersion>[] = [
     // The reference starts with the provider, and mostly ends with the version: on a narrow terminal both go first.
     { head: "PROVIDER", cell: (v) => v.provider, droppable: true },
     { head: "REFERENCE", cell: (v) => escapeControls(v.ref), truncate: true },
@@ -123,15 +136,26 @@ function columns(out: Context["out"]): Column<ModelVersion>[] {
     { head: "REPLICAS", cell: (v) => formatCount(v.replicas) },
     { head: "UPDATED", cell: (v) => formatDate(v.updatedAt) },
   ];
+  if (rates) {
+    columns.push({
+      head: "RATE/HOUR",
+      cell: (v) => {
+        const rate = rates.get(v.ref);
+        return rate ? formatMoney(rate) : "?";
+      },
+    });
+  }
+  return columns;
 }
 
-function table(versions: readonly ModelVersion[], context: Context): string {
+function table(versions: readonly ModelVersion[], context: Context, rates: Map<string, DeploymentCost["ratePerHour"]> | undefined): string {
   // Fitted to a terminal unless --wide; a pipe always gets every cell whole.
   const width = context.values.wide === true ? undefined : terminalWidth(context.io.stdout, context.io.env);
-  return renderColumns(columns(context.out), versions, context.out, width);
+  return renderColumns(columns(context.out, rates), versions, context.out, width);
 }
 
-function progressText(waiting: ReadonlySet<string>, total: number): string {
+/** The progress line of a fan-out: who is still being waited for. */
+export function progressText(waiting: ReadonlySet<string>, total: number): string {
   return `waiting for ${[...waiting].join(", ")} (${total - waiting.size}/${total} answered)`;
 }
 
