@@ -1,7 +1,7 @@
 // Two made-up providers on the public contract only, for the cost facade's own tests: `meter` has a price
 // catalogue and an account-wide usage report (each loaded through CostContext.once), `plain` has neither, so its
 // prices can come only from a price table.
-import { type ClientOptions, PriceNotFoundError, UsageWindowError } from "@modelfleet/runtime";
+import type { ClientOptions } from "@modelfleet/runtime";
 import {
   amountToMicroUsd,
   type Capabilities,
@@ -10,6 +10,8 @@ import {
   type FleetProvider,
   hourlyRateToMicroUsd,
   type ModelVersion,
+  PriceNotFoundError,
+  UsageWindowError,
 } from "@modelfleet/runtime/fleet";
 
 /** One deployment as the made-up platform holds it. */

@@ -1,4 +1,5 @@
-import { ConfigurationError, InvalidArgumentError, UsageWindowError } from "@modelfleet/runtime";
+import { ConfigurationError, InvalidArgumentError } from "@modelfleet/runtime";
+import { UsageWindowError } from "@modelfleet/runtime/fleet";
 import { describe, expect, it } from "vitest";
 import { createFleet } from "../fleet.js";
 import { type CostClient, type FakeDeployment, meter, plain } from "./cost-providers.test-helper.js";

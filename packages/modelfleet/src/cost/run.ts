@@ -1,5 +1,5 @@
-import { InvalidPriceError, PriceNotFoundError } from "@modelfleet/runtime";
 import type { CostContext, FleetProvider, MicroUsd, ModelVersion, UnitPrice, Usage } from "@modelfleet/runtime/fleet";
+import { InvalidPriceError, PriceNotFoundError } from "@modelfleet/runtime/fleet";
 import { type ProviderFailure, type UnusableItem, UnusableItemError } from "../errors.js";
 import type { CompiledPriceTable } from "./price-table.js";
 import { CostSum } from "./totals.js";
