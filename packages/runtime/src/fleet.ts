@@ -5,8 +5,8 @@ export { abortableSleep } from "./abort-listeners.js";
 export { type Capabilities, COST_VERBS, LIFECYCLE_VERBS, VERBS, type Verb } from "./fleet/capabilities.js";
 export { mapBounded } from "./fleet/concurrency.js";
 export { type ConnectionIdentity, connectProvider } from "./fleet/connect.js";
-export { isGone, type ListedItemReads, readListedItems } from "./fleet/listed-items.js";
 export { InvalidPriceError, PriceNotFoundError, UsageWindowError } from "./fleet/cost-errors.js";
+export { isGone, type ListedItemReads, readListedItems } from "./fleet/listed-items.js";
 export { type ModelVersion, type Scaling, VERSION_STATUSES, type VersionStatus } from "./fleet/model-version.js";
 export {
   type AmountUnit,
