@@ -27,6 +27,19 @@ const MIN_SECRET_LENGTH = 8;
  * errors and logs; this is the last line of defence at the edge of the process.
  */
 export function redactingIo(io: Io, secrets: readonly string[]): Io {
+  if (!secrets.some((s) => s.trim().length >= MIN_SECRET_LENGTH)) return io;
+  const redact = redactor(secrets);
+  const wrap = (stream: OutStream): OutStream => ({
+    write: (text: string) => stream.write(redact(text)),
+    get isTTY() {
+      return stream.isTTY;
+    },
+  });
+  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
+}
+
+/** A function that replaces every form of every secret in a text with `[redacted]` (see {@link redactingIo}). */
+export function redactor(secrets: readonly string[]): (text: string) => string {
   const values = [
     ...new Set(
       secrets
@@ -35,15 +48,7 @@ export function redactingIo(io: Io, secrets: readonly string[]): Io {
         .flatMap(encodings),
     ),
   ].sort((a, b) => b.length - a.length);
-  if (values.length === 0) return io;
-  const redact = (text: string) => values.reduce((out, secret) => out.split(secret).join(REDACTED), text);
-  const wrap = (stream: OutStream): OutStream => ({
-    write: (text: string) => stream.write(redact(text)),
-    get isTTY() {
-      return stream.isTTY;
-    },
-  });
-  return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
+  return (text) => values.reduce((out, secret) => out.split(secret).join(REDACTED), text);
 }
 
 /**

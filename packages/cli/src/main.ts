@@ -8,6 +8,7 @@ import { ls } from "./commands/ls.js";
 import { plan } from "./commands/plan.js";
 import { providers } from "./commands/providers.js";
 import { scale } from "./commands/scale.js";
+import { ui } from "./commands/ui.js";
 import { versions } from "./commands/versions.js";
 import { createCliFleet, resolveBaseUrls } from "./config.js";
 import type { Context } from "./context.js";
@@ -21,7 +22,7 @@ import { COMMAND_USAGE, type CommandName, GENERAL_USAGE, HELP } from "./usage.js
 const COMMANDS: Record<CommandName, (context: Context) => Promise<ExitCode>> = {
   ...{ ls, get, versions, scale, providers },
   ...{ start, stop, promote, rollback },
-  ...{ plan, apply, export: exportFleet },
+  ...{ plan, apply, export: exportFleet, ui },
 };
 
 /**

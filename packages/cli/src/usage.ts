@@ -14,6 +14,7 @@ export const COMMAND_USAGE = {
   plan: "modelfleet plan <file> [--json]",
   apply: "modelfleet apply <file> [--yes] [--concurrency <n>] [--json]",
   export: "modelfleet export [--provider <p> ...] [--json]",
+  ui: "modelfleet ui [--port <n>] [--host <address>] [--allow-changes] [--fleet <file>] [--no-open]",
 } as const;
 
 /** A command of the CLI. */
@@ -23,7 +24,7 @@ export function isCommandName(value: string): value is CommandName {
   return Object.hasOwn(COMMAND_USAGE, value);
 }
 
-export const GENERAL_USAGE = "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]";
+export const GENERAL_USAGE = "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers|ui> [options]";
 
 /** The full help text (`modelfleet --help`); provider names, variables and reference forms come from the registered providers. */
 export const HELP = `usage: ${GENERAL_USAGE}
@@ -56,6 +57,9 @@ commands:
       the deployments as they are, as a fleet file on stdout (YAML; JSON with --json)
   ${COMMAND_USAGE.providers}
       which providers are configured, from which variable, and what each supports
+  ${COMMAND_USAGE.ui}
+      the fleet in a browser: a local server (127.0.0.1, port 4800 by default) behind a one-time token in
+      the URL it prints; read-only unless --allow-changes; --fleet adds the plan (and apply) of a fleet file
 
 options (any command):
   --base-url <provider>=<url>  the provider's API address, e.g. ${PROVIDERS[0]?.id}=http://127.0.0.1:4010 (repeatable);
