@@ -570,11 +570,15 @@ describe("base URLs", () => {
 
 describe("usage", () => {
   it.each([
-    [[], "error: missing command", "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]"],
+    [
+      [],
+      "error: missing command",
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers|ui> [options]",
+    ],
     [
       ["deploy"],
       'error: unknown command "deploy"',
-      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers> [options]",
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers|ui> [options]",
     ],
     [
       ["ls", "--min", "1"],
@@ -599,7 +603,7 @@ describe("usage", () => {
     const help = await runCli(["--help"], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(
-      /^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|providers> \[options\]\n/,
+      /^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|providers\|ui> \[options\]\n/,
     );
     expect(help.stdout).toMatch(/exit codes: 0 ok, 1 API or network error/);
     const commandHelp = await runCli(["scale", "--help"], env);

@@ -97,7 +97,7 @@ export function deploymentView(context: ViewContext): View {
     for (const verb of ["start", "stop"] as const) {
       if (!supported.has(verb)) continue;
       const click = () => void act({ verb, ref: d.ref }, `${verb === "start" ? "Start" : "Stop"} ${d.ref}?`, `It is ${d.status} now.`);
-      parts.push(h("button", { type: "button", class: "action", on: { click } }, verb === "start" ? "Start…" : "Stop…"));
+      parts.push(h("button", { type: "button", class: "verb", on: { click } }, verb === "start" ? "Start…" : "Stop…"));
     }
     const others = (versions ?? []).filter((v) => v.version !== d.version);
     for (const verb of ["promote", "rollback"] as const) {
