@@ -111,7 +111,8 @@ export function fleetView(context: ViewContext): View {
             { class: "banner", role: "alert", "data-provider": p.id },
             h("strong", {}, `${p.name} failed: `),
             s.reason,
-            " The other providers are shown.",
+            // The reason is the provider's sentence; this one stands apart from it.
+            h("span", { class: "hint" }, " — the other providers are shown."),
           ),
         ];
       }),
