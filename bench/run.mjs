@@ -15,11 +15,12 @@ import { benchDir, repoRoot } from "./lib/paths.mjs";
 import { renderResults } from "./lib/render.mjs";
 import * as build from "./stages/build.mjs";
 import * as codegen from "./stages/codegen.mjs";
+import * as cost from "./stages/cost.mjs";
 import * as requests from "./stages/requests.mjs";
 import * as size from "./stages/size.mjs";
 import * as typecheck from "./stages/typecheck.mjs";
 
-export const STAGES = [codegen, build, typecheck, requests, size];
+export const STAGES = [codegen, build, typecheck, requests, size, cost];
 
 const USAGE = `usage: npm run bench -- [--only <stage>[,<stage>…]] [--skip-large] [--quick] [--note <text>]
 stages: ${STAGES.map((s) => s.id).join(", ")}`;

@@ -30,7 +30,12 @@ const UI_OPTIONS = {
 /** Each command's own options and how many positional arguments it takes (with their names, for messages). */
 const COMMANDS = {
   ls: {
-    options: { ...JSON_OPTION, provider: { type: "string", multiple: true }, status: { type: "string", multiple: true } },
+    options: {
+      ...JSON_OPTION,
+      provider: { type: "string", multiple: true },
+      status: { type: "string", multiple: true },
+      cost: { type: "boolean" },
+    },
     positionals: [],
   },
   get: { options: JSON_OPTION, positionals: ["ref"] },
@@ -47,6 +52,17 @@ const COMMANDS = {
   plan: { options: JSON_OPTION, positionals: ["file"] },
   apply: { options: { ...JSON_OPTION, yes: { type: "boolean", short: "y" }, concurrency: { type: "string" } }, positionals: ["file"] },
   export: { options: { ...JSON_OPTION, provider: { type: "string", multiple: true } }, positionals: [] },
+  cost: {
+    options: {
+      ...JSON_OPTION,
+      window: { type: "string" },
+      provider: { type: "string", multiple: true },
+      prices: { type: "string" },
+      idle: { type: "boolean" },
+      write: { type: "string" },
+    },
+    positionals: [],
+  },
   ui: { options: UI_OPTIONS, positionals: [] },
 } as const satisfies Record<CommandName, { options: Options; positionals: readonly string[] }>;
 

@@ -525,12 +525,16 @@ describe("providers", () => {
         stop: false,
         promote: false,
         rollback: false,
+        price: false,
+        usage: false,
       },
       unsupported: {
         start: expect.stringContaining("scale to min 0"),
         stop: expect.stringContaining("scale to min 0"),
         promote: "not available",
         rollback: "not available",
+        price: "not available",
+        usage: "not available",
       },
     });
   });
@@ -573,12 +577,12 @@ describe("usage", () => {
     [
       [],
       "error: missing command",
-      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers|ui> [options]",
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers|ui> [options]",
     ],
     [
       ["deploy"],
       'error: unknown command "deploy"',
-      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers|ui> [options]",
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers|ui> [options]",
     ],
     [
       ["ls", "--min", "1"],
@@ -603,7 +607,7 @@ describe("usage", () => {
     const help = await runCli(["--help"], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(
-      /^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|providers\|ui> \[options\]\n/,
+      /^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|cost\|providers\|ui> \[options\]\n/,
     );
     expect(help.stdout).toMatch(/exit codes: 0 ok, 1 API or network error/);
     const commandHelp = await runCli(["scale", "--help"], env);

@@ -1,6 +1,7 @@
 import { version as cliVersion } from "../package.json";
 import { type ParsedCommandLine, parseCommandLine } from "./args.js";
 import { apply } from "./commands/apply.js";
+import { cost } from "./commands/cost.js";
 import { exportFleet } from "./commands/export.js";
 import { get } from "./commands/get.js";
 import { promote, rollback, start, stop } from "./commands/lifecycle.js";
@@ -22,7 +23,7 @@ import { COMMAND_USAGE, type CommandName, GENERAL_USAGE, HELP } from "./usage.js
 const COMMANDS: Record<CommandName, (context: Context) => Promise<ExitCode>> = {
   ...{ ls, get, versions, scale, providers },
   ...{ start, stop, promote, rollback },
-  ...{ plan, apply, export: exportFleet, ui },
+  ...{ plan, apply, export: exportFleet, cost, ui },
 };
 
 /**

@@ -2,7 +2,7 @@ import { listWords, PROVIDERS } from "./registry.js";
 
 /** The commands, each with its one-line usage (printed with every usage error of that command). */
 export const COMMAND_USAGE = {
-  ls: "modelfleet ls [--provider <p> ...] [--status <s> ...] [--json]",
+  ls: "modelfleet ls [--provider <p> ...] [--status <s> ...] [--cost] [--json]",
   get: "modelfleet get <ref> [--json]",
   versions: "modelfleet versions <modelRef> [--json]",
   scale: "modelfleet scale <ref> --min <n> --max <m> [--yes] [--json]",
@@ -14,6 +14,7 @@ export const COMMAND_USAGE = {
   plan: "modelfleet plan <file> [--json]",
   apply: "modelfleet apply <file> [--yes] [--concurrency <n>] [--json]",
   export: "modelfleet export [--provider <p> ...] [--json]",
+  cost: "modelfleet cost [--window 24h|7d|<from>..<to>] [--provider <p> ...] [--prices <file>] [--idle [--write <file>]] [--json]",
   ui: "modelfleet ui [--port <n>] [--host <address>] [--allow-changes] [--fleet <file>] [--no-open]",
 } as const;
 
@@ -24,14 +25,15 @@ export function isCommandName(value: string): value is CommandName {
   return Object.hasOwn(COMMAND_USAGE, value);
 }
 
-export const GENERAL_USAGE = "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|providers|ui> [options]";
+export const GENERAL_USAGE = "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers|ui> [options]";
 
 /** The full help text (`modelfleet --help`); provider names, variables and reference forms come from the registered providers. */
 export const HELP = `usage: ${GENERAL_USAGE}
 
 commands:
   ${COMMAND_USAGE.ls}
-      deployments of every configured provider (or those named), as a table
+      deployments of every configured provider (or those named), as a table; --cost adds each one's
+      rate per hour (see cost)
   ${COMMAND_USAGE.get}
       one version; <ref> is one of
         ${PROVIDERS.map((p) => p.versionRefForm).join("\n        ")}
@@ -55,6 +57,14 @@ commands:
       plan, ask (or --yes), then make the changes and print a result per deployment
   ${COMMAND_USAGE.export}
       the deployments as they are, as a fleet file on stdout (YAML; JSON with --json)
+  ${COMMAND_USAGE.cost}
+      what each deployment costs per hour now (unit price x running replicas; a range where only replica
+      bounds are known), its spend and requests over the window (default 24h) where its platform reports
+      them, and whether it is idle (replicas running, no request); totals per provider and for the fleet.
+      ? marks a figure nobody reports: it is left out of totals, which say how many they lack.
+      --prices <file>: your own USD per replica-hour, as a fleet file's prices: (provider: {SKU: price});
+      it replaces an API's price, and the SOURCE column says so. --idle shows idle deployments only;
+      --write <file> then writes a new fleet file scaling each to zero (or stopping it) for plan/apply
   ${COMMAND_USAGE.providers}
       which providers are configured, from which variable, and what each supports
   ${COMMAND_USAGE.ui}
@@ -75,7 +85,7 @@ API keys are read from ${listWords([...new Set(PROVIDERS.map((p) => p.keyEnvVar)
 never from the command line. NO_COLOR turns colours off; they are off anyway when output is not a terminal.
 
 exit codes: 0 ok, 1 API or network error (or a change you declined), 2 bad usage or configuration,
-            3 ls or export listed some providers but others failed
+            3 ls, export or cost listed some providers but others failed
   plan:     0 no changes, 1 error (any kind, bad usage and bad fleet files included), 2 changes to make
             (terraform plan -detailed-exitcode); a deployment that cannot be brought to its desired state is 1
   apply:    0 everything applied or already as desired, 1 anything failed, conflicted or could not be done`;

@@ -78,7 +78,7 @@ describe("parseFleetFile", () => {
     ]);
     expect(problemsOf("deployment:\n  - ref: deepinfra:a\n")).toEqual([
       "1:1 deployments: deployments is required",
-      '1:1 deployment: unknown key "deployment" (expected $schema, deployments)',
+      '1:1 deployment: unknown key "deployment" (expected $schema, deployments, prices)',
     ]);
   });
 
@@ -180,7 +180,7 @@ describe("the published JSON Schema", () => {
     const built = JSON.parse(await readFile(new URL("../dist/fleet.schema.json", import.meta.url), "utf8"));
     expect(built).toEqual(schema);
     const entry = schema.$defs.deployment;
-    expect(Object.keys(schema.properties)).toEqual(["$schema", "deployments"]);
+    expect(Object.keys(schema.properties)).toEqual(["$schema", "deployments", "prices"]);
     expect(Object.keys(entry.properties)).toEqual(["ref", "scaling", "state", "version"]);
     expect(entry.properties.state.enum).toEqual(["running", "stopped"]);
     // A value the checker accepts passes the schema and the other way round (checked through the file parser).

@@ -67,6 +67,8 @@ describe("start and stop", () => {
       stop: expect.stringContaining("Modzy documents no way"),
       promote: "not available",
       rollback: "not available",
+      price: "not available",
+      usage: "not available",
     });
     expect(fleet.providers().find((p) => p.id === "deepinfra")?.unsupported).toEqual({
       promote: "not available",

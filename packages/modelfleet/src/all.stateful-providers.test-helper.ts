@@ -15,6 +15,26 @@ export interface FakeDeployment {
   status: string;
   min: number;
   max: number;
+  /**
+   * Running replicas the platform reports (DeepInfra `instances.running`, Sieve `current_workers.active`); absent:
+   * the fake sends no such field, so the version's `replicas` is `null`.
+   */
+  replicas?: number;
+  /** Hardware in the platform's words (DeepInfra `config.gpu`, Sieve `compute_type`); DeepInfra defaults to `A100-80GB`. */
+  hardware?: string;
+  /** DeepInfra `config.num_gpus` (default 1). */
+  gpus?: number;
+  /**
+   * What the platform's usage endpoint reports for this deployment, in its own units: DeepInfra `/deploy/{id}/stats`
+   * (`requests`, `total_amount` in integer cents), Sieve `/v2/usage/...` (`total_cost_dollars`). Absent: zeros.
+   */
+  usage?: { requests?: number; cents?: number; dollars?: number };
+}
+
+/** Price catalogues the fakes serve, in the platforms' units. */
+export interface FakeCatalogues {
+  /** DeepInfra `GET /deploy/llm/gpu_availability`: `gpu_config` → `usd_per_hour` (a JSON number or anything hostile). */
+  deepinfra: Record<string, unknown>;
 }
 
 /** What each fake provider holds, keyed by the id its API uses. */
@@ -27,6 +47,8 @@ export interface FakeWorld {
   modzy: Record<string, FakeDeployment>;
   /** By `functionId@revisionId`. */
   opper: Record<string, { name: string }>;
+  /** Price catalogues; absent: DeepInfra answers with an empty list. */
+  catalogues?: FakeCatalogues;
 }
 
 /** A request as the fake received it. */
@@ -34,6 +56,8 @@ export interface SeenRequest {
   method: string;
   provider: string;
   path: string;
+  /** The query string's parameters (the last value of a repeated one). */
+  query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: unknown;
 }
@@ -63,6 +87,7 @@ export async function startStatefulProviders(world: FakeWorld) {
       method: incoming.method ?? "GET",
       provider,
       path: `/${rest.map(decodeURIComponent).join("/")}`,
+      query: Object.fromEntries(url.searchParams),
       headers: incoming.headers,
       body: text ? JSON.parse(text) : undefined,
     };
@@ -112,6 +137,10 @@ function route(world: FakeWorld, { method, provider, path, body }: SeenRequest):
   const call = `${method} ${provider}`;
   // DeepInfra
   if (call === "GET deepinfra" && path === "/deploy/list") return ok(Object.keys(world.deepinfra).map((id) => deepinfraBody(world, id)));
+  if (call === "GET deepinfra" && path === "/deploy/llm/gpu_availability") {
+    const gpus = Object.entries(world.catalogues?.deepinfra ?? {});
+    return ok({ gpus: gpus.map(([gpu_config, usd_per_hour]) => ({ gpu_config, usd_per_hour, available: true, recommended: false })) });
+  }
   if (provider === "deepinfra" && parts[0] === "deploy" && parts[1]) {
     const id = parts[1];
     const d = world.deepinfra[id];
@@ -126,6 +155,27 @@ function route(world: FakeWorld, { method, provider, path, body }: SeenRequest):
       d.status = parts[2] === "start" ? "running" : "stopped";
       return ok({ deploy_id: id });
     }
+    if (method === "GET" && parts[2] === "stats" && parts.length === 3) {
+      const requests = d.usage?.requests ?? 0;
+      return ok({
+        requests,
+        total_time: requests,
+        total_tokens: 0,
+        input_tokens: 0,
+        output_tokens: 0,
+        total_amount: d.usage?.cents ?? 0,
+        avg_time: 0,
+        avg95_time: 0,
+        errors: 0,
+      });
+    }
+  }
+  // Sieve usage: /v2/usage/function/{owner}/{fn}/versions/{slug}
+  if (call === "GET sieve" && parts[1] === "usage" && parts[2] === "function" && parts[5] === "versions" && parts.length === 7) {
+    const versions = world.sieve[`${parts[3]}/${parts[4]}`];
+    const v = versions?.[parts[6] as string];
+    if (!v) return notFound({ detail: "Function version not found." });
+    return ok({ total_compute_seconds: 0, total_cost_dollars: v.usage?.dollars ?? 0 });
   }
   // Sieve: /v2/functions, /v2/functions/{owner}/{fn}/versions/{slug}[/edit]
   if (call === "GET sieve" && path === "/v2/functions") {
@@ -196,13 +246,27 @@ function deepinfraBody(world: FakeWorld, id: string) {
     created_at: "2026-01-01T00:00:00Z",
     updated_at: "2026-01-01T00:00:00Z",
     settings: { min_instances: d.min, max_instances: d.max },
+    ...(d.replicas === undefined ? {} : { instances: { running: d.replicas, pending: 0 } }),
     // A token the provider echoes back: it must never travel into a plan or a result.
-    config: { gpu: "A100-80GB", num_gpus: 1, max_batch_size: 8, weights: { repo: "acme/llama", token: "hf_SECRET_echoed_token" } },
+    config: {
+      gpu: d.hardware ?? "A100-80GB",
+      num_gpus: d.gpus ?? 1,
+      max_batch_size: 8,
+      weights: { repo: "acme/llama", token: "hf_SECRET_echoed_token" },
+    },
   };
 }
 
 function sieveBody(id: string, v: FakeDeployment) {
-  return { id, build_status: v.status, minimum_replicas: v.min, maximum_replicas: v.max, queued_at: "2026-01-01T00:00:00" };
+  return {
+    id,
+    build_status: v.status,
+    minimum_replicas: v.min,
+    maximum_replicas: v.max,
+    queued_at: "2026-01-01T00:00:00",
+    ...(v.hardware === undefined ? {} : { compute_type: v.hardware }),
+    ...(v.replicas === undefined ? {} : { current_workers: { starting: 0, setup: 0, active: v.replicas, idle: 0, awaiting_resources: 0 } }),
+  };
 }
 
 /** A fresh world: two DeepInfra deployments, one Sieve function, one Modzy version, one Opper function. */

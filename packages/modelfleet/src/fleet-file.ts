@@ -7,7 +7,10 @@ export {
   FleetFileError,
   type FleetFileOptions,
   type FleetFileProblem,
+  fleetFileErrorAt,
   parseFleetFile,
+  parsePriceFile,
   readFleetFile,
+  readPriceFile,
   stringifyFleetFile,
 } from "./desired-state/fleet-file.js";

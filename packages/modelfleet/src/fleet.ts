@@ -2,6 +2,7 @@ import { ConfigurationError, InvalidArgumentError } from "@modelfleet/runtime";
 import {
   type CallContext,
   type Capabilities,
+  COST_VERBS,
   type FleetProvider,
   type KeySource,
   LIFECYCLE_VERBS,
@@ -14,6 +15,10 @@ import {
   type Verb,
   type VersionStatus,
 } from "@modelfleet/runtime/fleet";
+import { compilePriceTable } from "./cost/price-table.js";
+import { type CostEntry, runCost } from "./cost/run.js";
+import type { CostOptions, CostReport } from "./cost/types.js";
+import { parseCostWindow } from "./cost/window.js";
 import type { FleetAccess } from "./desired-state/access.js";
 import { applyPlan } from "./desired-state/apply.js";
 import { planFleet } from "./desired-state/plan.js";
@@ -184,6 +189,14 @@ export interface Fleet<P extends FleetProvider = FleetProvider> extends Referenc
     status: VersionStatus | readonly VersionStatus[],
     options: WaitForOptions,
   ): Promise<ModelVersionOf<P>>;
+  /**
+   * What the deployments cost: per deployment its rate per hour now (unit price × running replicas), spend and
+   * requests over the window where the platform reports them, and whether it is idle; each figure with its source,
+   * or `unknown` with why (never a guessed number), and totals that leave unknowns out and say how many. Each
+   * provider's price catalogue is loaded once per call; a provider that fails is in `failures`, as for listings.
+   * @throws InvalidArgumentError before any request for a bad window, price table or provider list.
+   */
+  cost(options: CostOptions<ProviderIdOf<P>>): Promise<CostReport>;
   /**
    * Compares a desired state (a parsed fleet file, see `modelfleet/fleet-file`) with the deployments it names,
    * read concurrently: per reference, the changes, a no-op, or why it cannot be done. Only reads.
@@ -417,6 +430,42 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       );
     },
 
+    cost(costOptions: CostOptions) {
+      if (typeof costOptions !== "object" || costOptions === null) throw new InvalidArgumentError("options", "cost needs { window }");
+      const window = parseCostWindow(costOptions.window, timers.now());
+      const table = compilePriceTable(costOptions.prices ?? {}, ids);
+      const given = costOptions.versions === undefined ? undefined : groupByProvider(costOptions.versions);
+      let chosen: FleetProvider[];
+      if (given) {
+        chosen = [...given.keys()].map((id) => providerOf(id, "versions"));
+      } else if (costOptions.providers === undefined) {
+        chosen = providerList.filter((p) => keySources.get(p.id) && p.capabilities.listDeployments);
+      } else {
+        if (!Array.isArray(costOptions.providers))
+          throw new InvalidArgumentError("providers", "providers must be an array of provider ids");
+        chosen = [...new Set(costOptions.providers)].map((id) => providerOf(id, "providers"));
+        for (const provider of chosen) if (!provider.capabilities.listDeployments) throw unsupported(provider, "listDeployments");
+      }
+      // A provider without a key is one failure of the report, as a provider failing to answer is.
+      const entries = chosen.map((provider): CostEntry => {
+        try {
+          return { provider, client: clientOf(provider), ...(given ? { versions: given.get(provider.id) } : {}) };
+        } catch (error) {
+          return { provider, error };
+        }
+      });
+      return runCost({
+        entries,
+        concurrency,
+        window,
+        table,
+        usage: costOptions.usage !== false,
+        signal: costOptions.signal,
+        unusable,
+        onProviderSettled: costOptions.onProviderSettled,
+      });
+    },
+
     plan(desired: DesiredState, planOptions?: PlanOptions) {
       return planFleet(fleet as unknown as FleetAccess, desired, planOptions);
     },
@@ -471,13 +520,27 @@ function checkProviders(value: unknown): readonly FleetProvider[] {
     }
     if (seen.has(id)) throw new ConfigurationError("providers", `provider ${id} is given twice`, id);
     seen.add(id);
-    for (const verb of ["scale", ...LIFECYCLE_VERBS] as const) {
+    for (const verb of ["scale", ...LIFECYCLE_VERBS, ...COST_VERBS] as const) {
       if (provider.capabilities[verb] && typeof provider[verb] !== "function") {
         throw new ConfigurationError("providers", `provider ${id} claims ${verb} but has no ${verb} method`, id);
       }
     }
   }
   return value;
+}
+
+/** Versions by provider id, in the order first seen. */
+function groupByProvider(versions: readonly ModelVersion[]): Map<string, ModelVersion[]> {
+  if (!Array.isArray(versions)) throw new InvalidArgumentError("versions", "versions must be an array of listed versions");
+  const groups = new Map<string, ModelVersion[]>();
+  for (const version of versions) {
+    const provider = typeof version === "object" && version !== null ? version.provider : undefined;
+    if (typeof provider !== "string") throw new InvalidArgumentError("versions", "versions must hold versions as the fleet lists them");
+    const group = groups.get(provider);
+    if (group) group.push(version);
+    else groups.set(provider, [version]);
+  }
+  return groups;
 }
 
 function checkStatuses(status: ListDeploymentsOptions["status"]): Set<VersionStatus> | undefined {

@@ -7,27 +7,53 @@ export {
   ConnectionError,
   InternalServerError,
   InvalidArgumentError,
+  InvalidPriceError,
   ModelfleetError,
   NotFoundError,
   PermissionDeniedError,
+  PriceNotFoundError,
   RateLimitError,
   ResponseTooLargeError,
   TimeoutError,
   UnprocessableEntityError,
+  UsageWindowError,
 } from "@modelfleet/runtime";
 export {
   type Capabilities,
+  type CostContext,
   type FleetProvider,
+  formatUsd,
+  type MicroUsd,
   type ModelVersion,
   PaginationError,
   type ProviderTypes,
   parseTimestamp,
   type Scaling,
+  type UnitPrice,
+  type Usage,
+  type UsageWindow,
   VERSION_STATUSES,
   type Verb,
   type VersionStatus,
   type VersionTarget,
 } from "@modelfleet/runtime/fleet";
+export { checkPriceTable, type PriceTable, type PriceTableIssue } from "./cost/price-table.js";
+export type {
+  CostFigure,
+  CostOptions,
+  CostReport,
+  CostTotal,
+  DeploymentCost,
+  FigureSource,
+  KnownFigure,
+  ProviderCostTotal,
+  Range,
+  TotalFigure,
+  UnitPriceFigure,
+  UnknownFigure,
+  UnusedPrice,
+} from "./cost/types.js";
+export { type CostWindow, type CostWindowInput, parseCostWindow } from "./cost/window.js";
 export type { ReferenceReader } from "./desired-state/access.js";
 export { type CheckDesiredStateOptions, checkDesiredState, type DesiredStateIssue } from "./desired-state/check.js";
 export { desiredStateOf } from "./desired-state/export.js";

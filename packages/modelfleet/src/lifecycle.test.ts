@@ -74,11 +74,17 @@ describe("lifecycle verbs, found by their capability flags", () => {
       stop: false,
       promote: false,
       rollback: true,
+      price: false,
+      usage: false,
     });
+    const noCost = { price: "not available", usage: "not available" };
     expect(fleet.providers().map((p) => [p.id, p.unsupported])).toEqual([
-      ["slots", {}],
-      ["revert", { scale: "revert slots have no replicas", start: "not available", stop: "not available", promote: "not available" }],
-      ["alpha", { start: "not available", stop: "not available", promote: "not available", rollback: "not available" }],
+      ["slots", noCost],
+      [
+        "revert",
+        { scale: "revert slots have no replicas", start: "not available", stop: "not available", promote: "not available", ...noCost },
+      ],
+      ["alpha", { start: "not available", stop: "not available", promote: "not available", rollback: "not available", ...noCost }],
     ]);
   });
 

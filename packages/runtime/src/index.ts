@@ -10,15 +10,18 @@ export {
   hasErrorMarker,
   InternalServerError,
   InvalidArgumentError,
+  InvalidPriceError,
   ModelfleetError,
   markErrorClass,
   NotFoundError,
   PermissionDeniedError,
+  PriceNotFoundError,
   RateLimitError,
   type RequestErrorContext,
   ResponseTooLargeError,
   TimeoutError,
   UnprocessableEntityError,
+  UsageWindowError,
 } from "./errors.js";
 export type { Logger, LogLevel } from "./logger.js";
 export type { ClientOptions, RequestOptions } from "./options.js";

@@ -38,6 +38,38 @@ export interface HarnessProvider<V, C> {
   stop?(client: C, ref: never, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
   promote?(client: C, ref: never, target: { version: string }, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
   rollback?(client: C, ref: never, target: { version: string }, context: { signal?: AbortSignal; concurrency: number }): Promise<V>;
+  price?(client: C, version: V, context: HarnessCostContext): Promise<unknown>;
+  usage?(client: C, version: V, window: { from: Date; to: Date }, context: HarnessCostContext): Promise<unknown>;
+}
+
+/** The `CostContext` the facade gives `price` and `usage`: a call context plus a per-call `once` cache. */
+export interface HarnessCostContext {
+  signal?: AbortSignal;
+  concurrency: number;
+  once<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * A cost context like the facade's for one `fleet.cost()` call: `once` runs each key's loader once and shares its
+ * promise (a rejection too). `loads` lists the keys loaded, in order, so a test can assert one catalogue load.
+ */
+export function costContext(concurrency = 4, signal?: AbortSignal): HarnessCostContext & { loads: string[] } {
+  const cache = new Map<string, Promise<unknown>>();
+  const loads: string[] = [];
+  return {
+    concurrency,
+    ...(signal ? { signal } : {}),
+    loads,
+    once<T>(key: string, load: () => Promise<T>): Promise<T> {
+      let promise = cache.get(key) as Promise<T> | undefined;
+      if (promise === undefined) {
+        loads.push(key);
+        promise = load();
+        cache.set(key, promise);
+      }
+      return promise;
+    },
+  };
 }
 
 /**
@@ -89,6 +121,15 @@ export function adapterHarness<V, C>(
     rollback: (ref: string, version: string, signal?: AbortSignal) => {
       if (!provider.rollback) throw new Error(`${provider.id} has no rollback`);
       return provider.rollback(client, parts(provider.versionRef, ref), { version }, context(signal));
+    },
+    /** The unit price of `version`; pass one {@link costContext} to several calls to share the catalogue. */
+    price: (version: V, cost: HarnessCostContext = costContext(concurrency)) => {
+      if (!provider.price) throw new Error(`${provider.id} has no price`);
+      return provider.price(client, version, cost);
+    },
+    usage: (version: V, window: { from: Date; to: Date }, cost: HarnessCostContext = costContext(concurrency)) => {
+      if (!provider.usage) throw new Error(`${provider.id} has no usage`);
+      return provider.usage(client, version, window, cost);
     },
   };
 }

@@ -1,5 +1,6 @@
 import {
   ConfigurationError,
+  type DeploymentCost,
   isProviderId,
   ModelfleetError,
   type ModelVersion,
@@ -11,6 +12,7 @@ import {
 } from "modelfleet/all";
 import { listValues } from "../args.js";
 import type { Context } from "../context.js";
+import { formatMoney } from "../cost-output.js";
 import { DeadlineError } from "../deadline.js";
 import { describeError, EXIT, type ExitCode } from "../failure.js";
 import { escapeControls, formatCount, formatDate, formatScaling, formatStatus, formatVersion, renderTable, toJson } from "../output.js";
@@ -57,45 +59,65 @@ export async function ls(context: Context): Promise<ExitCode> {
     progress.stop();
   }
 
+  // --cost: one price read per provider for what was listed (its catalogue, loaded once), no usage reads.
+  let rates: Map<string, DeploymentCost["ratePerHour"]> | undefined;
+  const unanswered = new Set(failures.map((f) => f.provider)).size;
+  if (context.values.cost === true && versions.length) {
+    const report = await fleet.cost({ window: "1h", versions, usage: false, signal: context.deadline() });
+    rates = new Map(report.deployments.map((d) => [d.ref, d.ratePerHour]));
+    failures.push(...report.failures);
+  }
+
   const order = (p: string) => PROVIDER_IDS.indexOf(p as ProviderId);
   versions.sort((a, b) => order(a.provider) - order(b.provider) || a.ref.localeCompare(b.ref));
   failures.sort((a, b) => order(a.provider) - order(b.provider));
 
   if (context.json) {
-    const deployments = versions.map((v) => context.shown(v, v.provider));
+    const deployments = versions.map((v) => {
+      const shown = context.shown(v, v.provider);
+      return rates ? { ...shown, ratePerHour: rates.get(v.ref) ?? null } : shown;
+    });
     io.stdout.write(toJson({ deployments, failures: failures.map((f) => context.shown(failureJson(f), f.provider)) }));
   } else {
-    io.stdout.write(`${versions.length ? table(versions, context) : "No deployments."}\n`);
+    io.stdout.write(`${versions.length ? table(versions, context, rates) : "No deployments."}\n`);
     for (const failure of failures) {
       io.stderr.write(`${context.err.yellow("warning:")} ${failure.provider} failed: ${describeError(failure.error)}\n`);
     }
     if (failures.length) {
-      const answered = providers.length - failures.length;
+      const answered = providers.length - unanswered;
       io.stderr.write(`${answered} of ${providers.length} providers answered; the list above lacks the others' deployments.\n`);
     }
   }
   if (failures.length === 0) return EXIT.ok;
-  return failures.length === providers.length ? EXIT.failed : EXIT.partial;
+  return unanswered === providers.length ? EXIT.failed : EXIT.partial;
 }
 
-function table(versions: readonly ModelVersion[], { out }: Context): string {
+function table(versions: readonly ModelVersion[], { out }: Context, rates: Map<string, DeploymentCost["ratePerHour"]> | undefined): string {
   return renderTable(
-    ["PROVIDER", "REFERENCE", "MODEL", "VERSION", "STATUS", "SCALING", "REPLICAS", "UPDATED"],
-    versions.map((v) => [
-      v.provider,
-      escapeControls(v.ref),
-      escapeControls(v.model),
-      formatVersion(v.version),
-      formatStatus(v, out),
-      formatScaling(v.scaling),
-      formatCount(v.replicas),
-      formatDate(v.updatedAt),
-    ]),
+    ["PROVIDER", "REFERENCE", "MODEL", "VERSION", "STATUS", "SCALING", "REPLICAS", "UPDATED", ...(rates ? ["RATE/HOUR"] : [])],
+    versions.map((v) => {
+      const row = [
+        v.provider,
+        escapeControls(v.ref),
+        escapeControls(v.model),
+        formatVersion(v.version),
+        formatStatus(v, out),
+        formatScaling(v.scaling),
+        formatCount(v.replicas),
+        formatDate(v.updatedAt),
+      ];
+      if (rates) {
+        const rate = rates.get(v.ref);
+        row.push(rate ? formatMoney(rate) : "?");
+      }
+      return row;
+    }),
     out,
   );
 }
 
-function progressText(waiting: ReadonlySet<string>, total: number): string {
+/** The progress line of a fan-out: who is still being waited for. */
+export function progressText(waiting: ReadonlySet<string>, total: number): string {
   return `waiting for ${[...waiting].join(", ")} (${total - waiting.size}/${total} answered)`;
 }
 

@@ -14,6 +14,8 @@ const COMMAND_OF: Record<keyof Capabilities, string> = {
   stop: "stop",
   promote: "promote",
   rollback: "rollback",
+  price: "cost",
+  usage: "cost",
 };
 
 /** `modelfleet providers`: which providers are configured, from which variables, and what each supports. */
@@ -44,10 +46,10 @@ export async function providers(context: Context): Promise<ExitCode> {
       row.configured ? out.green("yes") : out.dim("no"),
       row.configured ? row.keyEnvVar : `${row.keyEnvVar} ${out.dim("(not set)")}`,
       row.baseUrl ? `${row.baseUrl} ${out.dim(`(${row.baseUrlSource})`)}` : out.dim("default"),
-      (Object.keys(COMMAND_OF) as (keyof Capabilities)[])
-        .filter((c) => row.capabilities[c])
-        .map((c) => COMMAND_OF[c])
-        .join(", "),
+      // `price` and `usage` are both `cost`: each command once.
+      [...new Set((Object.keys(COMMAND_OF) as (keyof Capabilities)[]).filter((c) => row.capabilities[c]).map((c) => COMMAND_OF[c]))].join(
+        ", ",
+      ),
     ]),
     out,
   );

@@ -1,11 +1,22 @@
 import { checkSegment, type FleetProvider, isSegmentPath, items, quoteRefPart } from "@modelfleet/runtime/fleet";
+import { deepInfraPrice, deepInfraUsage } from "./cost.js";
 import { deepInfraModelName, normalizeDeepInfraDeployment } from "./normalize.js";
 import type { DeepInfraFleetTypes } from "./types.js";
 
 /** DeepInfra: custom LLM deployments; a model's versions are its deployments. */
 export const deepInfraAdapter: Omit<FleetProvider<DeepInfraFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "deepinfra",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true },
+  capabilities: {
+    getVersion: true,
+    listVersions: true,
+    listDeployments: true,
+    scale: true,
+    start: true,
+    stop: true,
+    price: true,
+    usage: true,
+  },
+  // deepctl's `inactive_shutdown` is not in the API's settings, so there is no native idle setting to point at.
   versionRef: {
     form: "deepinfra:<deploy_id>",
     parse(rest, bad) {
@@ -60,4 +71,7 @@ export const deepInfraAdapter: Omit<FleetProvider<DeepInfraFleetTypes>, "name" |
     await client.stopDeployment({ deploy_id: ref.deployId }, { signal });
     return normalizeDeepInfraDeployment(await client.getDeployment({ deploy_id: ref.deployId }, { signal }), ref.deployId);
   },
+
+  price: deepInfraPrice,
+  usage: deepInfraUsage,
 };

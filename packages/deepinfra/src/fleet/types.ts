@@ -16,7 +16,16 @@ export interface DeepInfraFleetTypes {
   modelParts: { modelName: string };
   /** `GET /deploy/{deploy_id}` or an item of `GET /deploy/list`. */
   raw: DeepInfraDeployment;
-  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true; start: true; stop: true };
+  capabilities: Capabilities & {
+    getVersion: true;
+    listVersions: true;
+    listDeployments: true;
+    scale: true;
+    start: true;
+    stop: true;
+    price: true;
+    usage: true;
+  };
 }
 
 /** A normalized DeepInfra deployment. */

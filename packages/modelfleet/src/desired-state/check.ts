@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "@modelfleet/runtime";
+import { checkPriceTable } from "../cost/price-table.js";
 import type { ReferenceReader } from "./access.js";
 import type { DesiredState } from "./types.js";
 
@@ -8,7 +9,7 @@ export interface DesiredStateIssue {
   message: string;
 }
 
-const TOP_KEYS = ["$schema", "deployments"];
+const TOP_KEYS = ["$schema", "deployments", "prices"];
 const ENTRY_KEYS = ["ref", "scaling", "state", "version"];
 const SCALING_KEYS = ["min", "max"];
 const STATES = ["running", "stopped"];
@@ -37,6 +38,8 @@ export function checkDesiredState(value: unknown, { structure = true, references
     return issues;
   }
   if (structure) unknownKeys(value, TOP_KEYS, [], add);
+  if (structure && value.prices !== undefined)
+    for (const issue of checkPriceTable(value.prices, ["prices"])) add(issue.path, issue.message);
   const deployments = value.deployments;
   if (!Array.isArray(deployments)) {
     if (structure) add(["deployments"], "deployments must be a list");

@@ -27,6 +27,8 @@ const rollbackOnly: FleetCapabilities = {
   stop: false,
   promote: false,
   rollback: true,
+  price: false,
+  usage: false,
 };
 
 describe("desiredStateOf", () => {

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { ModelfleetError } from "@modelfleet/runtime";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, stringify } from "yaml";
+import { checkPriceTable, type PriceTable } from "../cost/price-table.js";
 import { registerErrorClass } from "../errors.js";
 import { type SchemaError, validate } from "../generated/fleet-file-validator.js";
 import type { ReferenceReader } from "./access.js";
@@ -51,6 +52,8 @@ export interface FleetFileOptions {
    * spelling of it; without it, references are only checked for the `<provider id>:<rest>` shape.
    */
   references?: ReferenceReader;
+  /** The known provider ids: a price table (`prices:`) naming another is then a problem with its line. */
+  providers?: readonly string[];
 }
 
 /**
@@ -59,7 +62,69 @@ export interface FleetFileOptions {
  * @throws FleetFileError naming every problem with its line and key.
  */
 export function parseFleetFile(text: string, options: FleetFileOptions = {}): DesiredState {
-  const { file = "fleet file", references } = options;
+  const { references, providers } = options;
+  const document = readDocument(text, options.file ?? "fleet file");
+  const { value, add } = document;
+  // The price table's own checks say more than the schema's alternatives (a negative price, not "an integer").
+  if (!validate(value))
+    for (const error of validate.errors ?? []) if (!/^\/prices(\/|$)/.test(error.instancePath)) add(...describeSchemaError(error));
+  for (const issue of checkDesiredState(value, references ? { structure: false, references } : { structure: false })) {
+    add(issue.path, issue.message, false);
+  }
+  if (isRecord(value) && value.prices !== undefined) addPriceIssues(value.prices, providers, add);
+  document.finish();
+  return value as DesiredState;
+}
+
+/**
+ * Parses a price table file for `modelfleet cost --prices`: YAML (or JSON when `file` ends in `.json`) with a
+ * `prices:` mapping as a fleet file has it; a whole fleet file is read as one, and its `prices:` returned.
+ * @throws FleetFileError naming every problem with its line and key (a negative or non-numeric price, an unknown provider).
+ */
+export function parsePriceFile(text: string, options: Omit<FleetFileOptions, "references"> = {}): PriceTable {
+  const document = readDocument(text, options.file ?? "price file");
+  const { value, add } = document;
+  if (isRecord(value) && value.deployments !== undefined) return parseFleetFile(text, options).prices ?? {};
+  if (!isRecord(value)) add([], "a price file must be a mapping with a prices: key", false);
+  else {
+    for (const key of Object.keys(value)) {
+      if (key !== "$schema" && key !== "prices") add([key], `unknown key ${JSON.stringify(key)} (expected $schema, prices)`, true);
+    }
+    if (value.prices === undefined) add(["prices"], "prices is required", false);
+    else addPriceIssues(value.prices, options.providers, add);
+  }
+  document.finish();
+  return (value as { prices: PriceTable }).prices;
+}
+
+/**
+ * The error for problems found in a fleet or price file after it was read (a price entry no deployment runs on),
+ * each located in the file's `text` by its path, as parsing would have.
+ */
+export function fleetFileErrorAt(
+  text: string,
+  file: string,
+  problems: readonly { path: (string | number)[]; message: string; onKey?: boolean }[],
+): FleetFileError {
+  const document = readDocument(text, file);
+  for (const problem of problems) document.add(problem.path, problem.message, problem.onKey ?? true);
+  try {
+    document.finish();
+  } catch (error) {
+    return error as FleetFileError;
+  }
+  return new FleetFileError(file, []);
+}
+
+type AddProblem = (path: (string | number)[], message: string, onKey: boolean) => void;
+
+function addPriceIssues(prices: unknown, providers: readonly string[] | undefined, add: AddProblem): void {
+  // A provider that is not known is pointed at by its key; a bad price by its value.
+  for (const issue of checkPriceTable(prices, ["prices"], providers)) add(issue.path, issue.message, issue.path.length === 2);
+}
+
+/** A document parsed with positions, and its problems gathered; `finish` throws them, sorted by place. */
+function readDocument(text: string, file: string): { value: unknown; add: AddProblem; finish(): void } {
   const lines = new LineCounter();
   const at = (offset: number) => lines.linePos(Math.max(0, Math.min(offset, text.length)));
   const isJson = /\.json$/i.test(file);
@@ -88,23 +153,24 @@ export function parseFleetFile(text: string, options: FleetFileOptions = {}): De
   const value: unknown = doc.toJS();
   const problems: FleetFileProblem[] = [];
   const seen = new Set<string>();
-  const add = (path: (string | number)[], message: string, onKey: boolean) => {
+  const add: AddProblem = (path, message, onKey) => {
     const key = formatPath(path);
     if (seen.has(key)) return;
     seen.add(key);
     const { line, col } = at(offsetOf(doc.contents, path, onKey));
     problems.push({ line, column: col, key, message });
   };
-  if (!validate(value)) for (const error of validate.errors ?? []) add(...describeSchemaError(error));
-  for (const issue of checkDesiredState(value, references ? { structure: false, references } : { structure: false })) {
-    add(issue.path, issue.message, false);
-  }
-  if (problems.length)
-    throw new FleetFileError(
-      file,
-      problems.sort((a, b) => a.line - b.line || a.column - b.column),
-    );
-  return value as DesiredState;
+  return {
+    value,
+    add,
+    finish() {
+      if (problems.length)
+        throw new FleetFileError(
+          file,
+          problems.sort((a, b) => a.line - b.line || a.column - b.column),
+        );
+    },
+  };
 }
 
 /** Reads a fleet file from disk and parses it (see {@link parseFleetFile}); `options.file` defaults to `path`. */
@@ -117,6 +183,18 @@ export async function readFleetFile(path: string, options: Omit<FleetFileOptions
     throw new FleetFileError(path, [{ line: 1, column: 1, key: "(root)", message: `cannot read the fleet file: ${reason}` }]);
   }
   return parseFleetFile(text, { ...options, file: path });
+}
+
+/** Reads a price file from disk and parses it (see {@link parsePriceFile}); `options.file` defaults to `path`. */
+export async function readPriceFile(path: string, options: Omit<FleetFileOptions, "file" | "references"> = {}): Promise<PriceTable> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+    throw new FleetFileError(path, [{ line: 1, column: 1, key: "(root)", message: `cannot read the price file: ${reason}` }]);
+  }
+  return parsePriceFile(text, { ...options, file: path });
 }
 
 /** A desired state as a fleet file's text: YAML with the schema comment editors read, or JSON with `$schema`. */
@@ -188,6 +266,10 @@ function offsetOf(root: unknown, path: readonly (string | number)[], onKey: bool
     }
   }
   return offset;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function firstLine(text: string): string {

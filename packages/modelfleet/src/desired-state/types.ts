@@ -1,4 +1,5 @@
 import type { Scaling, VersionStatus } from "@modelfleet/runtime/fleet";
+import type { PriceTable } from "../cost/price-table.js";
 
 /** Whether a deployment should serve: `running` (whatever its replica bounds) or `stopped` (kept, not serving). */
 export type DeploymentState = "running" | "stopped";
@@ -28,6 +29,8 @@ export interface DesiredState {
   /** Where editors find the JSON Schema; ignored otherwise. */
   $schema?: string;
   deployments: readonly DesiredDeployment[];
+  /** Your own prices, for `fleet.cost()` (see {@link PriceTable}); plan and apply ignore them. */
+  prices?: PriceTable;
 }
 
 /** What the plan saw of a deployment: the fields a plan compares, never the provider's raw object. */

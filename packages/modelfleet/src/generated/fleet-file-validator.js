@@ -3,9 +3,184 @@
 "use strict";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://unpkg.com/modelfleet/dist/fleet.schema.json","title":"modelfleet fleet file","description":"The desired state of model deployments across providers, for `modelfleet plan` and `modelfleet apply`. A field left out is not managed.","type":"object","additionalProperties":false,"required":["deployments"],"properties":{"$schema":{"description":"Where editors find this schema; ignored by modelfleet.","type":"string"},"deployments":{"description":"One entry per deployment, each reference at most once.","type":"array","items":{"$ref":"#/$defs/deployment"}}},"$defs":{"deployment":{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"description":"A version reference, <provider id>:<rest> in the provider's form (`modelfleet providers` lists each provider's form). With `version`, it names what serves (an alias, an environment).","type":"string","pattern":"^[a-z][a-z0-9-]*:\\S+$","examples":["acme:whisper@latest"]},"scaling":{"description":"Replica bounds, 0 <= min <= max, on providers that can scale.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"description":"Fewest replicas (instances, engines) kept running.","type":"integer","minimum":0},"max":{"description":"Most replicas the platform may scale up to.","type":"integer","minimum":0}}},"state":{"description":"running or stopped, on providers that can start or stop a deployment (`modelfleet providers` shows which).","enum":["running","stopped"]},"version":{"description":"The version the reference should serve, in the provider's words (as `modelfleet get` shows it), on providers that can promote or roll back.","type":"string","minLength":1}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://unpkg.com/modelfleet/dist/fleet.schema.json","title":"modelfleet fleet file","description":"The desired state of model deployments across providers, for `modelfleet plan` and `modelfleet apply`, and the prices `modelfleet cost` uses. A field left out is not managed.","type":"object","additionalProperties":false,"required":["deployments"],"properties":{"$schema":{"description":"Where editors find this schema; ignored by modelfleet.","type":"string"},"deployments":{"description":"One entry per deployment, each reference at most once.","type":"array","items":{"$ref":"#/$defs/deployment"}},"prices":{"$ref":"#/$defs/prices"}},"$defs":{"deployment":{"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"description":"A version reference, <provider id>:<rest> in the provider's form (`modelfleet providers` lists each provider's form). With `version`, it names what serves (an alias, an environment).","type":"string","pattern":"^[a-z][a-z0-9-]*:\\S+$","examples":["acme:whisper@latest"]},"scaling":{"description":"Replica bounds, 0 <= min <= max, on providers that can scale.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"description":"Fewest replicas (instances, engines) kept running.","type":"integer","minimum":0},"max":{"description":"Most replicas the platform may scale up to.","type":"integer","minimum":0}}},"state":{"description":"running or stopped, on providers that can start or stop a deployment (`modelfleet providers` shows which).","enum":["running","stopped"]},"version":{"description":"The version the reference should serve, in the provider's words (as `modelfleet get` shows it), on providers that can promote or roll back.","type":"string","minLength":1}}},"prices":{"description":"Your own prices, for `modelfleet cost`: per provider id, per hardware SKU (as `modelfleet cost` shows it under HARDWARE), USD per hour for one running replica. Used where a platform's API has no price, and instead of the API's price where both exist (a negotiated rate).","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/$defs/price"}},"examples":[{"acme":{"gpu-small":"0.50","gpu-large":"4.00"}}]},"price":{"description":"USD per hour for one running replica: a decimal string such as \"1.25\" (exact) or a non-negative number.","anyOf":[{"type":"string","pattern":"^\\d+(\\.\\d+)?$"},{"type":"number","minimum":0}]}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["ref"],"properties":{"ref":{"description":"A version reference, <provider id>:<rest> in the provider's form (`modelfleet providers` lists each provider's form). With `version`, it names what serves (an alias, an environment).","type":"string","pattern":"^[a-z][a-z0-9-]*:\\S+$","examples":["acme:whisper@latest"]},"scaling":{"description":"Replica bounds, 0 <= min <= max, on providers that can scale.","type":"object","additionalProperties":false,"required":["min","max"],"properties":{"min":{"description":"Fewest replicas (instances, engines) kept running.","type":"integer","minimum":0},"max":{"description":"Most replicas the platform may scale up to.","type":"integer","minimum":0}}},"state":{"description":"running or stopped, on providers that can start or stop a deployment (`modelfleet providers` shows which).","enum":["running","stopped"]},"version":{"description":"The version the reference should serve, in the provider's words (as `modelfleet get` shows it), on providers that can promote or roll back.","type":"string","minLength":1}}};
 const pattern4 = new RegExp("^[a-z][a-z0-9-]*:\\S+$", "u");
+const schema33 = {"description":"Your own prices, for `modelfleet cost`: per provider id, per hardware SKU (as `modelfleet cost` shows it under HARDWARE), USD per hour for one running replica. Used where a platform's API has no price, and instead of the API's price where both exist (a negotiated rate).","type":"object","propertyNames":{"pattern":"^[a-z][a-z0-9-]*$"},"additionalProperties":{"type":"object","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/$defs/price"}},"examples":[{"acme":{"gpu-small":"0.50","gpu-large":"4.00"}}]};
+const schema34 = {"description":"USD per hour for one running replica: a decimal string such as \"1.25\" (exact) or a non-negative number.","anyOf":[{"type":"string","pattern":"^\\d+(\\.\\d+)?$"},{"type":"number","minimum":0}]};
+const pattern5 = new RegExp("^[a-z][a-z0-9-]*$", "u");
+const pattern6 = new RegExp("^\\d+(\\.\\d+)?$", "u");
+
+function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate21.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+const _errs1 = errors;
+if(typeof key0 === "string"){
+if(!pattern5.test(key0)){
+const err0 = {instancePath,schemaPath:"#/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9-]*$"+"\"",schema:"^[a-z][a-z0-9-]*$",parentSchema:schema33.propertyNames,data:key0,propertyName:key0};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+var valid0 = _errs1 === errors;
+if(!valid0){
+const err1 = {instancePath,schemaPath:"#/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid",schema:schema33.propertyNames,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+for(const key1 in data){
+let data0 = data[key1];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+for(const key2 in data0){
+const _errs5 = errors;
+if(typeof key2 === "string"){
+if(key2.length < 1){
+const err2 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema33.additionalProperties.propertyNames,data:key2,propertyName:key2};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+var valid2 = _errs5 === errors;
+if(!valid2){
+const err3 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid",schema:schema33.additionalProperties.propertyNames,parentSchema:schema33.additionalProperties,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+for(const key3 in data0){
+let data1 = data0[key3];
+const _errs9 = errors;
+let valid5 = false;
+const _errs10 = errors;
+if(typeof data1 === "string"){
+if(!pattern6.test(data1)){
+const err4 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/price/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+)?$"},message:"must match pattern \""+"^\\d+(\\.\\d+)?$"+"\"",schema:"^\\d+(\\.\\d+)?$",parentSchema:schema34.anyOf[0],data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/price/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.anyOf[0].type,parentSchema:schema34.anyOf[0],data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+valid5 = valid5 || _valid0;
+const _errs12 = errors;
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err6 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/price/anyOf/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema34.anyOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/price/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.anyOf[1].type,parentSchema:schema34.anyOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs12 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err8 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/price/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema34.anyOf,parentSchema:schema34,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.additionalProperties.type,parentSchema:schema33.additionalProperties,data:data0};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema33.type,parentSchema:schema33,data};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+validate21.errors = vErrors;
+return errors === 0;
+}
+validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://unpkg.com/modelfleet/dist/fleet.schema.json" */;
@@ -30,7 +205,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((key0 === "$schema") || (key0 === "deployments"))){
+if(!(((key0 === "$schema") || (key0 === "deployments")) || (key0 === "prices"))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err1];
@@ -265,6 +440,12 @@ else {
 vErrors.push(err19);
 }
 errors++;
+}
+}
+if(data.prices !== undefined){
+if(!(validate21(data.prices, {instancePath:instancePath+"/prices",parentData:data,parentDataProperty:"prices",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
 }
 }
 }

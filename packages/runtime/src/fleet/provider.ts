@@ -1,6 +1,7 @@
 import type { ClientOptions } from "../options.js";
 import type { Capabilities, Verb } from "./capabilities.js";
 import type { ModelVersion } from "./model-version.js";
+import type { MicroUsd, RateUnit } from "./money.js";
 
 /**
  * The types one provider brings into a fleet. A provider package declares one such interface next to its
@@ -63,6 +64,46 @@ export interface ScaleBounds {
  */
 export interface VersionTarget {
   version: string;
+}
+
+/**
+ * What `price` and `usage` get from the facade: a {@link CallContext} plus a cache that lives for one
+ * `fleet.cost()` call and one provider, so a price catalogue is fetched once per call however many deployments
+ * need it.
+ */
+export interface CostContext extends CallContext {
+  /**
+   * Runs `load` the first time `key` is asked for during this call and returns its promise to every caller,
+   * concurrent ones included. A rejected load is shared too (not retried per deployment).
+   */
+  once<V>(key: string, load: () => Promise<V>): Promise<V>;
+}
+
+/** The price of one running replica of a deployment's hardware, from the platform's catalogue. */
+export interface UnitPrice {
+  /** The hardware priced, in the platform's words (an instance type, a GPU configuration, a SKU). */
+  hardware: string;
+  /** What one running replica costs per hour, exactly (DeepInfra: `usd_per_hour` × `num_gpus`). */
+  perReplicaHour: MicroUsd;
+  /** The catalogue value as the platform sent it, for display (Baseten `0.01753` `usd/minute`). */
+  listed: { value: number | string; unit: RateUnit };
+}
+
+/** A usage window, validated by the facade (`from` < `to`, `to` not in the future beyond a small slack). */
+export interface UsageWindow {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * What a platform reports for one deployment over a window. A key is present only where the platform reports it
+ * for this deployment and window: an absent key is "not reported", never a zero.
+ */
+export interface Usage {
+  /** Money spent, exactly. */
+  spend?: MicroUsd;
+  /** Requests served (predictions, jobs, inference requests). */
+  requests?: number;
 }
 
 /** Runtime options the facade passes to every provider's client (the provider's own options override them). */
@@ -162,6 +203,25 @@ export interface FleetProvider<T extends ProviderTypes = ProviderTypes> extends 
    * present when `capabilities.rollback`.
    */
   rollback?(client: T["client"], ref: T["versionParts"], target: VersionTarget, context: CallContext): Promise<ModelVersionOfTypes<T>>;
+  /**
+   * The unit price of one running replica of the version's hardware; present when `capabilities.price`. Loads the
+   * platform's catalogue through `context.once`, so one facade call fetches it once.
+   * @throws PriceNotFoundError when the catalogue lacks the hardware or the version names none.
+   * @throws InvalidPriceError when the catalogue's value is of the wrong type, negative or absurd.
+   */
+  price?(client: T["client"], version: ModelVersionOfTypes<T>, context: CostContext): Promise<UnitPrice>;
+  /**
+   * Spend and/or requests of the version over `window`, where the platform reports them; present when
+   * `capabilities.usage`.
+   * @throws UsageWindowError before any request when the platform refuses such a window.
+   * @throws InvalidPriceError when a reported amount is of the wrong type, negative or absurd.
+   */
+  usage?(client: T["client"], version: ModelVersionOfTypes<T>, window: UsageWindow, context: CostContext): Promise<Usage>;
+  /**
+   * The platform's native idle setting, in words, e.g. "Together's `inactive_timeout` (minutes) stops an endpoint
+   * after inactivity": usually a better fix for an idle deployment than scaling it down by hand. Absent: none.
+   */
+  readonly idleTimeout?: string;
   /** Type-only: carries `T` so the facade can read it back (see `TypesOf`); never set at runtime. */
   readonly "~types"?: T | undefined;
 }

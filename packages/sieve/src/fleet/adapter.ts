@@ -1,4 +1,5 @@
 import { checkSegment, type FleetProvider, splitOnce } from "@modelfleet/runtime/fleet";
+import { sieveUsage } from "./cost.js";
 import { normalizeSieveFunction, normalizeSieveVersion } from "./normalize.js";
 import type { SieveFleetTypes } from "./types.js";
 
@@ -16,10 +17,11 @@ function ownerAndFunction(path: string, bad: (why: string) => never): { owner: s
 /** Sieve: versions of functions; scaling edits a version's replica bounds and returns the whole version. */
 export const sieveAdapter: Omit<FleetProvider<SieveFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "sieve",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, usage: true },
   unsupported: {
     start: "Sieve versions cannot be started or stopped; scale to min 0 instead",
     stop: "Sieve versions cannot be started or stopped; scale to min 0 instead",
+    price: "Sieve's API has no price list (its usage reports money after the fact); price its machine types in a price table",
   },
   versionRef: {
     form: "sieve:<owner>/<function>@<version_slug|latest>",
@@ -71,4 +73,6 @@ export const sieveAdapter: Omit<FleetProvider<SieveFleetTypes>, "name" | "envVar
     );
     return normalizeSieveVersion(raw, { owner: ref.owner, function: ref.function, requested: ref.version });
   },
+
+  usage: sieveUsage,
 };

@@ -16,7 +16,7 @@ export interface SieveFleetTypes {
   modelParts: { owner: string; function: string };
   /** `GET …/versions/{slug}` (current or legacy shape), or the `latest_version` of a listed function. */
   raw: SieveVersion | SieveLegacyVersion;
-  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true };
+  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true; usage: true };
 }
 
 /** A normalized Sieve version. */
