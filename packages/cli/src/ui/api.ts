@@ -7,12 +7,24 @@ import {
   InvalidReferenceError,
   isProviderId,
   type ModelVersion,
+  type PriceTable,
   UnsupportedOperationError,
   VERSION_STATUSES,
 } from "modelfleet/all";
 import { FleetFileError, readFleetFile } from "modelfleet/fleet-file";
 import { describeError } from "../failure.js";
-import type { ActionRequest, ApplyView, DeploymentDetailView, DeploymentView, ListingView, PlanView, SessionView } from "./view-types.js";
+import { costView, rateView } from "./cost-views.js";
+import type {
+  ActionRequest,
+  ApplyView,
+  CostView,
+  DeploymentDetailView,
+  DeploymentView,
+  FigureView,
+  ListingView,
+  PlanView,
+  SessionView,
+} from "./view-types.js";
 import { applyView, deploymentView, type Mask, planView, providerView } from "./views.js";
 
 /** An answer the server sends as JSON with this status. */
@@ -60,10 +72,21 @@ export function createApi({ fleet, allowChanges, fleetFile, mask, timeoutMs }: A
       try {
         const { versions, failures } = await fleet.listDeployments({ providers: [provider], signal: signal() }).settled();
         const failure = failures[0];
-        return { provider, deployments: versions.map(show), failure: failure ? describeError(failure.error) : null };
+        const rates = await ratesOf(versions);
+        const deployments = versions.map((v) => {
+          const rate = rates.get(v.ref);
+          return rate ? { ...show(v), ratePerHour: rate } : show(v);
+        });
+        return { provider, deployments, failure: failure ? describeError(failure.error) : null };
       } catch (error) {
         return { provider, deployments: [], failure: describeError(error) };
       }
+    },
+
+    async cost(windowText: string): Promise<CostView> {
+      const prices = await pricesOf();
+      const report = await provider(() => fleet.cost({ window: windowText, ...(prices ? { prices } : {}), signal: signal() }));
+      return costView(report, windowText);
     },
 
     async deployment(ref: string): Promise<DeploymentDetailView> {
@@ -131,6 +154,28 @@ export function createApi({ fleet, allowChanges, fleetFile, mask, timeoutMs }: A
       return show(after);
     },
   };
+
+  /**
+   * Each listed deployment's rate per hour (prices only, no usage read), from the same versions: the rate column
+   * costs one price catalogue request per provider and no second listing. Rates are a bonus: when prices cannot be
+   * had, the rows show without them.
+   */
+  async function ratesOf(versions: ModelVersion[]): Promise<Map<string, FigureView>> {
+    if (versions.length === 0) return new Map();
+    try {
+      const prices = await pricesOf();
+      const report = await fleet.cost({ window: "24h", versions, usage: false, ...(prices ? { prices } : {}), signal: signal() });
+      return new Map(report.deployments.map((d) => [d.ref, mask(rateView(d), d.provider)]));
+    } catch {
+      return new Map();
+    }
+  }
+
+  /** The `prices:` of the `--fleet` file, read again each time, as the CLI reads it per run. */
+  async function pricesOf(): Promise<PriceTable | undefined> {
+    if (fleetFile === undefined) return undefined;
+    return (await checkedAsync(() => readFleetFile(fleetFile, { references: fleet }))).prices;
+  }
 
   function modelRefOf(version: ModelVersion): string | null {
     const candidate = `${version.provider}:${version.model}`;

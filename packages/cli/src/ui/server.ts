@@ -46,7 +46,7 @@ const SECURITY_HEADERS = {
 } as const;
 
 /** The page's paths: each serves the one HTML page, which shows the view the path names. */
-const PAGES = new Set(["/", "/deployment", "/plan"]);
+const PAGES = new Set(["/", "/deployment", "/plan", "/cost"]);
 /** The built assets (next to this module in `dist/`), by URL path. */
 const ASSETS: Record<string, { file: string; type: string }> = {
   "/assets/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
@@ -132,6 +132,8 @@ async function route(api: Api, url: URL, request: IncomingMessage): Promise<unkn
       return api.deployment(param("ref"));
     case "/api/plan":
       return api.plan();
+    case "/api/cost":
+      return api.cost(url.searchParams.get("window") || "24h");
     case "/api/apply":
       return api.apply(await readJson(request));
     case "/api/action":

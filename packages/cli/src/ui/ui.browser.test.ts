@@ -23,6 +23,21 @@ const servers: RunningUi[] = [];
 /** What `modelfleet ls --json` lists over the same fakes: the page must show the same. */
 let listed: string[];
 
+/** DeepInfra's usage of one deployment over the window: requests, and spend in integer cents. */
+function stats(requests: number, cents: number) {
+  return {
+    requests,
+    total_time: 0,
+    total_tokens: 0,
+    input_tokens: 0,
+    output_tokens: 0,
+    total_amount: cents,
+    avg_time: 0,
+    avg95_time: 0,
+    errors: 0,
+  };
+}
+
 function routes() {
   const base = healthyRoutes();
   // The markup-named one has failed, so that a status filter leaves it out (the README's screenshot).
@@ -46,6 +61,13 @@ function routes() {
       ],
     }),
     "GET /deepinfra/deploy/xss0000001": () => ({ body: withToken("xss0000001", XSS) }),
+    // Prices and usage: DeepInfra's catalogue prices its GPUs (the others are priced in the fleet file); one
+    // deployment served no request in the window (idle), the other did.
+    "GET /deepinfra/deploy/llm/gpu_availability": {
+      body: { gpus: [{ gpu_config: "A100-80GB", usd_per_hour: 1.5, available: true, recommended: false }] },
+    },
+    "GET /deepinfra/deploy/fkj843kjh8/stats": { body: stats(0, 1234) },
+    "GET /deepinfra/deploy/xss0000001/stats": { body: stats(7, 250) },
     // Modzy refuses the key: its banner shows, the other providers still do.
     "GET /modzy/models": { status: 401, body: { statusCode: 401, status: "error", message: "invalid API key" } },
   };
@@ -58,7 +80,7 @@ beforeAll(async () => {
   fleetFile = join(dir, "fleet.yaml");
   await writeFile(
     fleetFile,
-    "deployments:\n  - ref: together:endpoint-d23901de\n    scaling: { min: 1, max: 3 }\n  - ref: deepinfra:fkj843kjh8\n    scaling: { min: 1, max: 2 }\n  - ref: opper-v2:f-1@r-9\n    scaling: { min: 0, max: 1 }\n",
+    'deployments:\n  - ref: together:endpoint-d23901de\n    scaling: { min: 1, max: 3 }\n  - ref: deepinfra:fkj843kjh8\n    scaling: { min: 1, max: 2 }\n  - ref: opper-v2:f-1@r-9\n    scaling: { min: 0, max: 1 }\nprices:\n  together:\n    1x_nvidia_a100_80gb_sxm: "2.50"\n  baseten:\n    1x A10G: 1.25\n',
   );
   const ls = await runCli(["ls", "--json"], env);
   listed = (JSON.parse(ls.stdout) as { deployments: Array<{ ref: string }> }).deployments.map((d) => d.ref);
@@ -130,6 +152,10 @@ describe("modelfleet ui, read-only (the default)", () => {
     expect(await status.textContent()).toBe("ready");
     expect(await status.getAttribute("title")).toContain("ACTIVE");
     expect(await page.locator('tr[data-ref="deepinfra:xss0000001"] .badge').textContent()).toBe("failed");
+    // The rate column: DeepInfra's catalogue price × GPUs × replicas; the fleet file's price for Together.
+    expect(await page.locator('tr[data-ref="deepinfra:fkj843kjh8"] .rate').textContent()).toBe("$3.00");
+    expect(await page.locator('tr[data-ref="together:endpoint-d23901de"] .rate').textContent()).toMatch(/^\$2\.50/);
+    expect(await page.locator('tr[data-ref="opper:support/triage@2"] .rate-unknown').getAttribute("title")).not.toBe("");
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "fleet");
     await page.selectOption("#filter-status", "ready");
@@ -215,6 +241,26 @@ describe("modelfleet ui, read-only (the default)", () => {
     expect(await page.getByRole("button", { name: /apply/i }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, "plan");
+    await page.close();
+  });
+
+  it("Cost: rate per provider as bars, totals per provider and for the fleet, the idle deployments; the window in the URL", async () => {
+    const page = await open(browser.context, ui, "/cost");
+    const chart = page.getByRole("img", { name: "Rate per hour by provider" });
+    expect(await chart.locator("text.chart-label").allTextContents()).toEqual(expect.arrayContaining(["deepinfra", "together", "baseten"]));
+    expect(await chart.locator("text.chart-value").allTextContents()).toContain("$6.00/h");
+    expect(await page.locator('table.totals tr[data-provider="deepinfra"]').textContent()).toContain("$14.84");
+    expect(await page.locator('table.totals tr[data-provider="total"]').textContent()).toContain("Fleet");
+    expect(await page.locator("table.idle tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-ref")))).toEqual([
+      "deepinfra:fkj843kjh8",
+    ]);
+    expect(await page.locator(".summary").textContent()).toMatch(/^The fleet: \$[\d.,]+(-\$[\d.,]+)?\/h now \(\d unknown\)/);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, "cost");
+    await page.selectOption("#cost-window", "7d");
+    await ready(page);
+    expect((await params(page)).get("window")).toBe("7d");
+    expect(await page.locator(".summary").textContent()).toContain("over 7d");
     await page.close();
   });
 

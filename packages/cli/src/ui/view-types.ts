@@ -16,6 +16,48 @@ export interface DeploymentView {
   hardware: string | null;
   createdAt: string | null;
   updatedAt: string | null;
+  /** What it costs per hour now, where prices are known (the Fleet table's rate column). */
+  ratePerHour?: FigureView;
+}
+
+/** A money figure as the CLI prints it (`$1.23`, `$0.00-$4.00`, `?`), where it comes from, and why when unknown. */
+export interface FigureView {
+  text: string;
+  /** `api`, `price-table`, `derived` or `unknown`; a price table replacing an API price says so. */
+  source: string;
+  reason: string | null;
+  /** The amount (the top of a range) in micro-dollars, to sort and draw by; `null` when unknown. */
+  micro: number | null;
+}
+
+/** A sum that leaves the unknown figures out and says how many. */
+export interface TotalView {
+  text: string;
+  micro: number;
+  counted: number;
+  unknown: number;
+}
+
+/** Totals of one provider, or of the fleet (`provider` null). */
+export interface CostTotalView {
+  provider: string | null;
+  deployments: number;
+  ratePerHour: TotalView;
+  spend: TotalView;
+  /** `7`, `7 (5 unknown)`, or `?` when no deployment's figure is known, as `cost` prints them. */
+  requests: string;
+  idle: { value: number; text: string };
+  /** The platform's own idle setting, in words, when it has one. */
+  idleTimeout: string | null;
+}
+
+/** The Cost page: totals per provider and for the fleet over a window, and the idle deployments. */
+export interface CostView {
+  window: { from: string; to: string; text: string };
+  providers: CostTotalView[];
+  total: CostTotalView;
+  idle: Array<{ ref: string; provider: string; hardware: string | null; ratePerHour: FigureView; requests: string }>;
+  failures: Array<{ provider: string; reason: string }>;
 }
 
 /** A configured provider and what it supports. */

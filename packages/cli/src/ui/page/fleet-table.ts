@@ -1,6 +1,6 @@
 import type { DeploymentView } from "../view-types.js";
 import { h } from "./dom.js";
-import { countText, dateCell, deploymentPath, scalingText, statusBadge } from "./format.js";
+import { countText, dateCell, deploymentPath, rateCell, scalingText, statusBadge } from "./format.js";
 
 /**
  * One column of the fleet table: its header, the value it sorts and searches by, and its cell. A column the page
@@ -29,6 +29,7 @@ export const COLUMNS: readonly Column[] = [
   { key: "scaling", label: "Scaling", value: (d) => d.scaling?.max ?? null, cell: (d) => scalingText(d.scaling), numeric: true },
   { key: "replicas", label: "Replicas", value: (d) => d.replicas, cell: (d) => countText(d.replicas), numeric: true },
   { key: "hardware", label: "Hardware", value: (d) => d.hardware, cell: (d) => d.hardware ?? "-" },
+  { key: "rate", label: "Rate/hour", value: (d) => d.ratePerHour?.micro ?? null, cell: rateCell, numeric: true },
   { key: "updated", label: "Updated", value: (d) => d.updatedAt, cell: (d) => dateCell(d.updatedAt) },
 ];
 

@@ -1,4 +1,4 @@
-import type { DeploymentView } from "../view-types.js";
+import type { DeploymentView, FigureView } from "../view-types.js";
 import { h } from "./dom.js";
 
 /** A status badge: the normalized status as its word and colour, the provider's own word on hover. */
@@ -33,4 +33,15 @@ export function dateCell(iso: string | null): Node {
 /** The path of one deployment's page. */
 export function deploymentPath(ref: string): string {
   return `/deployment?${new URLSearchParams({ ref })}`;
+}
+
+/** A rate as `cost` prints it (`$1.23`, `$0.00-$4.00`, `?`); where it comes from, or why it is unknown, on hover. */
+export function rateCell(d: { ratePerHour?: FigureView | undefined }): Node | string {
+  const rate = d.ratePerHour;
+  if (!rate) return "-";
+  return h(
+    "span",
+    { class: `rate rate-${rate.source === "unknown" ? "unknown" : "known"}`, title: rate.reason ?? `source: ${rate.source}` },
+    rate.text,
+  );
 }

@@ -1,4 +1,5 @@
 import type { SessionView } from "../view-types.js";
+import { costView } from "./cost-view.js";
 import { deploymentView } from "./deployment-view.js";
 import { dialogOpen } from "./dialog.js";
 import { h, replace } from "./dom.js";
@@ -10,9 +11,11 @@ import type { View, ViewContext } from "./view.js";
 /** How often the page reloads its data when auto-refresh is on. */
 const REFRESH_EVERY_MS = 30_000;
 
+const TITLES: Record<string, string> = { "/": "Fleet", "/plan": "Plan", "/cost": "Cost" };
+
 /** The views by path; Plan exists only when the server was given a fleet file. */
 function viewsFor(session: SessionView): Record<string, (context: ViewContext) => View> {
-  return { "/": fleetView, "/deployment": deploymentView, ...(session.hasPlan ? { "/plan": planView } : {}) };
+  return { "/": fleetView, "/deployment": deploymentView, ...(session.hasPlan ? { "/plan": planView } : {}), "/cost": costView };
 }
 
 async function start(): Promise<void> {
@@ -32,6 +35,7 @@ async function start(): Promise<void> {
   const links = [
     h("a", { href: "/", "data-link": true }, "Fleet"),
     session.hasPlan ? h("a", { href: "/plan", "data-link": true }, "Plan") : null,
+    h("a", { href: "/cost", "data-link": true }, "Cost"),
   ];
   const nav = h("nav", { "aria-label": "Pages" }, ...links);
   document.body.prepend(
@@ -96,7 +100,7 @@ async function start(): Promise<void> {
     }
     const view = make(context());
     current = { path, view };
-    document.title = `${path === "/" ? "Fleet" : path === "/plan" ? "Plan" : "Deployment"} · modelfleet`;
+    document.title = `${TITLES[path] ?? "Deployment"} · modelfleet`;
     void view.refresh();
   }
 
