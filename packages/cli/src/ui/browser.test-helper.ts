@@ -142,7 +142,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       "--disable-sync",
       "--no-first-run",
     ],
-    viewport: { width: 1280, height: 800 },
+    viewport: { width: 1366, height: 800 },
   });
   return {
     context,

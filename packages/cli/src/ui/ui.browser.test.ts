@@ -85,6 +85,7 @@ beforeAll(async () => {
   const ls = await runCli(["ls", "--json"], env);
   listed = (JSON.parse(ls.stdout) as { deployments: Array<{ ref: string }> }).deployments.map((d) => d.ref);
   browser = await launchBrowser();
+  browser.context.setDefaultTimeout(0);
   browser.context.on("response", (response: Response) => {
     pending.push(
       response.text().then(
@@ -126,7 +127,10 @@ async function rows(page: Page): Promise<string[]> {
   return page.locator("table.fleet tbody tr[data-ref]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-ref") ?? ""));
 }
 
-describe("modelfleet ui, read-only (the default)", () => {
+// A page waits for its own readiness mark, however long a busy machine takes; only vitest's test timeout bounds it.
+const SLOW_MACHINE = { timeout: 300_000 };
+
+describe("modelfleet ui, read-only (the default)", SLOW_MACHINE, () => {
   let ui: RunningUi;
   beforeAll(async () => {
     ui = await startUi(["--fleet", fleetFile], env);
@@ -318,7 +322,7 @@ describe("modelfleet ui, read-only (the default)", () => {
   });
 });
 
-describe("modelfleet ui --allow-changes", () => {
+describe("modelfleet ui --allow-changes", SLOW_MACHINE, () => {
   let ui: RunningUi;
   const writes = () => fake.requests.filter((r: FakeRequest) => r.method !== "GET");
   beforeAll(async () => {
