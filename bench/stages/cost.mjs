@@ -40,6 +40,8 @@ export async function run(ctx) {
     ? { rounds: 3, providers: 4, count: 1000, pageSize: 250, memoryCounts: [1000, 10000], memoryRounds: 1 }
     : { rounds: 7, providers: 4, count: 1000, pageSize: 250, memoryCounts: [1000, 10000], memoryRounds: 3 };
   const { fleet, made } = madeUpFleet({ providers: config.providers, count: config.count, pageSize: config.pageSize, rttMs: RTT_MS });
+  // The same fleet without network waits: what is left of the difference there is CPU, not round trips.
+  const cpu = madeUpFleet({ providers: config.providers, count: config.count, pageSize: config.pageSize, rttMs: 0 }).fleet;
 
   // The two must agree on what is there before anything is timed.
   const listed = await fleet.listDeployments().settled();
@@ -49,18 +51,22 @@ export async function run(ctx) {
   }
   for (const m of made) m.requests.catalogue = m.requests.usage = m.requests.page = 0;
 
-  const samples = { list: [], cost: [], extraRtt: [] };
+  const samples = { list: [], cost: [], listCpu: [], costCpu: [], extraMs: [], extraCpuMs: [], extraRtt: [] };
+  const time = (f, which) => timedMs(() => (which === "list" ? f.listDeployments().settled() : f.cost({ window: "24h" })));
   for (let round = 0; round < config.rounds; round++) {
     const order = round % 2 ? ["cost", "list"] : ["list", "cost"];
     const ms = {};
-    for (const which of order) {
-      ms[which] = await timedMs(() => (which === "list" ? fleet.listDeployments().settled() : fleet.cost({ window: "24h" })));
-    }
-    samples.list.push(ms.list);
-    samples.cost.push(ms.cost);
-    samples.extraRtt.push((ms.cost - ms.list) / RTT_MS);
+    for (const which of order) ms[which] = await time(fleet, which);
+    for (const which of order) ms[`${which}Cpu`] = await time(cpu, which);
+    for (const key of ["list", "cost", "listCpu", "costCpu"]) samples[key].push(ms[key]);
+    const extra = ms.cost - ms.list;
+    const extraCpu = ms.costCpu - ms.listCpu;
+    samples.extraMs.push(extra);
+    samples.extraCpuMs.push(extraCpu);
+    samples.extraRtt.push((extra - extraCpu) / RTT_MS);
   }
   const perCost = made.map((m) => ({ catalogue: m.requests.catalogue / config.rounds, usage: m.requests.usage / config.rounds }));
+  const summary = Object.fromEntries(Object.entries(samples).map(([key, xs]) => [key, summarize(xs)]));
 
   const memorySamples = {};
   for (const count of config.memoryCounts) {
@@ -92,7 +98,7 @@ export async function run(ctx) {
   const extra = median(samples.extraRtt);
   return {
     config: { ...config, rttMs: RTT_MS },
-    latency: { list: summarize(samples.list), cost: summarize(samples.cost), extraRtt: summarize(samples.extraRtt) },
+    latency: summary,
     requestsPerCost: perCost,
     memory: memoryResults,
     targets: [
@@ -123,12 +129,22 @@ export function render(r) {
   const c = r.config;
   lines.push(
     ...table(
-      ["what", "listing (baseline)", "cost report", "**added round trips**", "requests per cost report"],
+      [
+        "what",
+        "listing (baseline)",
+        "cost report",
+        "added",
+        "same without waits (CPU)",
+        "**added round trips**",
+        "requests per cost report",
+      ],
       [
         [
           `${c.providers} providers × ${int(c.count)} deployments, ${c.pageSize} a page, ${c.rttMs} ms a request`,
           `${int(r.latency.list.median)} ms`,
           `${int(r.latency.cost.median)} ms`,
+          `${int(r.latency.extraMs.median)} ms`,
+          `${int(r.latency.extraCpuMs.median)} ms (listing ${int(r.latency.listCpu.median)} ms)`,
           `**${r.latency.extraRtt.median.toFixed(2)}** (rounds ${r.latency.extraRtt.min.toFixed(2)} – ${r.latency.extraRtt.max.toFixed(2)})`,
           `per provider: ${r.requestsPerCost[0]?.catalogue} catalogue, ${r.requestsPerCost[0]?.usage} usage, plus its listing`,
         ],
@@ -152,7 +168,9 @@ export function render(r) {
     "Made-up providers on the public contract (no HTTP): each page, the catalogue and the account's usage report wait one simulated " +
       `${c.rttMs} ms round trip. The catalogue and usage are loaded once per provider per call (CostContext.once), as the built-in ` +
       "adapters whose platform has a catalogue and an account-wide report do (a platform reporting usage per deployment adds its reads, " +
-      "run with the listing's concurrency). Listing and cost run interleaved, order alternating; medians of the rounds. Memory: each " +
+      "run with the listing's concurrency). Listing and cost run interleaved, order alternating, each also on the same fleet without " +
+      "waits; added round trips = (added time − added time without waits) / RTT, so the CPU of computing the figures (which a busy " +
+      "machine inflates) is reported beside it, not counted as network. Medians of the rounds. Memory: each " +
       "figure a child process (`node --expose-gc`), peak `heapUsed` growth sampled every millisecond after a full GC; a deployment's raw " +
       "object is about 1 kB. The listing keeps every normalized version with its raw object; the cost report keeps only the " +
       "per-deployment figures.",

@@ -22,6 +22,8 @@ const STEPS = [
   ["scale", "huggingface:acme-ml/my-endpoint-name", "--min", "2", "--max", "6", "--yes"],
   ["plan", "fleet.yaml"],
   ["apply", "fleet.yaml", "--yes"],
+  // What it costs: catalogue prices where the platform has them, the demo's own prices.yaml elsewhere.
+  ["cost", "--window", "7d", "--prices", "prices.yaml"],
 ];
 /** Steps whose success is another exit code: plan says "there are changes" with 2, as terraform plan -detailed-exitcode. */
 const EXPECTED_CODE = { plan: 2 };

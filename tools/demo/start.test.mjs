@@ -52,11 +52,15 @@ describe("npm start", () => {
       "scale huggingface:acme-ml/my-endpoint-name --min 2 --max 6 --yes",
       "plan fleet.yaml",
       "apply fleet.yaml --yes",
+      "cost --window 7d --prices prices.yaml",
     ]) {
       expect(run.stdout).toContain(`\n$ modelfleet ${step}\n`);
     }
     expect(run.stdout).toMatch(/^deepinfra +deepinfra:fkj843kjh8 +acme\/llama-3-8b-support +d8b79b422843… +ready \(running\) +1-2 +1 /m);
     expect(run.stdout).toMatch(/^modzy +modzy:ed542963de@0\.0\.27 /m);
+    // cost: DeepInfra's catalogue price × GPUs × instances; Sieve's from the demo's prices.yaml.
+    expect(run.stdout).toMatch(/^deepinfra:fkj843kjh8 +2x A100-80GB +1 +\$3\.00 +\$40\.32 +1824 +no +api$/m);
+    expect(run.stdout).toMatch(/^sieve:sieve\/retalker@\S+ +l4 +1 +\$1\.00 +\$19\.44 +\? +\? +price-table$/m);
     expect(run.stdout).toMatch(/^opper +opper:summarize-ticket@2 +summarize-ticket +2 +ready /m);
     expect(run.stdout).toMatch(/^opper +opper:support\/classify-intent@2 +support\/classify-intent +2 +pending /m);
     expect(run.stdout).toMatch(/^opper-v2 +opper-v2:3c90c3cc-/m);

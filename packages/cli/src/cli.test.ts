@@ -467,14 +467,14 @@ describe("providers", () => {
         .map((l) => l.split(/\s{2,}/)),
     ).toEqual([
       ["PROVIDER", "CONFIGURED", "KEY", "BASE URL", "COMMANDS"],
-      ["sieve", "yes", "SIEVE_API_KEY", "http://127.0.0.1:9/flag (--base-url)", "ls, get, versions, scale"],
-      ["modzy", "yes", "MODZY_API_KEY", `${fake.baseUrlEnv.MODZY_BASE_URL} (MODZY_BASE_URL)`, "ls, get, versions, scale, start"],
+      ["sieve", "yes", "SIEVE_API_KEY", "http://127.0.0.1:9/flag (--base-url)", "ls, get, versions, scale, cost"],
+      ["modzy", "yes", "MODZY_API_KEY", `${fake.baseUrlEnv.MODZY_BASE_URL} (MODZY_BASE_URL)`, "ls, get, versions, scale, start, cost"],
       [
         "deepinfra",
         "yes",
         "DEEPINFRA_API_KEY",
         `${fake.baseUrlEnv.DEEPINFRA_BASE_URL} (DEEPINFRA_BASE_URL)`,
-        "ls, get, versions, scale, start, stop",
+        "ls, get, versions, scale, start, stop, cost",
       ],
       ["opper", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_BASE_URL} (OPPER_BASE_URL)`, "ls, get, versions, rollback"],
       ["opper-v2", "no", "OPPER_API_KEY (not set)", `${fake.baseUrlEnv.OPPER_V2_BASE_URL} (OPPER_V2_BASE_URL)`, "ls, get, versions"],
@@ -483,28 +483,28 @@ describe("providers", () => {
         "no",
         "REPLICATE_API_TOKEN (not set)",
         `${fake.baseUrlEnv.REPLICATE_BASE_URL} (REPLICATE_BASE_URL)`,
-        "ls, get, versions, scale",
+        "ls, get, versions, scale, cost",
       ],
       [
         "huggingface",
         "no",
         "HF_TOKEN (not set)",
         `${fake.baseUrlEnv.HUGGINGFACE_BASE_URL} (HUGGINGFACE_BASE_URL)`,
-        "ls, get, versions, scale, start, stop",
+        "ls, get, versions, scale, start, stop, cost",
       ],
       [
         "baseten",
         "yes",
         "BASETEN_API_KEY",
         `${fake.baseUrlEnv.BASETEN_BASE_URL} (BASETEN_BASE_URL)`,
-        "ls, get, versions, scale, start, stop, promote",
+        "ls, get, versions, scale, start, stop, promote, cost",
       ],
       [
         "together",
         "yes",
         "TOGETHER_API_KEY",
         `${fake.baseUrlEnv.TOGETHER_BASE_URL} (TOGETHER_BASE_URL)`,
-        "ls, get, versions, scale, start, stop",
+        "ls, get, versions, scale, start, stop, cost",
       ],
     ]);
     const json = await runCli(["providers", "--json"], { SIEVE_API_KEY: KEYS.SIEVE_API_KEY });
@@ -526,15 +526,14 @@ describe("providers", () => {
         promote: false,
         rollback: false,
         price: false,
-        usage: false,
+        usage: true,
       },
       unsupported: {
         start: expect.stringContaining("scale to min 0"),
         stop: expect.stringContaining("scale to min 0"),
         promote: "not available",
         rollback: "not available",
-        price: "not available",
-        usage: "not available",
+        price: expect.stringContaining("price table"),
       },
     });
   });

@@ -67,8 +67,7 @@ describe("start and stop", () => {
       stop: expect.stringContaining("Modzy documents no way"),
       promote: "not available",
       rollback: "not available",
-      price: "not available",
-      usage: "not available",
+      price: expect.stringContaining("price table"),
     });
     expect(fleet.providers().find((p) => p.id === "deepinfra")?.unsupported).toEqual({
       promote: "not available",

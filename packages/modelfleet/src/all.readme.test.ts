@@ -35,12 +35,13 @@ function tableRows(markdown: string, heading: string): string[][] {
   );
 }
 
-it("the root README is for users: install, five lines, command line, fleet as code, providers, links, in that order", () => {
+it("the root README is for users: install, five lines, command line, fleet as code, costs, providers, links, in that order", () => {
   expect(headings(readme("../../../README.md"))).toEqual([
     "Install",
     "Fleet in five lines",
     "Command line",
     "Fleet as code",
+    "What the fleet costs",
     "Providers",
     "Links",
   ]);

@@ -273,6 +273,8 @@ describe("baseten through the fleet", () => {
       start: true,
       stop: true,
       promote: true,
+      price: true,
+      usage: true,
     });
     const version = await fleet.promote("baseten:yqv4yjw@production", "qvv0xeq");
     expect(requests.map((r) => [r.method, r.url.pathname])).toEqual([

@@ -14,6 +14,7 @@ import {
   type BasetenUpdateAutoscalingSettings,
   InvalidArgumentError,
 } from "../generated/index.js";
+import { basetenPrice, basetenUsage } from "./cost.js";
 import { normalizeBasetenDeployment } from "./normalize.js";
 import type { BasetenFleetTypes } from "./types.js";
 
@@ -22,7 +23,18 @@ type Parts = BasetenFleetTypes["versionParts"];
 /** Baseten: a model's deployments are its versions; its environments (production, development, …) point at one each. */
 export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "baseten",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true, promote: true },
+  capabilities: {
+    getVersion: true,
+    listVersions: true,
+    listDeployments: true,
+    scale: true,
+    start: true,
+    stop: true,
+    promote: true,
+    price: true,
+    usage: true,
+  },
+  idleTimeout: "Baseten's `scale_down_delay` (seconds, in autoscaling settings) with `min_replica: 0` scales an idle deployment to zero",
   versionRef: {
     form: "baseten:<model_id>@<deployment_id|production|development>",
     parse(rest, bad) {
@@ -103,6 +115,9 @@ export const basetenAdapter: Omit<FleetProvider<BasetenFleetTypes>, "name" | "en
     else await client.promoteDeployment({ model_id, deployment_id: version }, { signal });
     return normalizeBasetenDeployment(await readDeployment(client, ref, signal), ref);
   },
+
+  price: basetenPrice,
+  usage: basetenUsage,
 };
 
 /** A deployment by id, or the one an environment points at through Baseten's `production` / `development` paths. */

@@ -28,6 +28,8 @@ export interface BasetenFleetTypes {
     start: true;
     stop: true;
     promote: true;
+    price: true;
+    usage: true;
   };
 }
 

@@ -1,4 +1,5 @@
 import { checkSegment, type FleetProvider, items, received } from "@modelfleet/runtime/fleet";
+import { huggingFacePrice } from "./cost.js";
 import { listedNamespaces } from "./namespaces.js";
 import { huggingFaceScaleBody, normalizeHuggingFaceEndpoint } from "./normalize.js";
 import type { HuggingFaceEndpointParts, HuggingFaceFleetTypes } from "./types.js";
@@ -24,7 +25,11 @@ export const huggingFaceAdapter: Omit<
   "name" | "envVar" | "explicit" | "keySource" | "createClient"
 > = {
   id: "huggingface",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true, price: true },
+  unsupported: {
+    usage: "Hugging Face's endpoint API has no billing or usage route; its request-count metric is undocumented",
+  },
+  idleTimeout: "Hugging Face's `scaleToZeroTimeout` (minutes, with `minReplica: 0`) scales an idle endpoint to zero",
   versionRef: { form: "huggingface:<namespace>/<endpoint>", parse: endpointParts, format },
   modelRef: { form: "huggingface:<namespace>/<endpoint>", parse: endpointParts, format },
 
@@ -71,4 +76,6 @@ export const huggingFaceAdapter: Omit<
       ref.name,
     );
   },
+
+  price: huggingFacePrice,
 };

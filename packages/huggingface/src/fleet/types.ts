@@ -24,7 +24,15 @@ export interface HuggingFaceFleetTypes {
   modelParts: HuggingFaceEndpointParts;
   /** `GET /v2/endpoint/{namespace}/{name}`, a listed endpoint, or the endpoint a scale's update answered with. */
   raw: HuggingFaceEndpoint;
-  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true; start: true; stop: true };
+  capabilities: Capabilities & {
+    getVersion: true;
+    listVersions: true;
+    listDeployments: true;
+    scale: true;
+    start: true;
+    stop: true;
+    price: true;
+  };
 }
 
 /** A normalized Hugging Face endpoint. */

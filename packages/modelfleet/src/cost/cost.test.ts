@@ -111,12 +111,12 @@ describe("fleet.cost", () => {
       hardware: "t4",
       unitPrice: { value: 500_000, source: "price-table" },
       ratePerHour: { value: 500_000, source: "price-table" },
-      spend: { source: "unknown", reason: "PLAIN reports no usage (its API reports no usage)" },
+      spend: { source: "unknown", reason: "its API reports no usage" },
       idle: { source: "unknown" },
     });
     expect(d["plain:g"]).toMatchObject({
       replicas: { min: 0, max: 2 },
-      unitPrice: { source: "unknown", reason: "PLAIN has no price API (its API has no prices); price cpu in a price table" },
+      unitPrice: { source: "unknown", reason: "its API has no prices; this one runs on cpu" },
       ratePerHour: { source: "unknown" },
     });
     expect(report.providers.map((p) => [p.provider, p.ratePerHour])).toEqual([

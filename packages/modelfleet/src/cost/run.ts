@@ -29,6 +29,9 @@ export interface CostRun {
   onProviderSettled: ((provider: string) => void) | undefined;
 }
 
+/** How many listed deployments may wait for their reads at once (see `providerCost`). */
+const LOOKAHEAD = 256;
+
 interface ProviderPart {
   deployments: DeploymentCost[];
   failures: unknown[];
@@ -122,24 +125,49 @@ async function providerCost({ provider, client, versions }: CostEntry, run: Cost
   };
   const table = run.table.get(provider.id);
   const bad: UnusableItem[] = [];
-  const inFlight = new Set<Promise<void>>();
-  let index = 0;
-  for await (const version of versions ?? provider.listDeployments(client, context)) {
-    const why = run.unusable(provider, version);
-    if (why) {
-      bad.push(why);
-      continue;
-    }
-    const at = index++;
-    const task = deploymentCost(provider, client, version, context, run, providerWide).then((cost) => {
-      part.deployments[at] = cost;
+  // `concurrency` workers read prices and usage while the listing runs ahead by up to LOOKAHEAD deployments: the
+  // first reads wait for the catalogue without stalling the listing, and no more than that many listed objects
+  // are held at once, whatever the fleet's size.
+  const queue: { version: ModelVersion; at: number }[] = [];
+  const idle: (() => void)[] = [];
+  let space: (() => void) | undefined;
+  let listed = false;
+  const wake = () => {
+    for (const resume of idle.splice(0)) resume();
+  };
+  const worker = async () => {
+    for (;;) {
+      const item = queue.shift();
+      if (!item) {
+        if (listed) return;
+        await new Promise<void>((resume) => idle.push(resume));
+        continue;
+      }
+      space?.();
+      space = undefined;
+      const cost = await deploymentCost(provider, client, item.version, context, run, providerWide);
+      part.deployments[item.at] = cost;
       if (table && cost.unitPrice.source === "price-table" && cost.hardware !== null) part.used.add(cost.hardware);
-    });
-    inFlight.add(task);
-    void task.finally(() => inFlight.delete(task));
-    if (inFlight.size >= run.concurrency) await Promise.race(inFlight);
+    }
+  };
+  const workers = Array.from({ length: run.concurrency }, worker);
+  let index = 0;
+  try {
+    for await (const version of versions ?? provider.listDeployments(client, context)) {
+      const why = run.unusable(provider, version);
+      if (why) {
+        bad.push(why);
+        continue;
+      }
+      queue.push({ version, at: index++ });
+      wake();
+      if (queue.length >= LOOKAHEAD) await new Promise<void>((resume) => (space = resume));
+    }
+  } finally {
+    listed = true;
+    wake();
+    await Promise.all(workers);
   }
-  await Promise.all(inFlight);
   if (run.signal?.aborted) throw run.signal.reason;
   if (bad.length) part.failures.push(new UnusableItemError(provider.id, bad));
   return part;
@@ -186,11 +214,11 @@ async function deploymentCost(
   } else if (price && "error" in price) {
     unitPrice = unknown(`no price: ${describe(price.error)}`);
   } else {
+    // The provider's own words say why and what to do; the hardware is the key a price table entry needs.
     const why = provider.unsupported?.price;
-    unitPrice = unknown(
-      `${provider.name} has no price API${why ? ` (${why})` : ""}; ` +
-        (hardware ? `price ${hardware} in a price table` : "the deployment reports no hardware to price"),
-    );
+    if (why) unitPrice = unknown(`${why}; ${hardware ? `this one runs on ${hardware}` : "this one reports no hardware"}`);
+    else if (hardware) unitPrice = unknown(`${provider.name} has no price API; price ${hardware} in a price table`);
+    else unitPrice = unknown(`${provider.name} has no price API, and the deployment reports no hardware to price`);
   }
 
   const usageValue = usage && "value" in usage ? usage.value : undefined;
@@ -198,7 +226,7 @@ async function deploymentCost(
     if (!run.usage) return "usage was not asked for";
     if (usage === undefined) {
       const why = provider.unsupported?.usage;
-      return `${provider.name} reports no usage${why ? ` (${why})` : ""}`;
+      return why ?? `${provider.name} reports no usage`;
     }
     if ("error" in usage) return `no usage: ${describe(usage.error)}`;
     return `${provider.name} reports no ${what} for this deployment`;

@@ -10,6 +10,7 @@ import {
   text,
 } from "@modelfleet/runtime/fleet";
 import { type ModzyClient, PermissionDeniedError } from "../generated/index.js";
+import { modzyUsage } from "./cost.js";
 import { normalizeModzyVersion } from "./normalize.js";
 import type { ModzyFleetTypes } from "./types.js";
 
@@ -33,8 +34,11 @@ async function readVersions(client: ModzyClient, keys: VersionKey[], context: Ca
 /** Modzy: model versions; scaling sets the processing engine limits. */
 export const modzyAdapter: Omit<FleetProvider<ModzyFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "modzy",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: false },
-  unsupported: { stop: "Modzy documents no way to take a version out of service (only the status active can be written)" },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: false, usage: true },
+  unsupported: {
+    stop: "Modzy documents no way to take a version out of service (only the status active can be written)",
+    price: "Modzy bills processing-engine capacity by licence, with no price in its API; price it in a price table",
+  },
   versionRef: {
     form: "modzy:<modelId>@<semver>",
     parse(rest, bad) {
@@ -100,4 +104,6 @@ export const modzyAdapter: Omit<FleetProvider<ModzyFleetTypes>, "name" | "envVar
     const raw = await client.updateVersion({ modelId: ref.modelId, version: ref.version, body: { status: "active" } }, { signal });
     return normalizeModzyVersion(raw, { modelId: ref.modelId, requested: ref.version });
   },
+
+  usage: modzyUsage,
 };

@@ -16,7 +16,15 @@ export interface ModzyFleetTypes {
   modelParts: { modelId: string };
   /** `GET /models/{modelId}/versions/{version}`. */
   raw: ModzyModelVersion;
-  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true; start: true; stop: false };
+  capabilities: Capabilities & {
+    getVersion: true;
+    listVersions: true;
+    listDeployments: true;
+    scale: true;
+    start: true;
+    stop: false;
+    usage: true;
+  };
 }
 
 /** A normalized Modzy model version. */

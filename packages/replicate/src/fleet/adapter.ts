@@ -1,5 +1,6 @@
 import { checkSegment, type FleetProvider, type ScaleBounds, splitOnce } from "@modelfleet/runtime/fleet";
 import { InvalidArgumentError } from "../generated/index.js";
+import { replicateUsage } from "./cost.js";
 import { normalizeReplicateDeployment, normalizeReplicateVersion } from "./normalize.js";
 import type { ReplicateFleetTypes, ReplicateModelParts, ReplicateVersionParts } from "./types.js";
 
@@ -40,7 +41,10 @@ function checkReplicateBounds(bounds: ScaleBounds): void {
  */
 export const replicateAdapter: Omit<FleetProvider<ReplicateFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "replicate",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, usage: true },
+  unsupported: {
+    price: "Replicate's API has no prices (its hardware list names SKUs only); price the SKUs in a price table",
+  },
   versionRef: {
     form: `${DEPLOYMENT_FORM} or replicate:<owner>/<model>@<version_id>`,
     parse(rest, bad): ReplicateVersionParts {
@@ -94,4 +98,6 @@ export const replicateAdapter: Omit<FleetProvider<ReplicateFleetTypes>, "name" |
     );
     return normalizeReplicateDeployment(raw, { owner: ref.owner, name: ref.name });
   },
+
+  usage: replicateUsage,
 };

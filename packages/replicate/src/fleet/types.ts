@@ -40,7 +40,7 @@ export interface ReplicateFleetTypes {
    * model version (`GET /models/{owner}/{name}/versions/{id}` or a listed one). Tell them apart with `"id" in raw`.
    */
   raw: ReplicateDeployment | ReplicateVersion;
-  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true };
+  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true; usage: true };
 }
 
 /** A normalized Replicate deployment or model version. */

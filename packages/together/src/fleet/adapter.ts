@@ -9,13 +9,18 @@ import {
   received,
 } from "@modelfleet/runtime/fleet";
 import { InvalidArgumentError, type TogetherClient, type TogetherUpdateEndpointRequest } from "../generated/index.js";
+import { togetherPrice } from "./cost.js";
 import { listedEndpointId, normalizeTogetherEndpoint } from "./normalize.js";
 import type { TogetherFleetTypes, TogetherFleetVersion } from "./types.js";
 
 /** Together AI dedicated endpoints (v1): one model on one hardware configuration, started and stopped by `state`. */
 export const togetherAdapter: Omit<FleetProvider<TogetherFleetTypes>, "name" | "envVar" | "explicit" | "keySource" | "createClient"> = {
   id: "together",
-  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true },
+  capabilities: { getVersion: true, listVersions: true, listDeployments: true, scale: true, start: true, stop: true, price: true },
+  unsupported: {
+    usage: "Together's v1 API reports no usage, billing or request counts for dedicated endpoints",
+  },
+  idleTimeout: "Together's `inactive_timeout` (minutes) stops an endpoint after that long without requests",
   versionRef: {
     form: "together:<endpoint_id>",
     parse(rest, bad) {
@@ -67,6 +72,8 @@ export const togetherAdapter: Omit<FleetProvider<TogetherFleetTypes>, "name" | "
   async stop(client, ref, { signal }) {
     return setState(client, ref.endpointId, "STOPPED", signal);
   },
+
+  price: togetherPrice,
 };
 
 async function setState(

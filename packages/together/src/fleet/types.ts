@@ -16,7 +16,15 @@ export interface TogetherFleetTypes {
   modelParts: { model: string };
   /** `GET /endpoints/{endpointId}`, or the endpoint `PATCH /endpoints/{endpointId}` answers with. */
   raw: TogetherEndpoint;
-  capabilities: Capabilities & { getVersion: true; listVersions: true; listDeployments: true; scale: true; start: true; stop: true };
+  capabilities: Capabilities & {
+    getVersion: true;
+    listVersions: true;
+    listDeployments: true;
+    scale: true;
+    start: true;
+    stop: true;
+    price: true;
+  };
 }
 
 /** A normalized Together AI dedicated endpoint. */
