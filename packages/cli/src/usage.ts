@@ -68,8 +68,9 @@ commands:
   ${COMMAND_USAGE.providers}
       which providers are configured, from which variable, and what each supports
   ${COMMAND_USAGE.ui}
-      the fleet in a browser: a local server (127.0.0.1, port 4800 by default) behind a one-time token in
-      the URL it prints; read-only unless --allow-changes; --fleet adds the plan (and apply) of a fleet file
+      the fleet and its costs in a browser: a local server (127.0.0.1, port 4800 by default) behind a
+      per-run token in the URL it prints; read-only unless --allow-changes; --fleet adds the plan (and
+      apply) of a fleet file, and its prices: to the costs
 
 options (any command):
   --base-url <provider>=<url>  the provider's API address, e.g. ${PROVIDERS[0]?.id}=http://127.0.0.1:4010 (repeatable);
