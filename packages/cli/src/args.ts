@@ -19,6 +19,14 @@ const LIFECYCLE_OPTIONS = {
   timeout: { type: "string" },
 } as const satisfies Options;
 
+const UI_OPTIONS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  "allow-changes": { type: "boolean" },
+  fleet: { type: "string" },
+  "no-open": { type: "boolean" },
+} as const satisfies Options;
+
 /** Each command's own options and how many positional arguments it takes (with their names, for messages). */
 const COMMANDS = {
   ls: {
@@ -56,6 +64,7 @@ const COMMANDS = {
     },
     positionals: [],
   },
+  ui: { options: UI_OPTIONS, positionals: [] },
 } as const satisfies Record<CommandName, { options: Options; positionals: readonly string[] }>;
 
 /** A parsed command line. */

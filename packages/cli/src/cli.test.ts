@@ -579,12 +579,12 @@ describe("usage", () => {
     [
       [],
       "error: missing command",
-      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers> [options]",
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers|ui> [options]",
     ],
     [
       ["deploy"],
       'error: unknown command "deploy"',
-      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers> [options]",
+      "modelfleet <ls|get|versions|scale|start|stop|promote|rollback|plan|apply|export|cost|providers|ui> [options]",
     ],
     [
       ["ls", "--min", "1"],
@@ -609,7 +609,7 @@ describe("usage", () => {
     const help = await runCli(["--help"], env);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(
-      /^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|cost\|providers> \[options\]\n/,
+      /^usage: modelfleet <ls\|get\|versions\|scale\|start\|stop\|promote\|rollback\|plan\|apply\|export\|cost\|providers\|ui> \[options\]\n/,
     );
     expect(help.stdout).toMatch(/exit codes: 0 ok, 1 API or network error/);
     const commandHelp = await runCli(["scale", "--help"], env);

@@ -47,6 +47,7 @@ const HELP_OF: Record<CommandName, CommandHelp> = {
   apply: { example: () => "modelfleet apply fleet.yaml --yes --concurrency 4" },
   export: { example: () => "modelfleet export > fleet.yaml && modelfleet plan fleet.yaml" },
   cost: { example: () => "modelfleet cost --window 7d --prices prices.yaml --idle --write idle.yaml && modelfleet plan idle.yaml" },
+  ui: { example: () => "modelfleet ui --fleet fleet.yaml --allow-changes" },
 };
 
 /**

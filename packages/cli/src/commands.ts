@@ -24,4 +24,5 @@ export const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   apply: async () => (await import("./commands/apply.js")).apply,
   export: async () => (await import("./commands/export.js")).exportFleet,
   cost: async () => (await import("./commands/cost.js")).cost,
+  ui: async () => (await import("./commands/ui.js")).ui,
 };

@@ -2,8 +2,6 @@
 export interface OutStream {
   write(text: string): unknown;
   isTTY?: boolean;
-  /** A terminal's width in columns (0 or absent when unknown). */
-  columns?: number;
 }
 
 /** An input stream for the confirmation prompt: `process.stdin` or a test double. */
@@ -29,16 +27,8 @@ const MIN_SECRET_LENGTH = 8;
  * errors and logs; this is the last line of defence at the edge of the process.
  */
 export function redactingIo(io: Io, secrets: readonly string[]): Io {
-  const values = [
-    ...new Set(
-      secrets
-        .map((s) => s.trim())
-        .filter((s) => s.length >= MIN_SECRET_LENGTH)
-        .flatMap(encodings),
-    ),
-  ].sort((a, b) => b.length - a.length);
-  if (values.length === 0) return io;
-  const redact = (text: string) => values.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+  if (!secrets.some((s) => s.trim().length >= MIN_SECRET_LENGTH)) return io;
+  const redact = redactor(secrets);
   const wrap = (stream: OutStream): OutStream => ({
     write: (text: string) => stream.write(redact(text)),
     get isTTY() {
@@ -49,6 +39,19 @@ export function redactingIo(io: Io, secrets: readonly string[]): Io {
     },
   });
   return { ...io, stdout: wrap(io.stdout), stderr: wrap(io.stderr) };
+}
+
+/** A function that replaces every form of every secret in a text with `[redacted]` (see {@link redactingIo}). */
+export function redactor(secrets: readonly string[]): (text: string) => string {
+  const values = [
+    ...new Set(
+      secrets
+        .map((s) => s.trim())
+        .filter((s) => s.length >= MIN_SECRET_LENGTH)
+        .flatMap(encodings),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  return (text) => values.reduce((out, secret) => out.split(secret).join(REDACTED), text);
 }
 
 /**

@@ -17,6 +17,7 @@ export const COMMAND_USAGE = {
   export: "modelfleet export [--provider <p> ...] [--json]",
   cost: "modelfleet cost [--window 24h|7d|<from>..<to>] [--provider <p> ...] [--prices <file>] [--idle [--write <file>]] [--json]",
   providers: "modelfleet providers [--json]",
+  ui: "modelfleet ui [--port <n>] [--host <address>] [--allow-changes] [--fleet <file>] [--no-open]",
 } as const;
 
 /** A command of the CLI. */
@@ -45,6 +46,7 @@ export const COMMAND_SUMMARY: Record<CommandName, string> = {
   apply: "plan, ask (or --yes), then make the changes and print a result per deployment",
   export: "the deployments as they are, as a fleet file on stdout (YAML; JSON with --json)",
   cost: "what each deployment costs per hour now (unit price x running replicas; a range where only replica bounds are known), its spend and requests over the window (default 24h) where its platform reports them, and whether it is idle (replicas running, no request); totals per provider and for the fleet. ? marks a figure nobody reports: it is left out of totals, which say how many they lack. --prices <file>: your own USD per replica-hour, as a fleet file's prices: (provider: {SKU: price}); it replaces an API's price, and the SOURCE column says so. --idle shows idle deployments only; --write <file> then writes a new fleet file scaling each to zero (or stopping it) for plan/apply",
+  ui: "the fleet and its costs in a browser: a local server (127.0.0.1, port 4800 by default) behind a per-run token in the URL it prints; read-only unless --allow-changes; --fleet adds the plan (and apply) of a fleet file, and its prices: to the costs",
 };
 
 const COMMAND_NAMES = Object.keys(COMMAND_USAGE) as CommandName[];
