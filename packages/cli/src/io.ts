@@ -2,6 +2,8 @@
 export interface OutStream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width in columns (0 or absent when unknown). */
+  columns?: number;
 }
 
 /** An input stream for the confirmation prompt: `process.stdin` or a test double. */
