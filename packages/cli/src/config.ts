@@ -53,7 +53,14 @@ export interface CliFleetOptions {
  * URL is reported with the provider and the place it was set, which the error's `provider` names.
  */
 export function createCliFleet({ env, baseUrls, debug, log, timeoutMs }: CliFleetOptions): BuiltInFleet {
-  const options: AllFleetOptions = { env, timeoutMs, logger: lineLogger(log), ...(debug ? { logLevel: "debug" as const } : {}) };
+  // Commands that need a provider say so themselves (`ls` names the variables); `providers` runs with none.
+  const options: AllFleetOptions = {
+    env,
+    timeoutMs,
+    requireProvider: false,
+    logger: lineLogger(log),
+    ...(debug ? { logLevel: "debug" as const } : {}),
+  };
   for (const [provider, override] of baseUrls) {
     if (providerInfo(provider)?.configuredIn(env)) Object.assign(options, { [provider]: { baseUrl: override.url } });
   }
