@@ -13,19 +13,25 @@ beforeAll(async () => {
   ensureCli();
   root = await makeRepoLayout();
   await copyFile(join(REPO_ROOT, "biome.json"), join(root, "biome.json"));
-}, 60_000);
+});
 afterAll(removeTemps);
 
-const biomeCheck = (paths: string[]) => run(process.execPath, [BIOME, "check", "--no-errors-on-unmatched", ...paths], root, { NO_COLOR: "1" });
+const biomeCheck = (paths: string[]) =>
+  run(process.execPath, [BIOME, "check", "--no-errors-on-unmatched", ...paths], root, { NO_COLOR: "1" });
 
 describe("the repository's Biome configuration and what codegen writes", () => {
   it("a scaffolded package passes biome check as written", async () => {
     await copyFile(join(FIXTURES, "provider-acme.yaml"), join(root, "specs", "acme.yaml"));
     const generated = await runCli(["generate", "--spec", "specs/acme.yaml"], root);
     expect(generated.code, generated.stderr).toBe(0);
-    const check = await biomeCheck(["packages/acme/package.json", "packages/acme/tsconfig.json", "packages/acme/turbo.json", "packages/acme/src"]);
+    const check = await biomeCheck([
+      "packages/acme/package.json",
+      "packages/acme/tsconfig.json",
+      "packages/acme/turbo.json",
+      "packages/acme/src",
+    ]);
     expect(check.code, `${check.stdout}${check.stderr}`).toBe(0);
-  }, 60_000);
+  });
 
   it("leaves an imported vendor document byte for byte as downloaded, even with --write", async () => {
     // One line of JSON, as vendors publish it: Biome would spread it over many.
@@ -50,5 +56,5 @@ describe("the repository's Biome configuration and what codegen writes", () => {
     ).toBe(before);
     const check = await runCli(["generate", "--check"], root);
     expect(check.code, check.stderr).toBe(0);
-  }, 60_000);
+  });
 });

@@ -407,7 +407,7 @@ describe("generate: check mode", () => {
 describe("cli", () => {
   beforeAll(() => {
     if (!existsSync(CLI)) execFileSync("npx", ["tsup"], { cwd: CODEGEN_DIR, stdio: "pipe" });
-  }, 120_000);
+  });
 
   it("--check on a stale tree exits 1 naming the stale file and the fix", async () => {
     const root = await makeRepo("valid.yaml");
@@ -420,7 +420,7 @@ describe("cli", () => {
     expect(stderr).toContain(`stale: ${GENERATED_DIR}/client.ts`);
     expect(stderr).toContain("npm run generate");
     expect(await readFile(clientPath, "utf8")).toMatch(/\/\/ hand edit\n$/);
-  }, 30_000);
+  });
 
   it("--check on an up-to-date tree exits 0", async () => {
     const root = await makeRepo("valid.yaml");
@@ -428,7 +428,7 @@ describe("cli", () => {
     const { code, stderr } = await runCli(["generate", "--check", "--root", root], root);
     expect(stderr).toBe("");
     expect(code).toBe(0);
-  }, 30_000);
+  });
 
   it("a broken spec exits 1 with `file:line:col error code` on stderr", async () => {
     const root = await makeRepo("dangling-ref.yaml");
@@ -442,7 +442,7 @@ describe("cli", () => {
     expect(plain.code).toBe(1);
     expect(plain.stderr).toMatch(/^specs\/acme\.yaml:23:\d+ error spec\/no-unresolved-refs: /m);
     expect(existsSync(join(root, "packages/acme"))).toBe(false);
-  }, 30_000);
+  });
 });
 
 describe("generated package", () => {
@@ -523,5 +523,5 @@ describe("generated package", () => {
     });
     expect(`${stdout}${stderr}`, relative(REPO_ROOT, tsc)).toBe("");
     expect(code).toBe(0);
-  }, 120_000);
+  });
 });

@@ -55,7 +55,7 @@ beforeAll(async () => {
   for (const c of FIXTURE_CASES) {
     imports.set(c.id, await runCli(["import", join(VENDOR, c.file), "--name", c.id, "--verbose", ...c.args], root));
   }
-}, 240_000);
+});
 afterAll(removeTemps);
 
 describe("import: vendor-style documents, unattended", () => {
@@ -99,7 +99,7 @@ describe("import: vendor-style documents, unattended", () => {
     expect(test.code, `${test.stdout}${test.stderr}`).toBe(0);
     const files = (await readdir(join(root, "packages"))).filter((dir) => dir !== "runtime");
     expect(test.stdout).toMatch(new RegExp(`Test Files\\s+${files.length} passed`));
-  }, 300_000);
+  });
 
   it("names what it derived and skipped, and the sidecar's choices win on the next generate", async () => {
     const unnamed = imports.get("unnamed")?.stderr ?? "";
@@ -142,7 +142,7 @@ describe("import: vendor-style documents, unattended", () => {
     const regenerated = await readFile(join(root, "packages", "keys", "src", "generated", "provider.ts"), "utf8");
     expect(regenerated).toContain('auth: {"header":"Authorization","prefix":"Bearer "}');
     expect(await readFile(join(root, "packages", "keys", "src", "generated", "client.ts"), "utf8")).toContain("  deployments(");
-  }, 120_000);
+  });
 
   it("refuses bad arguments before writing anything, and a failed import leaves nothing behind", async () => {
     const bad = await runCli(["import", join(VENDOR, "no-servers.yaml"), "--name", "Bad Name"], root);
@@ -166,7 +166,7 @@ describe("import: vendor-style documents, unattended", () => {
     expect(shadow.code).toBe(2);
     expect(shadow.stderr).toContain("specs/ours.yaml exists and is not an imported document");
     expect(existsSync(join(root, "specs", "ours.modelfleet.yaml"))).toBe(false);
-  }, 60_000);
+  });
 
   it("a 3.0 leftover in a 3.1 vendor document is reported with help that points at the sidecar, never at an edit", async () => {
     const document = join(root, "leftover.yaml");
@@ -176,9 +176,12 @@ describe("import: vendor-style documents, unattended", () => {
     expect(result.code, result.stderr).toBe(0);
     const nullable = result.stderr.split("\n").findIndex((line) => line.includes("warning") && line.includes("`nullable`"));
     expect(nullable, result.stderr).toBeGreaterThanOrEqual(0);
-    const help = result.stderr.split("\n").slice(nullable, nullable + 4).join("\n");
+    const help = result.stderr
+      .split("\n")
+      .slice(nullable, nullable + 4)
+      .join("\n");
     expect(help).toContain("specs/leftover.modelfleet.yaml");
     expect(help).toContain("do not edit it");
     expect(result.stderr).not.toMatch(/write `type: \[/);
-  }, 60_000);
+  });
 });

@@ -101,7 +101,11 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
 async function ownSpecOf(specsDir: string, id: string): Promise<string | undefined> {
   for (const ext of [".yaml", ".yml", ".json"]) {
     const path = join(specsDir, `${id}${ext}`);
-    if (await stat(path).then((s) => s.isFile(), () => false)) return path;
+    const isFile = await stat(path).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (isFile) return path;
   }
   return undefined;
 }
