@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import { baseUrlEnvVar, PROVIDER_IDS } from "modelfleet/all";
 import { startMockProvider } from "./mock.mjs";
 
+export { baseUrlEnvVar };
+
 /** Every registered provider, in the registry's order (`modelfleet/all`): adding one there adds its mock here. */
 export const PROVIDERS = PROVIDER_IDS;
 const root = fileURLToPath(new URL("../..", import.meta.url));

@@ -5,7 +5,7 @@ import { baseUrlEnvVar, ConfigurationError, createFleet, PROVIDER_IDS } from "./
 
 const deployment = { deploy_id: "d1", model_name: "acme/m", version: "v1", status: "running" };
 
-describe("createFleet and the environment", () => {
+describe("modelfleet/all's createFleet and the environment", () => {
   it("with no provider configured, throws the CLI's error naming every key variable once", () => {
     const error = (() => {
       try {
@@ -67,12 +67,12 @@ describe("createFleet and the environment", () => {
     expect(fake.requests.map((r) => r.url.href)).toEqual(["https://proxy.example/deploy/d1"]);
   });
 
-  it("refuses a non-loopback http URL in the variable, naming the variable, before any request", () => {
+  it("refuses a non-loopback http URL in the variable, naming the variable, before any request", async () => {
     const fake = fakeProviders({});
-    const attempt = () =>
-      createFleet({ env: { DEEPINFRA_API_KEY: "k", DEEPINFRA_BASE_URL: "http://deepinfra.example" }, fetch: fake.fetch });
-    expect(attempt).toThrow(ConfigurationError);
-    expect(attempt).toThrow(/^DEEPINFRA_BASE_URL: .*https/);
+    const fleet = createFleet({ env: { DEEPINFRA_API_KEY: "k", DEEPINFRA_BASE_URL: "http://deepinfra.example" }, fetch: fake.fetch });
+    const error = await fleet.getVersion("deepinfra:d1").catch((e: unknown) => e);
+    expect(ConfigurationError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^DEEPINFRA_BASE_URL \(or the baseUrl option\): .*https/);
     expect(fake.requests).toHaveLength(0);
   });
 });

@@ -7,10 +7,9 @@ import { modzy } from "@modelfleet/modzy/fleet";
 import { opper } from "@modelfleet/opper/fleet";
 import { opperV2 } from "@modelfleet/opper-v2/fleet";
 import { replicate } from "@modelfleet/replicate/fleet";
-import { ConfigurationError } from "@modelfleet/runtime";
 import { sieve } from "@modelfleet/sieve/fleet";
 import { together } from "@modelfleet/together/fleet";
-import { baseUrlEnvVar, baseUrlFromEnv, noProviderConfigured, processEnv } from "./env-config.js";
+import { noProviderConfigured } from "./env-config.js";
 import { createFleet as createFleetOf, type Fleet, type FleetOptions } from "./fleet.js";
 import { createReferences, type References } from "./refs.js";
 import type { ModelRefOf, ModelVersionOf, ParsedModelRefOf, ParsedRefOf, ProviderIdOf, ScalableOf, VersionRefOf } from "./types.js";
@@ -81,9 +80,9 @@ export function builtInProviders(options: AllFleetOptions = {}): BuiltInProvider
 }
 
 /**
- * A fleet of every built-in provider. A provider whose key is set (in its options or its environment variable)
- * takes its base URL from `<PROVIDER>_BASE_URL` (`SIEVE_BASE_URL`, `OPPER_V2_BASE_URL`, …) when that is set and its
- * options give none: the variables the CLI reads, https or loopback http only.
+ * A fleet of every built-in provider. Like any fleet, a provider whose options give no `baseUrl` takes it from
+ * `<PROVIDER>_BASE_URL` when that is set (`SIEVE_BASE_URL`, `OPPER_V2_BASE_URL`, …): the variables the CLI reads,
+ * https or loopback http only.
  *
  * @example
  * const fleet = createFleet(); // keys from SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY, …
@@ -94,28 +93,7 @@ export function builtInProviders(options: AllFleetOptions = {}): BuiltInProvider
 export function createFleet(options: AllFleetOptions = {}): BuiltInFleet {
   const { requireProvider = true, ...rest } = options;
   const shared = Object.fromEntries(Object.entries(rest).filter(([key]) => !isProviderId(key))) as Omit<FleetOptions, "providers">;
-  const env = options.env ?? processEnv();
-  const withBaseUrls: AllFleetOptions = { ...rest };
-  const fromEnv = new Set<ProviderId>();
-  for (const id of PROVIDER_IDS) {
-    const own = rest[id];
-    if (own === false || own?.baseUrl !== undefined) continue;
-    const url = baseUrlFromEnv(id, env);
-    if (url === undefined) continue;
-    if (own === undefined && BUILT_IN[id]().keySource(env) === null) continue;
-    Object.assign(withBaseUrls, { [id]: { ...own, baseUrl: url } });
-    fromEnv.add(id);
-  }
-  let fleet: BuiltInFleet;
-  try {
-    fleet = createFleetOf({ ...shared, providers: builtInProviders(withBaseUrls) });
-  } catch (error) {
-    const id = ConfigurationError.isInstance(error) ? error.provider : undefined;
-    if (ConfigurationError.isInstance(error) && isProviderId(id) && fromEnv.has(id)) {
-      throw new ConfigurationError(error.option, `${baseUrlEnvVar(id)}: ${error.message}`, id);
-    }
-    throw error;
-  }
+  const fleet = createFleetOf({ ...shared, providers: builtInProviders(rest) });
   if (requireProvider && !fleet.providers().some((p) => p.configured)) throw noProviderConfigured(fleet.providers());
   return fleet;
 }

@@ -1,0 +1,2 @@
+import { createBasetenClient } from "@modelfleet/baseten";
+const client = createBasetenClient();

@@ -1,0 +1,2 @@
+import { createDeepInfraClient } from "@modelfleet/deepinfra";
+const client = createDeepInfraClient();

@@ -1,0 +1,2 @@
+import { createHuggingFaceClient } from "@modelfleet/huggingface";
+const client = createHuggingFaceClient();
