@@ -13,7 +13,7 @@ for (const file of files) {
   for (const m of md.matchAll(/```ts\n([\s\S]*?)```/g)) {
     i++;
     const lineNo = md.slice(0, m.index).split("\n").length;
-    const js = transformSync(m[1], { loader: "ts", format: "esm" }).code;
+    let js; try { js = transformSync(m[1], { loader: "ts", format: "esm" }).code; } catch (e) { console.log(`== ${file}:${lineNo} does not parse: ${e.message.split("\n")[1]}`); continue; }
     const out = join("tools/demo/.snippets", `${file.replaceAll("/", "_")}-${i}.mjs`);
     writeFileSync(out, js);
     const r = spawnSync(process.execPath, [out], { env, encoding: "utf8", timeout: 60000 });

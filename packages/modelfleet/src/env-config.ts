@@ -1,11 +1,8 @@
-// What modelfleet/all reads from the environment besides keys: each provider's `<PROVIDER>_BASE_URL`, the same
-// variables the CLI reads, so a snippet run beside `npm run mocks` reaches the mocks.
-import { ConfigurationError } from "@modelfleet/runtime";
+// What a fleet reads from the environment besides keys: each provider's `<PROVIDER>_BASE_URL`, the variables the CLI
+// and the generated clients read, so code run beside `npm run mocks` reaches the mocks.
+import { baseUrlEnvVar, ConfigurationError } from "@modelfleet/runtime";
 
-/** The variable a provider's base URL is read from: `ACME_BASE_URL` for `acme`, `ACME_V2_BASE_URL` for `acme-v2`. */
-export function baseUrlEnvVar(providerId: string): string {
-  return `${providerId.toUpperCase().replaceAll("-", "_")}_BASE_URL`;
-}
+export { baseUrlEnvVar };
 
 /** The base URL `env` sets for a provider, or undefined when its variable is unset or blank. */
 export function baseUrlFromEnv(providerId: string, env: Readonly<Record<string, string | undefined>>): string | undefined {

@@ -1,0 +1,2 @@
+import { createModzyClient } from "@modelfleet/modzy";
+const client = createModzyClient();

@@ -1,0 +1,2 @@
+import { createReplicateClient } from "@modelfleet/replicate";
+const client = createReplicateClient();

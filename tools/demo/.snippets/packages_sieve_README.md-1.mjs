@@ -1,0 +1,2 @@
+import { createSieveClient } from "@modelfleet/sieve";
+const client = createSieveClient();

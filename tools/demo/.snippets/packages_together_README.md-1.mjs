@@ -1,0 +1,2 @@
+import { createTogetherClient } from "@modelfleet/together";
+const client = createTogetherClient();
