@@ -99,3 +99,36 @@ it('"Fleet in five lines" runs as written, and the root README shows the same li
 
   expect(lines).toEqual(["deepinfra:fkj843kjh8 acme/llama H100-80GB", 'deepinfra:fkj843kjh8 deploying {"min":0,"max":2}']);
 });
+
+it("the facade README's operations tables say unsupported exactly where a provider lacks the verb", () => {
+  const markdown = readme("../README.md");
+  const section = markdown.split("\n## Operations\n")[1]?.split("\n## ")[0] ?? "";
+  const providers = createFleet({ env: {}, requireProvider: false }).providers();
+  const verbs = new Set(["getVersion", "listVersions", "listDeployments", "scale", "start", "stop", "promote", "rollback"]);
+  let checked = 0;
+  // Each table: a header row of provider names, then one row per verb.
+  for (const table of section
+    .split(/\n\n+/)
+    .map((block) => block.trim())
+    .filter((block) => block.startsWith("|"))) {
+    const rows = table.split("\n").map((line) =>
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
+    const names = rows[0]?.slice(1) ?? [];
+    for (const row of rows.slice(2)) {
+      const verb = row[0]?.replaceAll("`", "") ?? "";
+      if (!verbs.has(verb)) continue;
+      names.forEach((name, i) => {
+        const provider = providers.find((p) => p.name === name) ?? providers.find((p) => name.startsWith(`${p.name} `));
+        expect(provider, `a column named ${name}`).toBeDefined();
+        const capable = provider?.capabilities[verb as keyof typeof provider.capabilities] === true;
+        expect(row[i + 1]?.startsWith("unsupported"), `${name} ${verb}: ${row[i + 1]}`).toBe(!capable);
+        checked++;
+      });
+    }
+  }
+  expect(checked).toBeGreaterThanOrEqual(providers.length * 4);
+});

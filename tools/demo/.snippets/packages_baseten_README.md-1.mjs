@@ -1,2 +1,0 @@
-import { createBasetenClient } from "@modelfleet/baseten";
-const client = createBasetenClient();

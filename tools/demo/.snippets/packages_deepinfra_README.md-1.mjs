@@ -1,2 +1,0 @@
-import { createDeepInfraClient } from "@modelfleet/deepinfra";
-const client = createDeepInfraClient();

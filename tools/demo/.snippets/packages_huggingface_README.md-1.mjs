@@ -1,2 +1,0 @@
-import { createHuggingFaceClient } from "@modelfleet/huggingface";
-const client = createHuggingFaceClient();

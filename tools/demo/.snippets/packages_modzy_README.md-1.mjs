@@ -1,2 +1,0 @@
-import { createModzyClient } from "@modelfleet/modzy";
-const client = createModzyClient();

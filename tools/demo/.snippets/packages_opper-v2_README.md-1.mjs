@@ -1,2 +1,0 @@
-import { createOpperV2Client } from "@modelfleet/opper-v2";
-const client = createOpperV2Client();

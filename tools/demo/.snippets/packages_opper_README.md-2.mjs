@@ -1,3 +1,0 @@
-import { createFleet } from "modelfleet";
-import { opper } from "@modelfleet/opper/fleet";
-const fleet = createFleet({ providers: [opper()] });

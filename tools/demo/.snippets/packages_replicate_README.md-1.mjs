@@ -1,2 +1,0 @@
-import { createReplicateClient } from "@modelfleet/replicate";
-const client = createReplicateClient();

@@ -1,2 +1,0 @@
-import { createSieveClient } from "@modelfleet/sieve";
-const client = createSieveClient();

@@ -1,3 +1,0 @@
-import { createFleet } from "modelfleet";
-import { sieve } from "@modelfleet/sieve/fleet";
-const fleet = createFleet({ providers: [sieve()] });

@@ -1,2 +1,0 @@
-import { createTogetherClient } from "@modelfleet/together";
-const client = createTogetherClient();
