@@ -4,9 +4,10 @@
 import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureCli, FIXTURES, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli } from "./helpers.js";
+import { BIN, ensureCli, FIXTURES, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli } from "./helpers.js";
 
 const BIOME = join(REPO_ROOT, "node_modules", "@biomejs", "biome", "bin", "biome");
+const CHECK_PACKAGE = join(REPO_ROOT, "tools", "package-checks", "dist", "check-package.js");
 let root: string;
 
 beforeAll(async () => {
@@ -56,5 +57,23 @@ describe("the repository's Biome configuration and what codegen writes", () => {
     ).toBe(before);
     const check = await runCli(["generate", "--check"], root);
     expect(check.code, check.stderr).toBe(0);
+  });
+
+  // A long case (a build, tsc, vitest and the release gate with npm pack, publint, arethetypeswrong and the size
+  // rule, one after another): the import's own package, right after `import`, passes every task `npm test` runs on a
+  // package: lint, typecheck, test and check:package. Run here on the package alone, not through turbo.
+  it("the imported package passes lint, build, typecheck, its tests and the package gate, size included [long]", async () => {
+    const pkg = join(root, "packages", "tidy");
+    const lint = await biomeCheck(["specs", "packages/tidy"]);
+    expect(lint.code, `${lint.stdout}${lint.stderr}`).toBe(0);
+    const build = await run(process.execPath, [BIN.tsup], pkg);
+    expect(build.code, build.stderr).toBe(0);
+    const typecheck = await run(process.execPath, [BIN.tsc, "--noEmit", "--pretty", "false", "-p", "."], pkg);
+    expect(`${typecheck.stdout}${typecheck.stderr}`).toBe("");
+    const test = await run(process.execPath, [BIN.vitest, "run"], pkg, { CI: "true", NO_COLOR: "1" });
+    expect(test.code, `${test.stdout}${test.stderr}`).toBe(0);
+    const gate = await run(process.execPath, [CHECK_PACKAGE], pkg, { NO_COLOR: "1" });
+    expect(gate.code, `${gate.stdout}${gate.stderr}`).toBe(0);
+    expect(gate.stdout).toMatch(/^ok {3}size$/m);
   });
 });
