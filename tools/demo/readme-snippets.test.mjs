@@ -37,7 +37,7 @@ const scratch = mkdtempSync(join(here, ".snippets-"));
 
 beforeAll(async () => {
   env = await startEveryMock(mocks);
-}, 900_000);
+});
 afterAll(async () => {
   await Promise.allSettled(mocks.map((m) => m.stop()));
   rmSync(scratch, { recursive: true, force: true });
@@ -73,15 +73,11 @@ describe("README snippets against the mocks [long]", () => {
     expect(SNIPPETS.filter((s) => s.where.startsWith("packages/modelfleet/README.md:")).length).toBeGreaterThan(3);
   });
 
-  it.each(SNIPPETS.map((snippet, i) => [snippet.where, snippet, i]))(
-    "%s runs as written",
-    async (_where, snippet, i) => {
-      const run = await runSnippet(snippet.code, `snippet-${i}`);
-      expect(run.stderr, `${snippet.where}\n${run.stdout}`).toBe("");
-      expect(run.exit).toBe(0);
-      // Nothing reached a real host: every base URL was a mock's.
-      expect(run.stdout).not.toMatch(/ENOTFOUND|ConnectionError/);
-    },
-    300_000,
-  );
+  it.each(SNIPPETS.map((snippet, i) => [snippet.where, snippet, i]))("%s runs as written", async (_where, snippet, i) => {
+    const run = await runSnippet(snippet.code, `snippet-${i}`);
+    expect(run.stderr, `${snippet.where}\n${run.stdout}`).toBe("");
+    expect(run.exit).toBe(0);
+    // Nothing reached a real host: every base URL was a mock's.
+    expect(run.stdout).not.toMatch(/ENOTFOUND|ConnectionError/);
+  });
 });
