@@ -132,3 +132,14 @@ it("the facade README's operations tables say unsupported exactly where a provid
   }
   expect(checked).toBeGreaterThanOrEqual(providers.length * 4);
 });
+
+it("the facade README's references table has a row for every provider, with its reference forms", () => {
+  const rows = tableRows(readme("../README.md"), "References");
+  const providers = createFleet({ env: {}, requireProvider: false }).providers();
+  expect(rows.map((row) => row[0]).filter(Boolean)).toEqual(providers.map((p) => p.name));
+  for (const [i, row] of rows.entries()) {
+    // A continuation row (another form of the provider above) has no name of its own.
+    const provider = row[0] ? providers.find((p) => p.name === row[0]) : providers.find((p) => p.name === rows[i - 1]?.[0]);
+    expect(row[1], `${row[0]}`).toMatch(new RegExp(`^\`${provider?.id}:`));
+  }
+});
