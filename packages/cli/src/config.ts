@@ -54,8 +54,11 @@ export interface CliFleetOptions {
  */
 export function createCliFleet({ env, baseUrls, debug, log, timeoutMs }: CliFleetOptions): BuiltInFleet {
   // Commands that need a provider say so themselves (`ls` names the variables); `providers` runs with none.
+  // The CLI resolves base URLs itself (`--base-url` wins over the variables, and errors name where a URL came
+  // from), so the fleet is given them as options and an environment without the variables.
+  const baseUrlVars = new Set(PROVIDERS.map((p) => p.baseUrlEnvVar));
   const options: AllFleetOptions = {
-    env,
+    env: Object.fromEntries(Object.entries(env).filter(([name]) => !baseUrlVars.has(name))),
     timeoutMs,
     requireProvider: false,
     logger: lineLogger(log),
