@@ -70,7 +70,7 @@ describe("import: pagination declared in the sidecar", () => {
   });
 
   it("editing only the sidecar makes --check stale; generate then writes typed iterators and the descriptors", async () => {
-    const document = await read("specs/harbor.yaml");
+    const document = await read("specs/harbor.vendor.yaml");
     await writeSidecar(PAGINATION);
     const check = await runCli(["generate", "--check"], root);
     expect(check.code).toBe(1);
@@ -80,7 +80,7 @@ describe("import: pagination declared in the sidecar", () => {
     expect(generated.stdout).toContain(`${SIDECAR} -> packages/harbor:`);
     expect(generated.stdout).not.toContain("skipped");
     // The vendor's document is untouched.
-    expect(await read("specs/harbor.yaml")).toBe(document);
+    expect(await read("specs/harbor.vendor.yaml")).toBe(document);
 
     const client = await read(join(GENERATED, "client.ts"));
     expect(client).toContain(
@@ -203,7 +203,7 @@ export async function wrong(): Promise<void> {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(`${SIDECAR}: kept`);
     expect(await read(SIDECAR)).toBe(before);
-    expect(await read("specs/harbor.yaml")).toBe(text);
+    expect(await read("specs/harbor.vendor.yaml")).toBe(text);
     const client = await read(join(GENERATED, "client.ts"));
     expect(client).toContain("  listDatasetsAll(");
     expect(client).toContain("  getRunsAll(");
@@ -216,10 +216,10 @@ export async function wrong(): Promise<void> {
     expect(refused.code).toBe(1);
     const line = before.split("\n").indexOf("  getRuns:") + 1;
     expect(refused.stderr).toContain(
-      `${SIDECAR}:${line}:3 error modelfleet/pagination-operation: pagination.getRuns names no operation of harbor.yaml`,
+      `${SIDECAR}:${line}:3 error modelfleet/pagination-operation: pagination.getRuns names no operation of harbor.vendor.yaml`,
     );
     expect(refused.stderr).toContain("nothing imported");
-    expect(await read("specs/harbor.yaml")).toBe(text);
+    expect(await read("specs/harbor.vendor.yaml")).toBe(text);
     expect(await read(SIDECAR)).toBe(before);
     expect(await read(join(GENERATED, "client.ts"))).toBe(client);
   });
@@ -233,7 +233,7 @@ const MISTAKES: Record<string, { pagination: string; codes: string[]; pointer: s
     codes: ["modelfleet/pagination-operation"],
     pointer: "#/pagination/listDatasets",
     at: "  listDatasets:",
-    message: /pagination\.listDatasets names no operation of harbor\.yaml/,
+    message: /pagination\.listDatasets names no operation of harbor\.vendor\.yaml/,
     help: /generated method name; key the entry by the operationId as the document writes it: `list_datasets_datasets_get`/,
   },
   "an unknown operationId": {
@@ -376,7 +376,7 @@ describe("diff: a change to the sidecar's pagination", () => {
     const unchanged = await diffSpecs({ root });
     expect(unchanged.specs.map((s) => [s.spec, s.packageName, s.status])).toEqual([
       ["specs/harbor.modelfleet.yaml", "@modelfleet/harbor", "unchanged"],
-      ["specs/harbor.yaml", "@modelfleet/harbor", "unchanged"],
+      ["specs/harbor.vendor.yaml", "@modelfleet/harbor", "unchanged"],
     ]);
 
     // getRuns set to false, the datasets' items moved, getRun declared returned whole.
@@ -389,7 +389,7 @@ describe("diff: a change to the sidecar's pagination", () => {
     expect(errors).toEqual([]);
     const sidecar = specs.find((s) => s.spec === SIDECAR);
     expect(sidecar?.status).toBe("unchanged");
-    const document = specs.find((s) => s.spec === "specs/harbor.yaml");
+    const document = specs.find((s) => s.spec === "specs/harbor.vendor.yaml");
     expect(document?.packageName).toBe("@modelfleet/harbor");
     expect(document?.highest).toBe("breaking");
     expect(document?.changes.map((c) => [c.code, c.types, c.file, c.line, c.pointer, c.operations])).toEqual([
@@ -413,7 +413,7 @@ describe("diff: a change to the sidecar's pagination", () => {
     const alone = await diffSpecs({ root, specs: [SIDECAR] });
     expect(alone.specs.map((s) => [s.spec, s.changes.length])).toEqual([
       [SIDECAR, 0],
-      ["specs/harbor.yaml", 3],
+      ["specs/harbor.vendor.yaml", 3],
     ]);
     await writeSidecar(PAGINATION);
   });
