@@ -157,7 +157,7 @@ async function githubSpec(ctx, { cli, plainCli }) {
   const plainOut = join(root, "plain.ts");
   const importArgs = [cli, "import", source, "--name", "github", "--base-url", "https://api.github.com", "--root", root];
   const clean = async () => {
-    for (const file of ["github.json", "github.modelfleet.yaml"]) await rm(join(root, "specs", file), { force: true });
+    for (const file of ["github.vendor.json", "github.modelfleet.yaml"]) await rm(join(root, "specs", file), { force: true });
     await rm(join(root, "packages", "github"), { recursive: true, force: true });
   };
 

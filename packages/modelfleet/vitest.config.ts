@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     // The desired-state tests start loopback servers, and the property tests run many cases, on a shared 2-core
     // machine; the default 5 s would fail a slow machine, not wrong code. This only catches hangs.
-    testTimeout: 60_000,
+    // No test has a time budget: this limit (for tests and hooks) only catches a hang, never a slow machine.
+    // Long cases say so in their name (`[long]`).
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
   },
 });

@@ -4,10 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startMockProvider } from "./mock.mjs";
 
-const PROVIDERS = ["sieve", "modzy", "deepinfra", "opper", "opper-v2", "replicate", "huggingface", "baseten", "together"];
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cliPackage = fileURLToPath(import.meta.resolve("@modelfleet/cli/package.json"));
 const cli = join(dirname(cliPackage), JSON.parse(readFileSync(cliPackage, "utf8")).bin.modelfleet);
@@ -27,18 +24,6 @@ const STEPS = [
 ];
 /** Steps whose success is another exit code: plan says "there are changes" with 2, as terraform plan -detailed-exitcode. */
 const EXPECTED_CODE = { plan: 2 };
-
-/** The CLI's base URL variable of a provider: `OPPER_V2_BASE_URL` for `opper-v2`. */
-function baseUrlVariable(provider) {
-  return `${provider.toUpperCase().replaceAll("-", "_")}_BASE_URL`;
-}
-
-/** The key variable a spec names (`info.x-modelfleet.envVar`). */
-function keyVariable(spec) {
-  const name = /^\s+envVar:\s*([A-Z][A-Z0-9_]*)\s*$/m.exec(readFileSync(spec, "utf8"))?.[1];
-  if (!name) throw new Error(`${spec} names no envVar under info.x-modelfleet`);
-  return name;
-}
 
 const mocks = [];
 let child;
@@ -79,27 +64,21 @@ async function demo() {
     process.stderr.write("The CLI is not built yet: run `npm run build` first.\n");
     return 1;
   }
-  // Hugging Face lists endpoints per namespace; its mock answers any namespace with the spec's example.
-  const env = { ...process.env, HF_NAMESPACE: "acme-ml" };
-  // Started side by side (each takes a few seconds, far more on a busy machine); every one that started is in
-  // `mocks`, so it gets stopped. Progress goes to stderr, so that nobody waits on a silent terminal.
+  // Loaded once the build is known to be there (it imports the built modelfleet/all).
+  const { PROVIDERS, baseUrlEnvVar, startEveryMock } = await import("./every-mock.mjs");
+  // Started side by side (each takes a few seconds, far more on a busy machine). Progress goes to stderr, so that
+  // nobody waits on a silent terminal.
   process.stderr.write(`starting ${PROVIDERS.length} mock providers (Prism), a few seconds each…\n`);
-  const started = await Promise.allSettled(
-    PROVIDERS.map(async (provider) => {
-      // Prism takes a few seconds to start, far longer on a busy machine (CI running other suites beside this).
-      const spec = join(root, "specs", `${provider}.yaml`);
-      const mock = await startMockProvider({ spec, startTimeoutMs: 120_000 });
-      mocks.push(mock);
-      // Any value will do for a mock; these are not real keys. Opper v3 and v2 share one key variable.
-      env[keyVariable(spec)] = `demo-${provider}-key`;
-      env[baseUrlVariable(provider)] = mock.url;
-      process.stderr.write(`  ${provider} mock ready (${mocks.length}/${PROVIDERS.length})\n`);
-    }),
-  );
-  const failed = started.find((result) => result.status === "rejected");
-  if (failed) throw failed.reason;
+  let ready = 0;
+  const env = {
+    ...process.env,
+    ...(await startEveryMock(mocks, (provider) => {
+      ready += 1;
+      process.stderr.write(`  ${provider} mock ready (${ready}/${PROVIDERS.length})\n`);
+    })),
+  };
   process.stdout.write(
-    `Prism mocks of specs/*.yaml, answering with the specs' examples: ${PROVIDERS.map((p) => `${p} ${env[baseUrlVariable(p)]}`).join(", ")}\n`,
+    `Prism mocks of specs/*.yaml, answering with the specs' examples: ${PROVIDERS.map((p) => `${p} ${env[baseUrlEnvVar(p)]}`).join(", ")}\n`,
   );
   let failures = 0;
   for (const step of STEPS) {

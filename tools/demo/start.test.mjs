@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { PROVIDER_IDS } from "modelfleet/all";
 import { describe, expect, it } from "vitest";
 
 const START = fileURLToPath(new URL("./start.mjs", import.meta.url));
@@ -81,7 +82,7 @@ describe("npm start", () => {
     expect(run.stdout).toMatch(/^applied {2}deepinfra:fkj843kjh8 +scaling 1-2 → 0-4$/m);
     expect(run.stdout).toContain("Apply: 1 applied, 1 no-op.");
     const urls = mockUrls(run.stdout);
-    expect(urls).toHaveLength(9);
+    expect(urls).toHaveLength(PROVIDER_IDS.length);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
 
     // The root README shows this run's output: every line of it must still be what the demo prints.
@@ -104,7 +105,7 @@ describe("npm start", () => {
     expect(run.code).toBe(130);
     expect(run.stderr).toContain("SIGINT: stopping the mock providers");
     const urls = mockUrls(run.stdout);
-    expect(urls).toHaveLength(9);
+    expect(urls).toHaveLength(PROVIDER_IDS.length);
     for (const url of urls) expect(await isClosed(url)).toBe(true);
   });
 });

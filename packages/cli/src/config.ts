@@ -53,7 +53,17 @@ export interface CliFleetOptions {
  * URL is reported with the provider and the place it was set, which the error's `provider` names.
  */
 export function createCliFleet({ env, baseUrls, debug, log, timeoutMs }: CliFleetOptions): BuiltInFleet {
-  const options: AllFleetOptions = { env, timeoutMs, logger: lineLogger(log), ...(debug ? { logLevel: "debug" as const } : {}) };
+  // Commands that need a provider say so themselves (`ls` names the variables); `providers` runs with none.
+  // The CLI resolves base URLs itself (`--base-url` wins over the variables, and errors name where a URL came
+  // from), so the fleet is given them as options and an environment without the variables.
+  const baseUrlVars = new Set(PROVIDERS.map((p) => p.baseUrlEnvVar));
+  const options: AllFleetOptions = {
+    env: Object.fromEntries(Object.entries(env).filter(([name]) => !baseUrlVars.has(name))),
+    timeoutMs,
+    requireProvider: false,
+    logger: lineLogger(log),
+    ...(debug ? { logLevel: "debug" as const } : {}),
+  };
   for (const [provider, override] of baseUrls) {
     if (providerInfo(provider)?.configuredIn(env)) Object.assign(options, { [provider]: { baseUrl: override.url } });
   }

@@ -1,4 +1,4 @@
-import { type BuiltInProvider, builtInProviders, type Capabilities, type ProviderId } from "modelfleet/all";
+import { type BuiltInProvider, baseUrlEnvVar, builtInProviders, type Capabilities, type ProviderId } from "modelfleet/all";
 
 /** What the CLI knows about one provider before any fleet exists: all of it read from the provider itself. */
 export interface ProviderInfo {
@@ -23,7 +23,7 @@ function describe(provider: BuiltInProvider): ProviderInfo {
     id: provider.id,
     name: provider.name,
     keyEnvVar: provider.envVar,
-    baseUrlEnvVar: `${provider.id.toUpperCase().replaceAll("-", "_")}_BASE_URL`,
+    baseUrlEnvVar: baseUrlEnvVar(provider.id),
     versionRefForm: provider.versionRef.form,
     modelRefForm: provider.modelRef.form,
     sensitiveKeys: provider.sensitiveKeys ?? [],

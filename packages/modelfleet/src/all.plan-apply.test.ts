@@ -317,7 +317,7 @@ describe("the package README", () => {
     const code = /```ts\n([\s\S]*?)```/.exec(readme.split("## Fleet as code\n")[1] ?? "")?.[1] ?? "";
     const [first, second, ...body] = code.trim().split("\n");
     expect([first, second]).toEqual([
-      'import { createFleet } from "modelfleet/all";',
+      'import { createFleet, describeApplyResult, describePlanItem } from "modelfleet/all";',
       'import { readFleetFile } from "modelfleet/fleet-file";',
     ]);
     const dir = mkdtempSync(join(tmpdir(), "fleet-readme-"));
@@ -334,12 +334,18 @@ describe("the package README", () => {
       const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
         ...args: string[]
       ) => (...a: unknown[]) => Promise<void>;
-      await new AsyncFunction("createFleet", "readFleetFile", "console", source)(() => fake.fleet(), readFleetFile, console);
+      await new AsyncFunction("createFleet", "describeApplyResult", "describePlanItem", "readFleetFile", "console", source)(
+        () => fake.fleet(),
+        describeApplyResult,
+        describePlanItem,
+        readFleetFile,
+        console,
+      );
       expect(lines).toEqual([
-        'change deepinfra:di-a [{"field":"scaling","from":{"min":1,"max":2},"to":{"min":0,"max":3}}]',
-        "no-op deepinfra:di-b ",
-        "applied deepinfra:di-a ",
-        "no-op deepinfra:di-b ",
+        "change deepinfra:di-a scaling 1-2 → 0-3",
+        "no-op deepinfra:di-b no changes",
+        "applied deepinfra:di-a scaling 1-2 → 0-3",
+        "no-op deepinfra:di-b no changes",
       ]);
       expect(fake.world.deepinfra["di-a"]).toMatchObject({ min: 0, max: 3 });
     } finally {

@@ -49,7 +49,7 @@ it("the root README is for users: install, five lines, command line, fleet as co
 
 it("the root README's providers table has a row for every provider, with its package, capabilities and key variable", () => {
   const rows = tableRows(readme("../../../README.md"), "Providers");
-  const providers = createFleet({ env: {} }).providers();
+  const providers = createFleet({ env: {}, requireProvider: false }).providers();
   expect(rows.map((row) => row[0])).toEqual(providers.map((p) => p.name));
   for (const provider of providers) {
     const [, pkg, supports, envVar, versionRef, modelRef] = rows.find((row) => row[0] === provider.name) ?? [];
@@ -99,4 +99,48 @@ it('"Fleet in five lines" runs as written, and the root README shows the same li
   await new AsyncFunction("createFleet", "console", body.join("\n"))(testFleet, console);
 
   expect(lines).toEqual(["deepinfra:fkj843kjh8 acme/llama H100-80GB", 'deepinfra:fkj843kjh8 deploying {"min":0,"max":2}']);
+});
+
+it("the facade README's operations tables say unsupported exactly where a provider lacks the verb", () => {
+  const markdown = readme("../README.md");
+  const section = markdown.split("\n## Operations\n")[1]?.split("\n## ")[0] ?? "";
+  const providers = createFleet({ env: {}, requireProvider: false }).providers();
+  const verbs = new Set(["getVersion", "listVersions", "listDeployments", "scale", "start", "stop", "promote", "rollback"]);
+  let checked = 0;
+  // Each table: a header row of provider names, then one row per verb.
+  for (const table of section
+    .split(/\n\n+/)
+    .map((block) => block.trim())
+    .filter((block) => block.startsWith("|"))) {
+    const rows = table.split("\n").map((line) =>
+      line
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim()),
+    );
+    const names = rows[0]?.slice(1) ?? [];
+    for (const row of rows.slice(2)) {
+      const verb = row[0]?.replaceAll("`", "") ?? "";
+      if (!verbs.has(verb)) continue;
+      names.forEach((name, i) => {
+        const provider = providers.find((p) => p.name === name) ?? providers.find((p) => name.startsWith(`${p.name} `));
+        expect(provider, `a column named ${name}`).toBeDefined();
+        const capable = provider?.capabilities[verb as keyof typeof provider.capabilities] === true;
+        expect(row[i + 1]?.startsWith("unsupported"), `${name} ${verb}: ${row[i + 1]}`).toBe(!capable);
+        checked++;
+      });
+    }
+  }
+  expect(checked).toBeGreaterThanOrEqual(providers.length * 4);
+});
+
+it("the facade README's references table has a row for every provider, with its reference forms", () => {
+  const rows = tableRows(readme("../README.md"), "References");
+  const providers = createFleet({ env: {}, requireProvider: false }).providers();
+  expect(rows.map((row) => row[0]).filter(Boolean)).toEqual(providers.map((p) => p.name));
+  for (const [i, row] of rows.entries()) {
+    // A continuation row (another form of the provider above) has no name of its own.
+    const provider = row[0] ? providers.find((p) => p.name === row[0]) : providers.find((p) => p.name === rows[i - 1]?.[0]);
+    expect(row[1], `${row[0]}`).toMatch(new RegExp(`^\`${provider?.id}:`));
+  }
 });

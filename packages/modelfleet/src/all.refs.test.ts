@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatModelRef, formatRef, type ParsedModelRef, type ParsedRef, parseModelRef, parseRef } from "./all.js";
+import { formatModelRef, formatRef, type ParsedModelRef, type ParsedRef, PROVIDER_IDS, parseModelRef, parseRef } from "./all.js";
 import { InvalidReferenceError } from "./errors.js";
 
 describe("parseRef", () => {
@@ -53,9 +53,8 @@ describe("parseRef", () => {
   it("names the known providers for an unknown one", () => {
     const error = catchError(() => parseRef("nonesuch:owner/model@v1"));
     expect(InvalidReferenceError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(
-      /unknown provider "nonesuch".*Known providers: sieve, modzy, deepinfra, opper, opper-v2, replicate, huggingface, baseten, together/,
-    );
+    expect((error as Error).message).toContain(`unknown provider "nonesuch"`);
+    expect((error as Error).message).toContain(`Known providers: ${PROVIDER_IDS.join(", ")}`);
     expect((catchError(() => parseRef("no-provider")) as Error).message).toContain("does not start with a provider");
   });
 

@@ -9,6 +9,7 @@ import { opperV2 } from "@modelfleet/opper-v2/fleet";
 import { replicate } from "@modelfleet/replicate/fleet";
 import { sieve } from "@modelfleet/sieve/fleet";
 import { together } from "@modelfleet/together/fleet";
+import { noProviderConfigured } from "./env-config.js";
 import { createFleet as createFleetOf, type Fleet, type FleetOptions } from "./fleet.js";
 import { createReferences, type References } from "./refs.js";
 import type { ModelRefOf, ModelVersionOf, ParsedModelRefOf, ParsedRefOf, ProviderIdOf, ScalableOf, VersionRefOf } from "./types.js";
@@ -48,6 +49,12 @@ export type BuiltInFleet = Fleet<BuiltInProvider>;
  */
 export type AllFleetOptions = Omit<FleetOptions, "providers"> & {
   [Id in keyof BuiltIn]?: Parameters<BuiltIn[Id]>[0] | false;
+} & {
+  /**
+   * Whether a fleet with no provider configured is an error (default `true`: `createFleet` throws a
+   * `ConfigurationError` naming every key variable). `false` suits a tool that only shows the configuration.
+   */
+  requireProvider?: boolean;
 };
 
 /** The ids of the built-in providers, in a stable order. */
@@ -73,15 +80,22 @@ export function builtInProviders(options: AllFleetOptions = {}): BuiltInProvider
 }
 
 /**
- * A fleet of every built-in provider.
+ * A fleet of every built-in provider. Like any fleet, a provider whose options give no `baseUrl` takes it from
+ * `<PROVIDER>_BASE_URL` when that is set (`SIEVE_BASE_URL`, `OPPER_V2_BASE_URL`, …): the variables the CLI reads,
+ * https or loopback http only.
  *
  * @example
  * const fleet = createFleet(); // keys from SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY, …
  * const version = await fleet.getVersion("deepinfra:fkj843kjh8");
+ * @throws ConfigurationError when no provider is configured (unless `requireProvider: false`), for a provider's
+ * bad key or option, and for a bad `<PROVIDER>_BASE_URL`, naming the variable.
  */
 export function createFleet(options: AllFleetOptions = {}): BuiltInFleet {
-  const shared = Object.fromEntries(Object.entries(options).filter(([key]) => !isProviderId(key))) as Omit<FleetOptions, "providers">;
-  return createFleetOf({ ...shared, providers: builtInProviders(options) });
+  const { requireProvider = true, ...rest } = options;
+  const shared = Object.fromEntries(Object.entries(rest).filter(([key]) => !isProviderId(key))) as Omit<FleetOptions, "providers">;
+  const fleet = createFleetOf({ ...shared, providers: builtInProviders(rest) });
+  if (requireProvider && !fleet.providers().some((p) => p.configured)) throw noProviderConfigured(fleet.providers());
+  return fleet;
 }
 
 let references: References<BuiltInProvider> | undefined;

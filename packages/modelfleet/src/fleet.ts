@@ -25,6 +25,7 @@ import type { FleetAccess } from "./desired-state/access.js";
 import { applyPlan } from "./desired-state/apply.js";
 import { planFleet } from "./desired-state/plan.js";
 import type { ApplyOptions, ApplyResult, DesiredState, FleetPlan, PlanOptions } from "./desired-state/types.js";
+import { baseUrlEnvVar, baseUrlFromEnv, processEnv } from "./env-config.js";
 import { type ProviderFailure, UnsupportedOperationError, type UnusableItem, UnusableItemError } from "./errors.js";
 import { createListing, type DeploymentListing, type ProviderSettled } from "./listing.js";
 import { createReferences, type References } from "./refs.js";
@@ -60,7 +61,10 @@ export interface FleetOptions<P extends FleetProvider = FleetProvider> extends S
    * `listDeployments` asks every provider at once, each within this bound.
    */
   concurrency?: number;
-  /** Where provider keys are looked up; defaults to `process.env`. */
+  /**
+   * Where provider keys (each provider's variable) and base URLs (`<PROVIDER>_BASE_URL`, used when the provider's own
+   * options give no `baseUrl`; https, or http on loopback only) are looked up; defaults to `process.env`.
+   */
   env?: Record<string, string | undefined>;
   /** The clock `waitFor` measures its timeout on, in ms; defaults to `Date.now`. `sleep` is its pause between reads. */
   now?: () => number;
@@ -255,7 +259,7 @@ const SHARED_KEYS = [
  */
 export function createFleet<const P extends FleetProvider>(options: FleetOptions<P>): Fleet<P> {
   if (typeof options !== "object" || options === null) throw new ConfigurationError("providers", "createFleet needs { providers: [...] }");
-  const env = options.env ?? readProcessEnv();
+  const env = options.env ?? processEnv();
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new ConfigurationError("concurrency", `concurrency must be a positive integer, got ${String(concurrency)}`);
@@ -288,12 +292,16 @@ export function createFleet<const P extends FleetProvider>(options: FleetOptions
       );
     }
     let created: unknown;
+    // `<PROVIDER>_BASE_URL` as the CLI reads it; a provider's own `baseUrl` option still wins (it is spread last).
+    const envBaseUrl = baseUrlFromEnv(provider.id, env);
     try {
-      created = provider.createClient(shared as SharedClientOptions, env);
+      created = provider.createClient((envBaseUrl ? { ...shared, baseUrl: envBaseUrl } : shared) as SharedClientOptions, env);
     } catch (error) {
-      // Name the provider, so a caller with many (the CLI) can tell which one is misconfigured.
+      // Name the provider, so a caller with many (the CLI) can tell which one is misconfigured, and the variable
+      // when the base URL may have come from it.
       if (ConfigurationError.isInstance(error) && error.provider === undefined) {
-        throw new ConfigurationError(error.option, error.message, provider.id);
+        const where = envBaseUrl && error.option === "baseUrl" ? `${baseUrlEnvVar(provider.id)} (or the baseUrl option): ` : "";
+        throw new ConfigurationError(error.option, `${where}${error.message}`, provider.id);
       }
       throw error;
     }
@@ -640,9 +648,4 @@ function unsupportedReasons(provider: FleetProvider): { [V in Verb]?: string } {
   const reasons: { [V in Verb]?: string } = {};
   for (const verb of VERBS) if (provider.capabilities[verb] !== true) reasons[verb] = provider.unsupported?.[verb] ?? "not available";
   return reasons;
-}
-
-function readProcessEnv(): Record<string, string | undefined> {
-  const processLike = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
-  return processLike?.env ?? {};
 }

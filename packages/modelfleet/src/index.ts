@@ -80,6 +80,7 @@ export type {
   PlanOptions,
   PlanSummary,
 } from "./desired-state/types.js";
+export { baseUrlEnvVar, noProviderConfigured } from "./env-config.js";
 export {
   InvalidReferenceError,
   PartialFailureError,

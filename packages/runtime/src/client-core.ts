@@ -9,9 +9,10 @@ import openapiFetch, {
 } from "openapi-fetch";
 import { type BodyEncoding, bodyEncodingOf } from "./body-encoding.js";
 import { apiErrorFrom, errorInitFrom } from "./error-response.js";
-import { InvalidArgumentError, type RequestErrorContext, ResponseTooLargeError } from "./errors.js";
+import { ConfigurationError, InvalidArgumentError, type RequestErrorContext, ResponseTooLargeError } from "./errors.js";
 import { type Logger, leveledLogger } from "./logger.js";
 import {
+  baseUrlEnvVar,
   type ClientOptions,
   checkApiKey,
   checkBaseUrl,
@@ -74,7 +75,17 @@ export function createClientCore<Paths extends AnyPaths>(provider: ProviderDescr
     provider.envVar,
     provider.name,
   );
-  const baseUrl = checkBaseUrl(options.baseUrl ?? provider.baseUrl);
+  // Like the key, the base URL comes from the environment (`<PROVIDER>_BASE_URL`) only when the key does: a caller
+  // passing its own key (the fleet facade, reading its own `env`) passes its own base URL too.
+  const baseUrlVar = baseUrlEnvVar(provider.id);
+  const envBaseUrl = options.baseUrl === undefined && !fromOption ? env[baseUrlVar]?.trim() || undefined : undefined;
+  let baseUrl: string;
+  try {
+    baseUrl = checkBaseUrl(options.baseUrl ?? envBaseUrl ?? provider.baseUrl);
+  } catch (error) {
+    if (envBaseUrl === undefined || !ConfigurationError.isInstance(error)) throw error;
+    throw new ConfigurationError(error.option, `${baseUrlVar}: ${error.message}`);
+  }
   checkClientLimits(options);
   const logLevel = checkLogLevel(options.logLevel, "logLevel") ?? checkLogLevel(env.MODELFLEET_LOG, "MODELFLEET_LOG") ?? "off";
   const logger: Logger | undefined = logLevel === "off" ? undefined : leveledLogger(options.logger ?? console, logLevel);

@@ -22,7 +22,7 @@ export {
   UnprocessableEntityError,
 } from "./errors.js";
 export type { Logger, LogLevel } from "./logger.js";
-export type { ClientOptions, RequestOptions } from "./options.js";
+export { baseUrlEnvVar, type ClientOptions, type RequestOptions } from "./options.js";
 export type { PaginationDescriptor } from "./pagination/descriptor.js";
 export { PaginationError, type PaginationStopReason } from "./pagination/error.js";
 export {

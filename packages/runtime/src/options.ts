@@ -7,7 +7,11 @@ import { isLogLevel, type Logger, type LogLevel } from "./logger.js";
 export interface ClientOptions {
   /** The API key. Defaults to the provider's environment variable (e.g. `SIEVE_API_KEY`). */
   apiKey?: string;
-  /** Overrides the spec's server, e.g. a proxy or a local mock. Must be https unless it is loopback. */
+  /**
+   * Overrides the spec's server, e.g. a proxy or a local mock. Must be https unless it is loopback. Defaults to the
+   * provider's `<PROVIDER>_BASE_URL` variable (e.g. `SIEVE_BASE_URL`) when the key comes from its variable too, else to
+   * the spec's server.
+   */
   baseUrl?: string;
   /** The `fetch` to send requests with; defaults to `globalThis.fetch`. */
   fetch?: (input: Request) => Promise<Response>;
@@ -135,6 +139,14 @@ export function checkApiKey(key: string | undefined, source: string, envVar: str
     );
   }
   return key.trim();
+}
+
+/**
+ * The variable a provider's base URL is read from when no `baseUrl` option is given: `SIEVE_BASE_URL` for `sieve`,
+ * `OPPER_V2_BASE_URL` for `opper-v2` (the variables the CLI reads too).
+ */
+export function baseUrlEnvVar(providerId: string): string {
+  return `${providerId.toUpperCase().replaceAll("-", "_")}_BASE_URL`;
 }
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]", "::1"]);

@@ -14,7 +14,7 @@ beforeAll(() => {
   ensureCli();
   // The new package imports @modelfleet/runtime's build (turbo builds it before this test; a bare vitest may not have).
   if (!existsSync(join(RUNTIME, "dist", "index.d.ts"))) execFileSync("npx", ["tsup"], { cwd: RUNTIME, stdio: "pipe" });
-}, 180_000);
+});
 
 async function makeLayout(): Promise<string> {
   const root = await makeRepoLayout();
@@ -102,7 +102,7 @@ describe("adding a provider", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).not.toContain("scaffolded");
     expect(existsSync(join(pkgDir, "src", "fleet.test.ts"))).toBe(false);
-  }, 240_000);
+  });
 
   it("a smoke test fails when the client and the spec disagree", async () => {
     const root = await makeLayout();
@@ -127,5 +127,5 @@ describe("adding a provider", () => {
     expect(output).toMatch(/FAIL .*getModel: GET \/models\/\{model_id\}/);
     expect(output).toContain("/v1/model/m%2F1%20with%20space");
     expect(output).toMatch(/Tests\s+1 failed \| 3 passed \(4\)/);
-  }, 120_000);
+  });
 });

@@ -6,7 +6,7 @@ import { diffSpecs } from "../src/diff/command.js";
 import { ensureCli, FIXTURES, gitIn, removeTemps, runCli, tempDir } from "./helpers.js";
 
 afterEach(removeTemps);
-beforeAll(ensureCli, 120_000);
+beforeAll(ensureCli);
 
 const SPEC = "specs/acme.yaml";
 const CHANGESET = ".changeset/acme-spec-changes.md";
@@ -68,7 +68,7 @@ describe("diff in a git repository", () => {
     const changeset = await readFile(join(root, CHANGESET), "utf8");
     expect(frontMatter(changeset)).toBe('"@modelfleet/acme": minor');
     expect(changeset).toContain("- Breaking: GET /models/{model_id} (GetModel) removed");
-  }, 30_000);
+  });
 
   it("a 1.x package gets major for a breaking change and minor for a feature", async () => {
     const root = await makeRepo("1.2.0");
@@ -81,7 +81,7 @@ describe("diff in a git repository", () => {
     await editSpec(root, removeGetModel);
     await runCli(["diff", "--changeset"], root);
     expect(frontMatter(await readFile(join(root, CHANGESET), "utf8"))).toBe('"@modelfleet/acme": major');
-  }, 30_000);
+  });
 
   it("never writes a lower bump than one already pending for the package", async () => {
     const root = await makeRepo("1.0.0");
@@ -94,7 +94,7 @@ describe("diff in a git repository", () => {
     expect(frontMatter(await readFile(join(root, CHANGESET), "utf8"))).toBe('"@modelfleet/acme": major');
     // the hand-written changeset is left as it was
     expect(await readFile(join(root, ".changeset", "hand-written.md"), "utf8")).toContain("Rework the client.");
-  }, 30_000);
+  });
 
   it("compares with the package's newest release tag by default, so committed changes since the release count", async () => {
     const root = await makeRepo();
@@ -119,7 +119,7 @@ describe("diff in a git repository", () => {
 
     const head = await diffSpecs({ root, base: "HEAD" });
     expect(head.specs[0]?.changes.map((c) => c.code)).toEqual(["summary-changed"]);
-  }, 30_000);
+  });
 
   it("--json gives the machine report and --fail-on sets the exit code", async () => {
     const root = await makeRepo();
@@ -134,7 +134,7 @@ describe("diff in a git repository", () => {
     expect((await runCli(["diff", "--fail-on", "breaking"], root)).code).toBe(0);
     expect((await runCli(["diff", "--fail-on", "feature"], root)).code).toBe(1);
     expect((await runCli(["diff", "--fail-on", "nonsense"], root)).code).toBe(2);
-  }, 30_000);
+  });
 
   it("shows both verdicts, explains one change, and lets --fail-on and the changeset judge by them", async () => {
     const root = await makeRepo();
@@ -195,7 +195,7 @@ describe("diff in a git repository", () => {
     const changeset = await readFile(join(root, CHANGESET), "utf8");
     expect(frontMatter(changeset)).toBe('"@modelfleet/acme": minor');
     expect(changeset).toContain('- Breaking (types only): required property "id" added (`ModelUpdate.id`, `PUT /models/{model_id}`)');
-  }, 60_000);
+  });
 
   it("reports added and removed specs, and exits 2 on an unknown revision or an unparsable spec", async () => {
     const root = await makeRepo();
@@ -214,7 +214,7 @@ describe("diff in a git repository", () => {
     const broken = await runCli(["diff"], root);
     expect(broken.code).toBe(2);
     expect(broken.stdout).toMatch(/^specs\/acme\.yaml:\d+:\d+ error yaml\/syntax: /m);
-  }, 30_000);
+  });
 });
 
 describe("bump policy", () => {

@@ -418,7 +418,7 @@ describe("import of a vendor document with file refs", () => {
     await writeFile(join(download, "vendor.yaml"), vendor("./common.yaml#/Thing"));
     await writeFile(join(download, "common.yaml"), "Thing: {type: object}\n");
     const outcome = await importDocument({ root, file: join(download, "vendor.yaml"), id: "vendor" });
-    expect(errors(outcome.result)).toEqual([expect.objectContaining({ code: "spec/ref-file-missing", file: "specs/vendor.yaml" })]);
+    expect(errors(outcome.result)).toEqual([expect.objectContaining({ code: "spec/ref-file-missing", file: "specs/vendor.vendor.yaml" })]);
     expect((await readdir(join(root, "specs"))).sort()).toEqual(["acme.yaml"]);
   });
 

@@ -407,7 +407,7 @@ describe("generate: check mode", () => {
 describe("cli", () => {
   beforeAll(() => {
     if (!existsSync(CLI)) execFileSync("npx", ["tsup"], { cwd: CODEGEN_DIR, stdio: "pipe" });
-  }, 120_000);
+  });
 
   it("--check on a stale tree exits 1 naming the stale file and the fix", async () => {
     const root = await makeRepo("valid.yaml");
@@ -523,5 +523,5 @@ describe("generated package", () => {
     });
     expect(`${stdout}${stderr}`, relative(REPO_ROOT, tsc)).toBe("");
     expect(code).toBe(0);
-  }, 120_000);
+  });
 });

@@ -41,7 +41,7 @@ beforeAll(async () => {
   root = await makeRepoLayout();
   imported = await runCli(["import", DOCUMENT, "--name", "harbor", "--verbose"], root);
   sidecarAsWritten = await readFile(join(root, SIDECAR), "utf8");
-}, 120_000);
+});
 afterAll(removeTemps);
 
 const read = (file: string) => readFile(join(root, file), "utf8");
@@ -70,7 +70,7 @@ describe("import: pagination declared in the sidecar", () => {
   });
 
   it("editing only the sidecar makes --check stale; generate then writes typed iterators and the descriptors", async () => {
-    const document = await read("specs/harbor.yaml");
+    const document = await read("specs/harbor.vendor.yaml");
     await writeSidecar(PAGINATION);
     const check = await runCli(["generate", "--check"], root);
     expect(check.code).toBe(1);
@@ -80,7 +80,7 @@ describe("import: pagination declared in the sidecar", () => {
     expect(generated.stdout).toContain(`${SIDECAR} -> packages/harbor:`);
     expect(generated.stdout).not.toContain("skipped");
     // The vendor's document is untouched.
-    expect(await read("specs/harbor.yaml")).toBe(document);
+    expect(await read("specs/harbor.vendor.yaml")).toBe(document);
 
     const client = await read(join(GENERATED, "client.ts"));
     expect(client).toContain(
@@ -106,7 +106,7 @@ describe("import: pagination declared in the sidecar", () => {
     expect(again.code, again.stdout).toBe(0);
     const skipped = await runCli(["generate"], root);
     expect(skipped.stdout).toContain("up to date (unchanged, skipped)");
-  }, 120_000);
+  });
 
   it("the package builds and type-checks, and its iterators page through a vendor's lists end to end", async () => {
     const dir = join(root, "packages", "harbor");
@@ -191,7 +191,7 @@ export async function wrong(): Promise<void> {
       { number: 2, items: [{ id: "r3", status: "done" }] },
     ]);
     expect(runs.urls).toEqual([`${baseUrl}/runs?status=done&limit=2`, `${baseUrl}/runs?status=done&limit=2&after=r2`]);
-  }, 300_000);
+  });
 
   it("re-importing a newer document keeps the sidecar's pagination and the iterators", async () => {
     const newer = join(await tempDir(), "harbor-2.5.yaml");
@@ -203,7 +203,7 @@ export async function wrong(): Promise<void> {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain(`${SIDECAR}: kept`);
     expect(await read(SIDECAR)).toBe(before);
-    expect(await read("specs/harbor.yaml")).toBe(text);
+    expect(await read("specs/harbor.vendor.yaml")).toBe(text);
     const client = await read(join(GENERATED, "client.ts"));
     expect(client).toContain("  listDatasetsAll(");
     expect(client).toContain("  getRunsAll(");
@@ -216,13 +216,13 @@ export async function wrong(): Promise<void> {
     expect(refused.code).toBe(1);
     const line = before.split("\n").indexOf("  getRuns:") + 1;
     expect(refused.stderr).toContain(
-      `${SIDECAR}:${line}:3 error modelfleet/pagination-operation: pagination.getRuns names no operation of harbor.yaml`,
+      `${SIDECAR}:${line}:3 error modelfleet/pagination-operation: pagination.getRuns names no operation of harbor.vendor.yaml`,
     );
     expect(refused.stderr).toContain("nothing imported");
-    expect(await read("specs/harbor.yaml")).toBe(text);
+    expect(await read("specs/harbor.vendor.yaml")).toBe(text);
     expect(await read(SIDECAR)).toBe(before);
     expect(await read(join(GENERATED, "client.ts"))).toBe(client);
-  }, 120_000);
+  });
 });
 
 /** Each mistake in the sidecar's pagination and the diagnostics it must give, all located in the sidecar. */
@@ -233,7 +233,7 @@ const MISTAKES: Record<string, { pagination: string; codes: string[]; pointer: s
     codes: ["modelfleet/pagination-operation"],
     pointer: "#/pagination/listDatasets",
     at: "  listDatasets:",
-    message: /pagination\.listDatasets names no operation of harbor\.yaml/,
+    message: /pagination\.listDatasets names no operation of harbor\.vendor\.yaml/,
     help: /generated method name; key the entry by the operationId as the document writes it: `list_datasets_datasets_get`/,
   },
   "an unknown operationId": {
@@ -328,34 +328,30 @@ describe("import: mistakes in the sidecar's pagination", () => {
     ]);
     expect(errors[0]?.help).toBe("give one of the operations another method name with `rename: {<operationId>: <name>}` in the sidecar");
     expect(result?.output).toBeUndefined();
-  }, 60_000);
+  });
 
-  it.each(Object.entries(MISTAKES))(
-    "%s: reported at the sidecar's line with pointer and help; nothing written",
-    async (_name, c) => {
-      const client = await read(join(GENERATED, "client.ts"));
-      await writeSidecar(c.pagination);
-      const [result] = await generate({ root, specs: [join(root, SIDECAR)] });
-      const errors = (result?.diagnostics ?? []).filter((d) => d.severity === "error");
-      expect(errors.map((d) => d.code).sort()).toEqual([...c.codes].sort());
-      const text = await read(SIDECAR);
-      const line = text.split("\n").findIndex((l) => l.startsWith(c.at)) + 1;
-      expect(line).toBeGreaterThan(0);
-      for (const d of errors) {
-        expect(d.file).toBe(SIDECAR);
-        expect(d.pointer?.startsWith(c.pointer)).toBe(true);
-        expect(d.column).toBeTypeOf("number");
-      }
-      const [first] = errors.filter((d) => d.code === c.codes[0]) as [Diagnostic];
-      expect(first.pointer).toBe(c.pointer);
-      expect(first.line).toBe(line);
-      expect(first.message).toMatch(c.message);
-      expect(first.help).toMatch(c.help);
-      expect(result?.output).toBeUndefined();
-      expect(await read(join(GENERATED, "client.ts"))).toBe(client);
-    },
-    60_000,
-  );
+  it.each(Object.entries(MISTAKES))("%s: reported at the sidecar's line with pointer and help; nothing written", async (_name, c) => {
+    const client = await read(join(GENERATED, "client.ts"));
+    await writeSidecar(c.pagination);
+    const [result] = await generate({ root, specs: [join(root, SIDECAR)] });
+    const errors = (result?.diagnostics ?? []).filter((d) => d.severity === "error");
+    expect(errors.map((d) => d.code).sort()).toEqual([...c.codes].sort());
+    const text = await read(SIDECAR);
+    const line = text.split("\n").findIndex((l) => l.startsWith(c.at)) + 1;
+    expect(line).toBeGreaterThan(0);
+    for (const d of errors) {
+      expect(d.file).toBe(SIDECAR);
+      expect(d.pointer?.startsWith(c.pointer)).toBe(true);
+      expect(d.column).toBeTypeOf("number");
+    }
+    const [first] = errors.filter((d) => d.code === c.codes[0]) as [Diagnostic];
+    expect(first.pointer).toBe(c.pointer);
+    expect(first.line).toBe(line);
+    expect(first.message).toMatch(c.message);
+    expect(first.help).toMatch(c.help);
+    expect(result?.output).toBeUndefined();
+    expect(await read(join(GENERATED, "client.ts"))).toBe(client);
+  });
 
   it("the CLI prints them as file:line:col with the pointer and help, and exits 1", async () => {
     await writeSidecar(MISTAKES["a parameter the operation does not have"]?.pagination ?? "");
@@ -368,7 +364,7 @@ describe("import: mistakes in the sidecar's pagination", () => {
     expect(failed.stderr).toContain("  at #/pagination/getRuns/limit");
     expect(failed.stderr).toContain("  help: name one of its query parameters (status, limit)");
     await writeSidecar(PAGINATION);
-  }, 60_000);
+  });
 });
 
 describe("diff: a change to the sidecar's pagination", () => {
@@ -380,7 +376,7 @@ describe("diff: a change to the sidecar's pagination", () => {
     const unchanged = await diffSpecs({ root });
     expect(unchanged.specs.map((s) => [s.spec, s.packageName, s.status])).toEqual([
       ["specs/harbor.modelfleet.yaml", "@modelfleet/harbor", "unchanged"],
-      ["specs/harbor.yaml", "@modelfleet/harbor", "unchanged"],
+      ["specs/harbor.vendor.yaml", "@modelfleet/harbor", "unchanged"],
     ]);
 
     // getRuns set to false, the datasets' items moved, getRun declared returned whole.
@@ -393,7 +389,7 @@ describe("diff: a change to the sidecar's pagination", () => {
     expect(errors).toEqual([]);
     const sidecar = specs.find((s) => s.spec === SIDECAR);
     expect(sidecar?.status).toBe("unchanged");
-    const document = specs.find((s) => s.spec === "specs/harbor.yaml");
+    const document = specs.find((s) => s.spec === "specs/harbor.vendor.yaml");
     expect(document?.packageName).toBe("@modelfleet/harbor");
     expect(document?.highest).toBe("breaking");
     expect(document?.changes.map((c) => [c.code, c.types, c.file, c.line, c.pointer, c.operations])).toEqual([
@@ -417,8 +413,8 @@ describe("diff: a change to the sidecar's pagination", () => {
     const alone = await diffSpecs({ root, specs: [SIDECAR] });
     expect(alone.specs.map((s) => [s.spec, s.changes.length])).toEqual([
       [SIDECAR, 0],
-      ["specs/harbor.yaml", 3],
+      ["specs/harbor.vendor.yaml", 3],
     ]);
     await writeSidecar(PAGINATION);
-  }, 60_000);
+  });
 });

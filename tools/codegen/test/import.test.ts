@@ -76,9 +76,9 @@ describe("import: vendor-style documents, unattended", () => {
     for (const code of c.warnings) expect(result.stderr).toContain(`warning ${code}`);
     // The document is copied byte for byte; what it lacks lives in the sidecar.
     const ext = c.file.slice(c.file.lastIndexOf("."));
-    expect(await readFile(join(root, "specs", `${c.id}${ext}`), "utf8")).toBe(await readFile(join(VENDOR, c.file), "utf8"));
+    expect(await readFile(join(root, "specs", `${c.id}.vendor${ext}`), "utf8")).toBe(await readFile(join(VENDOR, c.file), "utf8"));
     const sidecar = await readFile(join(root, "specs", `${c.id}.modelfleet.yaml`), "utf8");
-    expect(sidecar).toContain(`spec: ${c.id}${ext}`);
+    expect(sidecar).toContain(`spec: ${c.id}.vendor${ext}`);
     expect(sidecar).toContain(`package: "@modelfleet/${c.id}"`);
     // A types-only package (webhooks, no operation) has no client.ts.
     const client = await readFile(join(root, "packages", c.id, "src", "generated", "client.ts"), "utf8").catch(() => "");
@@ -94,7 +94,7 @@ describe("import: vendor-style documents, unattended", () => {
     expect(Object.keys(pkg.exports)).toEqual([".", "./package.json"]);
     expect(existsSync(join(root, "packages", c.id, "src", "fleet.ts"))).toBe(false);
     const turbo = await readFile(join(root, "packages", c.id, "turbo.json"), "utf8");
-    expect(turbo).toContain(`specs/${c.id}${ext}`);
+    expect(turbo).toContain(`specs/${c.id}.vendor${ext}`);
   });
 
   it(
@@ -152,12 +152,12 @@ describe("import: vendor-style documents, unattended", () => {
     const sidecar = join(root, "specs", "keys.modelfleet.yaml");
     await writeFile(sidecar, `${await readFile(sidecar, "utf8")}auth: bearer\nrename:\n  listDeployments: deployments\n`);
     // The vendor document itself names its package too: generate goes through the sidecar.
-    const again = await runCli(["generate", "--spec", "specs/keys.yaml"], root);
+    const again = await runCli(["generate", "--spec", "specs/keys.vendor.yaml"], root);
     expect(again.code, again.stderr).toBe(0);
     const regenerated = await readFile(join(root, "packages", "keys", "src", "generated", "provider.ts"), "utf8");
     expect(regenerated).toContain('auth: {"header":"Authorization","prefix":"Bearer "}');
     expect(await readFile(join(root, "packages", "keys", "src", "generated", "client.ts"), "utf8")).toContain("  deployments(");
-  }, 120_000);
+  });
 
   it("a JSON Schema `$defs` is typed as component schemas, never as a property of the object", async () => {
     const schema = await readFile(join(root, "packages", "chatdefs", "src", "generated", "schema.ts"), "utf8");
@@ -216,8 +216,32 @@ describe("import: vendor-style documents, unattended", () => {
     expect(noBase.code).toBe(1);
     expect(noBase.stderr).toContain("error import/no-base-url");
     expect(noBase.stderr).toContain("--base-url");
-    expect(existsSync(join(root, "specs", "nobase.yaml"))).toBe(false);
+    expect(existsSync(join(root, "specs", "nobase.vendor.yaml"))).toBe(false);
     expect(existsSync(join(root, "specs", "nobase.modelfleet.yaml"))).toBe(false);
     expect(existsSync(join(root, "packages", "nobase"))).toBe(false);
-  }, 60_000);
+
+    // An id one of our own specs has would shadow it.
+    await writeFile(join(root, "specs", "ours.yaml"), "openapi: 3.1.0\n");
+    const shadow = await runCli(["import", join(VENDOR, "no-servers.yaml"), "--name", "ours", "--base-url", "https://x.example"], root);
+    expect(shadow.code).toBe(2);
+    expect(shadow.stderr).toContain("specs/ours.yaml exists and is not an imported document");
+    expect(existsSync(join(root, "specs", "ours.modelfleet.yaml"))).toBe(false);
+  });
+
+  it("a 3.0 leftover in a 3.1 vendor document is reported with help that points at the sidecar, never at an edit", async () => {
+    const document = join(root, "leftover.yaml");
+    const text = (await readFile(join(VENDOR, "openapi30-nullable.yaml"), "utf8")).replace("openapi: 3.0.3", "openapi: 3.1.0");
+    await writeFile(document, text);
+    const result = await runCli(["import", document, "--name", "leftover", "--verbose"], root);
+    expect(result.code, result.stderr).toBe(0);
+    const nullable = result.stderr.split("\n").findIndex((line) => line.includes("warning") && line.includes("`nullable`"));
+    expect(nullable, result.stderr).toBeGreaterThanOrEqual(0);
+    const help = result.stderr
+      .split("\n")
+      .slice(nullable, nullable + 4)
+      .join("\n");
+    expect(help).toContain("specs/leftover.modelfleet.yaml");
+    expect(help).toContain("do not edit it");
+    expect(result.stderr).not.toMatch(/write `type: \[/);
+  });
 });

@@ -185,7 +185,7 @@ beforeAll(async () => {
   );
   const all = await generate({ root });
   results = new Map(all.map((r) => [ids.find((id) => r.spec.endsWith(`${id}.yaml`)) as string, r]));
-}, 180_000);
+});
 
 afterAll(removeTemps);
 

@@ -110,7 +110,7 @@ describe("hash skip", () => {
 });
 
 describe("lazy loading", () => {
-  beforeAll(ensureCli, 120_000);
+  beforeAll(ensureCli);
 
   /** Runs the CLI and returns the module URLs it imported. */
   async function importsOf(root: string, args: string[]): Promise<string[]> {
@@ -133,5 +133,5 @@ describe("lazy loading", () => {
     expect(heavy(warm)).toEqual([]);
     const check = await importsOf(root, ["generate", "--check", "--root", root]);
     expect(heavy(check)).toEqual([]);
-  }, 60_000);
+  });
 });

@@ -99,7 +99,7 @@ describe("generate --watch", () => {
     expect(good[0]?.output?.written).toContain("packages/acme/src/generated/client.ts");
     expect(await readFile(client, "utf8")).toContain("deleteModel(");
     expect(errors).toEqual([]);
-  }, 60_000);
+  });
 
   it("regenerates a spec when a file it references is saved", async () => {
     const root = await tempDir();
@@ -124,7 +124,7 @@ describe("generate --watch", () => {
     expect(again.map((r) => r.spec)).toEqual(["specs/acme.yaml"]);
     expect(await readFile(schema, "utf8")).toContain("label?: string;");
     expect(errors).toEqual([]);
-  }, 60_000);
+  });
 
   it("picks up a spec added while watching and scaffolds its package", async () => {
     const root = await tempDir();
@@ -142,11 +142,11 @@ describe("generate --watch", () => {
     const added = await nextResults();
     expect(added.map((r) => r.spec)).toEqual(["specs/beta.yaml"]);
     expect(added[0]?.scaffolded).toContain("packages/beta/package.json");
-  }, 60_000);
+  });
 });
 
 describe("modelfleet-codegen generate --watch", () => {
-  beforeAll(ensureCli, 120_000);
+  beforeAll(ensureCli);
 
   it("keeps running through a bad save, regenerates on the next good one, and exits 0 on SIGINT", async () => {
     const root = await tempDir();
@@ -198,5 +198,5 @@ describe("modelfleet-codegen generate --watch", () => {
       child.kill("SIGINT");
     }
     expect(await exited).toBe(0);
-  }, 60_000);
+  });
 });

@@ -4,6 +4,7 @@ import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { clientShapesFrom } from "./client-shape.js";
 import { checkDeclaredDependencies, findImports } from "./declared-deps.js";
 import { runAttw, runPublint } from "./lint.js";
 import { checkManifest } from "./manifest.js";
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
     const packed = await npmPack(dir, scratch);
     const unpacked = join(scratch, "package");
     await copyPacked(dir, packed.files, unpacked);
-    const budget = budgetFor(manifest);
+    const budget = budgetFor(manifest, clientShapesFrom(dir, manifest.name));
     // Every check starts at once; one that throws becomes its own failure (caught here, where it is created, so that
     // it can never surface as an unhandled rejection while an earlier one is awaited).
     const settle = (run: () => string[] | Promise<string[]>) =>

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run size`: the size of every publishable library as a Markdown table (for bench/README.md), after a build.
+import { clientShapesFrom } from "./client-shape.js";
 import { budgetFor, measure, measureBundles, measured } from "./size.js";
 import { findRepoRoot, listPublishable } from "./workspaces.js";
 
@@ -10,7 +11,7 @@ const rows = [
 ];
 let over = false;
 for (const workspace of await listPublishable(root)) {
-  const budget = budgetFor(workspace.manifest);
+  const budget = budgetFor(workspace.manifest, clientShapesFrom(workspace.dir, workspace.manifest.name));
   if (!budget) continue;
   const report = await measure(workspace.dir, workspace.manifest);
   const value = measured(budget, report);

@@ -41,6 +41,7 @@ const releaseText = await readFile(join(root, ".github", "workflows", "release.y
 const syncText = await readFile(join(root, ".github", "workflows", "sync-specs.yml"), "utf8");
 const ci = parse(ciText) as Workflow;
 const sync = parse(syncText) as Workflow;
+const readmeText = await readFile(join(root, "README.md"), "utf8");
 const release = parse(releaseText) as Workflow;
 const rootManifest = (await readManifest(root)) as Awaited<ReturnType<typeof readManifest>> & { packageManager?: string };
 const npmPin = `npm install --global ${rootManifest.packageManager}`;
@@ -79,11 +80,19 @@ describe("ci.yml", () => {
     }
   });
 
-  it("runs on pull requests and pushes to main, on Node 20 and 22, with npm's and turbo's caches", () => {
+  it("runs on pull requests and pushes to main, on the oldest Node `engines` allows up to 24, with npm's and turbo's caches", () => {
     expect(Object.keys(ci.on).sort()).toEqual(["pull_request", "push"]);
     expect(ci.on.push).toEqual({ branches: ["main"] });
     expect(ci.permissions).toEqual({ contents: "read" });
-    expect(job.strategy?.matrix?.node).toEqual([20, 22]);
+    const oldest = Number(/^>=(\d+)$/.exec((rootManifest as { engines?: { node?: string } }).engines?.node ?? "")?.[1]);
+    const matrix = job.strategy?.matrix?.node as number[];
+    // Every version `engines` promises is tested while it allows it; 24 is the current LTS line.
+    expect(matrix[0]).toBe(oldest);
+    expect(matrix).toEqual([20, 22, 24]);
+    // The README says which versions are tested, and they are these.
+    const install = readmeText.split("\n## Install\n")[1]?.split("\n## ")[0] ?? "";
+    const said = /CI tests Node ([\d, and]+)\)/.exec(install)?.[1];
+    expect(said?.split(/, | and /).map(Number)).toEqual(matrix);
     const setupNode = job.steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
     expect(setupNode?.with).toEqual({ "node-version": "${{ matrix.node }}", cache: "npm" });
     const turboCache = job.steps.find((step) => step.uses?.startsWith("actions/cache@"));

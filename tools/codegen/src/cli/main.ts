@@ -16,7 +16,7 @@ const USAGE = `usage: modelfleet-codegen <command> [options]
 
   import <file> --name <id> [--base-url <url>] [--verbose]
                   bring in a vendor's OpenAPI document (3.0 or 3.1, YAML or JSON): copy it unchanged to
-                  specs/<id>.<ext>, write specs/<id>.modelfleet.yaml beside it (identity, base URL, auth choice,
+                  specs/<id>.vendor.<ext>, write specs/<id>.modelfleet.yaml beside it (identity, base URL, auth choice,
                   renames, exclusions), then generate and scaffold packages/<id>. Vendor problems are warnings.
     --name <id>     package id (lowercase): specs/<id>.*, packages/<id>, @modelfleet/<id>
     --base-url <url>  the API's base URL when the document has no absolute one

@@ -102,7 +102,8 @@ export async function diffSpecs(options: DiffOptions): Promise<DiffResult> {
 
   const result: DiffResult = { specs: [], errors: [] };
   for (const spec of [...candidates].sort()) {
-    const id = basename(spec, extname(spec));
+    // `specs/<id>.vendor.<ext>`, an imported document, belongs to package `<id>` like its sidecar.
+    const id = basename(spec, extname(spec)).replace(/\.vendor$/, "");
     const headText = await readFile(join(root, spec), "utf8").catch(() => undefined);
     const headParsed = headText === undefined ? undefined : parseOrReport(headText, spec, result.errors);
     if (headParsed === null) continue;

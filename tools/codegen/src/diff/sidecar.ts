@@ -16,9 +16,9 @@ import type { SpecText } from "./spec-text.js";
  * the same rules as in our own specs, then reported at the entry in the sidecar.
  */
 
-/** `specs/acme.yaml` → `specs/acme.modelfleet.yaml`, the sidecar `import` writes next to it. */
+/** `specs/acme.vendor.yaml` (or `specs/acme.yaml`, imported before) → `specs/acme.modelfleet.yaml`, the sidecar `import` writes next to it. */
 export function sidecarPathOf(spec: string): string {
-  return `${spec.replace(/\.(ya?ml|json)$/, "")}${SIDECAR_SUFFIX}`;
+  return `${spec.replace(/(\.vendor)?\.(ya?ml|json)$/, "")}${SIDECAR_SUFFIX}`;
 }
 
 /** The sidecar, when `text` is one and names `spec` as its document. */

@@ -6,6 +6,7 @@ import { locateInSidecar } from "../import/locate-sidecar.js";
 import { prepareImported } from "../import/prepare.js";
 import { parseSidecar, SIDECAR_SUFFIX } from "../import/sidecar.js";
 import { relocateToSidecar } from "../import/sidecar-pagination.js";
+import { vendorFindingHelp } from "../import/vendor-help.js";
 import type { ReferencedFile } from "../openapi/bundle.js";
 import { bundleSpec, relocateDiagnostics } from "../openapi/bundle-spec.js";
 import { type LoadedSpec, loadSpec, locateDiagnostics } from "../openapi/load.js";
@@ -49,8 +50,11 @@ export async function runPipeline(root: string, shown: string, absolute: string,
     // bundled document itself.
     const refused = relocateDiagnostics(spec, [...checkRefs(spec, root), ...checkOperationNames(spec)]);
     if (refused.length) return { diagnostics: sortDiagnostics([...prepared, ...refused]), references };
-    // Redocly's findings in a vendor's document are the vendor's to fix: reported, never blocking.
-    const lint = (await validateSpec(spec)).map((d): Diagnostic => (imported ? { ...d, severity: "warning" } : d));
+    // Redocly's findings in a vendor's document are the vendor's to fix: reported, never blocking, and their help
+    // points at the sidecar (the document itself is never edited).
+    const lint = (await validateSpec(spec)).map(
+      (d): Diagnostic => (imported ? { ...d, severity: "warning", help: vendorFindingHelp(d, shown) } : d),
+    );
     // The modelfleet checks run even when Redocly found errors, so that one run reports every problem of a spec.
     const built = buildModel(spec, id, { imported });
     const { model } = built;

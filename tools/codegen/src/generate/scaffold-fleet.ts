@@ -58,9 +58,12 @@ function todo(what: string): never {
   throw new Error(\`${todo}: \${what}\`);
 }
 
-/** Normalizes a ${name} object; never throws, whatever it really is. TODO: read it with \`received\` and the readers. */
+/**
+ * Normalizes a ${name} object; never throws, whatever it really is. TODO: read it with \`received\` and the readers,
+ * filling ref, model, version, status, times, scaling, replicas and hardware.
+ */
 export function normalize${name}Version(_raw: ${name}RawVersion, _requested?: string): ${name}FleetVersion {
-  return todo("normalize${name}Version: map the generated object to a ModelVersion (ref, model, version, status, times, scaling, replicas, hardware)");
+  return todo("normalize${name}Version: map the generated object to a ModelVersion");
 }
 
 /**

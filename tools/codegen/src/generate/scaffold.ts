@@ -1,3 +1,4 @@
+import { formatJson } from "./format-json.js";
 import { camelCase, type ProviderModel } from "./model.js";
 import { scaffoldFleetFiles } from "./scaffold-fleet.js";
 
@@ -141,9 +142,9 @@ export function scaffoldFiles(
   return {
     ...(license === undefined ? {} : { LICENSE: license }),
     "package.json": `${JSON.stringify(packageJson, null, 2)}\n`,
-    "turbo.json": `${JSON.stringify(turboJson, null, 2)}\n`,
+    "turbo.json": formatJson(turboJson),
     "README.md": readme,
-    "tsconfig.json": `${JSON.stringify({ extends: "../../tsconfig.base.json", include: ["src"] }, null, 2)}\n`,
+    "tsconfig.json": formatJson({ extends: "../../tsconfig.base.json", include: ["src"] }),
     "tsup.config.ts": '// Shared by every library package; see the repository root.\nexport { default } from "../../tsup.package.js";\n',
     "src/index.ts": 'export * from "./generated/index.js";\n',
     // A vendor's document rarely has an example for every parameter and body, which the Prism contract test needs;

@@ -3,7 +3,7 @@ import { basename, extname, join, relative, resolve } from "node:path";
 import { formatDiagnostic } from "../diagnostics.js";
 import { generate, type SpecResult } from "../generate/generate.js";
 import { pascalCase } from "../names.js";
-import { formatSidecar, SIDECAR_SUFFIX, type Sidecar } from "./sidecar.js";
+import { formatSidecar, SIDECAR_SUFFIX, type Sidecar, VENDOR_INFIX } from "./sidecar.js";
 
 /** Options of {@link importDocument}. */
 export interface ImportOptions {
@@ -19,7 +19,7 @@ export interface ImportOptions {
 
 /** What {@link importDocument} did. */
 export interface ImportResult {
-  /** `specs/<id>.<ext>`: the document, byte for byte as given. */
+  /** `specs/<id>.vendor.<ext>`: the document, byte for byte as given. */
   document: string;
   /** `specs/<id>.modelfleet.yaml`. */
   sidecar: string;
@@ -60,11 +60,13 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
     throw new ImportUsageError(`${options.file}: expected a .yaml, .yml or .json OpenAPI document`);
 
   const specsDir = join(root, "specs");
-  const documentName = `${id}${ext}`;
-  const documentPath = join(specsDir, documentName);
   const sidecarPath = join(specsDir, `${id}${SIDECAR_SUFFIX}`);
   const existingSidecar = await readFile(sidecarPath, "utf8").catch(() => undefined);
+  const documentName = vendorDocumentName(id, ext, existingSidecar);
+  const documentPath = join(specsDir, documentName);
   const existingDocument = await readFile(documentPath).catch(() => undefined);
+  const own = existingSidecar ? undefined : await ownSpecOf(specsDir, id);
+  if (own) throw new ImportUsageError(`${relative(root, own)} exists and is not an imported document; choose another --name`);
   if (existingDocument && !existingSidecar)
     throw new ImportUsageError(`${relative(root, documentPath)} exists and is not an imported document; choose another --name`);
   if (existingSidecar && !existingSidecar.includes(documentName))
@@ -93,6 +95,29 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
     keptSidecar: existingSidecar !== undefined,
     result: result as SpecResult,
   };
+}
+
+/** A spec of ours with the package id `id` (`specs/<id>.yaml`, …), which an import must not shadow. */
+async function ownSpecOf(specsDir: string, id: string): Promise<string | undefined> {
+  for (const ext of [".yaml", ".yml", ".json"]) {
+    const path = join(specsDir, `${id}${ext}`);
+    const isFile = await stat(path).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (isFile) return path;
+  }
+  return undefined;
+}
+
+/**
+ * `<id>.vendor.<ext>`: the `.vendor.` marks the file as a vendor's, which the repository's formatter and linter leave
+ * alone (biome.json excludes `specs/*.vendor.*`), so it stays byte for byte as downloaded. A document imported
+ * before under another name (named by its existing sidecar, with the same extension) keeps that name.
+ */
+function vendorDocumentName(id: string, ext: string, existingSidecar: string | undefined): string {
+  const named = existingSidecar === undefined ? undefined : /^spec:\s*["']?([^"'\s#]+)/m.exec(existingSidecar)?.[1];
+  return named !== undefined && extname(named).toLowerCase() === ext ? named : `${id}${VENDOR_INFIX}${ext}`;
 }
 
 /** The lines `import` prints: errors in full, warnings as one count per code unless `verbose`. */

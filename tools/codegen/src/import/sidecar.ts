@@ -5,7 +5,7 @@ import { DISPLAY_NAME, DISPLAY_NAME_HELP } from "../generate/display-name.js";
 import { isRecord } from "../openapi/json.js";
 import { pointerOf } from "../openapi/pointer.js";
 
-export { SIDECAR_SUFFIX } from "./sidecar-name.js";
+export { SIDECAR_SUFFIX, VENDOR_INFIX } from "./sidecar-name.js";
 
 /**
  * What a vendor's OpenAPI document lacks or gets wrong, kept beside it so the document itself stays exactly as
