@@ -139,7 +139,7 @@ describe("sync", () => {
     const entries = await sync({ ids: ["widgets"] });
     const widgets = entries[0];
     expect([widgets?.id, widgets?.status, widgets?.diff?.highest]).toEqual(["widgets", "changed", "breaking"]);
-    expect(await readFile(join(root, "specs", "widgets.json"), "utf8")).toBe(widgetsV2);
+    expect(await readFile(join(root, "specs", "widgets.vendor.json"), "utf8")).toBe(widgetsV2);
     const client = await readFile(join(root, "packages", "widgets", "src", "generated", "client.ts"), "utf8");
     expect([...client.matchAll(/^ {2}(\w+)\(params/gm)].map((m) => m[1])).toEqual(["listWidgets"]);
     const changeset = await readFile(join(root, ".changeset", "widgets-spec-changes.md"), "utf8");
