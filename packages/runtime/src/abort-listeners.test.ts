@@ -2,32 +2,10 @@ import { getEventListeners } from "node:events";
 import { SECRET_KEY } from "@modelfleet/test-utils";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { abortableSleep, onAbort } from "./abort-listeners.js";
+import { acmeProvider, getThing } from "./acme-provider.test-helper.js";
 import { createClientCore } from "./client-core.js";
-import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
 
-const getThing: OperationDescriptor = {
-  operationId: "getThing",
-  method: "GET",
-  path: "/things/{id}",
-  pathParams: ["id"],
-  queryParams: [],
-  headerParams: [],
-  body: false,
-  idempotent: true,
-};
-
-const provider: ProviderDescriptor = {
-  id: "acme",
-  name: "Acme",
-  packageName: "@modelfleet/acme",
-  packageVersion: "1.2.3",
-  envVar: "ACME_API_KEY",
-  baseUrl: "https://api.acme.test",
-  auth: { header: "Authorization", prefix: "Bearer " },
-  errorMessageKeys: ["message"],
-  sensitiveKeys: [],
-  operations: { getThing },
-};
+const provider = acmeProvider();
 
 // Node reports a signal with more than 10 abort listeners as a process warning; any such warning fails the test.
 let warnings: Error[] = [];

@@ -1,32 +1,11 @@
 import { json, recordingFetch, SECRET_KEY } from "@modelfleet/test-utils";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { acmeProvider, getThing } from "./acme-provider.test-helper.js";
 import { createClientCore } from "./client-core.js";
 import { ConfigurationError } from "./errors.js";
 import { baseUrlEnvVar } from "./options.js";
-import type { OperationDescriptor, ProviderDescriptor } from "./provider.js";
 
-const getThing: OperationDescriptor = {
-  operationId: "getThing",
-  method: "GET",
-  path: "/things/{id}",
-  pathParams: ["id"],
-  queryParams: [],
-  headerParams: [],
-  body: false,
-  idempotent: true,
-};
-const provider: ProviderDescriptor = {
-  id: "acme-v2",
-  name: "Acme",
-  packageName: "@modelfleet/acme-v2",
-  packageVersion: "1.2.3",
-  envVar: "ACME_API_KEY",
-  baseUrl: "https://api.acme.test",
-  auth: { header: "Authorization", prefix: "Bearer " },
-  errorMessageKeys: ["message"],
-  sensitiveKeys: [],
-  operations: { getThing },
-};
+const provider = acmeProvider({ id: "acme-v2", packageName: "@modelfleet/acme-v2" });
 
 afterEach(() => vi.unstubAllEnvs());
 
