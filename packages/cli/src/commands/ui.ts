@@ -40,8 +40,9 @@ export async function ui(context: Context): Promise<ExitCode> {
       `${context.err.yellow("warning:")} listening on ${host}, not ${LOOPBACK}: anyone who can reach this address and learns the URL's token can see your fleet${allowChanges ? " and change it" : ""}\n`,
     );
   }
-  io.stdout.write(`modelfleet ui: open ${server.url}\n`);
-  io.stdout.write(`${allowChanges ? "changes allowed (--allow-changes)" : "read-only"}; Ctrl-C stops the server\n`);
+  // The URL comes last, in the same write: whoever waits for it (a person, a script, a test) has the rest by then.
+  const mode = allowChanges ? "changes allowed (--allow-changes)" : "read-only";
+  io.stdout.write(`${mode}; Ctrl-C stops the server\nmodelfleet ui: open ${server.url}\n`);
   if (values["no-open"] !== true) openBrowser(server.url);
 
   await new Promise<void>((resolve) => {

@@ -20,6 +20,11 @@ export interface RunningUi {
   origin: string;
   /** Everything it wrote, to check that no key was printed. */
   output: () => string;
+  /**
+   * Resolves once what it wrote matches `pattern`: stderr is a stream of its own, so a line written there before the
+   * URL may still arrive after it. Waits on the output, not on time (the test's own limit catches a hang).
+   */
+  waitForOutput: (pattern: RegExp) => Promise<string>;
   /** Sends SIGTERM and resolves with its exit code. */
   stop: () => Promise<number | null>;
 }
@@ -35,16 +40,28 @@ export function startUi(args: readonly string[], env: Record<string, string>): P
     stdio: ["pipe", "pipe", "pipe"],
   });
   let output = "";
+  const waiting: { pattern: RegExp; resolve: (output: string) => void }[] = [];
+  const heard = (chunk: string) => {
+    output += chunk;
+    for (const wait of waiting.filter((w) => w.pattern.test(output))) {
+      waiting.splice(waiting.indexOf(wait), 1);
+      wait.resolve(output);
+    }
+  };
+  const waitForOutput = (pattern: RegExp) =>
+    pattern.test(output) ? Promise.resolve(output) : new Promise<string>((resolve) => waiting.push({ pattern, resolve }));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     const onData = (chunk: string) => {
-      output += chunk;
-      const url = /open (http:\/\/\S+)/.exec(output)?.[1];
+      heard(chunk);
+      // The URL's whole line: a chunk can end in the middle of it.
+      const url = /open (http:\/\/\S+)\n/.exec(output)?.[1];
       if (url) {
         resolve({
           url,
           origin: new URL(url).origin,
           output: () => output,
+          waitForOutput,
           stop: () => {
             child.kill("SIGTERM");
             return exited;
@@ -53,9 +70,7 @@ export function startUi(args: readonly string[], env: Record<string, string>): P
       }
     };
     child.stdout.setEncoding("utf8").on("data", onData);
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      output += chunk;
-    });
+    child.stderr.setEncoding("utf8").on("data", heard);
     child.once("error", reject);
     void exited.then((code) => reject(new Error(`modelfleet ui exited (${code}) before printing its URL:\n${output}`)));
   });

@@ -20,7 +20,8 @@ describe("modelfleet ui's command line", () => {
   it("warns when it listens on another address than 127.0.0.1, and stops with exit 0 on SIGTERM", async () => {
     const ui = await startUi(["--host", "127.0.0.2", "--allow-changes"], { ...KEYS });
     expect(ui.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/\?token=/);
-    expect(ui.output()).toMatch(/warning: listening on 127\.0\.0\.2, not 127\.0\.0\.1: .* and change it/);
+    // On stderr, a stream of its own: it may arrive after the URL on stdout, so wait for it.
+    await ui.waitForOutput(/warning: listening on 127\.0\.0\.2, not 127\.0\.0\.1: .* and change it\n/);
     expect(ui.output()).toContain("changes allowed (--allow-changes)");
     expect(await ui.stop()).toBe(0);
   });
