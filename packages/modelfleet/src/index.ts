@@ -16,6 +16,7 @@ export {
   UnprocessableEntityError,
 } from "@modelfleet/runtime";
 export {
+  type CallContext,
   type Capabilities,
   type CostContext,
   type FleetProvider,
