@@ -1,7 +1,8 @@
-// Nine fake providers on one loopback server (each under its own path prefix), every answer held back by a set
-// round-trip time, and the number of dependent round trips (the chain) each provider's listing needs, derived from
-// the same sizes the server answers with. Used by the listing stage.
-import { createServer } from "node:http";
+// Nine fake providers on one loopback server in a child process (each under its own path prefix), every answer held
+// back by a set round-trip time, and the number of dependent round trips (the chain) each provider's listing needs,
+// derived from the same sizes the server answers with. Used by the listing stage.
+import { fork } from "node:child_process";
+import { once } from "node:events";
 
 /** How many items each fake provider holds; chains below follow from these and the fleet's per-provider concurrency. */
 export const WORLD = {
@@ -39,7 +40,7 @@ const range = (n, f) => Array.from({ length: n }, (_, i) => f(i));
 const STAMP = "2026-01-01T00:00:00Z";
 
 /** The answer to one request, or undefined (404). `origin` makes Replicate's absolute `next` links. */
-function answer(provider, path, query, origin) {
+export function answer(provider, path, query, origin) {
   const w = WORLD;
   const offset = Number(query.get("offset") ?? 0);
   const limit = Number(query.get("limit") ?? PAGE);
@@ -109,30 +110,24 @@ function answer(provider, path, query, origin) {
 }
 
 /**
- * Starts the nine providers on 127.0.0.1; every answer is sent `rttMs` after its request arrived. `fleetOptions()`
- * points a `modelfleet/all` fleet at them; `requests` counts requests per provider.
+ * Starts the nine providers on 127.0.0.1, in a process of their own (`fleet-world-server.mjs`): a real provider's
+ * server does not share the listing's event loop, so its CPU must not count against the fleet. Every answer is sent
+ * `rttMs` after its request arrived. `fleetOptions()` points a `modelfleet/all` fleet at them.
  */
 export async function startFleetWorld(rttMs) {
-  const requests = {};
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const [, provider = "", ...rest] = url.pathname.split("/");
-    requests[provider] = (requests[provider] ?? 0) + 1;
-    req.resume();
-    setTimeout(() => {
-      // Some specs keep the API version in their paths (`/v2/functions`): the routes above leave it out.
-      const path = `/${rest.join("/")}`.replace(/^\/v\d+(?=\/)/, "");
-      const body = answer(provider, path, url.searchParams, origin);
-      const text = JSON.stringify(body ?? { message: `no route for ${url.pathname}` });
-      res.writeHead(body === undefined ? 404 : 200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-      res.end(text);
-    }, rttMs);
+  const child = fork(new URL("./fleet-world-server.mjs", import.meta.url), [String(rttMs)], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const exited = once(child, "exit");
+  const [ready] = await Promise.race([
+    once(child, "message"),
+    exited.then(([code]) => {
+      throw new Error(`the fake providers' server exited with ${code} before listening`);
+    }),
+  ]);
+  const origin = `http://127.0.0.1:${ready.port}`;
   const at = (provider) => ({ apiKey: `${provider}-bench-key`, baseUrl: `${origin}/${provider}`, maxRetries: 0 });
   return {
-    requests,
     /** Options for `createFleet` from `modelfleet/all`: every provider here, nothing from the environment. */
     fleetOptions: () => ({
       env: {},
@@ -146,10 +141,9 @@ export async function startFleetWorld(rttMs) {
       baseten: at("baseten"),
       together: at("together"),
     }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      child.kill();
+      await exited;
+    },
   };
 }
