@@ -79,7 +79,7 @@ export function scaffoldFiles(
       generate: `node ../../tools/codegen/dist/cli.js generate --spec ../../${entry}`,
       build: "tsup",
       typecheck: "tsc --noEmit",
-      test: "vitest run --typecheck",
+      test: "vitest run",
       "check:package": "node ../../tools/package-checks/dist/check-package.js",
     },
     // A types-only package (webhook payloads) calls nothing: it needs neither the runtime nor openapi-fetch.
