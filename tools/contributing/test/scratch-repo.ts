@@ -2,7 +2,7 @@
 // new, not ignored), the `dist/` folders already built, and a node_modules that is a folder of links into the real one,
 // except that workspace links point into the copy (so a package rebuilt there is the one its dependents load).
 import { execFile } from "node:child_process";
-import { cp, lstat, mkdir, mkdtemp, readdir, readlink, realpath, rm, symlink } from "node:fs/promises";
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -86,6 +86,37 @@ async function holdsWorkspaceLinks(scope: string): Promise<boolean> {
   return false;
 }
 
+interface Manifest {
+  name: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+/** The folders (relative to the root) of the workspaces this one depends on, directly or not. */
+async function builtBeforeUs(): Promise<string[]> {
+  const byName = new Map<string, { dir: string; manifest: Manifest }>();
+  for (const group of ["packages", "tools"]) {
+    for (const name of await readdir(join(REPO_ROOT, group))) {
+      const text = await readFile(join(REPO_ROOT, group, name, "package.json"), "utf8").catch(() => null);
+      if (text === null) continue;
+      const manifest = JSON.parse(text) as Manifest;
+      byName.set(manifest.name, { dir: join(group, name), manifest });
+    }
+  }
+  const own = JSON.parse(await readFile(join(REPO_ROOT, "tools", "contributing", "package.json"), "utf8")) as Manifest;
+  const found = new Set<string>();
+  const visit = (manifest: Manifest) => {
+    for (const name of Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })) {
+      const workspace = byName.get(name);
+      if (!workspace || found.has(workspace.dir)) continue;
+      found.add(workspace.dir);
+      visit(workspace.manifest);
+    }
+  };
+  visit(own);
+  return [...found];
+}
+
 /** A scratch copy of the repository in a new temporary directory; remove it with {@link removeScratch}. */
 export async function scratchRepository(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "modelfleet-contributing-"));
@@ -100,12 +131,12 @@ export async function scratchRepository(): Promise<string> {
       if (error.code !== "ENOENT") throw error;
     });
   }
-  // The builds of every workspace, as `npm run build` left them: only what the change touches is rebuilt.
-  for (const group of ["packages", "tools"]) {
-    for (const name of await readdir(join(REPO_ROOT, group))) {
-      const dist = join(REPO_ROOT, group, name, "dist");
-      if (await lstat(dist).catch(() => null)) await cp(dist, join(root, group, name, "dist"), { recursive: true });
-    }
+  // The builds this workspace's turbo task waits for (its dependencies' and theirs), as the build left them: only what
+  // the change touches is rebuilt in the copy. Other workspaces' builds may be running while the suite runs, so they are
+  // left alone.
+  for (const dir of await builtBeforeUs()) {
+    const dist = join(REPO_ROOT, dir, "dist");
+    if (await lstat(dist).catch(() => null)) await cp(dist, join(root, dir, "dist"), { recursive: true });
   }
   await linkNodeModules(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), root);
   return root;
