@@ -170,7 +170,7 @@ describe("adding a provider as CONTRIBUTING.md says", () => {
     }
   });
 
-  it("the demo starts a mock of every registered provider, the new one included", async () => {
+  it("the demo's mocks (npm start, npm run mocks) include the new provider", async () => {
     const listed = await run(
       process.execPath,
       [
