@@ -51,6 +51,7 @@ function testCount(output: string): { passed: number; failed: number } {
   return { passed: Number(/(\d+) passed/.exec(line)?.[1] ?? 0), failed: Number(/(\d+) failed/.exec(line)?.[1] ?? 0) };
 }
 
+// The cases are the path in order, in one scratch copy: each builds on the ones before (run them together).
 describe("adding a provider as CONTRIBUTING.md says", () => {
   it("steps 1-6: spec, generate, adapter and its tests, registration, README rows, changeset", async () => {
     // 1. Spec.
