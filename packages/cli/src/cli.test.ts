@@ -1,4 +1,4 @@
-import { PROVIDER_IDS } from "modelfleet/all";
+import { builtInProviders, PROVIDER_IDS } from "modelfleet/all";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   allOutput,
@@ -166,9 +166,10 @@ describe("ls", () => {
   it("with no key at all, says which variables to set (exit 2)", async () => {
     const run = await runCli(["ls"], fake.baseUrlEnv);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      "error: no provider is configured: set at least one of SIEVE_API_KEY, MODZY_API_KEY, DEEPINFRA_API_KEY, OPPER_API_KEY, REPLICATE_API_TOKEN, HF_TOKEN, BASETEN_API_KEY, TOGETHER_API_KEY\n",
-    );
+    // Every registered provider's key variable once, in the registry's order (Opper v3 and v2 share theirs).
+    const variables = [...new Set(builtInProviders().map((p) => p.envVar))];
+    expect(run.stderr).toBe(`error: no provider is configured: set at least one of ${variables.join(", ")}\n`);
+    expect(run.stderr.match(/OPPER_API_KEY/g)).toHaveLength(1);
   });
 
   it("a named provider without its key names its variable (exit 2), before any request", async () => {
