@@ -47,6 +47,8 @@ const provider: ProviderDescriptor = {
 };
 
 let server: FakeServer;
+/** How long to wait for the server to have read a request: not a budget, a hang detector. */
+const ARRIVAL = { timeout: 60_000, interval: 20 };
 
 beforeEach(async () => {
   server = await startFakeServer();
@@ -223,30 +225,32 @@ describe("connection faults", () => {
 
   it("a hang past the timeout ends in TimeoutError after maxRetries + 1 attempts", async () => {
     server.handle(sequence(hang));
-    // Generous enough that a starved machine still delivers each attempt to the server before it times out.
-    const { core, delays, requests } = setup({ timeoutMs: 300, maxRetries: 2 });
+    // Long enough that a starved machine still writes each attempt to the server before it times out (the server
+    // counts what it read); the test waits out three of them.
+    const { core, delays, requests } = setup({ timeoutMs: 1_000, maxRetries: 2 });
     const error = await caught(core.call(getThing, { id: "t1" }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({
       attempts: 3,
-      timeoutMs: 300,
+      timeoutMs: 1_000,
       provider: "acme",
       operationId: "getThing",
       url: `${server.baseUrl}/things/t1`,
       isRetryable: true,
     });
-    // The server counts a request when it has read it, which can trail the client's timeout on a busy machine.
-    await vi.waitFor(() => expect(requests).toHaveLength(3));
+    // The server counts a request when it has read it, which can trail the client's timeout on a busy machine:
+    // wait for it (the limit only catches a request that never arrives).
+    await vi.waitFor(() => expect(requests).toHaveLength(3), ARRIVAL);
     expect(delays).toHaveLength(2);
   });
 
   it("the timeout covers the body: headers at once, body trickling past timeoutMs", async () => {
     server.handle(sequence(trickle(50, 80)));
-    const { core, delays, requests } = setup({ timeoutMs: 400, maxRetries: 1 });
+    const { core, delays, requests } = setup({ timeoutMs: 1_000, maxRetries: 1 });
     const error = await caught(core.call(getThing, { id: "t1" }));
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ attempts: 2, timeoutMs: 400, operationId: "getThing" });
-    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    expect(error).toMatchObject({ attempts: 2, timeoutMs: 1_000, operationId: "getThing" });
+    await vi.waitFor(() => expect(requests).toHaveLength(2), ARRIVAL);
     expect(delays).toHaveLength(1);
   });
 });
