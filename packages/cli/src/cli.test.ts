@@ -9,6 +9,7 @@ import {
   type Routes,
   runCli,
   runCliOnTerminal,
+  runCliProcess,
   startFakeProviders,
 } from "./fake-providers.test-helper.js";
 
@@ -30,6 +31,19 @@ afterEach(() => fake.stop());
 afterAll(() => {
   // Every run of every test: no key in stdout or stderr, whatever happened.
   for (const output of allOutput) for (const key of Object.values(KEYS)) expect(output).not.toContain(key);
+});
+
+describe("the binary", () => {
+  // The other tests call `main` in this process; the built binary must behave exactly as it does.
+  it.each([
+    ["a listing", ["ls", "--json"]],
+    ["a usage error", ["ls", "--min", "-1"]],
+    ["the version", ["--version"]],
+  ])("prints what main prints, with its exit code: %s", async (_case, args) => {
+    const child = await runCliProcess(args, env);
+    const inProcess = await runCli(args, env);
+    expect(child).toEqual(inProcess);
+  });
 });
 
 describe("ls", () => {

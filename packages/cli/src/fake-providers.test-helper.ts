@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import type { IncomingHttpHeaders } from "node:http";
+import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { startFakeServer } from "@modelfleet/test-utils/fake-http";
 
-/** The built binary: the tests run exactly what `npm run build` produces. */
+/** The built binary, for the tests that need a process (exit codes as a shell sees them, terminals, signals). */
 export const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
 /** Keys as a user's environment would hold them; no output may ever contain one. */
@@ -110,10 +111,42 @@ export interface CliRun {
 export const allOutput: string[] = [];
 
 /**
- * Runs the built CLI as a child process with exactly `env` (plus PATH): nothing leaks in from the developer's
- * own environment, such as real keys or FORCE_COLOR. `input` is written to its stdin (a pipe, not a terminal).
+ * Runs the CLI's `main` in this process with exactly `env` (plus PATH) as its environment: nothing leaks in from the
+ * developer's own, such as real keys or FORCE_COLOR. Its stdout and stderr are pipes as far as it can tell (no TTY,
+ * no width); `input` is its stdin. In-process because these tests run hundreds of commands, and each child process
+ * would load Node, the facade and every provider again; `main` is what the binary runs (`src/cli.ts` adds only
+ * the process wiring, which {@link runCliProcess} covers).
  */
-export function runCli(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> {
+export async function runCli(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> {
+  const { main } = await import("./main.js");
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: {
+      write: (text: string) => {
+        stdout += text;
+        return true;
+      },
+    },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+        return true;
+      },
+    },
+    stdin: Readable.from(input === undefined ? [] : [input]),
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+  allOutput.push(stdout, stderr);
+  return { code, stdout, stderr };
+}
+
+/**
+ * Runs the built CLI as a child process with exactly `env` (plus PATH), for what only a process shows: the binary
+ * as `npm run build` produces it, its exit code as the shell sees it, signals. `input` is written to its stdin (a
+ * pipe, not a terminal).
+ */
+export function runCliProcess(args: readonly string[], env: Record<string, string> = {}, input?: string): Promise<CliRun> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run the build first (turbo runs it before these tests)`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {

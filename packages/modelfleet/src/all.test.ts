@@ -235,7 +235,7 @@ describe("listDeployments", () => {
       expect(version.provider).toBe("deepinfra");
       break;
     }
-    await vi.waitFor(() => expect(aborted).toBe(true));
+    await vi.waitFor(() => expect(aborted).toBe(true), { timeout: 60_000 }); // a hang detector, not a budget
   });
 
   it("a listing is read once", async () => {
