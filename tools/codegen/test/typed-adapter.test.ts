@@ -52,12 +52,8 @@ describe("the fleet adapters read provider objects through the generated types",
     ["sieve", "Version", "build_status", "src/fleet/normalize.ts"],
   ])("renaming %s's %s.%s in a copy of the spec and regenerating breaks the adapter's type-check", async (id, schema, field, file) => {
     const { root, pkgDir, spec } = await copyProvider(id);
-
-    // Unchanged, the copy regenerates and type-checks: the failure below is the rename's.
-    expect((await runCli(["generate", "--spec", `specs/${id}.yaml`, "--force"], root)).code).toBe(0);
-    const before = await run(process.execPath, [TSC, "--noEmit", "--pretty", "false"], pkgDir);
-    expect(`${before.stdout}${before.stderr}`).toBe("");
-
+    // Unchanged, the package type-checks (its own typecheck task, on the same sources and spec); the error expected
+    // below names the renamed property in the adapter's file, so it can only be the rename's.
     await renameProperty(spec, schema, field, `${field}_renamed`);
     const generated = await runCli(["generate", "--spec", `specs/${id}.yaml`], root);
     expect(generated.code, generated.stderr).toBe(0);
