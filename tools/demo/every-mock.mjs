@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { baseUrlEnvVar, PROVIDER_IDS } from "modelfleet/all";
-import { startMockProvider } from "./mock.mjs";
+import { startMockProviders } from "./mock.mjs";
 
 export { baseUrlEnvVar };
 
@@ -20,27 +20,27 @@ function keyVariable(spec) {
 }
 
 /**
- * Starts one mock per provider, side by side, and returns the variables that point at them: each provider's
- * `<PROVIDER>_BASE_URL`, a stand-in key in its key variable, and `HF_NAMESPACE` (Hugging Face lists endpoints per
- * namespace; its mock answers any namespace with the spec's example). Every mock that started is pushed to `mocks`
- * as soon as it is up, so a caller can stop them even when another one failed (the first failure is thrown).
- * `onStarted(provider, url)` is told of each one. There is no time limit: each waits until Prism listens or exits.
+ * Starts a mock of every provider, all in one Prism process (one load of Prism's modules instead of one per
+ * provider), and returns the variables that point at them: each provider's `<PROVIDER>_BASE_URL`, a stand-in key in
+ * its key variable, and `HF_NAMESPACE` (Hugging Face lists endpoints per namespace; its mock answers any namespace with
+ * the spec's example). The mocks are pushed to `mocks` once they are all up, for the caller to stop (stopping one
+ * stops them all); if one spec fails to load, nothing is left running and the error names that spec.
+ * `onStarted(provider, url)` is told of each one. There is no time limit: the start waits until Prism listens or exits.
  */
 export async function startEveryMock(mocks, onStarted = () => {}) {
   const env = { HF_NAMESPACE: "acme-ml" };
-  const started = await Promise.allSettled(
-    PROVIDERS.map(async (provider) => {
-      const spec = join(root, "specs", `${provider}.yaml`);
-      const mock = await startMockProvider({ spec, startTimeoutMs: Number.POSITIVE_INFINITY });
-      mocks.push(mock);
-      // Any value will do for a mock; these are not real keys. Opper v3 and v2 share one key variable.
-      env[keyVariable(spec)] = `demo-${provider}-key`;
-      env[baseUrlEnvVar(provider)] = mock.url;
-      onStarted(provider, mock.url);
-    }),
-  );
-  const failed = started.find((result) => result.status === "rejected");
-  if (failed) throw failed.reason;
+  const specs = PROVIDERS.map((provider) => join(root, "specs", `${provider}.yaml`));
+  // Read before starting anything, so that a spec without its key variable costs no Prism start.
+  const keys = specs.map(keyVariable);
+  const started = await startMockProviders(specs.map((spec) => ({ spec })));
+  mocks.push(...started);
+  for (const [i, provider] of PROVIDERS.entries()) {
+    const url = started[i].url;
+    // Any value will do for a mock; these are not real keys. Opper v3 and v2 share one key variable.
+    env[keys[i]] = `demo-${provider}-key`;
+    env[baseUrlEnvVar(provider)] = url;
+    onStarted(provider, url);
+  }
   return env;
 }
 

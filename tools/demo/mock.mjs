@@ -1,2 +1,2 @@
-// The one place the demo gets its mock providers from: the same spec-driven Prism mock the contract tests use.
-export { startMockProvider } from "@modelfleet/mock-server";
+// The one place the demo gets its mock providers from: the same spec-driven Prism mocks the contract tests use.
+export { startMockProviders } from "@modelfleet/mock-server";

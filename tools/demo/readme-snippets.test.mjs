@@ -1,7 +1,7 @@
 // Every TypeScript snippet of the root README and of each package README runs as written (as an ES module, the
 // way the READMEs say to run them) against `npm run mocks`' Prism mocks, with nothing but the variables that
-// command prints: keys, `<PROVIDER>_BASE_URL` and `HF_NAMESPACE`. A long case: it starts nine mocks (tens of seconds,
-// minutes on a loaded machine) and runs each snippet in its own Node process; its limits only catch a hang.
+// command prints: keys, `<PROVIDER>_BASE_URL` and `HF_NAMESPACE`. A long case: it starts nine mocks (one Prism process,
+// seconds, more on a loaded machine) and runs each snippet in its own Node process; its limits only catch a hang.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

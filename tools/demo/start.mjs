@@ -66,9 +66,9 @@ async function demo() {
   }
   // Loaded once the build is known to be there (it imports the built modelfleet/all).
   const { PROVIDERS, baseUrlEnvVar, startEveryMock } = await import("./every-mock.mjs");
-  // Started side by side (each takes a few seconds, far more on a busy machine). Progress goes to stderr, so that
-  // nobody waits on a silent terminal.
-  process.stderr.write(`starting ${PROVIDERS.length} mock providers (Prism), a few seconds each…\n`);
+  // All in one Prism process (a few seconds, more on a busy machine). Progress goes to stderr, so that nobody waits
+  // on a silent terminal.
+  process.stderr.write(`starting ${PROVIDERS.length} mock providers (one Prism process), a few seconds…\n`);
   let ready = 0;
   const env = {
     ...process.env,

@@ -1,10 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { basename, extname, join, resolve } from "node:path";
+import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { adaptSpecForPrism } from "./adapt-spec.js";
 import { track } from "./children.js";
+import { prepareSpec } from "./prepare-spec.js";
 import { prismEntry } from "./prism-bin.js";
 
 /** Options of {@link startMockProvider}. */
@@ -59,23 +57,9 @@ const WATCHDOG = fileURLToPath(new URL("../watchdog.cjs", import.meta.url));
  * named one). Call `stop()` when done; the process is also killed when this one exits.
  */
 export async function startMockProvider(options: MockProviderOptions): Promise<MockProvider> {
-  const specPath = resolve(options.spec);
-  const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`port must be an integer from 0 to 65535, got ${port}`);
-  const source = await readFile(specPath, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`Cannot read the spec to mock at ${specPath}: ${error.code ?? error.message}`);
-  });
+  const { specPath, document, tempDir, adjustments } = await prepareSpec(options.spec, options.port ?? 0);
 
-  const adapted = adaptSpecForPrism(source, specPath);
-  let tempDir: string | undefined;
-  let document = specPath;
-  if (adapted.document !== undefined) {
-    tempDir = await mkdtemp(join(tmpdir(), "modelfleet-mock-"));
-    document = join(tempDir, `${basename(specPath, extname(specPath))}.json`);
-    await writeFile(document, JSON.stringify(adapted.document));
-  }
-
-  const args = [`--require=${WATCHDOG}`, prismEntry(), "mock", document, "--host", HOST, "--port", String(port)];
+  const args = [`--require=${WATCHDOG}`, prismEntry(), "mock", document, "--host", HOST, "--port", String(options.port ?? 0)];
   if (options.errors ?? true) args.push("--errors");
   const child = spawn(process.execPath, args, {
     stdio: ["pipe", "pipe", "pipe"],
@@ -125,7 +109,7 @@ export async function startMockProvider(options: MockProviderOptions): Promise<M
       url,
       port: Number(new URL(url).port),
       pid: child.pid ?? -1,
-      adjustments: adapted.adjustments,
+      adjustments,
       logs: () => [...lines],
       stop,
     };
@@ -168,7 +152,8 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-function forEachLine(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
+/** Calls `onLine` with each line `stream` carries. */
+export function forEachLine(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
   if (!stream) return;
   let pending = "";
   stream.setEncoding("utf8");
