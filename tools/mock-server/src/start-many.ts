@@ -4,8 +4,8 @@ import { fileURLToPath } from "node:url";
 import { track } from "./children.js";
 import { type PreparedSpec, prepareSpec } from "./prepare-spec.js";
 import { forEachLine, type MockProvider, type MockProviderOptions } from "./start.js";
+import { supervise } from "./supervise.js";
 
-const STOP_GRACE_MS = 5_000;
 const KEPT_LOG_LINES = 200;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal colour codes is the point
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -91,35 +91,11 @@ export async function startMockProviders(specs: readonly MockProviderOptions[]):
     for (const i of logs.keys()) log(i, line);
   });
 
-  let spawnError: Error | undefined;
-  const exited = new Promise<void>((done) => {
-    child.once("exit", () => done());
-    child.once("error", (error) => {
-      spawnError = error;
-      done();
-    });
-  }).then(async () => {
-    await removeTemp();
-  });
+  const { exited, whyGone, stop } = supervise(child, removeTemp);
   void exited.then(() => {
     const waiting = ready.find((_, i) => urls[i] === undefined) ?? ready[0];
-    if (!waiting) return;
-    const why = spawnError
-      ? `could not be started (${spawnError.message})`
-      : `exited (${child.exitCode ?? child.signalCode}) before it was ready`;
-    settle(failure(waiting, why));
+    if (waiting) settle(failure(waiting, whyGone()));
   });
-  const running = () => spawnError === undefined && child.exitCode === null && child.signalCode === null;
-  const stop = async () => {
-    if (running()) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-      await exited;
-      clearTimeout(timer);
-    } else {
-      await exited;
-    }
-  };
 
   const capMs = Math.min(...specs.map((options) => options.startTimeoutMs ?? Number.POSITIVE_INFINITY));
   let capTimer: NodeJS.Timeout | undefined;

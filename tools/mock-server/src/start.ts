@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { track } from "./children.js";
 import { prepareSpec } from "./prepare-spec.js";
 import { prismEntry } from "./prism-bin.js";
+import { supervise } from "./supervise.js";
 
 /** Options of {@link startMockProvider}. */
 export interface MockProviderOptions {
@@ -43,7 +44,6 @@ export interface MockProvider {
 
 const HOST = "127.0.0.1";
 const DEFAULT_START_TIMEOUT_MS = Number.POSITIVE_INFINITY;
-const STOP_GRACE_MS = 5_000;
 const KEPT_LOG_LINES = 200;
 const LISTENING = /Prism is listening on (http:\/\/[^\s]+)/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal colour codes is the point
@@ -79,32 +79,12 @@ export async function startMockProvider(options: MockProviderOptions): Promise<M
   forEachLine(child.stdout, onLine);
   forEachLine(child.stderr, onLine);
 
-  let spawnError: Error | undefined;
-  const exited = new Promise<void>((done) => {
-    child.once("exit", () => done());
-    child.once("error", (error) => {
-      spawnError = error;
-      done();
-    });
-  }).then(async () => {
+  const { running, whyGone, stop } = supervise(child, async () => {
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
   });
-  const running = () => spawnError === undefined && child.exitCode === null && child.signalCode === null;
-  const stop = async () => {
-    if (running()) {
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
-      await exited;
-      clearTimeout(timer);
-    } else {
-      await exited;
-    }
-  };
 
   try {
-    const url = await waitForListening(running, lines, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, specPath, () =>
-      spawnError ? `could not be started (${spawnError.message})` : `exited (${child.exitCode ?? child.signalCode}) before it was ready`,
-    );
+    const url = await waitForListening(running, lines, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, specPath, whyGone);
     return {
       url,
       port: Number(new URL(url).port),
