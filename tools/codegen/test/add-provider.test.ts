@@ -55,7 +55,11 @@ describe("adding a provider", () => {
     };
     expect(pkg.name).toBe("@modelfleet/acme");
     expect(Object.keys(pkg.exports)).toEqual([".", "./fleet", "./package.json"]);
-    expect(pkg.scripts).toMatchObject({ build: "tsup", typecheck: "tsc --noEmit", test: "vitest run" });
+    expect(pkg.scripts).toMatchObject({
+      build: "tsup",
+      typecheck: "node ../../node_modules/typescript-native/bin/tsc --noEmit",
+      test: "vitest run",
+    });
 
     // build (the package's own tsup config, extending the root one)
     const build = await run(process.execPath, [BIN.tsup], pkgDir);

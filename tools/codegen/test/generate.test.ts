@@ -515,7 +515,7 @@ describe("generated package", () => {
     const configPath = join(pkgDir, "tsconfig.check.json");
     await writeFile(configPath, JSON.stringify(tsconfig, null, 2));
 
-    const tsc = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
+    const tsc = join(REPO_ROOT, "node_modules", "typescript-native", "bin", "tsc");
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(process.execPath, [tsc, "-p", configPath, "--pretty", "false"], { cwd: pkgDir }, (error, out, err) => {
         resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout: String(out), stderr: String(err) });

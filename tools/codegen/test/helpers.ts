@@ -66,7 +66,7 @@ export async function gitIn(cwd: string, ...args: string[]): Promise<string> {
 /** The repository's own tools, run with this Node so a test needs no PATH. */
 export const BIN = {
   tsup: join(REPO_ROOT, "node_modules", "tsup", "dist", "cli-default.js"),
-  tsc: join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"),
+  tsc: join(REPO_ROOT, "node_modules", "typescript-native", "bin", "tsc"),
   vitest: join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs"),
 };
 

@@ -7,7 +7,7 @@ import { ensureCli, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpe
 afterEach(removeTemps);
 beforeAll(ensureCli);
 
-const TSC = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
+const TSC = join(REPO_ROOT, "node_modules", "typescript-native", "bin", "tsc");
 
 /**
  * A temporary copy of one provider package (its hand-written sources and configs) and of its spec, with the

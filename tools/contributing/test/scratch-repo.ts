@@ -16,7 +16,7 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", 
 export const BIN = {
   biome: join(REPO_ROOT, "node_modules", "@biomejs", "biome", "bin", "biome"),
   redocly: join(REPO_ROOT, "node_modules", "@redocly", "cli", "bin", "cli.js"),
-  tsc: join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"),
+  tsc: join(REPO_ROOT, "node_modules", "typescript-native", "bin", "tsc"),
   tsup: join(REPO_ROOT, "node_modules", "tsup", "dist", "cli-default.js"),
   vitest: join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs"),
 };

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { type PackageManifest, readManifest } from "@modelfleet/package-checks";
 import { expectedInstall, installedPackages, type Lockfile, type NpmLsTree, nameOf } from "./dependencies.js";
 import { exec } from "./exec.js";
@@ -136,6 +136,11 @@ async function compileAndRun(
   const tsc = require.resolve("typescript/bin/tsc");
   await context.step(`tsc -p tsconfig.${resolution}.json (strict, skipLibCheck off)`, () =>
     exec(process.execPath, [tsc, "-p", `tsconfig.${resolution}.json`], { cwd: dir, env: nodeEnv }),
+  );
+  // Consumers are moving to TypeScript 7's native compiler: the published declarations must check there too.
+  const nativeTsc = join(dirname(require.resolve("typescript-native/package.json")), "bin", "tsc");
+  await context.step(`tsc 7 -p tsconfig.${resolution}.json --noEmit (strict, skipLibCheck off)`, () =>
+    exec(process.execPath, [nativeTsc, "-p", `tsconfig.${resolution}.json`, "--noEmit"], { cwd: dir, env: nodeEnv }),
   );
   const args = [context.apiUrl, context.apiKey];
   const runs: Array<[format: "esm" | "cjs", nodeArgs: string[]]> = [

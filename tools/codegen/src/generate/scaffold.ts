@@ -78,7 +78,7 @@ export function scaffoldFiles(
     scripts: {
       generate: `node ../../tools/codegen/dist/cli.js generate --spec ../../${entry}`,
       build: "tsup",
-      typecheck: "tsc --noEmit",
+      typecheck: "node ../../node_modules/typescript-native/bin/tsc --noEmit",
       test: "vitest run",
       "check:package": "node ../../tools/package-checks/dist/check-package.js",
     },
