@@ -24,7 +24,6 @@ describe("the binary", () => {
   it.each([
     ["the help", ["--help"], 0],
     ["a usage error", ["generate", "--check", "--watch"], 2],
-    ["an unknown command", ["frobnicate"], 2],
     ["a stale tree", ["generate", "--check"], 1],
     ["a missing vendor document, relative to the working directory", ["import", "nope.yaml", "--name", "nope"], 2],
   ])("prints what main prints, with its exit code: %s", async (_case, args, code) => {
