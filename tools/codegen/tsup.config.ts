@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { cli: "src/cli/main.ts", index: "src/index.ts", openapi: "src/openapi/index.ts" },
+  entry: { cli: "src/cli/bin.ts", index: "src/index.ts", openapi: "src/openapi/index.ts" },
   format: ["esm"],
   dts: { entry: { index: "src/index.ts", openapi: "src/openapi/index.ts" } },
   clean: true,

@@ -4,14 +4,14 @@ import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ensureCli, FIXTURES, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli } from "./helpers.js";
+import { BIN, ensureBuilt, FIXTURES, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli } from "./helpers.js";
 
 afterEach(removeTemps);
 
 const RUNTIME = join(REPO_ROOT, "packages", "runtime");
 
 beforeAll(() => {
-  ensureCli();
+  ensureBuilt();
   // The new package imports @modelfleet/runtime's build (turbo builds it before this test; a bare vitest may not have).
   if (!existsSync(join(RUNTIME, "dist", "index.d.ts"))) execFileSync("npx", ["tsup"], { cwd: RUNTIME, stdio: "pipe" });
 });

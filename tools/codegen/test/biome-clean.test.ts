@@ -4,14 +4,14 @@
 import { copyFile, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ensureCli, FIXTURES, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli } from "./helpers.js";
+import { BIN, ensureBuilt, FIXTURES, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli } from "./helpers.js";
 
 const BIOME = join(REPO_ROOT, "node_modules", "@biomejs", "biome", "bin", "biome");
 const CHECK_PACKAGE = join(REPO_ROOT, "tools", "package-checks", "dist", "check-package.js");
 let root: string;
 
 beforeAll(async () => {
-  ensureCli();
+  ensureBuilt();
   root = await makeRepoLayout();
   await copyFile(join(REPO_ROOT, "biome.json"), join(root, "biome.json"));
 });

@@ -1,14 +1,14 @@
 import { readdirSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { conformSpec } from "../src/conform/command.js";
 import { CONFORM_CODES } from "../src/conform/finding.js";
 import { formatDiagnostic } from "../src/diagnostics.js";
 import { buildModel } from "../src/generate/model.js";
 import { parseSpec } from "../src/openapi/load.js";
-import { ensureCli, FIXTURES, removeTemps, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, removeTemps, runCli, tempDir } from "./helpers.js";
 
 const DIR = join(FIXTURES, "conform");
 const VENDOR = join(DIR, "vendor-acme.yaml");
@@ -166,8 +166,6 @@ describe("conform: the allow-list", () => {
 });
 
 describe("conform: the command line", () => {
-  beforeAll(ensureCli);
-
   it("exits 1 with the findings on stderr and the summary on stdout, 0 once fixed", async () => {
     const broken = await runCli(["conform", "pairs/auth-mismatch/broken.yaml", "--against", "vendor-acme.yaml", "--root", DIR], DIR);
     expect(broken.code).toBe(1);

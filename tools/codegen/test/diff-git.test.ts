@@ -1,12 +1,11 @@
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { bumpFor } from "../src/diff/changeset.js";
 import { diffSpecs } from "../src/diff/command.js";
-import { ensureCli, FIXTURES, gitIn, removeTemps, runCli, tempDir } from "./helpers.js";
+import { FIXTURES, gitIn, removeTemps, runCli, tempDir } from "./helpers.js";
 
 afterEach(removeTemps);
-beforeAll(ensureCli);
 
 const SPEC = "specs/acme.yaml";
 const CHANGESET = ".changeset/acme-spec-changes.md";

@@ -5,15 +5,15 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFi
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics.js";
 import { generate, type SpecResult } from "../src/generate/generate.js";
+import { runCli } from "./helpers.js";
 
 const TEST_DIR = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(TEST_DIR, "fixtures");
 const CODEGEN_DIR = join(TEST_DIR, "..");
 const REPO_ROOT = join(CODEGEN_DIR, "..", "..");
-const CLI = join(CODEGEN_DIR, "dist", "cli.js");
 
 const GENERATED = ["schema.ts", "provider.ts", "client.ts", "index.ts", "smoke.test.ts"];
 const SCAFFOLDED = [
@@ -82,15 +82,6 @@ async function snapshot(dir: string): Promise<Map<string, { contents: string; mt
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function runCli(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, stdout: String(stdout), stderr: String(stderr) });
-    });
-  });
-}
 
 describe("generate: valid spec", () => {
   it("writes the generated files and scaffolds the package", async () => {
@@ -405,10 +396,6 @@ describe("generate: check mode", () => {
 });
 
 describe("cli", () => {
-  beforeAll(() => {
-    if (!existsSync(CLI)) execFileSync("npx", ["tsup"], { cwd: CODEGEN_DIR, stdio: "pipe" });
-  });
-
   it("--check on a stale tree exits 1 naming the stale file and the fix", async () => {
     const root = await makeRepo("valid.yaml");
     await generateOnly(root);

@@ -9,10 +9,15 @@ export const TEST_DIR = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = join(TEST_DIR, "fixtures");
 export const CODEGEN_DIR = join(TEST_DIR, "..");
 export const REPO_ROOT = join(CODEGEN_DIR, "..", "..");
+/** The built binary, for the tests that need a process (signals, module loading, the binary as built). */
 export const CLI = join(CODEGEN_DIR, "dist", "cli.js");
 
-/** Builds the CLI when a test runs before any build did (turbo builds it first; a bare `npx vitest` may not). */
-export function ensureCli(): void {
+/**
+ * Builds this package when a test runs before any build did (turbo builds it first; a bare `npx vitest` may not): for
+ * the tests that spawn {@link CLI}, and for those running a generated package's tests, which load
+ * `@modelfleet/codegen/openapi` through the test utilities.
+ */
+export function ensureBuilt(): void {
   if (!existsSync(CLI)) execFileSync("npx", ["tsup"], { cwd: CODEGEN_DIR, stdio: "pipe" });
 }
 
@@ -45,7 +50,28 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
   });
 }
 
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+/**
+ * Runs the CLI's `main` in this process with `cwd` as its working directory, and reports its exit code and output.
+ * In-process because these tests run dozens of commands, and each child process would load Node, TypeScript,
+ * openapi-typescript and Redocly again; `main` is what the binary runs (`src/cli/bin.ts` adds only the process wiring,
+ * which {@link runCliProcess} covers). An internal error rejects, so the test fails with its stack; `--watch` needs a
+ * process (it waits for a signal) and rejects here too.
+ */
+export async function runCli(args: string[], cwd: string): Promise<Run> {
+  const { main } = await import("../src/cli/main.js");
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    cwd,
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    untilStopped: () => Promise.reject(new Error("generate --watch waits for a signal: use runCliProcess")),
+  });
+  return { code, stdout, stderr };
+}
+
+/** Runs the built binary as a child process (call {@link ensureBuilt} first), for what only a process shows. */
+export function runCliProcess(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return run(process.execPath, [CLI, ...args], cwd, env);
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics.js";
 import { diffSpecs } from "../src/diff/command.js";
 import { generate } from "../src/generate/generate.js";
-import { BIN, ensureCli, FIXTURES, gitIn, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpers.js";
+import { BIN, ensureBuilt, FIXTURES, gitIn, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpers.js";
 
 // A vendor document says nothing about paging and is never edited: the sidecar's `pagination` map declares it.
 
@@ -36,7 +36,7 @@ let imported: { code: number; stdout: string; stderr: string };
 let sidecarAsWritten: string;
 
 beforeAll(async () => {
-  ensureCli();
+  ensureBuilt();
   if (!existsSync(join(RUNTIME, "dist", "index.d.ts"))) execFileSync("npx", ["tsup"], { cwd: RUNTIME, stdio: "pipe" });
   root = await makeRepoLayout();
   imported = await runCli(["import", DOCUMENT, "--name", "harbor", "--verbose"], root);

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ensureCli, FIXTURES, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli } from "./helpers.js";
+import { BIN, ensureBuilt, FIXTURES, makeRepoLayout, REPO_ROOT, removeTemps, run, runCli } from "./helpers.js";
 
 const VENDOR = join(FIXTURES, "vendor");
 const RUNTIME = join(REPO_ROOT, "packages", "runtime");
@@ -63,7 +63,7 @@ let root: string;
 const imports = new Map<string, { code: number; stdout: string; stderr: string }>();
 
 beforeAll(async () => {
-  ensureCli();
+  ensureBuilt();
   if (!existsSync(join(RUNTIME, "dist", "index.d.ts"))) execFileSync("npx", ["tsup"], { cwd: RUNTIME, stdio: "pipe" });
   root = await makeRepoLayout();
   for (const c of FIXTURE_CASES) {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { generate, type SpecResult } from "../src/generate/generate.js";
 import { generatorIdentity } from "../src/generate/generator-identity.js";
-import { CLI, ensureCli, FIXTURES, removeTemps, run, TEST_DIR, tempDir } from "./helpers.js";
+import { CLI, ensureBuilt, FIXTURES, removeTemps, run, TEST_DIR, tempDir } from "./helpers.js";
 
 afterEach(removeTemps);
 
@@ -110,7 +110,7 @@ describe("hash skip", () => {
 });
 
 describe("lazy loading", () => {
-  beforeAll(ensureCli);
+  beforeAll(ensureBuilt);
 
   /** Runs the CLI and returns the module URLs it imported. */
   async function importsOf(root: string, args: string[]): Promise<string[]> {

@@ -10,7 +10,7 @@ import { parse, stringify } from "yaml";
 import { conformAll } from "../src/conform/all.js";
 import { importDocument } from "../src/import/import-document.js";
 import { type SyncOptions, syncUpstreams } from "../src/sync/sync.js";
-import { ensureCli, FIXTURES, gitIn, makeRepoLayout, REPO_ROOT, removeTemps, runCli } from "./helpers.js";
+import { FIXTURES, gitIn, makeRepoLayout, REPO_ROOT, removeTemps, runCli } from "./helpers.js";
 
 const RUNTIME = join(REPO_ROOT, "packages", "runtime");
 const LOCK = "upstream.lock.json";
@@ -42,7 +42,6 @@ const lockText = () => readFile(join(root, LOCK), "utf8");
 const status = () => gitIn(root, "status", "--porcelain");
 
 beforeAll(async () => {
-  ensureCli();
   if (!existsSync(join(RUNTIME, "dist", "index.d.ts"))) execFileSync("npx", ["tsup"], { cwd: RUNTIME, stdio: "pipe" });
   server = createServer((req, res) => {
     received.push(req.headers);

@@ -2,10 +2,10 @@ import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { ensureCli, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpers.js";
+import { ensureBuilt, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpers.js";
 
 afterEach(removeTemps);
-beforeAll(ensureCli);
+beforeAll(ensureBuilt);
 
 const TSC = join(REPO_ROOT, "node_modules", "typescript-native", "bin", "tsc");
 

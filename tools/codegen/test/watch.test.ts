@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SpecResult } from "../src/generate/generate.js";
 import { type SpecWatcher, watchSpecs } from "../src/generate/watch.js";
-import { CLI, ensureCli, FIXTURES, removeTemps, tempDir } from "./helpers.js";
+import { CLI, ensureBuilt, FIXTURES, removeTemps, tempDir } from "./helpers.js";
 
 const watchers: SpecWatcher[] = [];
 /** CLI processes a test started; stopped here too, should the test end before it stops them. */
@@ -146,7 +146,7 @@ describe("generate --watch", () => {
 });
 
 describe("modelfleet-codegen generate --watch", () => {
-  beforeAll(ensureCli);
+  beforeAll(ensureBuilt);
 
   it("keeps running through a bad save, regenerates on the next good one, and exits 0 on SIGINT", async () => {
     const root = await tempDir();

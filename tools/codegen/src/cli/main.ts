@@ -1,8 +1,8 @@
-#!/usr/bin/env node
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import type { FailOn } from "../diff/explain.js";
 import { findRoot, generate } from "../generate/generate.js";
-import { printResults } from "./print-results.js";
+import { type PrintTarget, printResults } from "./print-results.js";
 
 const USAGE = `usage: modelfleet-codegen <command> [options]
 
@@ -56,7 +56,30 @@ Exit codes: 0 success; 1 a spec has errors, generated files are stale, --fail-on
 not on the allow-list, or sync --check found a changed upstream; 2 usage error, or nothing could be compared (not a
 git repository, unknown revision, a spec that does not parse, a vendor document that cannot be read or downloaded).`;
 
-async function main(argv: string[]): Promise<number> {
+/** An output stream as the command needs it: `process.stdout`, `process.stderr`, or a test's buffer. */
+export interface CliOutput {
+  write(text: string): unknown;
+}
+
+/** Everything the command touches outside itself, so that {@link main} runs the same in its process and in a test. */
+export interface CliIo {
+  /** Where relative paths start, and the search for the repository root (`specs/`) when there is no `--root`. */
+  cwd: string;
+  stdout: CliOutput;
+  stderr: CliOutput;
+  /**
+   * Resolves when `generate --watch` should stop watching; called once the watcher is ready. The binary resolves it
+   * on SIGINT or SIGTERM.
+   */
+  untilStopped(): Promise<void>;
+}
+
+/**
+ * Runs one command line and returns its exit code. Throws only on an internal error (a bug), which the binary
+ * prints as `modelfleet-codegen: internal error: <stack>` with exit code 1.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const usage = (message: string) => printUsage(io, message);
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -65,7 +88,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
@@ -79,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
   if (importOnly && command !== "import") return usage(`--${importOnly} is an option of import only`);
   const conformOnly = (["against", "all"] as const).find((k) => values[k] !== undefined);
   if (conformOnly && command !== "conform") return usage(`--${conformOnly} is an option of conform only`);
-  if (command === "conform" || command === "sync") return runUpkeep(command, rest, values);
+  if (command === "conform" || command === "sync") return runUpkeep(io, command, rest, values);
   if (command !== "generate" && command !== "diff" && command !== "import") {
     return usage(command ? `unknown command ${JSON.stringify(positionals.join(" "))}` : "missing command");
   }
@@ -91,18 +114,18 @@ async function main(argv: string[]): Promise<number> {
         : [];
   if (misplaced.length) return usage(`--${misplaced[0]} is not an option of ${command}`);
   if (command === "import") {
-    const root = values.root ?? (await findRoot(process.cwd()));
+    const root = await rootOf(io, values.root);
     if (!root) return usage("no specs/ directory here or above; pass --root");
-    return runImport(root, rest[0] as string, values.name as string, values["base-url"], values.verbose === true);
+    return runImport(io, root, rest[0] as string, values.name as string, values["base-url"], values.verbose === true);
   }
   if (command === "generate" && rest.length) return usage(`unexpected argument ${JSON.stringify(rest[0])}`);
   if (command === "diff" && rest.length > 1) return usage(`diff takes one base revision, got ${rest.length}`);
   if (values.watch && values.check) return usage("--watch and --check do not go together");
 
-  const cwd = process.cwd();
-  const root = values.root ?? (await findRoot(cwd));
+  const cwd = io.cwd;
+  const root = await rootOf(io, values.root);
   if (!root) {
-    process.stderr.write("modelfleet-codegen: no specs/ directory here or above; pass --root\n");
+    io.stderr.write("modelfleet-codegen: no specs/ directory here or above; pass --root\n");
     return 2;
   }
   if (command === "diff") {
@@ -113,63 +136,76 @@ async function main(argv: string[]): Promise<number> {
       return usage(`--fail-on takes breaking, feature or fix (optionally wire:<kind> or types:<kind>), not ${JSON.stringify(failOnText)}`);
     }
     if (values.explain !== undefined && (values.json || values.changeset)) return usage("--explain does not go with --json or --changeset");
-    return runDiff(root, cwd, rest[0], values.spec, {
+    return runDiff(io, root, cwd, rest[0], values.spec, {
       json: values.json === true,
       changeset: values.changeset === true,
       failOn,
       explain: values.explain,
     });
   }
-  if (values.watch) return runWatch(root, cwd, values.spec);
+  if (values.watch) return runWatch(io, root, cwd, values.spec);
 
   const check = values.check === true;
   const results = await generate({ root, specs: values.spec, check, cwd, force: values.force === true });
-  const { failed, stale } = printResults(results, check, stdio, values.verbose === true);
+  const { failed, stale } = printResults(results, check, printTarget(io), values.verbose === true);
   if (check && stale.length) {
-    for (const file of stale) process.stderr.write(`stale: ${file}\n`);
-    process.stderr.write(
+    for (const file of stale) io.stderr.write(`stale: ${file}\n`);
+    io.stderr.write(
       `${stale.length} generated file(s) differ from their specs. Run \`npm run generate\` (or \`npx modelfleet-codegen generate\`) and commit the result.\n`,
     );
     return 1;
   }
-  if (check && !failed) process.stdout.write(`generated code is up to date (${results.length} spec(s))\n`);
+  if (check && !failed) io.stdout.write(`generated code is up to date (${results.length} spec(s))\n`);
   return failed ? 1 : 0;
 }
 
-const stdio = {
-  out: (text: string) => process.stdout.write(text),
-  err: (text: string) => process.stderr.write(text),
-};
+/** `--root` (relative to the working directory), else the nearest directory at or above it that holds `specs/`. */
+async function rootOf(io: CliIo, option: string | undefined): Promise<string | undefined> {
+  if (option === undefined) return findRoot(io.cwd);
+  // `--root ""` names no directory: the same answer as finding none.
+  return option === "" ? undefined : resolve(io.cwd, option);
+}
 
-function usage(message: string): number {
-  process.stderr.write(`modelfleet-codegen: ${message}\n${USAGE}\n`);
+function printTarget(io: CliIo): PrintTarget {
+  return { out: (text) => io.stdout.write(text), err: (text) => io.stderr.write(text) };
+}
+
+function printUsage(io: CliIo, message: string): number {
+  io.stderr.write(`modelfleet-codegen: ${message}\n${USAGE}\n`);
   return 2;
 }
 
 /** `conform` and `sync`: the commands that compare our specs with the vendors' published documents. */
-async function runUpkeep(command: "conform" | "sync", rest: string[], values: ReturnType<typeof parse>["values"]): Promise<number> {
+async function runUpkeep(
+  io: CliIo,
+  command: "conform" | "sync",
+  rest: string[],
+  values: ReturnType<typeof parse>["values"],
+): Promise<number> {
+  const usage = (message: string) => printUsage(io, message);
   const allowed = command === "conform" ? ["against", "all", "root"] : ["spec", "check", "root"];
   const extra = Object.keys(values).find((k) => values[k as keyof typeof values] !== undefined && !allowed.includes(k));
   if (extra) return usage(`--${extra} is not an option of ${command}`);
-  const cwd = process.cwd();
-  const root = values.root ?? (await findRoot(cwd));
+  const cwd = io.cwd;
+  const root = await rootOf(io, values.root);
   if (!root) return usage("no specs/ directory here or above; pass --root");
   if (command === "sync") {
     if (rest.length) return usage(`unexpected argument ${JSON.stringify(rest[0])}`);
     const { runSync } = await import("./run-sync.js");
-    return runSync(root, cwd, stdio, { specs: values.spec, check: values.check === true });
+    return runSync(root, cwd, printTarget(io), { specs: values.spec, check: values.check === true });
   }
   const { runConform } = await import("./run-conform.js");
   if (values.all) {
     if (rest.length || values.against !== undefined) return usage("conform --all takes no spec and no --against");
-    return runConform(root, cwd, stdio, { all: true });
+    return runConform(root, cwd, printTarget(io), { all: true });
   }
   if (rest.length !== 1) return usage(`conform takes one spec, got ${rest.length}`);
   if (values.against === undefined) return usage("conform needs --against <vendor document> (or --all)");
-  return runConform(root, cwd, stdio, { spec: rest[0], against: values.against, all: false });
+  return runConform(root, cwd, printTarget(io), { spec: rest[0], against: values.against, all: false });
 }
 
 async function runDiff(
+  io: CliIo,
   root: string,
   cwd: string,
   base: string | undefined,
@@ -187,7 +223,7 @@ async function runDiff(
   } catch (error) {
     // No comparison possible (not a work tree, unknown revision, git failing): a usage problem, not a finding.
     if (error instanceof DiffUsageError || (error instanceof Error && error.name === "GitError")) {
-      process.stderr.write(`modelfleet-codegen diff: ${error.message}\n`);
+      io.stderr.write(`modelfleet-codegen diff: ${error.message}\n`);
       return 2;
     }
     throw error;
@@ -195,57 +231,62 @@ async function runDiff(
   if (explain !== undefined) {
     const text = explainPointer(result, explain);
     if (text === undefined) {
-      process.stdout.write(`no change at ${explain}\n`);
+      io.stdout.write(`no change at ${explain}\n`);
       return result.errors.length ? 2 : 1;
     }
-    process.stdout.write(text);
+    io.stdout.write(text);
     return result.errors.length ? 2 : 0;
   }
   const outcomes = changeset && result.errors.length === 0 ? await writeChangesets(root, result.specs) : [];
-  process.stdout.write(json ? formatDiffJson(result, outcomes) : formatDiffReport(result, outcomes));
+  io.stdout.write(json ? formatDiffJson(result, outcomes) : formatDiffReport(result, outcomes));
   if (result.errors.length) return 2;
   if (failOn && failsOn(result, failOn)) return 1;
   return 0;
 }
 
-async function runImport(root: string, file: string, id: string, baseUrl: string | undefined, verbose: boolean): Promise<number> {
+async function runImport(
+  io: CliIo,
+  root: string,
+  file: string,
+  id: string,
+  baseUrl: string | undefined,
+  verbose: boolean,
+): Promise<number> {
   const { importDocument, formatImport, ImportUsageError } = await import("../import/import-document.js");
   try {
-    const outcome = await importDocument({ root, file, id, baseUrl });
+    const outcome = await importDocument({ root, cwd: io.cwd, file, id, baseUrl });
     const { out, err } = formatImport(outcome, verbose);
-    process.stdout.write(out);
-    process.stderr.write(err);
+    io.stdout.write(out);
+    io.stderr.write(err);
     return outcome.result.diagnostics.some((d) => d.severity === "error") ? 1 : 0;
   } catch (error) {
-    if (error instanceof ImportUsageError) return usage(error.message);
+    if (error instanceof ImportUsageError) return printUsage(io, error.message);
     throw error;
   }
 }
 
-async function runWatch(root: string, cwd: string, specs: string[] | undefined): Promise<number> {
+async function runWatch(io: CliIo, root: string, cwd: string, specs: string[] | undefined): Promise<number> {
   const { watchSpecs } = await import("../generate/watch.js");
   const watcher = watchSpecs({
     root,
     cwd,
     specs,
     onResults: (results) => {
-      printResults(results, false, stdio);
-      process.stdout.write("watching specs/ for changes (Ctrl-C to stop)\n");
+      printResults(results, false, printTarget(io));
+      io.stdout.write("watching specs/ for changes (Ctrl-C to stop)\n");
     },
-    onError: (error) =>
-      process.stderr.write(`modelfleet-codegen: internal error: ${error instanceof Error ? error.stack : String(error)}\n`),
+    onError: (error) => io.stderr.write(`modelfleet-codegen: internal error: ${error instanceof Error ? error.stack : String(error)}\n`),
   });
   await watcher.ready;
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
-  await watcher.close();
+  try {
+    await io.untilStopped();
+  } finally {
+    await watcher.close();
+  }
   return 0;
 }
 
-function parse(argv: string[]) {
+function parse(argv: readonly string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
@@ -268,15 +309,3 @@ function parse(argv: string[]) {
     },
   });
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `modelfleet-codegen: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 1;
-  },
-);

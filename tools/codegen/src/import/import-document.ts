@@ -11,6 +11,8 @@ export interface ImportOptions {
   root: string;
   /** The vendor's OpenAPI document (YAML or JSON, 3.0 or 3.1). */
   file: string;
+  /** What a relative {@link ImportOptions.file} is relative to (default: the process's working directory). */
+  cwd?: string;
   /** Package id: `specs/<id>.*`, `packages/<id>`, `@modelfleet/<id>`. */
   id: string;
   /** Base URL when the document has no absolute server URL (or to use another one). */
@@ -49,7 +51,7 @@ export async function importDocument(options: ImportOptions): Promise<ImportResu
     throw new ImportUsageError(`--name must be a lowercase package id like \`acme\` or \`acme-ml\`, got ${JSON.stringify(id)}`);
   if (options.baseUrl !== undefined && !/^https?:\/\/[^{}\s]+$/.test(options.baseUrl))
     throw new ImportUsageError(`--base-url must be an absolute http(s) URL, got ${JSON.stringify(options.baseUrl)}`);
-  const source = resolve(options.file);
+  const source = options.cwd === undefined ? resolve(options.file) : resolve(options.cwd, options.file);
   const isFile = await stat(source).then(
     (s) => s.isFile(),
     () => false,
