@@ -4,6 +4,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { startFakeServer } from "@modelfleet/test-utils/fake-http";
+import { baseUrlEnvVar, PROVIDER_IDS, type ProviderId } from "modelfleet/all";
 
 /** The built binary, for the tests that need a process (exit codes as a shell sees them, terminals, signals). */
 export const CLI = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
@@ -17,6 +18,10 @@ export const KEYS = {
   BASETEN_API_KEY: "baseten-key-SECRET-0005",
   TOGETHER_API_KEY: "together-key-SECRET-0006",
 } as const;
+
+/** `opper-v2` → `OPPER_V2`: the spelling `baseUrlEnvVar` gives a provider id, at the type level. */
+type EnvSpelling<Id extends string> = Id extends `${infer Head}-${infer Tail}` ? `${Uppercase<Head>}_${EnvSpelling<Tail>}` : Uppercase<Id>;
+type BaseUrlVariable = `${EnvSpelling<ProviderId>}_BASE_URL`;
 
 /** A request as the fake provider received it. */
 export interface FakeRequest {
@@ -76,17 +81,7 @@ export async function startFakeProviders(routes: Routes) {
     origin,
     requests,
     /** `<PROVIDER>_BASE_URL` for every provider, pointing at this server. */
-    baseUrlEnv: {
-      SIEVE_BASE_URL: `${origin}/sieve`,
-      MODZY_BASE_URL: `${origin}/modzy`,
-      DEEPINFRA_BASE_URL: `${origin}/deepinfra`,
-      OPPER_BASE_URL: `${origin}/opper`,
-      OPPER_V2_BASE_URL: `${origin}/opper-v2`,
-      REPLICATE_BASE_URL: `${origin}/replicate`,
-      HUGGINGFACE_BASE_URL: `${origin}/huggingface`,
-      BASETEN_BASE_URL: `${origin}/baseten`,
-      TOGETHER_BASE_URL: `${origin}/together`,
-    },
+    baseUrlEnv: Object.fromEntries(PROVIDER_IDS.map((id) => [baseUrlEnvVar(id), `${origin}/${id}`])) as Record<BaseUrlVariable, string>,
     /** Stops the server; stopping it again does nothing. */
     stop: () => (stopped ??= server.close()),
   };

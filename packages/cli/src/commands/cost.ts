@@ -1,9 +1,9 @@
 import { readFile, writeFile } from "node:fs/promises";
 import {
-  ConfigurationError,
   type CostReport,
   type DesiredDeployment,
   ModelfleetError,
+  noProviderConfigured,
   PROVIDER_IDS,
   type PriceTable,
   type ProviderFailure,
@@ -36,8 +36,7 @@ export async function cost(context: Context): Promise<ExitCode> {
   const pricesFile = typeof context.values.prices === "string" ? await readPrices(context.values.prices) : undefined;
   const providers = named ?? fleet.providers().flatMap((p) => (p.configured ? [p.id] : []));
   if (providers.length === 0) {
-    const vars = [...new Set(fleet.providers().map((p) => p.envVar))];
-    throw new ConfigurationError("apiKey", `no provider is configured: set at least one of ${vars.join(", ")}`);
+    throw noProviderConfigured(fleet.providers());
   }
 
   const waiting = new Set<string>(providers);

@@ -1,4 +1,4 @@
-import { ConfigurationError, desiredStateOf } from "modelfleet";
+import { desiredStateOf, noProviderConfigured } from "modelfleet";
 import { stringifyFleetFile } from "modelfleet/fleet-file";
 import { listValues } from "../args.js";
 import type { Context } from "../context.js";
@@ -15,8 +15,7 @@ export async function exportFleet(context: Context): Promise<ExitCode> {
   const named = checkProviders(listValues(context.values.provider), context.usage);
   const providers = named ?? fleet.providers().flatMap((p) => (p.configured ? [p.id] : []));
   if (providers.length === 0) {
-    const vars = fleet.providers().map((p) => p.envVar);
-    throw new ConfigurationError("apiKey", `no provider is configured: set at least one of ${vars.join(", ")}`);
+    throw noProviderConfigured(fleet.providers());
   }
   // Providers whose listing failed as a whole (not one item of it, nor a page after others).
   const failed = new Set<string>();

@@ -1,9 +1,9 @@
 import {
-  ConfigurationError,
   type DeploymentCost,
   isProviderId,
   ModelfleetError,
   type ModelVersion,
+  noProviderConfigured,
   PROVIDER_IDS,
   type ProviderFailure,
   type ProviderId,
@@ -37,9 +37,7 @@ export async function ls(context: Context): Promise<ExitCode> {
   const status = checkStatuses(listValues(context.values.status), context.usage);
   const providers = named ?? fleet.providers().flatMap((p) => (p.configured ? [p.id] : []));
   if (providers.length === 0) {
-    // Providers may share a variable (Opper v3 and v2 both read OPPER_API_KEY): name each once.
-    const vars = [...new Set(fleet.providers().map((p) => p.envVar))];
-    throw new ConfigurationError("apiKey", `no provider is configured: set at least one of ${vars.join(", ")}`);
+    throw noProviderConfigured(fleet.providers());
   }
 
   // One listing (created before any request, so an unconfigured provider fails first, naming its variable); its
