@@ -177,8 +177,8 @@ describe("ls", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
-  it("with no key at all, says which variables to set (exit 2)", async () => {
-    const run = await runCli(["ls"], fake.baseUrlEnv);
+  it.each([["ls"], ["cost"], ["export"]])("%s with no key at all says which variables to set (exit 2)", async (command) => {
+    const run = await runCli([command], fake.baseUrlEnv);
     expect(run.code).toBe(2);
     // Every registered provider's key variable once, in the registry's order (Opper v3 and v2 share theirs).
     const variables = [...new Set(builtInProviders().map((p) => p.envVar))];

@@ -104,7 +104,8 @@ export async function makeRepoLayout(): Promise<string> {
   const root = await tempDir("modelfleet-provider-");
   await mkdir(join(root, "specs"));
   await mkdir(join(root, "packages", "runtime"), { recursive: true });
-  for (const file of ["tsconfig.base.json", "tsup.package.ts", "vitest.config.ts", "LICENSE"]) await copyFile(join(REPO_ROOT, file), join(root, file));
+  for (const file of ["tsconfig.base.json", "tsup.package.ts", "vitest.config.ts", "LICENSE"])
+    await copyFile(join(REPO_ROOT, file), join(root, file));
   await copyFile(join(REPO_ROOT, "packages", "runtime", "package.json"), join(root, "packages", "runtime", "package.json"));
   // Entry by entry rather than the whole directory, so caches the run writes (node_modules/.cache) stay in the copy.
   await mkdir(join(root, "node_modules"));
