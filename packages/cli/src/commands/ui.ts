@@ -35,6 +35,13 @@ export async function ui(context: Context): Promise<ExitCode> {
     // Each request the page makes waits for providers as long as one command would.
     timeoutMs: parseTimeout(values.timeout, usage) * 1000,
   });
+  // Listening for Ctrl-C and SIGTERM before anything is printed: whoever waits for the URL (a script, a test) may stop
+  // the server the moment it appears, and a signal that came before the handlers would end the process unclean.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
   if (host !== LOOPBACK) {
     io.stderr.write(
       `${context.err.yellow("warning:")} listening on ${host}, not ${LOOPBACK}: anyone who can reach this address and learns the URL's token can see your fleet${allowChanges ? " and change it" : ""}\n`,
@@ -45,11 +52,7 @@ export async function ui(context: Context): Promise<ExitCode> {
   io.stdout.write(`${mode}; Ctrl-C stops the server\nmodelfleet ui: open ${server.url}\n`);
   if (values["no-open"] !== true) openBrowser(server.url);
 
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  await stopped;
   await server.close();
   return EXIT.ok;
 }

@@ -25,4 +25,10 @@ describe("modelfleet ui's command line", () => {
     expect(ui.output()).toContain("changes allowed (--allow-changes)");
     expect(await ui.stop()).toBe(0);
   });
+
+  it("stops with exit 0 on a SIGTERM sent the moment its URL appears", async () => {
+    // A script that starts the server, reads the URL and stops it again must never meet Node's default handler.
+    const ui = await startUi([], { ...KEYS });
+    expect(await ui.stop()).toBe(0);
+  });
 });

@@ -7,7 +7,7 @@ main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: process.stdout,
   stderr: process.stderr,
-  // Listening only from here on (the watcher is ready): before that, Ctrl-C ends the process as it always does.
+  // `generate --watch` only: it listens before printing anything, so a signal never meets the default handler.
   untilStopped: () =>
     new Promise<void>((resolve) => {
       const stop = () => resolve();

@@ -68,8 +68,8 @@ export interface CliIo {
   stdout: CliOutput;
   stderr: CliOutput;
   /**
-   * Resolves when `generate --watch` should stop watching; called once the watcher is ready. The binary resolves it
-   * on SIGINT or SIGTERM.
+   * Resolves when `generate --watch` should stop watching; called before the watcher starts, so that a stop right after
+   * the first "watching" line is heard. The binary resolves it on SIGINT or SIGTERM.
    */
   untilStopped(): Promise<void>;
 }
@@ -267,6 +267,9 @@ async function runImport(
 
 async function runWatch(io: CliIo, root: string, cwd: string, specs: string[] | undefined): Promise<number> {
   const { watchSpecs } = await import("../generate/watch.js");
+  // Listening for the stop before anything is printed: whoever waits for the "watching" line (a script, a test) may
+  // stop the watch the moment it appears. A stop during the first run ends the watch once that run is done.
+  const stopped = io.untilStopped();
   const watcher = watchSpecs({
     root,
     cwd,
@@ -277,9 +280,8 @@ async function runWatch(io: CliIo, root: string, cwd: string, specs: string[] | 
     },
     onError: (error) => io.stderr.write(`modelfleet-codegen: internal error: ${error instanceof Error ? error.stack : String(error)}\n`),
   });
-  await watcher.ready;
   try {
-    await io.untilStopped();
+    await Promise.all([watcher.ready, stopped]);
   } finally {
     await watcher.close();
   }
