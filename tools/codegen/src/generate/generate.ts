@@ -4,6 +4,7 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { SIDECAR_SUFFIX } from "../import/sidecar-name.js";
 import { generatorIdentity } from "./generator-identity.js";
+import { type LintIgnore, readLintIgnore } from "./lint-ignore.js";
 import { checkPackageId } from "./package-id.js";
 import type { SpecFiles } from "./scaffold.js";
 import { outputsIntact, readEntry, referencesIntact, sha256, writeEntry } from "./skip-cache.js";
@@ -48,14 +49,22 @@ export async function generate(options: GenerateOptions): Promise<SpecResult[]> 
   const specs = options.specs?.length
     ? [...new Set(await Promise.all(options.specs.map((s) => specEntry(resolve(cwd, s)))))]
     : await findSpecs(join(root, "specs"));
+  const ignore = await readLintIgnore(root);
   const results: SpecResult[] = [];
   for (const absolute of specs) {
-    results.push(await generateOne(root, cwd, absolute, options.check === true, options.force === true));
+    results.push(await generateOne(root, cwd, absolute, ignore, options.check === true, options.force === true));
   }
   return results;
 }
 
-async function generateOne(root: string, cwd: string, absolute: string, check: boolean, force: boolean): Promise<SpecResult> {
+async function generateOne(
+  root: string,
+  cwd: string,
+  absolute: string,
+  ignore: LintIgnore,
+  check: boolean,
+  force: boolean,
+): Promise<SpecResult> {
   const shown = relative(cwd, absolute) || absolute;
   const id = specId(absolute);
   const packageDir = join(root, "packages", id);
@@ -76,6 +85,7 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
       entry &&
       entry.specSha256 === specSha256 &&
       entry.generator === generator &&
+      entry.lintIgnore === ignore.fingerprint &&
       (await referencesIntact(root, entry)) &&
       (await outputsIntact(packageDir, generatedDir, entry))
     ) {
@@ -95,7 +105,9 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
   const { scaffoldFiles } = await import("./scaffold.js");
   const { operationsSection, syncOperationsSection } = await import("./readme-operations.js");
   const run = await runPipeline(root, shown, absolute, id);
-  result.diagnostics = run.diagnostics;
+  const rootRelative = (file: string | undefined) => relative(root, file === undefined || file === shown ? absolute : resolve(cwd, file));
+  const diagnostics = run.diagnostics.filter((d) => !ignore.covers(rootRelative(d.file).replaceAll("\\", "/"), d));
+  result.diagnostics = diagnostics;
   if (run.references) result.references = run.references.map((r) => r.path);
   if (!run.files || !run.model) return result;
 
@@ -126,11 +138,12 @@ async function generateOne(root: string, cwd: string, absolute: string, check: b
       specSha256,
       ...(run.references?.length ? { references: Object.fromEntries(run.references.map((r) => [r.path, r.sha256 ?? ""])) } : {}),
       generator,
+      lintIgnore: ignore.fingerprint,
       files: Object.fromEntries(Object.entries(run.files).map(([name, contents]) => [name, sha256(contents)])),
       scaffold: Object.keys(scaffold),
       readmeSection: sha256(operations),
       // A warning in the spec is replayed at the spec as it is shown then; one in a referenced file keeps its file.
-      diagnostics: run.diagnostics.map(({ file, ...rest }) => (file === shown ? rest : { ...rest, file })),
+      diagnostics: diagnostics.map(({ file, ...rest }) => (file === shown ? rest : { ...rest, file })),
     });
   }
   return result;

@@ -20,6 +20,11 @@ export interface CacheEntry {
    */
   references?: Record<string, string>;
   generator: string;
+  /**
+   * sha256 of the root's `.redocly.lint-ignore.yaml` ("none" without one): it decides which warnings are shown, so a
+   * change to it must not replay the old ones. Absent in entries written before it was recorded: a full run.
+   */
+  lintIgnore?: string;
   /** sha256 of each file the generator writes to `src/generated/`, by name. */
   files: Record<string, string>;
   /** Files the package must have besides `src/generated/` (scaffolding); a missing one means a full run. */
