@@ -1,15 +1,10 @@
-import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { track } from "./children.js";
+import { forEachLine, mockFailure, mockLog, spawnMockProcess } from "./mock-process.js";
 import { type PreparedSpec, prepareSpec } from "./prepare-spec.js";
-import { forEachLine, type MockProvider, type MockProviderOptions } from "./start.js";
+import type { MockProvider, MockProviderOptions } from "./start.js";
 import { supervise } from "./supervise.js";
 
-const KEPT_LOG_LINES = 200;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal colour codes is the point
-const ANSI = /\u001b\[[0-9;]*m/g;
-const WATCHDOG = fileURLToPath(new URL("../watchdog.cjs", import.meta.url));
 const HOST_SCRIPT = fileURLToPath(new URL("../prism-host.cjs", import.meta.url));
 
 /** What the host script prints, one JSON object a line: a log line, the URL once listening, or why it failed. */
@@ -41,31 +36,16 @@ export async function startMockProviders(specs: readonly MockProviderOptions[]):
   }
 
   const documents = ready.map(({ document }, i) => ({ document, port: specs[i]?.port ?? 0, errors: specs[i]?.errors ?? true }));
-  const child = spawn(process.execPath, [`--require=${WATCHDOG}`, HOST_SCRIPT, JSON.stringify(documents)], {
-    stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, FORCE_COLOR: "0" },
-    windowsHide: true,
-  });
-  track(child);
-
-  const logs: string[][] = ready.map(() => []);
-  const log = (i: number, line: string) => {
-    const clean = line.replace(ANSI, "").trimEnd();
-    const lines = logs[i];
-    if (!clean || !lines) return;
-    lines.push(clean);
-    if (lines.length > KEPT_LOG_LINES) lines.shift();
-    specs[i]?.onLog?.(clean);
-  };
+  const child = spawnMockProcess([HOST_SCRIPT, JSON.stringify(documents)]);
+  const logs = ready.map((_, i) => mockLog(specs[i]?.onLog));
+  const log = (i: number, line: string) => logs[i]?.add(line);
   const urls: (string | undefined)[] = ready.map(() => undefined);
   let settle: (failure?: Error) => void = () => {};
   const started = new Promise<void>((resolve, reject) => {
     settle = (failure) => (failure ? reject(failure) : resolve());
   });
-  const failure = (spec: PreparedSpec, why: string, i?: number) => {
-    const tail = (i === undefined ? logs.flat() : (logs[i] ?? [])).slice(-15).join("\n");
-    return new Error(`Prism mock of ${spec.specPath} ${why}.${tail ? `\nPrism said:\n${tail}` : ""}`);
-  };
+  const failure = (spec: PreparedSpec, why: string, i?: number) =>
+    mockFailure(spec.specPath, why, i === undefined ? logs.flatMap((l) => l.lines) : (logs[i]?.lines ?? []));
 
   forEachLine(child.stdout, (line) => {
     let message: HostMessage;
@@ -116,7 +96,7 @@ export async function startMockProviders(specs: readonly MockProviderOptions[]):
   }
   return ready.map((spec, i) => {
     const url = urls[i] ?? "";
-    const lines = logs[i] ?? [];
+    const lines = logs[i]?.lines ?? [];
     return { url, port: Number(new URL(url).port), pid: child.pid ?? -1, adjustments: spec.adjustments, logs: () => [...lines], stop };
   });
 }

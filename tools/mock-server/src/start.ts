@@ -1,7 +1,5 @@
-import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { track } from "./children.js";
+import { forEachLine, mockFailure, mockLog, spawnMockProcess } from "./mock-process.js";
 import { prepareSpec } from "./prepare-spec.js";
 import { prismEntry } from "./prism-bin.js";
 import { supervise } from "./supervise.js";
@@ -44,11 +42,7 @@ export interface MockProvider {
 
 const HOST = "127.0.0.1";
 const DEFAULT_START_TIMEOUT_MS = Number.POSITIVE_INFINITY;
-const KEPT_LOG_LINES = 200;
 const LISTENING = /Prism is listening on (http:\/\/[^\s]+)/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping terminal colour codes is the point
-const ANSI = /\u001b\[[0-9;]*m/g;
-const WATCHDOG = fileURLToPath(new URL("../watchdog.cjs", import.meta.url));
 
 /**
  * Starts Stoplight Prism as a mock of one spec on 127.0.0.1 and resolves once it answers HTTP requests.
@@ -59,38 +53,25 @@ const WATCHDOG = fileURLToPath(new URL("../watchdog.cjs", import.meta.url));
 export async function startMockProvider(options: MockProviderOptions): Promise<MockProvider> {
   const { specPath, document, tempDir, adjustments } = await prepareSpec(options.spec, options.port ?? 0);
 
-  const args = [`--require=${WATCHDOG}`, prismEntry(), "mock", document, "--host", HOST, "--port", String(options.port ?? 0)];
+  const args = [prismEntry(), "mock", document, "--host", HOST, "--port", String(options.port ?? 0)];
   if (options.errors ?? true) args.push("--errors");
-  const child = spawn(process.execPath, args, {
-    stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, FORCE_COLOR: "0" },
-    windowsHide: true,
-  });
-  track(child);
-
-  const lines: string[] = [];
-  const onLine = (line: string) => {
-    const clean = line.replace(ANSI, "").trimEnd();
-    if (!clean) return;
-    lines.push(clean);
-    if (lines.length > KEPT_LOG_LINES) lines.shift();
-    options.onLog?.(clean);
-  };
-  forEachLine(child.stdout, onLine);
-  forEachLine(child.stderr, onLine);
+  const child = spawnMockProcess(args);
+  const log = mockLog(options.onLog);
+  forEachLine(child.stdout, log.add);
+  forEachLine(child.stderr, log.add);
 
   const { running, whyGone, stop } = supervise(child, async () => {
     if (tempDir) await rm(tempDir, { recursive: true, force: true });
   });
 
   try {
-    const url = await waitForListening(running, lines, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, specPath, whyGone);
+    const url = await waitForListening(running, log.lines, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS, specPath, whyGone);
     return {
       url,
       port: Number(new URL(url).port),
       pid: child.pid ?? -1,
       adjustments,
-      logs: () => [...lines],
+      logs: () => [...log.lines],
       stop,
     };
   } catch (error) {
@@ -102,16 +83,13 @@ export async function startMockProvider(options: MockProviderOptions): Promise<M
 /** Resolves with Prism's base URL once it has printed it and answers a request there. */
 async function waitForListening(
   running: () => boolean,
-  lines: string[],
+  lines: readonly string[],
   timeoutMs: number,
   specPath: string,
   whyStopped: () => string,
 ): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  const failure = (why: string) => {
-    const tail = lines.slice(-15).join("\n");
-    return new Error(`Prism mock of ${specPath} ${why}.${tail ? `\nPrism said:\n${tail}` : ""}`);
-  };
+  const failure = (why: string) => mockFailure(specPath, why, lines);
   for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
     if (!running()) throw failure(whyStopped());
     if (Date.now() > deadline) throw failure(`did not answer within ${timeoutMs} ms`);
@@ -130,20 +108,4 @@ async function answers(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Calls `onLine` with each line `stream` carries. */
-export function forEachLine(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
-  if (!stream) return;
-  let pending = "";
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk: string) => {
-    pending += chunk;
-    const parts = pending.split(/\r?\n/);
-    pending = parts.pop() ?? "";
-    for (const part of parts) onLine(part);
-  });
-  stream.on("end", () => {
-    if (pending) onLine(pending);
-  });
 }
