@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics.js";
 import { generate, type SpecResult } from "../src/generate/generate.js";
-import { runCli } from "./helpers.js";
+import { BIN, run, runCli } from "./helpers.js";
 
 const TEST_DIR = dirname(fileURLToPath(import.meta.url));
 const FIXTURES = join(TEST_DIR, "fixtures");
@@ -502,13 +502,8 @@ describe("generated package", () => {
     const configPath = join(pkgDir, "tsconfig.check.json");
     await writeFile(configPath, JSON.stringify(tsconfig, null, 2));
 
-    const tsc = join(REPO_ROOT, "node_modules", "typescript-native", "bin", "tsc");
-    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [tsc, "-p", configPath, "--pretty", "false"], { cwd: pkgDir }, (error, out, err) => {
-        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout: String(out), stderr: String(err) });
-      });
-    });
-    expect(`${stdout}${stderr}`, relative(REPO_ROOT, tsc)).toBe("");
+    const { code, stdout, stderr } = await run(process.execPath, [BIN.tsc, "-p", configPath, "--pretty", "false"], pkgDir);
+    expect(`${stdout}${stderr}`, relative(REPO_ROOT, BIN.tsc)).toBe("");
     expect(code).toBe(0);
   });
 });

@@ -2,12 +2,10 @@ import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { ensureBuilt, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpers.js";
+import { BIN, ensureBuilt, REPO_ROOT, removeTemps, run, runCli, tempDir } from "./helpers.js";
 
 afterEach(removeTemps);
 beforeAll(ensureBuilt);
-
-const TSC = join(REPO_ROOT, "node_modules", "typescript-native", "bin", "tsc");
 
 /**
  * A temporary copy of one provider package (its hand-written sources and configs) and of its spec, with the
@@ -57,7 +55,7 @@ describe("the fleet adapters read provider objects through the generated types",
     await renameProperty(spec, schema, field, `${field}_renamed`);
     const generated = await runCli(["generate", "--spec", `specs/${id}.yaml`], root);
     expect(generated.code, generated.stderr).toBe(0);
-    const after = await run(process.execPath, [TSC, "--noEmit", "--pretty", "false"], pkgDir);
+    const after = await run(process.execPath, [BIN.tsc, "--noEmit", "--pretty", "false"], pkgDir);
     expect(after.code).not.toBe(0);
     expect(after.stdout).toMatch(
       new RegExp(`^${file.replaceAll(".", "\\.")}\\(\\d+,\\d+\\): error TS\\d+: Property '${field}' does not exist`, "m"),

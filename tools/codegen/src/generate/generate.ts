@@ -105,8 +105,10 @@ async function generateOne(
   const { scaffoldFiles } = await import("./scaffold.js");
   const { operationsSection, syncOperationsSection } = await import("./readme-operations.js");
   const run = await runPipeline(root, shown, absolute, id);
-  const rootRelative = (file: string | undefined) => relative(root, file === undefined || file === shown ? absolute : resolve(cwd, file));
-  const diagnostics = run.diagnostics.filter((d) => !ignore.covers(rootRelative(d.file).replaceAll("\\", "/"), d));
+  // The ignore file names files relative to the root, with `/`; a diagnostic names its file as shown from `cwd`.
+  const rootRelative = (file: string | undefined) =>
+    relative(root, file === undefined || file === shown ? absolute : resolve(cwd, file)).replaceAll("\\", "/");
+  const diagnostics = run.diagnostics.filter((d) => !ignore.covers(rootRelative(d.file), d));
   result.diagnostics = diagnostics;
   if (run.references) result.references = run.references.map((r) => r.path);
   if (!run.files || !run.model) return result;

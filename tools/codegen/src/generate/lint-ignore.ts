@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "yaml";
 import type { Diagnostic } from "../diagnostics.js";
+import { isRecord } from "../openapi/json.js";
 import { sha256 } from "./skip-cache.js";
 
 export const LINT_IGNORE_FILE = ".redocly.lint-ignore.yaml";
@@ -22,16 +23,8 @@ export async function readLintIgnore(root: string): Promise<LintIgnore> {
   const text = await readFile(join(root, LINT_IGNORE_FILE), "utf8").catch(() => undefined);
   if (text === undefined) return { fingerprint: "none", covers: () => false };
   const fingerprint = sha256(text);
-  // A file that does not parse, or is not file → rule → pointers, waives nothing here: `npm run lint:specs` reads the
-  // same file and reports what is wrong with it.
-  let byFile: Map<string, Map<string, Set<string>>> | undefined;
-  try {
-    byFile = shapeOf(parse(text));
-  } catch {
-    byFile = undefined;
-  }
-  if (!byFile) return { fingerprint, covers: () => false };
-  const entries = byFile;
+  const entries = entriesOf(text);
+  if (!entries) return { fingerprint, covers: () => false };
   return {
     fingerprint,
     covers: (file, diagnostic) =>
@@ -42,12 +35,22 @@ export async function readLintIgnore(root: string): Promise<LintIgnore> {
   };
 }
 
-function shapeOf(entries: unknown): Map<string, Map<string, Set<string>>> | undefined {
-  if (entries === null || entries === undefined) return new Map();
-  if (typeof entries !== "object" || entries === null || Array.isArray(entries)) return undefined;
+/**
+ * The file's entries, file → rule → pointers; undefined when it does not parse or has another shape. Such a file
+ * waives nothing here: `npm run lint:specs` reads the same file and reports what is wrong with it.
+ */
+function entriesOf(text: string): Map<string, Map<string, Set<string>>> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = parse(text);
+  } catch {
+    return undefined;
+  }
   const byFile = new Map<string, Map<string, Set<string>>>();
-  for (const [file, rules] of Object.entries(entries)) {
-    if (typeof rules !== "object" || rules === null || Array.isArray(rules)) return undefined;
+  if (parsed === null || parsed === undefined) return byFile;
+  if (!isRecord(parsed)) return undefined;
+  for (const [file, rules] of Object.entries(parsed)) {
+    if (!isRecord(rules)) return undefined;
     const byRule = new Map<string, Set<string>>();
     for (const [rule, pointers] of Object.entries(rules)) {
       if (!Array.isArray(pointers) || !pointers.every((p) => typeof p === "string")) return undefined;
